@@ -1,0 +1,15 @@
+import Randomness
+
+/// Deterministic per-name randomness (FNV-1a), independent of Swift's seeded `Hasher`.
+enum NameHash {
+  static func value(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01B3
+    }
+    return hash
+  }
+
+  static func generator(_ text: String) -> SeededGenerator { SeededGenerator(seed: value(text)) }
+}

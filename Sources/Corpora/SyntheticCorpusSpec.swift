@@ -1,0 +1,114 @@
+/// The parameters of a synthetic corpus with known ground truth.
+///
+/// `voiceSignal` and `faceSignal` scale how strongly the emotion shapes each modality:
+/// 0 makes that modality independent of the label, 1 is a clear, realistic effect. A
+/// `degradation` multiplies the signal for the members of one group, which injects a
+/// known bias that the fairness analysis must find.
+public struct SyntheticCorpusSpec: Sendable, Equatable, Codable {
+  /// One demographic attribute and the share of subjects in each group.
+  public struct Attribute: Sendable, Equatable, Codable {
+    /// Attribute name, e.g. "sex".
+    public var name: String
+    /// Group names with their shares (normalised to sum to 1).
+    public var groups: [Group]
+    /// Creates an attribute.
+    public init(name: String, groups: [Group]) {
+      self.name = name
+      self.groups = groups
+    }
+  }
+
+  /// One group of an attribute and its share of subjects.
+  public struct Group: Sendable, Equatable, Codable {
+    public var name: String
+    public var share: Double
+    /// Creates a group.
+    public init(name: String, share: Double) {
+      self.name = name
+      self.share = share
+    }
+  }
+
+  /// A weaker signal for one group.
+  public struct Degradation: Sendable, Equatable, Codable {
+    /// Attribute name.
+    public var attribute: String
+    /// Group whose signal is weakened.
+    public var group: String
+    /// Multiplier of the signal for that group, in [0, 1].
+    public var factor: Double
+    /// `voice`, `face`, or nil for both.
+    public var modality: String?
+    /// Creates a degradation.
+    public init(attribute: String, group: String, factor: Double, modality: String? = nil) {
+      self.attribute = attribute
+      self.group = group
+      self.factor = factor
+      self.modality = modality
+    }
+  }
+
+  /// Number of subjects (speakers/actors).
+  public var subjects: Int = 24
+  /// Clips per subject and emotion.
+  public var clipsPerEmotion: Int = 3
+  /// Emotion labels; known names (anger, disgust, fear, happiness, sadness, surprise,
+  /// neutral, calm, boredom, contempt) get their textbook prosody and facial actions,
+  /// others a fixed pseudo-random profile derived from the name.
+  public var emotions: [String] = ["neutral", "anger", "happiness", "sadness", "fear", "disgust"]
+  /// Demographic attributes, assigned to subjects independently of each other.
+  public var attributes: [Attribute] = [
+    Attribute(name: "sex", groups: [Group(name: "female", share: 0.5), Group(name: "male", share: 0.5)]),
+    Attribute(name: "age", groups: [Group(name: "18-39", share: 0.5), Group(name: "40+", share: 0.5)]),
+  ]
+  /// Strength of the emotion's effect on the voice (0 = none).
+  public var voiceSignal: Double = 1
+  /// Strength of the emotion's effect on the face (0 = none).
+  public var faceSignal: Double = 1
+  /// Groups with a weaker signal.
+  public var degradations: [Degradation] = []
+  /// Audio sample rate in Hz.
+  public var sampleRate: Int = 16000
+  /// Clip length in seconds.
+  public var clipSeconds: Double = 1.6
+  /// Landmark frames per clip (at `framesPerSecond`).
+  public var frames: Int = 30
+  /// Landmark frame rate.
+  public var framesPerSecond: Double = 30
+  /// The seed; the same seed gives byte-identical files.
+  public var seed: UInt64 = 1
+
+  /// Creates the default specification.
+  public init() {}
+
+  /// Checks the parameters and says what is wrong.
+  public func validate() throws {
+    func fail(_ reason: String) -> CorpusError { .invalidSpecification(reason) }
+    guard subjects >= 2 else { throw fail("subjects must be at least 2 for subject-independent folds, got \(subjects)") }
+    guard clipsPerEmotion >= 1 else { throw fail("clips_per_emotion must be at least 1, got \(clipsPerEmotion)") }
+    guard emotions.count >= 2 else { throw fail("at least 2 emotions are needed, got \(emotions)") }
+    guard Set(emotions).count == emotions.count else { throw fail("emotion names repeat: \(emotions)") }
+    guard voiceSignal >= 0, faceSignal >= 0 else { throw fail("signal strengths must be >= 0") }
+    guard sampleRate >= 8000 else { throw fail("sample_rate must be at least 8000 Hz, got \(sampleRate)") }
+    guard clipSeconds >= 0.5 else { throw fail("clip_seconds must be at least 0.5, got \(clipSeconds)") }
+    guard frames >= 2, framesPerSecond > 0 else { throw fail("frames must be >= 2 and frames_per_second > 0") }
+    for attribute in attributes {
+      guard !attribute.groups.isEmpty else { throw fail("attribute '\(attribute.name)' has no groups") }
+      guard attribute.groups.allSatisfy({ $0.share >= 0 }), attribute.groups.contains(where: { $0.share > 0 }) else {
+        throw fail("attribute '\(attribute.name)' needs non-negative shares with a positive sum")
+      }
+    }
+    for degradation in degradations {
+      guard let attribute = attributes.first(where: { $0.name == degradation.attribute }) else {
+        throw fail("degradation names attribute '\(degradation.attribute)', which is not among \(attributes.map(\.name))")
+      }
+      guard attribute.groups.contains(where: { $0.name == degradation.group }) else {
+        throw fail("degradation names group '\(degradation.group)', not a group of '\(attribute.name)'")
+      }
+      guard (0...1).contains(degradation.factor) else { throw fail("degradation factor must be in [0, 1], got \(degradation.factor)") }
+      guard degradation.modality == nil || ["voice", "face"].contains(degradation.modality!) else {
+        throw fail("degradation modality must be voice or face, got '\(degradation.modality!)'")
+      }
+    }
+  }
+}

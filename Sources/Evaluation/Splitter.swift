@@ -1,0 +1,58 @@
+/// One train/test partition, as row indices into the sample list.
+public struct Fold: Sendable, Equatable, Codable {
+  /// Rows to fit on.
+  public var train: [Int]
+  /// Rows to predict.
+  public var test: [Int]
+  /// A short description (e.g. the held-out subject).
+  public var name: String
+
+  /// Creates a fold.
+  public init(train: [Int], test: [Int], name: String) {
+    self.train = train
+    self.test = test
+    self.name = name
+  }
+}
+
+/// Produces folds from labels and subjects only; it never sees features, so it cannot leak them.
+public protocol Splitter: Sendable {
+  /// A short name for reports.
+  var name: String { get }
+  /// The folds for the given samples.
+  func folds(labels: [Int], subjects: [String]) throws -> [Fold]
+}
+
+/// Why folds could not be made.
+public enum SplitError: Error, CustomStringConvertible, Equatable {
+  /// Subject-independent evaluation needs at least two subjects.
+  case tooFewSubjects(found: Int)
+
+  public var description: String {
+    switch self {
+    case .tooFewSubjects(let found):
+      return "subject-independent folds need at least 2 subjects, the corpus has \(found)"
+    }
+  }
+}
+
+/// Leave-one-subject-out: each subject is the test set once; no subject is ever on both
+/// sides, which is the protocol speaker-independent emotion recognition papers report.
+public struct LeaveOneSubjectOut: Splitter {
+  public let name = "leave-one-subject-out"
+
+  /// Creates the splitter.
+  public init() {}
+
+  public func folds(labels: [Int], subjects: [String]) throws -> [Fold] {
+    precondition(labels.count == subjects.count, "folds: \(labels.count) labels but \(subjects.count) subjects")
+    let distinct = Array(Set(subjects)).sorted()
+    guard distinct.count >= 2 else { throw SplitError.tooFewSubjects(found: distinct.count) }
+    return distinct.map { held in
+      Fold(
+        train: subjects.indices.filter { subjects[$0] != held },
+        test: subjects.indices.filter { subjects[$0] == held },
+        name: held)
+    }
+  }
+}

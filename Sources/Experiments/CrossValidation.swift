@@ -1,0 +1,57 @@
+import Classifiers
+import Evaluation
+import LinearAlgebra
+import Randomness
+
+/// Out-of-fold predictions of one modality under a protocol.
+struct CrossValidatedPredictions {
+  /// Predicted class per row of the feature table; nil where the row's fold failed.
+  var predicted: [Int?]
+  /// Number of folds.
+  var foldCount: Int
+  /// Folds that could not be trained, with the reason (their rows stay unpredicted).
+  var failedFolds: [ExcludedSample]
+  /// Folds whose optimiser stopped before convergence.
+  var unconvergedFolds: Int
+}
+
+enum CrossValidation {
+  /// Fits the standardiser and model on each fold's training rows only and predicts its
+  /// test rows. Folds run in parallel with BLAS single-threaded; each fold's seed derives
+  /// from the experiment seed and the fold index.
+  static func run(
+    features: Matrix, labels: [Int], subjects: [String], classCount: Int, splitter: some Splitter,
+    model: ModelConfig, seed: UInt64
+  ) throws -> CrossValidatedPredictions {
+    let folds = try splitter.folds(labels: labels, subjects: subjects)
+    BLASThreads.set(1)
+    let outcomes = parallelMap(folds.count) { index -> Result<([Int], Bool), Error> in
+      let fold = folds[index]
+      var random = SeededGenerator(seed: seed, stream: UInt64(index))
+      let foldSeed = random.next()
+      return Result {
+        let train = features.selectingRows(fold.train)
+        let scaler = Standardiser(fitting: train)
+        let trainLabels = fold.train.map { labels[$0] }
+        switch model {
+        case .logisticRegression(let c):
+          let fitted = try LogisticRegression(c: c).fit(scaler.transform(train), trainLabels, classCount: classCount, seed: foldSeed)
+          return (fitted.predict(scaler.transform(features.selectingRows(fold.test))), fitted.converged)
+        }
+      }
+    }
+    var predicted = [Int?](repeating: nil, count: labels.count)
+    var failed: [ExcludedSample] = []
+    var unconverged = 0
+    for (fold, outcome) in zip(folds, outcomes) {
+      switch outcome {
+      case .success(let (predictions, converged)):
+        for (row, p) in zip(fold.test, predictions) { predicted[row] = p }
+        if !converged { unconverged += 1 }
+      case .failure(let error):
+        failed.append(ExcludedSample(id: "fold \(fold.name)", reason: "\(error)"))
+      }
+    }
+    return CrossValidatedPredictions(predicted: predicted, foldCount: folds.count, failedFolds: failed, unconvergedFolds: unconverged)
+  }
+}

@@ -1,0 +1,139 @@
+import Corpora
+import Foundation
+import Yams
+
+/// One experiment, as written in a YAML file under `experiments/`.
+///
+/// ```yaml
+/// name: demo
+/// seed: 7
+/// corpus:
+///   synthetic: { folder: ../work/demo-corpus, subjects: 24, … }   # or
+///   manifest: { path: data/manifest.csv, subject: speaker, … }
+/// modalities: [voice, face, both]
+/// model: { logistic_regression: { c: 1.0 } }
+/// protocol: leave_one_subject_out
+/// groups: [sex, age]
+/// ```
+public struct ExperimentConfig: Sendable, Equatable {
+  /// Name; results go to `results/<name>/`.
+  public var name: String
+  /// What question the experiment answers, shown in the report.
+  public var description: String?
+  /// The master seed; fold and resampling seeds derive from it.
+  public var seed: UInt64
+  /// Where the samples come from.
+  public var corpus: CorpusSource
+  /// Which feature sets to evaluate, each separately.
+  public var modalities: [Modality]
+  /// The classifier.
+  public var model: ModelConfig
+  /// The cross-validation protocol.
+  public var protocolName: ProtocolName
+  /// Attributes to break results down by.
+  public var groups: [String]
+  /// Groups with fewer subjects are reported but kept out of gaps.
+  public var minimumGroupSubjects: Int
+  /// The folder the config was read from; relative paths resolve against it.
+  public var baseFolder: URL
+
+  /// Supported protocols.
+  public enum ProtocolName: String, Sendable, Codable, CaseIterable {
+    case leaveOneSubjectOut = "leave_one_subject_out"
+  }
+
+  /// Reads and validates a YAML experiment file.
+  public static func load(_ url: URL) throws -> ExperimentConfig {
+    let text: String
+    do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+      throw ConfigError.unreadable(file: url.path, reason: error.localizedDescription)
+    }
+    return try parse(text, file: url.path, baseFolder: url.deletingLastPathComponent())
+  }
+
+  /// Parses YAML text; `file` names it in errors.
+  public static func parse(_ text: String, file: String, baseFolder: URL) throws -> ExperimentConfig {
+    do {
+      var config = try YAMLDecoder().decode(ExperimentConfig.self, from: text)
+      config.baseFolder = baseFolder
+      return config
+    } catch let violation as SchemaViolation {
+      switch violation.kind {
+      case .unknownKey(let key, let allowed):
+        throw ConfigError.unknownKey(file: file, path: violation.path, key: key, allowed: allowed)
+      case .invalid(let reason):
+        throw ConfigError.invalidValue(file: file, path: violation.path, reason: reason)
+      }
+    } catch let error as DecodingError {
+      throw ConfigError(file: file, decodingError: error)
+    } catch let error as YamlError {
+      throw ConfigError.malformedYAML(file: file, reason: "\(error)")
+    } catch let error as ConfigError {
+      throw error
+    } catch {
+      throw ConfigError.malformedYAML(file: file, reason: "\(error)")
+    }
+  }
+}
+
+extension ConfigError {
+  /// Turns Swift's decoding errors into messages that name the key and the expectation.
+  init(file: String, decodingError: DecodingError) {
+    func path(_ context: DecodingError.Context) -> String { context.codingPath.map(\.stringValue).joined(separator: ".") }
+    switch decodingError {
+    case .keyNotFound(let key, let context):
+      self = .missingKey(file: file, path: path(context), key: key.stringValue)
+    case .typeMismatch(let type, let context):
+      self = .invalidValue(file: file, path: path(context), reason: "expected \(type)")
+    case .valueNotFound(let type, let context):
+      self = .invalidValue(file: file, path: path(context), reason: "expected \(type), found nothing")
+    case .dataCorrupted(let context):
+      self = context.codingPath.isEmpty
+        ? .malformedYAML(file: file, reason: context.debugDescription)
+        : .invalidValue(file: file, path: path(context), reason: context.debugDescription)
+    @unknown default:
+      self = .malformedYAML(file: file, reason: "\(decodingError)")
+    }
+  }
+}
+
+extension ExperimentConfig: Decodable {
+  enum Keys: String, CodingKey, CaseIterable {
+    case name, description, seed, corpus, modalities, modality, model, `protocol`, groups
+    case minimumGroupSubjects = "minimum_group_subjects"
+  }
+
+  public init(from decoder: Decoder) throws {
+    try decoder.rejectUnknownKeys(Keys.allCases.map(\.rawValue))
+    let c = try decoder.container(keyedBy: Keys.self)
+    name = try c.decode(String.self, forKey: .name)
+    guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+      throw decoder.invalid("name '\(name)' must be non-empty and use only letters, digits, '-', '_' or '.' (it names a folder)")
+    }
+    description = try c.decodeIfPresent(String.self, forKey: .description)
+    seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0
+    corpus = try c.decode(CorpusSource.self, forKey: .corpus)
+    if c.contains(.modality) && c.contains(.modalities) { throw decoder.invalid("give either 'modality' or 'modalities', not both") }
+    if let single = try c.decodeIfPresent(Modality.self, forKey: .modality) {
+      modalities = [single]
+    } else {
+      modalities = try c.decodeIfPresent([Modality].self, forKey: .modalities) ?? [.voice, .face, .both]
+    }
+    guard !modalities.isEmpty else { throw decoder.invalid("'modalities' is empty") }
+    model = try c.decodeIfPresent(ModelConfig.self, forKey: .model) ?? .logisticRegression(c: 1)
+    let protocolText = try c.decodeIfPresent(String.self, forKey: .protocol) ?? ProtocolName.leaveOneSubjectOut.rawValue
+    guard let protocolName = ProtocolName(rawValue: protocolText) else {
+      throw decoder.invalid("unknown protocol '\(protocolText)'; available: \(ProtocolName.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    self.protocolName = protocolName
+    groups = try c.decodeIfPresent([String].self, forKey: .groups) ?? []
+    minimumGroupSubjects = try c.decodeIfPresent(Int.self, forKey: .minimumGroupSubjects) ?? 2
+    guard minimumGroupSubjects >= 1 else { throw decoder.invalid("minimum_group_subjects must be at least 1") }
+    baseFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+  }
+}
+
+/// The feature families an experiment can evaluate.
+public enum Modality: String, Sendable, Codable, CaseIterable {
+  case voice, face, both
+}

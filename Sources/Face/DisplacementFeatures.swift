@@ -1,0 +1,59 @@
+/// The minimal face features: how far each landmark moves from the clip's first frame
+/// (the customary neutral onset) to its apex, after removing head motion.
+///
+/// Each frame is mapped onto the first frame by a Procrustes similarity transform fitted
+/// on `IBUG68.stablePoints`, so head translation, rotation and distance to the camera are
+/// removed but the expression is not. Displacements are divided by the first frame's
+/// inter-ocular distance, so they are comparable across faces and image sizes.
+///
+/// | name | definition | unit |
+/// |---|---|---|
+/// | `dx_i`, `dy_i` | displacement of landmark i at the apex frame | inter-ocular distances |
+/// | `motion_mean` | mean over frames of the mean landmark displacement | inter-ocular distances |
+/// | `motion_peak` | the apex frame's mean landmark displacement | inter-ocular distances |
+///
+/// The apex is the frame with the largest mean displacement. A one-frame clip (a photo)
+/// has no motion: `features` throws rather than returning zeros.
+public struct DisplacementFeatures: Sendable {
+  /// Creates the extractor.
+  public init() {}
+
+  /// Feature names for a scheme of `pointCount` landmarks.
+  public static func names(pointCount: Int = 68) -> [String] {
+    (0..<pointCount).map { "dx_\($0)" } + (0..<pointCount).map { "dy_\($0)" } + ["motion_mean", "motion_peak"]
+  }
+
+  /// Computes the features of a clip; `file` names it in errors.
+  public func features(of clip: LandmarkClip, file: String) throws -> [Double] {
+    guard clip.frameCount >= 2 else {
+      throw FaceError.needsMotion(file: file, frames: clip.frameCount)
+    }
+    let reference = clip.shape(0)
+    let scale = reference.interocularDistance
+    guard scale > 1e-9 else { throw FaceError.degenerateShape(file: file, frame: 0) }
+    let stable = clip.pointCount == 68 ? IBUG68.stablePoints : nil
+
+    var apexFrame = 0, peak = -1.0, total = 0.0
+    var aligned: [Shape2D] = []
+    aligned.reserveCapacity(clip.frameCount)
+    for frame in 0..<clip.frameCount {
+      guard let transform = Procrustes.fit(clip.shape(frame), to: reference, using: stable) else {
+        throw FaceError.degenerateShape(file: file, frame: frame)
+      }
+      let shape = transform.apply(clip.shape(frame))
+      var motion = 0.0
+      for i in 0..<clip.pointCount {
+        let dx = shape.x[i] - reference.x[i], dy = shape.y[i] - reference.y[i]
+        motion += (dx * dx + dy * dy).squareRoot()
+      }
+      motion /= Double(clip.pointCount) * scale
+      total += motion
+      if motion > peak { peak = motion; apexFrame = frame }
+      aligned.append(shape)
+    }
+    let apex = aligned[apexFrame]
+    let dx = (0..<clip.pointCount).map { (apex.x[$0] - reference.x[$0]) / scale }
+    let dy = (0..<clip.pointCount).map { (apex.y[$0] - reference.y[$0]) / scale }
+    return dx + dy + [total / Double(clip.frameCount), peak]
+  }
+}

@@ -1,0 +1,33 @@
+/// A landmark file could not be used; each case names the file and, where known, line and column.
+public enum FaceError: Error, CustomStringConvertible, Equatable {
+  /// The file could not be read or parsed as a table.
+  case unreadable(file: String, reason: String)
+  /// A required column is absent.
+  case missingColumn(file: String, column: String)
+  /// A cell is not a finite number (NaN, infinite or text).
+  case badValue(file: String, line: Int, column: String, value: String)
+  /// Every frame was dropped by the quality filter (or the file has no data rows).
+  case noUsableFrames(file: String, total: Int, failed: Int, lowConfidence: Int)
+  /// A motion feature was asked of a clip with a single frame (a photo).
+  case needsMotion(file: String, frames: Int)
+  /// The landmarks are degenerate (e.g. all points coincide), so no alignment exists.
+  case degenerateShape(file: String, frame: Int)
+
+  public var description: String {
+    switch self {
+    case .unreadable(let file, let reason):
+      return "\(file): cannot read landmarks (\(reason))"
+    case .missingColumn(let file, let column):
+      return "\(file): missing column '\(column)'; expected OpenFace 2.x columns x_0..x_67, y_0..y_67"
+    case .badValue(let file, let line, let column, let value):
+      return "\(file), line \(line), column '\(column)': '\(value)' is not a finite number"
+    case .noUsableFrames(let file, let total, let failed, let lowConfidence):
+      return "\(file): no usable frame (\(total) frames: \(failed) with success = 0, "
+        + "\(lowConfidence) below the confidence threshold)"
+    case .needsMotion(let file, let frames):
+      return "\(file): \(frames) usable frame(s); motion features need a sequence, so they are not applicable to a still image"
+    case .degenerateShape(let file, let frame):
+      return "\(file), frame \(frame): landmarks are degenerate (all points coincide); cannot align"
+    }
+  }
+}

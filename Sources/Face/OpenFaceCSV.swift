@@ -1,0 +1,110 @@
+import Foundation
+import Tabular
+
+/// Reads and writes landmark files in OpenFace 2.x's CSV layout.
+///
+/// OpenFace's FeatureExtraction writes `frame, face_id, timestamp, confidence, success,
+/// …, x_0, …, x_67, y_0, …, y_67, …` with a space after every comma; other column groups
+/// (gaze, pose, 3-D landmarks, action units) may be present and are ignored here.
+public enum OpenFaceCSV {
+  /// Quality filter applied while reading.
+  public struct Options: Sendable {
+    /// Frames with `confidence` below this are dropped (OpenFace's own tools use 0.75–0.8
+    /// for video; 0 keeps every successful frame).
+    public var minimumConfidence: Double = 0
+    /// Which `face_id` to read when a file tracks several faces; nil takes the lowest id.
+    public var faceID: Int? = nil
+    /// Creates options.
+    public init(minimumConfidence: Double = 0, faceID: Int? = nil) {
+      self.minimumConfidence = minimumConfidence
+      self.faceID = faceID
+    }
+  }
+
+  /// Reads one face's 68-point (or however many `x_i` columns exist) landmark clip.
+  public static func read(_ url: URL, options: Options = Options()) throws -> LandmarkClip {
+    let table: CSVTable
+    do {
+      table = try CSVTable(contentsOf: url)
+    } catch let error as TabularError {
+      throw FaceError.unreadable(file: url.path, reason: error.description)
+    }
+    return try read(table, file: url.path, options: options)
+  }
+
+  /// Reads a clip from an already parsed table.
+  public static func read(_ table: CSVTable, file: String, options: Options = Options()) throws -> LandmarkClip {
+    let pointCount = table.header.filter { $0.hasPrefix("x_") && Int($0.dropFirst(2)) != nil }.count
+    guard pointCount > 0 else { throw FaceError.missingColumn(file: file, column: "x_0") }
+    func index(_ name: String) throws -> Int {
+      guard let i = table.header.firstIndex(of: name) else { throw FaceError.missingColumn(file: file, column: name) }
+      return i
+    }
+    let xColumns = try (0..<pointCount).map { try index("x_\($0)") }
+    let yColumns = try (0..<pointCount).map { try index("y_\($0)") }
+    let faceColumn = table.header.firstIndex(of: "face_id")
+    let timeColumn = table.header.firstIndex(of: "timestamp")
+    let successColumn = table.header.firstIndex(of: "success")
+    let confidenceColumn = table.header.firstIndex(of: "confidence")
+
+    func number(_ row: Int, _ column: Int) throws -> Double {
+      let text = table.rows[row][column]
+      guard let value = Double(text), value.isFinite else {
+        throw FaceError.badValue(file: file, line: table.lineNumbers[row], column: table.header[column], value: text)
+      }
+      return value
+    }
+
+    let wantedFace: Int? = try options.faceID ?? faceColumn.flatMap { column in
+      try table.rows.indices.map { Int(try number($0, column)) }.min()
+    }
+    var xs: [[Double]] = [], ys: [[Double]] = [], times: [Double] = []
+    var total = 0, failed = 0, lowConfidence = 0
+    for row in table.rows.indices {
+      if let column = faceColumn, Int(try number(row, column)) != wantedFace { continue }
+      total += 1
+      if let column = successColumn, try number(row, column) == 0 { failed += 1; continue }
+      if let column = confidenceColumn, try number(row, column) < options.minimumConfidence {
+        lowConfidence += 1
+        continue
+      }
+      xs.append(try xColumns.map { try number(row, $0) })
+      ys.append(try yColumns.map { try number(row, $0) })
+      times.append(try timeColumn.map { try number(row, $0) } ?? Double(times.count))
+    }
+    guard !xs.isEmpty else {
+      throw FaceError.noUsableFrames(file: file, total: total, failed: failed, lowConfidence: lowConfidence)
+    }
+    return LandmarkClip(x: xs, y: ys, timestamps: times, droppedFrames: failed + lowConfidence)
+  }
+
+  /// The OpenFace header line for `pointCount` 2-D landmarks.
+  public static func header(pointCount: Int) -> String {
+    (["frame", "face_id", "timestamp", "confidence", "success"]
+      + (0..<pointCount).map { "x_\($0)" } + (0..<pointCount).map { "y_\($0)" })
+      .joined(separator: ", ")
+  }
+
+  /// Writes a clip as OpenFace does (comma + space separators, 3 decimals for landmarks).
+  public static func write(_ clip: LandmarkClip, confidence: [Double]? = nil, to url: URL) throws {
+    var lines = [header(pointCount: clip.pointCount)]
+    for frame in 0..<clip.frameCount {
+      let meta = [
+        "\(frame + 1)", "0", format(clip.timestamps[frame], 3),
+        format(confidence?[frame] ?? 0.98, 2), "1",
+      ]
+      lines.append((meta + clip.x[frame].map { format($0, 3) } + clip.y[frame].map { format($0, 3) })
+        .joined(separator: ", "))
+    }
+    do {
+      try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+    } catch {
+      throw FaceError.unreadable(file: url.path, reason: "cannot write: \(error.localizedDescription)")
+    }
+  }
+
+  /// Fixed-point formatting that never depends on the locale.
+  static func format(_ value: Double, _ decimals: Int) -> String {
+    String(format: "%.\(decimals)f", locale: nil, value)
+  }
+}

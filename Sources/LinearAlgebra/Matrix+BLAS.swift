@@ -1,0 +1,65 @@
+import COpenBLAS
+
+extension Matrix {
+  /// General matrix product through BLAS: `alpha * op(a) * op(b)`.
+  ///
+  /// `transposeA`/`transposeB` apply the transpose without copying.
+  public static func product(
+    _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false, alpha: Double = 1
+  ) -> Matrix {
+    let m = transposeA ? a.columns : a.rows
+    let k = transposeA ? a.rows : a.columns
+    let kb = transposeB ? b.columns : b.rows
+    let n = transposeB ? b.rows : b.columns
+    precondition(
+      k == kb, "Matrix product shapes: op(a) is \(m)×\(k), op(b) is \(kb)×\(n)")
+    var c = Matrix(rows: m, columns: n)
+    if m == 0 || n == 0 { return c }
+    if k == 0 { return c }
+    a.storage.withUnsafeBufferPointer { pa in
+      b.storage.withUnsafeBufferPointer { pb in
+        c.storage.withUnsafeMutableBufferPointer { pc in
+          cblas_dgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+            transposeB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), alpha,
+            pa.baseAddress, Int32(a.columns), pb.baseAddress, Int32(b.columns),
+            0, pc.baseAddress, Int32(n))
+        }
+      }
+    }
+    return c
+  }
+
+  /// Matrix–vector product through BLAS: `op(self) * x`.
+  public func times(_ x: [Double], transposed: Bool = false) -> [Double] {
+    let outCount = transposed ? columns : rows
+    let inCount = transposed ? rows : columns
+    precondition(x.count == inCount, "Matrix–vector product: matrix needs \(inCount) entries, vector has \(x.count)")
+    var y = [Double](repeating: 0, count: outCount)
+    if outCount == 0 || inCount == 0 { return y }
+    storage.withUnsafeBufferPointer { pa in
+      x.withUnsafeBufferPointer { px in
+        y.withUnsafeMutableBufferPointer { py in
+          cblas_dgemv(
+            CblasRowMajor, transposed ? CblasTrans : CblasNoTrans, Int32(rows), Int32(columns), 1,
+            pa.baseAddress, Int32(columns), px.baseAddress, 1, 0, py.baseAddress, 1)
+        }
+      }
+    }
+    return y
+  }
+
+  /// Matrix product `self * other`.
+  public static func * (lhs: Matrix, rhs: Matrix) -> Matrix { product(lhs, rhs) }
+}
+
+/// Controls OpenBLAS's own thread pool.
+public enum BLASThreads {
+  /// Sets how many threads OpenBLAS may use. FaceValue sets 1 inside parallel loops so
+  /// that folds run in parallel without oversubscribing cores and results stay identical
+  /// at any thread count.
+  public static func set(_ count: Int) {
+    openblas_set_num_threads(Int32(max(1, count)))
+  }
+}

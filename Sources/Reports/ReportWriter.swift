@@ -1,0 +1,61 @@
+import Experiments
+import Foundation
+
+/// Writes an experiment's output folder: `metrics.json`, `report.md` and the config it ran.
+///
+/// Each file is written to a temporary name and renamed into place, so a failed or
+/// interrupted run never leaves a half-written file over a good result.
+public enum ReportWriter {
+  /// Writes all report files into `folder` (created if needed) and returns their URLs.
+  @discardableResult
+  public static func write(_ result: ExperimentResult, configText: String?, to folder: URL) throws -> [URL] {
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw ReportError.unwritable(path: folder.path, reason: error.localizedDescription)
+    }
+    var files: [(String, Data)] = [
+      ("metrics.json", try metricsJSON(result)),
+      ("report.md", Data(MarkdownReport.render(result).utf8)),
+    ]
+    if let configText { files.append(("config.yaml", Data(configText.utf8))) }
+    return try files.map { name, data in
+      let url = folder.appendingPathComponent(name)
+      try atomicWrite(data, to: url)
+      return url
+    }
+  }
+
+  /// The canonical JSON: sorted keys, pretty-printed, trailing newline.
+  public static func metricsJSON(_ result: ExperimentResult) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(result) + Data("\n".utf8)
+  }
+
+  static func atomicWrite(_ data: Data, to url: URL) throws {
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    do {
+      try data.write(to: temporary)
+      if FileManager.default.fileExists(atPath: url.path) {
+        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+      } else {
+        try FileManager.default.moveItem(at: temporary, to: url)
+      }
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw ReportError.unwritable(path: url.path, reason: error.localizedDescription)
+    }
+  }
+}
+
+/// A report file could not be written.
+public enum ReportError: Error, CustomStringConvertible, Equatable {
+  case unwritable(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .unwritable(let path, let reason): return "\(path): cannot write the report (\(reason))"
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import CSndFile
+import Foundation
+
+/// Reads and writes audio files through libsndfile.
+public enum AudioFile {
+  /// Decodes any format libsndfile reads and mixes all channels to mono.
+  public static func read(_ url: URL) throws -> Audio {
+    var info = SF_INFO()
+    guard let handle = sf_open(url.path, Int32(SFM_READ), &info) else {
+      throw VoiceError.unreadable(file: url.path, reason: String(cString: sf_strerror(nil)))
+    }
+    defer { sf_close(handle) }
+    let channels = Int(info.channels)
+    let frames = Int(info.frames)
+    guard frames > 0, channels > 0 else { throw VoiceError.empty(file: url.path) }
+    var interleaved = [Double](repeating: 0, count: frames * channels)
+    let read = Int(sf_readf_double(handle, &interleaved, sf_count_t(frames)))
+    guard read > 0 else { throw VoiceError.empty(file: url.path) }
+    let error = sf_error(handle)
+    if error != 0 {
+      throw VoiceError.unreadable(file: url.path, reason: String(cString: sf_error_number(error)))
+    }
+    var mono = [Double](repeating: 0, count: read)
+    if channels == 1 {
+      mono = Array(interleaved[0..<read])
+    } else {
+      let scale = 1 / Double(channels)
+      for frame in 0..<read {
+        var sum = 0.0
+        for channel in 0..<channels { sum += interleaved[frame * channels + channel] }
+        mono[frame] = sum * scale
+      }
+    }
+    return Audio(samples: mono, sampleRate: Double(info.samplerate))
+  }
+
+  /// Writes mono 16-bit PCM WAV. Samples are clipped to [-1, 1].
+  ///
+  /// libsndfile writes a plain RIFF header with no timestamps, so the same samples give
+  /// byte-identical files.
+  public static func writeWAV16(_ audio: Audio, to url: URL) throws {
+    var info = SF_INFO()
+    info.samplerate = Int32(audio.sampleRate.rounded())
+    info.channels = 1
+    info.format = Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16)
+    guard let handle = sf_open(url.path, Int32(SFM_WRITE), &info) else {
+      throw VoiceError.unwritable(file: url.path, reason: String(cString: sf_strerror(nil)))
+    }
+    let clipped = audio.samples.map { min(1, max(-1, $0)) }
+    let written = sf_writef_double(handle, clipped, sf_count_t(clipped.count))
+    sf_close(handle)
+    guard Int(written) == clipped.count else {
+      throw VoiceError.unwritable(file: url.path, reason: "wrote \(written) of \(clipped.count) samples")
+    }
+  }
+}

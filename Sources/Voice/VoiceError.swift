@@ -1,0 +1,32 @@
+/// A recording could not be decoded or measured; each case names the file.
+public enum VoiceError: Error, CustomStringConvertible, Equatable {
+  /// libsndfile could not open or decode the file.
+  case unreadable(file: String, reason: String)
+  /// The file decoded to zero samples.
+  case empty(file: String)
+  /// The file is shorter than the analysis needs.
+  case tooShort(file: String, seconds: Double, minimumSeconds: Double)
+  /// Every sample is (numerically) zero.
+  case silent(file: String)
+  /// No frame had a periodic voice, so pitch features do not exist for this file.
+  case noVoicedFrames(file: String)
+  /// Writing a file failed.
+  case unwritable(file: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .unreadable(let file, let reason):
+      return "\(file): cannot decode audio (\(reason)); check that it is a WAV/FLAC/OGG file and not truncated"
+    case .empty(let file):
+      return "\(file): the audio file holds no samples"
+    case .tooShort(let file, let seconds, let minimum):
+      return "\(file): \(seconds) s of audio, at least \(minimum) s are needed for the analysis"
+    case .silent(let file):
+      return "\(file): the recording is silent (all samples are zero)"
+    case .noVoicedFrames(let file):
+      return "\(file): no voiced frame found, so F0 features are undefined; is this speech?"
+    case .unwritable(let file, let reason):
+      return "\(file): cannot write audio (\(reason))"
+    }
+  }
+}

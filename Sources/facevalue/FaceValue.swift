@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `facevalue` command: thin; it parses, calls the library and prints.
+@main
+struct FaceValue: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "facevalue",
+    abstract: "Test claims that machines read emotion from faces and voices, on data.",
+    discussion: """
+      Runs subject-independent experiments from one YAML file and reports accuracy and UAR
+      against chance, with per-group results. Start with:
+        facevalue run experiments/demo.yaml
+      """,
+    version: "0.1.0",
+    subcommands: [Run.self, Synth.self])
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Reports
+
+extension FaceValue {
+  struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run an experiment file and write its report.",
+      discussion: """
+        Reads CONFIG (YAML), loads or synthesises the corpus, extracts features, evaluates each
+        modality with leave-one-subject-out folds, and writes metrics.json, report.md and
+        config.yaml to <output>/<name>/. Relative paths in CONFIG are relative to CONFIG's folder.
+        """)
+
+    @Argument(help: "The experiment YAML file, e.g. experiments/demo.yaml.")
+    var config: String
+
+    @Option(name: .shortAndLong, help: "Folder that receives <name>/ with the report files.")
+    var output: String = "results"
+
+    @Flag(name: .shortAndLong, help: "Print only the report folder.")
+    var quiet = false
+
+    func validate() throws {
+      guard FileManager.default.fileExists(atPath: config) else {
+        throw ValidationError("no experiment file at '\(config)'")
+      }
+    }
+
+    func run() throws {
+      let url = URL(fileURLWithPath: config)
+      do {
+        let experiment = try ExperimentConfig.load(url)
+        let runner = ExperimentRunner(log: { message in if !quiet { printError(message) } })
+        let result = try runner.run(experiment)
+        let folder = URL(fileURLWithPath: output).appendingPathComponent(experiment.name)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try ReportWriter.write(result, configText: text, to: folder)
+        if !quiet {
+          for run in result.runs {
+            print("\(run.modality): UAR \(MarkdownReport.percent(run.unweightedAverageRecall)) "
+              + "(chance \(MarkdownReport.percent(run.chance.unweightedAverageRecall))), "
+              + "accuracy \(MarkdownReport.percent(run.accuracy)) on \(run.samplesEvaluated) samples")
+          }
+          print("report: \(folder.appendingPathComponent("report.md").path)")
+        } else {
+          print(folder.path)
+        }
+      } catch let error as CustomStringConvertible & Error {
+        printError("error: \(error.description)")
+        throw ExitCode(2)
+      }
+    }
+  }
+}
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
+}
