@@ -54,9 +54,11 @@ enum SyntheticVoice {
     var syllables: [(start: Double, length: Double, vowel: Int, accent: Double)] = []
     var t = 0.08 + random.uniform(0...0.05)
     while true {
-      let wordLength = 1 + random.integer(below: 3)
       let length = syllableSeconds * random.uniform(0.85...1.15)
-      if t + Double(wordLength) * length > seconds - 0.08 { break }
+      // Words of 1–3 syllables; near the end, a shorter word that still fits.
+      let fitting = Int(((seconds - 0.08 - t) / length).rounded(.down))
+      if fitting < 1 { break }
+      let wordLength = min(fitting, 1 + random.integer(below: 3))
       for _ in 0..<wordLength {
         syllables.append((t, length, random.integer(below: vowels.count), random.normal(mean: 0, sd: 0.5)))
         t += length

@@ -33,7 +33,7 @@ struct FeatureExtractor {
   func names(_ modality: Modality) -> [String] {
     switch modality {
     case .voice: return BasicProsody.names.map { "voice." + $0 }
-    case .face: return DisplacementFeatures.names().map { "face." + $0 }
+    case .face: return DisplacementFeatures.names.map { "face." + $0 }
     case .both: return names(.voice) + names(.face)
     }
   }

@@ -1,10 +1,11 @@
 /// The minimal face features: how far each landmark moves from the clip's first frame
 /// (the customary neutral onset) to its apex, after removing head motion.
 ///
-/// Each frame is mapped onto the first frame by a Procrustes similarity transform fitted
-/// on `IBUG68.stablePoints`, so head translation, rotation and distance to the camera are
-/// removed but the expression is not. Displacements are divided by the first frame's
-/// inter-ocular distance, so they are comparable across faces and image sizes.
+/// The first frame is put in a canonical pose (eye centres at (−½, 0) and (½, 0), so one
+/// unit is the inter-ocular distance and the eye line is horizontal); every frame is then
+/// mapped onto it by a Procrustes similarity transform fitted on `IBUG68.stablePoints`, so
+/// head translation, rotation and distance to the camera are removed but the expression
+/// is not. Displacements are thus comparable across faces, poses and image sizes.
 ///
 /// | name | definition | unit |
 /// |---|---|---|
@@ -18,20 +19,17 @@ public struct DisplacementFeatures: Sendable {
   /// Creates the extractor.
   public init() {}
 
-  /// Feature names for a scheme of `pointCount` landmarks.
-  public static func names(pointCount: Int = 68) -> [String] {
-    (0..<pointCount).map { "dx_\($0)" } + (0..<pointCount).map { "dy_\($0)" } + ["motion_mean", "motion_peak"]
-  }
+  /// Feature names, for the 68-point scheme.
+  public static let names = (0..<68).map { "dx_\($0)" } + (0..<68).map { "dy_\($0)" } + ["motion_mean", "motion_peak"]
 
   /// Computes the features of a clip; `file` names it in errors.
   public func features(of clip: LandmarkClip, file: String) throws -> [Double] {
     guard clip.frameCount >= 2 else {
       throw FaceError.needsMotion(file: file, frames: clip.frameCount)
     }
-    let reference = clip.shape(0)
-    let scale = reference.interocularDistance
-    guard scale > 1e-9 else { throw FaceError.degenerateShape(file: file, frame: 0) }
-    let stable = clip.pointCount == 68 ? IBUG68.stablePoints : nil
+    guard clip.pointCount == 68 else { throw FaceError.unsupportedPointCount(file: file, found: clip.pointCount) }
+    guard let reference = Self.canonicalPose(clip.shape(0)) else { throw FaceError.degenerateShape(file: file, frame: 0) }
+    let stable = IBUG68.stablePoints
 
     var apexFrame = 0, peak = -1.0, total = 0.0
     var aligned: [Shape2D] = []
@@ -46,14 +44,22 @@ public struct DisplacementFeatures: Sendable {
         let dx = shape.x[i] - reference.x[i], dy = shape.y[i] - reference.y[i]
         motion += (dx * dx + dy * dy).squareRoot()
       }
-      motion /= Double(clip.pointCount) * scale
+      motion /= Double(clip.pointCount)
       total += motion
       if motion > peak { peak = motion; apexFrame = frame }
       aligned.append(shape)
     }
     let apex = aligned[apexFrame]
-    let dx = (0..<clip.pointCount).map { (apex.x[$0] - reference.x[$0]) / scale }
-    let dy = (0..<clip.pointCount).map { (apex.y[$0] - reference.y[$0]) / scale }
+    let dx = (0..<clip.pointCount).map { apex.x[$0] - reference.x[$0] }
+    let dy = (0..<clip.pointCount).map { apex.y[$0] - reference.y[$0] }
     return dx + dy + [total / Double(clip.frameCount), peak]
+  }
+
+  /// The shape moved so that its eye centres sit at (−½, 0) and (½, 0); nil if they coincide.
+  static func canonicalPose(_ shape: Shape2D) -> Shape2D? {
+    let left = shape.centroid(of: IBUG68.imageLeftEye), right = shape.centroid(of: IBUG68.imageRightEye)
+    let eyes = Shape2D(x: [left.x, right.x], y: [left.y, right.y])
+    guard let transform = Procrustes.fit(eyes, to: Shape2D(x: [-0.5, 0.5], y: [0, 0])) else { return nil }
+    return transform.apply(shape)
   }
 }

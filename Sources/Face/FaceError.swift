@@ -10,6 +10,8 @@ public enum FaceError: Error, CustomStringConvertible, Equatable {
   case noUsableFrames(file: String, total: Int, failed: Int, lowConfidence: Int)
   /// A motion feature was asked of a clip with a single frame (a photo).
   case needsMotion(file: String, frames: Int)
+  /// The features need the 68-point iBUG scheme and the file has another point count.
+  case unsupportedPointCount(file: String, found: Int)
   /// The landmarks are degenerate (e.g. all points coincide), so no alignment exists.
   case degenerateShape(file: String, frame: Int)
 
@@ -26,6 +28,8 @@ public enum FaceError: Error, CustomStringConvertible, Equatable {
         + "\(lowConfidence) below the confidence threshold)"
     case .needsMotion(let file, let frames):
       return "\(file): \(frames) usable frame(s); motion features need a sequence, so they are not applicable to a still image"
+    case .unsupportedPointCount(let file, let found):
+      return "\(file): \(found) landmarks per frame; these features need the 68-point iBUG scheme (x_0..x_67)"
     case .degenerateShape(let file, let frame):
       return "\(file), frame \(frame): landmarks are degenerate (all points coincide); cannot align"
     }

@@ -1,0 +1,98 @@
+import Foundation
+import Randomness
+import Testing
+@testable import Voice
+
+/// Test signals, generated here rather than committed.
+enum Signals {
+  static func tone(_ f0: Double, seconds: Double, rate: Double = 16000, harmonics: Int = 1, amplitude: Double = 0.3) -> [Double] {
+    (0..<Int(seconds * rate)).map { n in
+      (1...harmonics).reduce(0.0) { sum, k in sum + amplitude / Double(k) * sin(2 * .pi * f0 * Double(k) * Double(n) / rate) }
+    }
+  }
+
+  static func temporaryURL(_ name: String) -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("facevalue-tests-\(UUID().uuidString)-\(name)")
+  }
+}
+
+@Suite struct PitchTrackerTests {
+  @Test(arguments: [(110.0, 16000.0, 1), (200.0, 16000.0, 1), (130.0, 16000.0, 8), (310.0, 22050.0, 5), (95.0, 44100.0, 10)])
+  func knownF0WithinOnePercent(f0: Double, rate: Double, harmonics: Int) {
+    let audio = Audio(samples: Signals.tone(f0, seconds: 0.5, rate: rate, harmonics: harmonics), sampleRate: rate)
+    let voiced = PitchTracker().track(audio).compactMap { $0 }
+    #expect(voiced.count > 30)
+    for estimate in voiced { #expect(abs(estimate - f0) / f0 < 0.01, "estimate \(estimate) for \(f0) Hz") }
+  }
+
+  @Test func noiseHasNoVoicedFrames() {
+    var random = SeededGenerator(seed: 3)
+    let audio = Audio(samples: (0..<16000).map { _ in 0.1 * random.normal() }, sampleRate: 16000)
+    #expect(PitchTracker().track(audio).allSatisfy { $0 == nil })
+  }
+}
+
+@Suite struct BasicProsodyTests {
+  @Test func steadyToneHasItsF0AndNoPause() throws {
+    let audio = Audio(samples: Signals.tone(150, seconds: 1, harmonics: 4), sampleRate: 16000)
+    let f = try BasicProsody().features(of: audio, file: "tone")
+    #expect(abs(f[0] - 150) < 1.5)
+    #expect(f[1] < 1 && f[2] < 2)
+    #expect(f[5] == 0)
+  }
+
+  @Test func pauseRatioOfToneSilenceTone() throws {
+    let tone = Signals.tone(180, seconds: 0.5, harmonics: 3)
+    let audio = Audio(samples: tone + [Double](repeating: 0, count: 8000) + tone, sampleRate: 16000)
+    let f = try BasicProsody().features(of: audio, file: "gap")
+    // 0.5 s of pause in a 1.5 s speech span; frame edges blur it by about a frame each side.
+    #expect(abs(f[5] - 1.0 / 3) < 0.03, "pause ratio \(f[5])")
+  }
+
+  @Test func loudnessFollowsAmplitude() throws {
+    let quiet = try BasicProsody().features(of: Audio(samples: Signals.tone(150, seconds: 0.5, amplitude: 0.05), sampleRate: 16000), file: "q")
+    let loud = try BasicProsody().features(of: Audio(samples: Signals.tone(150, seconds: 0.5, amplitude: 0.5), sampleRate: 16000), file: "l")
+    #expect(abs((loud[3] - quiet[3]) - 20) < 0.1)  // ten times the amplitude = +20 dB
+  }
+
+  @Test func silenceAndNoiseAreTypedErrors() {
+    #expect(throws: VoiceError.silent(file: "s")) {
+      try BasicProsody().features(of: Audio(samples: [Double](repeating: 0, count: 16000), sampleRate: 16000), file: "s")
+    }
+    var random = SeededGenerator(seed: 9)
+    #expect(throws: VoiceError.noVoicedFrames(file: "n")) {
+      try BasicProsody().features(of: Audio(samples: (0..<16000).map { _ in 0.1 * random.normal() }, sampleRate: 16000), file: "n")
+    }
+    #expect(throws: VoiceError.tooShort(file: "t", seconds: 0.05, minimumSeconds: 0.1)) {
+      try BasicProsody().features(of: Audio(samples: Signals.tone(150, seconds: 0.05), sampleRate: 16000), file: "t")
+    }
+  }
+}
+
+@Suite struct AudioFileTests {
+  @Test func wavRoundTripThroughLibsndfile() throws {
+    let url = Signals.temporaryURL("tone.wav")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let samples = Signals.tone(220, seconds: 0.2, harmonics: 3)
+    try AudioFile.writeWAV16(Audio(samples: samples, sampleRate: 16000), to: url)
+    let read = try AudioFile.read(url)
+    #expect(read.sampleRate == 16000 && read.samples.count == samples.count)
+    #expect(zip(read.samples, samples).allSatisfy { abs($0 - $1) <= 1.0 / 32767 })
+    #expect(try Data(contentsOf: url).count == 44 + 2 * samples.count)
+  }
+
+  @Test func corruptAndTruncatedFilesAreTypedErrors() throws {
+    let garbage = Signals.temporaryURL("garbage.wav")
+    let truncated = Signals.temporaryURL("truncated.wav")
+    defer { try? FileManager.default.removeItem(at: garbage); try? FileManager.default.removeItem(at: truncated) }
+    try Data("this is not audio at all, just text".utf8).write(to: garbage)
+    #expect { try AudioFile.read(garbage) } throws: { error in
+      guard case VoiceError.unreadable(let file, _) = error else { return false }
+      return file == garbage.path
+    }
+    try AudioFile.writeWAV16(Audio(samples: Signals.tone(220, seconds: 0.1), sampleRate: 16000), to: truncated)
+    try Data(try Data(contentsOf: truncated).prefix(30)).write(to: truncated)
+    #expect(throws: VoiceError.self) { try AudioFile.read(truncated) }
+    #expect(throws: VoiceError.self) { try AudioFile.read(Signals.temporaryURL("missing.wav")) }
+  }
+}
