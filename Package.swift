@@ -48,8 +48,9 @@ let package = Package(
     .testTarget(name: "VoiceTests", dependencies: ["Voice", "Randomness"]),
     .testTarget(name: "FaceTests", dependencies: ["Face", "Corpora"]),
     .testTarget(name: "CorporaTests", dependencies: ["Corpora", "Voice", "Face"]),
-    .testTarget(name: "ClassifiersTests", dependencies: ["Classifiers", "_TestSupport", "Randomness"]),
-    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
+    .testTarget(
+      name: "ClassifiersTests", dependencies: ["Classifiers", "_TestSupport", "Randomness"], exclude: ["Golden"]),
+    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"], exclude: ["Golden"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Corpora"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
   ]

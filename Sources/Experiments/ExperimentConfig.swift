@@ -57,42 +57,42 @@ public struct ExperimentConfig: Sendable, Equatable {
       var config = try YAMLDecoder().decode(ExperimentConfig.self, from: text)
       config.baseFolder = baseFolder
       return config
-    } catch let violation as SchemaViolation {
-      switch violation.kind {
-      case .unknownKey(let key, let allowed):
-        throw ConfigError.unknownKey(file: file, path: violation.path, key: key, allowed: allowed)
-      case .invalid(let reason):
-        throw ConfigError.invalidValue(file: file, path: violation.path, reason: reason)
-      }
-    } catch let error as DecodingError {
-      throw ConfigError(file: file, decodingError: error)
-    } catch let error as YamlError {
-      throw ConfigError.malformedYAML(file: file, reason: "\(error)")
-    } catch let error as ConfigError {
-      throw error
     } catch {
-      throw ConfigError.malformedYAML(file: file, reason: "\(error)")
+      throw ConfigError(file: file, decoding: error)
     }
   }
 }
 
 extension ConfigError {
-  /// Turns Swift's decoding errors into messages that name the key and the expectation.
-  init(file: String, decodingError: DecodingError) {
+  /// Turns whatever decoding threw into a message that names the file, the key and the
+  /// expectation. Yams wraps errors thrown by our own `init(from:)` (and its parser's
+  /// errors) in `DecodingError.dataCorrupted`, so the underlying error is unwrapped first.
+  init(file: String, decoding error: Error) {
     func path(_ context: DecodingError.Context) -> String { context.codingPath.map(\.stringValue).joined(separator: ".") }
-    switch decodingError {
-    case .keyNotFound(let key, let context):
+    switch error {
+    case let violation as SchemaViolation:
+      switch violation.kind {
+      case .unknownKey(let key, let allowed):
+        self = .unknownKey(file: file, path: violation.path, key: key, allowed: allowed)
+      case .invalid(let reason):
+        self = .invalidValue(file: file, path: violation.path, reason: reason)
+      }
+    case let known as ConfigError:
+      self = known
+    case DecodingError.dataCorrupted(let context) where context.underlyingError != nil:
+      self = ConfigError(file: file, decoding: context.underlyingError!)
+    case DecodingError.keyNotFound(let key, let context):
       self = .missingKey(file: file, path: path(context), key: key.stringValue)
-    case .typeMismatch(let type, let context):
+    case DecodingError.typeMismatch(let type, let context):
       self = .invalidValue(file: file, path: path(context), reason: "expected \(type)")
-    case .valueNotFound(let type, let context):
+    case DecodingError.valueNotFound(let type, let context):
       self = .invalidValue(file: file, path: path(context), reason: "expected \(type), found nothing")
-    case .dataCorrupted(let context):
+    case DecodingError.dataCorrupted(let context):
       self = context.codingPath.isEmpty
         ? .malformedYAML(file: file, reason: context.debugDescription)
         : .invalidValue(file: file, path: path(context), reason: context.debugDescription)
-    @unknown default:
-      self = .malformedYAML(file: file, reason: "\(decodingError)")
+    default:
+      self = .malformedYAML(file: file, reason: "\(error)")
     }
   }
 }
@@ -136,4 +136,12 @@ extension ExperimentConfig: Decodable {
 /// The feature families an experiment can evaluate.
 public enum Modality: String, Sendable, Codable, CaseIterable {
   case voice, face, both
+
+  public init(from decoder: Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let modality = Modality(rawValue: text) else {
+      throw decoder.invalid("unknown modality '\(text)'; use \(Modality.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    self = modality
+  }
 }

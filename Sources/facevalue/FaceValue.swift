@@ -7,8 +7,8 @@ struct FaceValue: ParsableCommand {
     commandName: "facevalue",
     abstract: "Test claims that machines read emotion from faces and voices, on data.",
     discussion: """
-      Runs subject-independent experiments from one YAML file and reports accuracy and UAR
-      against chance, with per-group results. Start with:
+      Runs subject-independent experiments from one YAML file and reports accuracy and \
+      UAR against chance, with per-group results. Start with:
         facevalue run experiments/demo.yaml
       """,
     version: "0.1.0",

@@ -1,0 +1,50 @@
+import LinearAlgebra
+import Testing
+import _TestSupport
+@testable import Classifiers
+
+@Suite struct LogisticRegressionTests {
+  @Test func passesTheSharedClassifierChecks() throws {
+    try ClassifierChecks.all(LogisticRegression(c: 1))
+    try ClassifierChecks.all(LogisticRegression(c: 0.01))
+  }
+
+  @Test func gradientIsZeroAtTheReturnedOptimum() throws {
+    // Stationarity of ½‖W‖² + C·Σ loss: W = C·Xᵀ(Y − P) and Σᵢ(P − Y) = 0 for the intercepts.
+    let (x, y) = ClassifierChecks.blobs()
+    let c = 0.5
+    let model = try LogisticRegression(c: c).fit(x, y, classCount: 3, seed: 0)
+    #expect(model.converged)
+    var residual = model.probabilities(x)
+    for (i, label) in y.enumerated() { residual[i, label] -= 1 }
+    let gradient = Matrix.product(x, residual, transposeA: true, alpha: c)
+    for j in 0..<gradient.storage.count { #expect(abs(gradient.storage[j] + model.weights.storage[j]) < 1e-4) }
+    for k in 0..<3 { #expect(abs(residual.column(k).reduce(0, +)) < 1e-4) }
+  }
+
+  @Test func strongerPenaltyShrinksWeights() throws {
+    let (x, y) = ClassifierChecks.blobs()
+    let weak = try LogisticRegression(c: 10).fit(x, y, classCount: 3, seed: 0)
+    let strong = try LogisticRegression(c: 0.01).fit(x, y, classCount: 3, seed: 0)
+    func norm(_ m: Matrix) -> Double { m.storage.reduce(0) { $0 + $1 * $1 } }
+    #expect(norm(strong.weights) < norm(weak.weights) / 10)
+  }
+
+  @Test func nonFiniteFeaturesAreTypedErrors() {
+    let x = Matrix([[1, 2], [3, .nan], [5, 6]])
+    #expect(throws: ClassifierError.nonFiniteFeatures(row: 1, column: 1)) {
+      try LogisticRegression().fit(x, [0, 1, 0], classCount: 2, seed: 0)
+    }
+  }
+}
+
+@Suite struct StandardiserTests {
+  @Test func usesTrainingStatisticsOnly() {
+    let train = Matrix([[1, 10], [3, 10], [5, 10]])
+    let scaler = Standardiser(fitting: train)
+    #expect(scaler.means == [3, 10])
+    #expect(abs(scaler.scales[0] - (8.0 / 3).squareRoot()) < 1e-12 && scaler.scales[1] == 1)
+    let test = scaler.transform(Matrix([[3, 12]]))
+    #expect(test == Matrix([[0, 2]]))  // constant column only centred: (12 − 10) / 1
+  }
+}
