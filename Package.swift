@@ -31,7 +31,7 @@ let package = Package(
     .target(
       name: "Experiments",
       dependencies: [
-        "LinearAlgebra", "Voice", "Face", "Corpora", "Classifiers", "Evaluation", "Randomness",
+        "LinearAlgebra", "Voice", "Face", "Corpora", "Classifiers", "Evaluation", "Randomness", "Tabular",
         .product(name: "Yams", package: "Yams"),
       ]),
     .target(name: "Reports", dependencies: ["Evaluation", "Experiments", "Corpora"]),

@@ -24,8 +24,10 @@ public struct ExperimentConfig: Sendable, Equatable {
   public var seed: UInt64
   /// Where the samples come from.
   public var corpus: CorpusSource
-  /// Which feature sets to evaluate, each separately.
+  /// Which modalities to evaluate, each separately.
   public var modalities: [Modality]
+  /// The feature set measuring each modality (`both` joins the two).
+  public var features: FeatureChoice
   /// The classifier.
   public var model: ModelConfig
   /// The cross-validation protocol.
@@ -99,7 +101,7 @@ extension ConfigError {
 
 extension ExperimentConfig: Decodable {
   enum Keys: String, CodingKey, CaseIterable {
-    case name, description, seed, corpus, modalities, modality, model, `protocol`, groups
+    case name, description, seed, corpus, modalities, modality, features, model, `protocol`, groups
     case minimumGroupSubjects = "minimum_group_subjects"
   }
 
@@ -120,6 +122,7 @@ extension ExperimentConfig: Decodable {
       modalities = try c.decodeIfPresent([Modality].self, forKey: .modalities) ?? [.voice, .face, .both]
     }
     guard !modalities.isEmpty else { throw decoder.invalid("'modalities' is empty") }
+    features = try c.decodeIfPresent(FeatureChoice.self, forKey: .features) ?? FeatureChoice()
     model = try c.decodeIfPresent(ModelConfig.self, forKey: .model) ?? .logisticRegression(c: 1)
     let protocolText = try c.decodeIfPresent(String.self, forKey: .protocol) ?? ProtocolName.leaveOneSubjectOut.rawValue
     guard let protocolName = ProtocolName(rawValue: protocolText) else {
@@ -131,6 +134,34 @@ extension ExperimentConfig: Decodable {
     guard minimumGroupSubjects >= 1 else { throw decoder.invalid("minimum_group_subjects must be at least 1") }
     baseFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
   }
+}
+
+/// Which named feature set measures each modality.
+public struct FeatureChoice: Sendable, Equatable, Decodable {
+  /// The voice feature set's name.
+  public var voice = "basic-prosody"
+  /// The face feature set's name.
+  public var face = "displacement"
+
+  /// The defaults.
+  public init() {}
+
+  enum Keys: String, CodingKey, CaseIterable { case voice, face }
+
+  public init(from decoder: Decoder) throws {
+    try decoder.rejectUnknownKeys(Keys.allCases.map(\.rawValue))
+    let c = try decoder.container(keyedBy: Keys.self)
+    voice = try c.decodeIfPresent(String.self, forKey: .voice) ?? voice
+    face = try c.decodeIfPresent(String.self, forKey: .face) ?? face
+    for (name, source) in [(voice, MediaSource.audio), (face, .landmarks)] where FeatureSets.named(name)?.source != source {
+      throw decoder.invalid("no \(source.rawValue) feature set '\(name)'; available: \(FeatureSets.names(for: source).joined(separator: ", "))")
+    }
+  }
+
+  /// The voice set.
+  public var voiceSet: any FeatureSet { FeatureSets.named(voice)! }
+  /// The face set.
+  public var faceSet: any FeatureSet { FeatureSets.named(face)! }
 }
 
 /// The feature families an experiment can evaluate.

@@ -20,11 +20,13 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
   public var evaluationProtocol: String
   /// Model description.
   public var model: String
+  /// The feature set of each modality.
+  public var featureSets: [String: String]
   /// One result per modality.
   public var runs: [ModalityResult]
 
   enum CodingKeys: String, CodingKey {
-    case experiment, description, seed, corpus, groundTruth, model, runs
+    case experiment, description, seed, corpus, groundTruth, model, featureSets, runs
     case evaluationProtocol = "protocol"
   }
 }

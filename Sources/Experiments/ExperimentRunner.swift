@@ -21,7 +21,7 @@ public struct ExperimentRunner {
     }
     let labels = corpus.labels
     let classIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
-    let extractor = FeatureExtractor()
+    let extractor = FeatureExtractor(voice: config.features.voiceSet, face: config.features.faceSet)
     log("measuring features of \(corpus.samples.count) samples")
     let measurements = extractor.measure(corpus.samples, modalities: Set(config.modalities))
 
@@ -47,7 +47,8 @@ public struct ExperimentRunner {
         labelCounts: labels.map { label in corpus.samples.filter { $0.label == label }.count },
         attributes: corpus.attributeNames),
       groundTruth: config.corpus.resolvedSpecification(experimentSeed: config.seed),
-      evaluationProtocol: config.protocolName.rawValue, model: config.model.summary, runs: runs)
+      evaluationProtocol: config.protocolName.rawValue, model: config.model.summary,
+      featureSets: ["voice": config.features.voice, "face": config.features.face], runs: runs)
   }
 
   private func summarise(

@@ -1,8 +1,6 @@
 import Corpora
-import Face
 import Foundation
 import LinearAlgebra
-import Voice
 
 /// Features for the samples that could be measured, plus the ones that could not and why.
 public struct FeatureTable: Sendable {
@@ -26,19 +24,21 @@ public struct ExcludedSample: Sendable, Equatable, Codable {
 
 /// Computes per-sample feature vectors for each modality, in parallel over samples.
 struct FeatureExtractor {
-  let voice = BasicProsody()
-  let face = DisplacementFeatures()
+  /// The set measuring the voice modality.
+  let voice: any FeatureSet
+  /// The set measuring the face modality.
+  let face: any FeatureSet
 
-  /// Feature names of a modality.
+  /// Feature names of a modality, prefixed by the modality so `both` stays unambiguous.
   func names(_ modality: Modality) -> [String] {
     switch modality {
-    case .voice: return BasicProsody.names.map { "voice." + $0 }
-    case .face: return DisplacementFeatures.names.map { "face." + $0 }
+    case .voice: return voice.featureNames.map { "voice." + $0 }
+    case .face: return face.featureNames.map { "face." + $0 }
     case .both: return names(.voice) + names(.face)
     }
   }
 
-  /// Voice and face features of every sample (nil where the modality is absent or failed),
+  /// Voice and face features of every sample (nil where the modality is not needed),
   /// computed once and shared by all modalities of a run.
   func measure(_ samples: [Sample], modalities: Set<Modality>) -> [Measurement] {
     let needVoice = modalities.contains(.voice) || modalities.contains(.both)
@@ -47,13 +47,27 @@ struct FeatureExtractor {
     return parallelMap(samples.count) { i in
       let sample = samples[i]
       var m = Measurement()
-      if needVoice { m.voice = Self.attempt(sample.audio, what: "audio", id: sample.id) { try voice.features(of: $0) } }
-      if needFace {
-        m.face = Self.attempt(sample.landmarks, what: "landmarks", id: sample.id) {
-          try face.features(of: OpenFaceCSV.read($0), file: $0.path)
-        }
-      }
+      if needVoice { m.voice = Self.measure(voice, sample: sample) }
+      if needFace { m.face = Self.measure(face, sample: sample) }
       return m
+    }
+  }
+
+  /// One sample's features from one set, or the reason it has none.
+  static func measure(_ set: any FeatureSet, sample: Sample) -> Result<[Double], MeasurementFailure> {
+    guard let url = set.source == .audio ? sample.audio : sample.landmarks else {
+      return .failure(MeasurementFailure(message: "sample \(sample.id) has no \(set.source.rawValue) file"))
+    }
+    do {
+      let values = try set.features(of: url)
+      precondition(values.count == set.featureNames.count,
+        "feature set \(set.name) returned \(values.count) values for \(set.featureNames.count) names")
+      if let bad = values.firstIndex(where: { !$0.isFinite }) {
+        return .failure(MeasurementFailure(message: "\(url.path): feature '\(set.featureNames[bad])' is not finite"))
+      }
+      return .success(values)
+    } catch {
+      return .failure(MeasurementFailure(message: "\(error)"))
     }
   }
 
@@ -87,21 +101,6 @@ struct FeatureExtractor {
     return FeatureTable(
       names: names(modality), sampleIndices: indices, values: Matrix(rows: indices.count, columns: columns, storage: rows),
       excluded: excluded)
-  }
-
-  private static func attempt(
-    _ url: URL?, what: String, id: String, _ body: (URL) throws -> [Double]
-  ) -> Result<[Double], MeasurementFailure> {
-    guard let url else { return .failure(MeasurementFailure(message: "sample \(id) has no \(what) file")) }
-    do {
-      let values = try body(url)
-      if let bad = values.firstIndex(where: { !$0.isFinite }) {
-        return .failure(MeasurementFailure(message: "\(url.path): feature \(bad) is not finite"))
-      }
-      return .success(values)
-    } catch {
-      return .failure(MeasurementFailure(message: "\(error)"))
-    }
   }
 }
 

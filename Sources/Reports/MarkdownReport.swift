@@ -14,6 +14,7 @@ public enum MarkdownReport {
         + "\(r.corpus.labels.count) classes (\(zip(r.corpus.labels, r.corpus.labelCounts).map { "\($0) \($1)" }.joined(separator: ", ")))",
       "- Protocol: \(r.evaluationProtocol) (no subject is ever in both training and test data)",
       "- Model: \(r.model)",
+      "- Features: voice = \(r.featureSets["voice"] ?? "-"), face = \(r.featureSets["face"] ?? "-")",
       "- Seed: \(r.seed)", "",
       "## Headline", "",
       "| modality | features | samples | accuracy | UAR | macro-F1 | chance accuracy | chance UAR |",

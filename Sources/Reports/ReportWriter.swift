@@ -37,10 +37,10 @@ public enum ReportWriter {
     let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
     do {
       try data.write(to: temporary)
-      if FileManager.default.fileExists(atPath: url.path) {
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-      } else {
-        try FileManager.default.moveItem(at: temporary, to: url)
+      // POSIX rename replaces the target atomically on the same file system (Foundation's
+      // replaceItemAt fails on Linux when the target exists).
+      guard rename(temporary.path, url.path) == 0 else {
+        throw ReportError.unwritable(path: url.path, reason: String(cString: strerror(errno)))
       }
     } catch {
       try? FileManager.default.removeItem(at: temporary)

@@ -1,0 +1,40 @@
+import Corpora
+import Foundation
+import LinearAlgebra
+import Tabular
+
+/// Writes one feature set of a corpus as CSV, one row per clip, for R or pandas:
+/// `id, subject, label, <attributes…>, <features…>`.
+public enum FeatureExport {
+  /// Measures every sample in parallel and writes the CSV atomically; returns the
+  /// samples that could not be measured, with the reason.
+  @discardableResult
+  public static func write(_ set: any FeatureSet, corpus: Corpus, to url: URL) throws -> [ExcludedSample] {
+    BLASThreads.set(1)
+    let measured = parallelMap(corpus.samples.count) { FeatureExtractor.measure(set, sample: corpus.samples[$0]) }
+    var lines = [CSVWriter.line(["id", "subject", "label"] + corpus.attributeNames + set.featureNames)]
+    var excluded: [ExcludedSample] = []
+    for (sample, result) in zip(corpus.samples, measured) {
+      switch result {
+      case .success(let values):
+        lines.append(CSVWriter.line(
+          [sample.id, sample.subject, sample.label] + corpus.attributeNames.map { sample.attributes[$0] ?? "NA" }
+            + values.map { "\($0)" }))
+      case .failure(let failure):
+        excluded.append(ExcludedSample(id: sample.id, reason: failure.message))
+      }
+    }
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+    do {
+      try (lines.joined(separator: "\n") + "\n").write(to: temporary, atomically: false, encoding: .utf8)
+      guard rename(temporary.path, url.path) == 0 else {
+        throw CorpusError.unwritable(path: url.path, reason: String(cString: strerror(errno)))
+      }
+    } catch let error as CorpusError {
+      throw error
+    } catch {
+      throw CorpusError.unwritable(path: url.path, reason: error.localizedDescription)
+    }
+    return excluded
+  }
+}

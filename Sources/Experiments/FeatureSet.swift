@@ -1,0 +1,35 @@
+import Foundation
+
+/// A named set of per-sample features measured from one media file of the sample.
+///
+/// Feature sets are selected by name in the experiment config (`features: {voice: …,
+/// face: …}`) and by `facevalue features --set`. Voice sets live in
+/// `VoiceFeatureSets.swift`, face sets in `FaceFeatureSets.swift`; adding a set there is
+/// all it takes to make it selectable.
+public protocol FeatureSet: Sendable {
+  /// The name used in configs and on the command line, e.g. `basic-prosody`.
+  var name: String { get }
+  /// Which file of a sample the set reads.
+  var source: MediaSource { get }
+  /// Column names, in the order `features(of:)` returns values.
+  var featureNames: [String] { get }
+  /// Measures one file; throws a typed error naming the file when it cannot.
+  func features(of file: URL) throws -> [Double]
+}
+
+/// The media file a feature set reads.
+public enum MediaSource: String, Sendable {
+  case audio, landmarks
+}
+
+/// All selectable feature sets.
+public enum FeatureSets {
+  /// Every registered set.
+  public static var all: [any FeatureSet] { VoiceFeatureSets.all + FaceFeatureSets.all }
+
+  /// The set with this name, if any.
+  public static func named(_ name: String) -> (any FeatureSet)? { all.first { $0.name == name } }
+
+  /// Names of the sets reading `source`, for messages.
+  public static func names(for source: MediaSource) -> [String] { all.filter { $0.source == source }.map(\.name) }
+}
