@@ -11,6 +11,26 @@ public struct ConfusionMatrix: Sendable, Equatable, Codable {
     self.counts = counts
   }
 
+  /// Wraps existing counts (a square table).
+  public init(counts: [[Int]]) {
+    precondition(counts.allSatisfy { $0.count == counts.count }, "Confusion matrix must be square, got \(counts.map(\.count)) columns for \(counts.count) rows")
+    self.counts = counts
+  }
+
+  /// The element-wise sum; used to pool per-subject matrices in resampling.
+  public static func + (a: ConfusionMatrix, b: ConfusionMatrix) -> ConfusionMatrix {
+    precondition(a.classCount == b.classCount, "Adding confusion matrices of \(a.classCount) and \(b.classCount) classes")
+    return ConfusionMatrix(counts: zip(a.counts, b.counts).map { zip($0, $1).map(+) })
+  }
+
+  /// Rows divided by their totals (recall-normalised); a row with no samples stays zero.
+  public var normalised: [[Double]] {
+    counts.map { row in
+      let total = row.reduce(0, +)
+      return row.map { total > 0 ? Double($0) / Double(total) : 0 }
+    }
+  }
+
   /// Number of classes.
   public var classCount: Int { counts.count }
   /// Total samples.

@@ -27,11 +27,19 @@ public protocol Splitter: Sendable {
 public enum SplitError: Error, CustomStringConvertible, Equatable {
   /// Subject-independent evaluation needs at least two subjects.
   case tooFewSubjects(found: Int)
+  /// Fewer subjects than folds.
+  case fewerSubjectsThanFolds(subjects: Int, folds: Int)
+  /// A cross-corpus split has no training or no test samples.
+  case emptySide(description: String)
 
   public var description: String {
     switch self {
     case .tooFewSubjects(let found):
       return "subject-independent folds need at least 2 subjects, the corpus has \(found)"
+    case .fewerSubjectsThanFolds(let subjects, let folds):
+      return "\(folds) subject-independent folds need at least \(folds) subjects, the corpus has \(subjects); use fewer folds"
+    case .emptySide(let description):
+      return "\(description): one side of the split has no samples; check the corpus names"
     }
   }
 }

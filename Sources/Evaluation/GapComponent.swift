@@ -1,0 +1,85 @@
+/// One number computed per group from its confusion matrix, e.g. "recall of anger"; a
+/// fairness gap is the largest between-group range over one or more components.
+public struct GapComponent: Sendable {
+  /// Readable name, e.g. "selection rate of anger".
+  public let name: String
+  /// The class it concerns, if any.
+  public let classIndex: Int?
+  /// The per-group value.
+  public let compute: @Sendable (ConfusionMatrix) -> MetricValue
+
+  /// Creates a component.
+  public init(name: String, classIndex: Int? = nil, compute: @escaping @Sendable (ConfusionMatrix) -> MetricValue) {
+    self.name = name
+    self.classIndex = classIndex
+    self.compute = compute
+  }
+}
+
+/// A named fairness gap: the maximum, over its components, of (best group − worst group).
+///
+/// With one component this is the plain gap (e.g. UAR); with one component per class it
+/// is fairlearn's per-class difference maximised over classes (demographic parity,
+/// equal opportunity); equalized odds takes both TPR and FPR components of every class.
+public struct GapDefinition: Sendable {
+  /// Short name used in reports and JSON, e.g. "demographic_parity_difference".
+  public let name: String
+  /// What it measures, for the report.
+  public let explanation: String
+  /// The per-group quantities it compares.
+  public let components: [GapComponent]
+
+  /// Creates a gap definition.
+  public init(name: String, explanation: String, components: [GapComponent]) {
+    self.name = name
+    self.explanation = explanation
+    self.components = components
+  }
+
+  /// The largest range and where it occurs (component, higher group, lower group), over
+  /// groups whose value is defined; nil with fewer than two such groups.
+  func largest(_ groups: [ConfusionMatrix]) -> (value: Double, component: Int, higher: Int, lower: Int)? {
+    var best: (value: Double, component: Int, higher: Int, lower: Int)? = nil
+    for (c, component) in components.enumerated() {
+      let values = groups.enumerated().compactMap { g, m in component.compute(m).number.map { (g, $0) } }
+      guard values.count >= 2 else { continue }
+      let high = values.max { $0.1 < $1.1 }!, low = values.min { $0.1 < $1.1 }!
+      let range = high.1 - low.1
+      if best == nil || range > best!.value { best = (range, c, high.0, low.0) }
+    }
+    return best
+  }
+
+  /// The standard gaps of an emotion classifier's fairness audit.
+  public static func standard(labels: [String], negative: Set<Int>, neutralOrPositive: Set<Int>) -> [GapDefinition] {
+    let classes = Array(labels.indices)
+    func perClass(_ what: String, _ f: @escaping @Sendable (ConfusionMatrix, Int) -> MetricValue) -> [GapComponent] {
+      classes.map { k in GapComponent(name: "\(what) of \(labels[k])", classIndex: k) { f($0, k) } }
+    }
+    var gaps = [
+      GapDefinition(name: "accuracy_difference", explanation: "accuracy of the best minus the worst group",
+        components: [GapComponent(name: "accuracy", compute: Metrics.accuracy)]),
+      GapDefinition(name: "uar_difference", explanation: "UAR of the best minus the worst group",
+        components: [GapComponent(name: "UAR", compute: Metrics.unweightedAverageRecall)]),
+      GapDefinition(name: "macro_f1_difference", explanation: "macro-F1 of the best minus the worst group",
+        components: [GapComponent(name: "macro-F1", compute: Metrics.macroF1)]),
+      GapDefinition(name: "demographic_parity_difference",
+        explanation: "largest between-group difference in how often one emotion is predicted (one-vs-rest, max over classes)",
+        components: perClass("selection rate", OneVsRest.selectionRate)),
+      GapDefinition(name: "equal_opportunity_difference",
+        explanation: "largest between-group difference in recall (TPR) of one emotion (max over classes)",
+        components: perClass("TPR", OneVsRest.truePositiveRate)),
+      GapDefinition(name: "equalized_odds_difference",
+        explanation: "largest between-group difference in TPR or FPR of one emotion (fairlearn's definition, max over classes)",
+        components: perClass("TPR", OneVsRest.truePositiveRate) + perClass("FPR", OneVsRest.falsePositiveRate)),
+    ]
+    if !negative.isEmpty && !neutralOrPositive.isEmpty {
+      gaps.append(GapDefinition(name: "negative_attribution_difference",
+        explanation: "difference in how often neutral or positive clips are read as anger, disgust, fear or sadness",
+        components: [GapComponent(name: "negative-emotion attribution rate") {
+          OneVsRest.attributionRate($0, given: neutralOrPositive, predictedAs: negative)
+        }]))
+    }
+    return gaps
+  }
+}

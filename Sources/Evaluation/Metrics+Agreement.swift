@@ -1,0 +1,12 @@
+extension Metrics {
+  /// Cohen's kappa (Cohen 1960): agreement beyond the agreement expected from the two
+  /// marginals, (p_o − p_e) / (1 − p_e); as scikit-learn's `cohen_kappa_score`.
+  public static func cohensKappa(_ m: ConfusionMatrix) -> MetricValue {
+    let n = Double(m.total)
+    guard n > 0 else { return .undefined(reason: "no samples") }
+    let observed = Double(m.correct) / n
+    let expected = zip(m.support, m.predictedCounts).reduce(0.0) { $0 + Double($1.0) * Double($1.1) } / (n * n)
+    guard expected < 1 else { return .undefined(reason: "truth and predictions are a single identical class") }
+    return .value((observed - expected) / (1 - expected))
+  }
+}
