@@ -7,6 +7,8 @@ import Randomness
 struct CrossValidatedPredictions {
   /// Predicted class per row of the feature table; nil where the row's fold failed.
   var predicted: [Int?]
+  /// Class probabilities per row; nil where the row's fold failed.
+  var probabilities: [[Double]?]
   /// Number of folds.
   var foldCount: Int
   /// Folds that could not be trained, with the reason (their rows stay unpredicted).
@@ -20,12 +22,12 @@ enum CrossValidation {
   /// test rows. Folds run in parallel with BLAS single-threaded; each fold's seed derives
   /// from the experiment seed and the fold index.
   static func run(
-    features: Matrix, labels: [Int], subjects: [String], classCount: Int, splitter: some Splitter,
+    features: Matrix, labels: [Int], subjects: [String], classCount: Int, splitter: any Splitter,
     model: ModelConfig, seed: UInt64
   ) throws -> CrossValidatedPredictions {
     let folds = try splitter.folds(labels: labels, subjects: subjects)
     BLASThreads.set(1)
-    let outcomes = parallelMap(folds.count) { index -> Result<([Int], Bool), Error> in
+    let outcomes = parallelMap(folds.count) { index -> Result<(Matrix, Bool), Error> in
       let fold = folds[index]
       var random = SeededGenerator(seed: seed, stream: UInt64(index))
       let foldSeed = random.next()
@@ -36,22 +38,28 @@ enum CrossValidation {
         switch model {
         case .logisticRegression(let c):
           let fitted = try LogisticRegression(c: c).fit(scaler.transform(train), trainLabels, classCount: classCount, seed: foldSeed)
-          return (fitted.predict(scaler.transform(features.selectingRows(fold.test))), fitted.converged)
+          return (fitted.probabilities(scaler.transform(features.selectingRows(fold.test))), fitted.converged)
         }
       }
     }
     var predicted = [Int?](repeating: nil, count: labels.count)
+    var probabilities = [[Double]?](repeating: nil, count: labels.count)
     var failed: [ExcludedSample] = []
     var unconverged = 0
     for (fold, outcome) in zip(folds, outcomes) {
       switch outcome {
-      case .success(let (predictions, converged)):
-        for (row, p) in zip(fold.test, predictions) { predicted[row] = p }
+      case .success(let (p, converged)):
+        for (i, row) in fold.test.enumerated() {
+          let distribution = p.row(i)
+          probabilities[row] = distribution
+          // Ties go to the lowest class index, like numpy's argmax.
+          predicted[row] = distribution.indices.max { (distribution[$0], $1) < (distribution[$1], $0) }
+        }
         if !converged { unconverged += 1 }
       case .failure(let error):
         failed.append(ExcludedSample(id: "fold \(fold.name)", reason: "\(error)"))
       }
     }
-    return CrossValidatedPredictions(predicted: predicted, foldCount: folds.count, failedFolds: failed, unconvergedFolds: unconverged)
+    return CrossValidatedPredictions(predicted: predicted, probabilities: probabilities, foldCount: folds.count, failedFolds: failed, unconvergedFolds: unconverged)
   }
 }

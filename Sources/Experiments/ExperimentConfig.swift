@@ -31,18 +31,15 @@ public struct ExperimentConfig: Sendable, Equatable {
   /// The classifier.
   public var model: ModelConfig
   /// The cross-validation protocol.
-  public var protocolName: ProtocolName
+  public var evaluationProtocol: ProtocolConfig
+  /// Intervals and tests.
+  public var statistics: StatisticsConfig
   /// Attributes to break results down by.
   public var groups: [String]
   /// Groups with fewer subjects are reported but kept out of gaps.
   public var minimumGroupSubjects: Int
   /// The folder the config was read from; relative paths resolve against it.
   public var baseFolder: URL
-
-  /// Supported protocols.
-  public enum ProtocolName: String, Sendable, Codable, CaseIterable {
-    case leaveOneSubjectOut = "leave_one_subject_out"
-  }
 
   /// Reads and validates a YAML experiment file.
   public static func load(_ url: URL) throws -> ExperimentConfig {
@@ -101,7 +98,7 @@ extension ConfigError {
 
 extension ExperimentConfig: Decodable {
   enum Keys: String, CodingKey, CaseIterable {
-    case name, description, seed, corpus, modalities, modality, features, model, `protocol`, groups
+    case name, description, seed, corpus, modalities, modality, features, model, `protocol`, statistics, groups
     case minimumGroupSubjects = "minimum_group_subjects"
   }
 
@@ -124,11 +121,8 @@ extension ExperimentConfig: Decodable {
     guard !modalities.isEmpty else { throw decoder.invalid("'modalities' is empty") }
     features = try c.decodeIfPresent(FeatureChoice.self, forKey: .features) ?? FeatureChoice()
     model = try c.decodeIfPresent(ModelConfig.self, forKey: .model) ?? .logisticRegression(c: 1)
-    let protocolText = try c.decodeIfPresent(String.self, forKey: .protocol) ?? ProtocolName.leaveOneSubjectOut.rawValue
-    guard let protocolName = ProtocolName(rawValue: protocolText) else {
-      throw decoder.invalid("unknown protocol '\(protocolText)'; available: \(ProtocolName.allCases.map(\.rawValue).joined(separator: ", "))")
-    }
-    self.protocolName = protocolName
+    evaluationProtocol = try c.decodeIfPresent(ProtocolConfig.self, forKey: .protocol) ?? .leaveOneSubjectOut
+    statistics = try c.decodeIfPresent(StatisticsConfig.self, forKey: .statistics) ?? StatisticsConfig()
     groups = try c.decodeIfPresent([String].self, forKey: .groups) ?? []
     minimumGroupSubjects = try c.decodeIfPresent(Int.self, forKey: .minimumGroupSubjects) ?? 2
     guard minimumGroupSubjects >= 1 else { throw decoder.invalid("minimum_group_subjects must be at least 1") }

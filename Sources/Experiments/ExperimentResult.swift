@@ -16,17 +16,23 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
   public var corpus: CorpusSummary
   /// The synthetic corpus's known ground truth, when the corpus is synthetic.
   public var groundTruth: SyntheticCorpusSpec?
-  /// Protocol name.
+  /// Protocol description.
   public var evaluationProtocol: String
+  /// Warnings every reader must see (e.g. a protocol that leaks subjects).
+  public var warnings: [String]
+  /// Resampling settings behind the intervals and p-values.
+  public var statistics: StatisticsSummary
   /// Model description.
   public var model: String
   /// The feature set of each modality.
   public var featureSets: [String: String]
   /// One result per modality.
   public var runs: [ModalityResult]
+  /// Each pair of modalities compared on the samples both predicted.
+  public var comparisons: [PairedComparison]
 
   enum CodingKeys: String, CodingKey {
-    case experiment, description, seed, corpus, groundTruth, model, featureSets, runs
+    case experiment, description, seed, corpus, groundTruth, model, featureSets, runs, warnings, statistics, comparisons
     case evaluationProtocol = "protocol"
   }
 }
@@ -44,7 +50,17 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
   public var attributes: [String]
 }
 
-/// The evaluation of one modality.
+/// The resampling settings, echoed in every result.
+public struct StatisticsSummary: Sendable, Codable, Equatable {
+  public var bootstrapReplicates: Int
+  public var permutations: Int
+  public var groupPermutations: Int
+  public var level: Double
+  /// What the intervals resample.
+  public var intervalMethod: String
+}
+
+/// The evaluation of one modality (or one audited system).
 public struct ModalityResult: Sendable, Codable, Equatable {
   public var modality: String
   public var featureCount: Int
@@ -56,24 +72,22 @@ public struct ModalityResult: Sendable, Codable, Equatable {
   public var unconvergedFolds: Int
   /// Samples without features, and folds that could not be trained.
   public var excluded: [ExcludedSample]
-  public var accuracy: MetricValue
-  public var unweightedAverageRecall: MetricValue
-  public var macroF1: MetricValue
+  public var accuracy: Estimate
+  public var unweightedAverageRecall: Estimate
+  public var macroF1: Estimate
+  public var cohensKappa: Estimate
+  /// Mean cross-entropy of the true class (needs probabilities).
+  public var logLoss: MetricValue
+  /// Expected calibration error over 10 bins (needs probabilities).
+  public var expectedCalibrationError: MetricValue
   /// Recall per class, in label order.
   public var recallByClass: [MetricValue]
   /// Chance levels on the evaluated samples.
   public var chance: ChanceLevel
+  /// The permutation test of "better than chance", if run.
+  public var chanceTest: ChanceTest?
   /// Rows: true label; columns: predicted label; label order as in the corpus summary.
   public var confusion: ConfusionMatrix
-  /// Per-attribute breakdowns.
-  public var groups: [GroupBreakdown]
-}
-
-/// Accuracy and UAR by the groups of one attribute.
-public struct GroupBreakdown: Sendable, Codable, Equatable {
-  public var attribute: String
-  /// Samples with no value for the attribute (left out of the breakdown).
-  public var missing: Int
-  public var accuracy: GroupedMetric
-  public var unweightedAverageRecall: GroupedMetric
+  /// One fairness report per attribute and intersection.
+  public var fairness: [FairnessReport]
 }

@@ -25,56 +25,91 @@ public struct ExperimentRunner {
     log("measuring features of \(corpus.samples.count) samples")
     let measurements = extractor.measure(corpus.samples, modalities: Set(config.modalities))
 
+    let splitter = config.evaluationProtocol.splitter(seed: config.seed)
+    let analysis = PredictionAnalysis(statistics: config.statistics, seed: config.seed, minimumGroupSubjects: config.minimumGroupSubjects)
+    var predictionSets: [String: PredictionSet] = [:]
     let runs = try config.modalities.map { modality -> ModalityResult in
       let table = extractor.table(modality, samples: corpus.samples, measurements: measurements)
       let samples = table.sampleIndices.map { corpus.samples[$0] }
       let y = samples.map { classIndex[$0.label]! }
+      let subjects = samples.map(\.subject)
       log("\(modality.rawValue): \(table.names.count) features, \(samples.count) samples, \(table.excluded.count) excluded")
       let predictions = try CrossValidation.run(
-        features: table.values, labels: y, subjects: samples.map(\.subject), classCount: labels.count,
-        splitter: LeaveOneSubjectOut(), model: config.model, seed: config.seed)
-      guard predictions.predicted.contains(where: { $0 != nil }) else {
+        features: table.values, labels: y, subjects: subjects, classCount: labels.count,
+        splitter: splitter, model: config.model, seed: config.seed)
+      let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
+      guard !rows.isEmpty else {
         throw ExperimentError.nothingEvaluated(
           modality: modality.rawValue, firstReasons: (table.excluded + predictions.failedFolds).prefix(3).map(\.reason))
       }
-      return summarise(modality, table: table, samples: samples, truth: y, predictions: predictions,
-        classCount: labels.count, config: config)
+      let set = PredictionSet(
+        ids: rows.map { samples[$0].id }, truth: rows.map { y[$0] }, predicted: rows.map { predictions.predicted[$0]! },
+        probabilities: rows.map { predictions.probabilities[$0]! }, subjects: rows.map { subjects[$0] },
+        attributes: rows.map { samples[$0].attributes }, labels: labels)
+      predictionSets[modality.rawValue] = set
+      var chanceTest: ChanceTest? = nil
+      if config.statistics.permutations > 0 {
+        log("\(modality.rawValue): permutation test, \(config.statistics.permutations) refits")
+        chanceTest = try ChanceTesting.refit(
+          features: table.values, labels: y, subjects: subjects, classCount: labels.count, splitter: splitter, model: config.model,
+          observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0, permutations: config.statistics.permutations,
+          seed: config.seed)
+      }
+      return summarise(modality.rawValue, set: set, featureCount: table.names.count, folds: predictions.foldCount,
+        unconvergedFolds: predictions.unconvergedFolds, excluded: table.excluded + predictions.failedFolds,
+        chanceTest: chanceTest, analysis: analysis, groups: config.groups)
     }
-    return ExperimentResult(
+    var result = ExperimentResult(
       experiment: config.name, description: config.description, seed: config.seed,
       corpus: CorpusSummary(
         name: corpus.name, samples: corpus.samples.count, subjects: corpus.subjects.count, labels: labels,
         labelCounts: labels.map { label in corpus.samples.filter { $0.label == label }.count },
         attributes: corpus.attributeNames),
       groundTruth: config.corpus.resolvedSpecification(experimentSeed: config.seed),
-      evaluationProtocol: config.protocolName.rawValue, model: config.model.summary,
-      featureSets: ["voice": config.features.voice, "face": config.features.face], runs: runs)
+      evaluationProtocol: config.evaluationProtocol.summary,
+      warnings: config.evaluationProtocol.leaksSubjects ? [ProtocolConfig.leakWarning] : [],
+      statistics: config.statistics.summary, model: config.model.summary,
+      featureSets: ["voice": config.features.voice, "face": config.features.face], runs: runs,
+      comparisons: Self.comparisons(config.modalities.map(\.rawValue), sets: predictionSets, statistics: config.statistics, seed: config.seed))
+    result.applyHolm()
+    return result
   }
 
-  private func summarise(
-    _ modality: Modality, table: FeatureTable, samples: [Sample], truth: [Int], predictions: CrossValidatedPredictions,
-    classCount: Int, config: ExperimentConfig
+  /// Builds a result section from out-of-sample predictions (shared with audits).
+  func summarise(
+    _ name: String, set: PredictionSet, featureCount: Int, folds: Int, unconvergedFolds: Int, excluded: [ExcludedSample],
+    chanceTest: ChanceTest?, analysis: PredictionAnalysis, groups: [String]
   ) -> ModalityResult {
-    let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
-    let t = rows.map { truth[$0] }, p = rows.map { predictions.predicted[$0]! }
-    let evaluated = rows.map { samples[$0] }
-    let confusion = ConfusionMatrix(truth: t, predicted: p, classCount: classCount)
-    let groups = config.groups.map { attribute -> GroupBreakdown in
-      let groupOf = evaluated.map { $0.attributes[attribute] }
-      func grouped(_ name: String, _ metric: @escaping (ConfusionMatrix) -> MetricValue) -> GroupedMetric {
-        GroupedMetric(metric: name, attribute: attribute, truth: t, predicted: p, classCount: classCount, groupOf: groupOf,
-          subjects: evaluated.map(\.subject), minimumSubjects: config.minimumGroupSubjects, compute: metric)
-      }
-      return GroupBreakdown(
-        attribute: attribute, missing: groupOf.filter { $0 == nil }.count,
-        accuracy: grouped("accuracy", Metrics.accuracy), unweightedAverageRecall: grouped("uar", Metrics.unweightedAverageRecall))
-    }
+    let confusion = set.confusion
+    let headline = analysis.headline(set)
     return ModalityResult(
-      modality: modality.rawValue, featureCount: table.names.count, samplesEvaluated: rows.count,
-      subjectsEvaluated: Set(evaluated.map(\.subject)).count, folds: predictions.foldCount,
-      unconvergedFolds: predictions.unconvergedFolds, excluded: table.excluded + predictions.failedFolds,
-      accuracy: Metrics.accuracy(confusion), unweightedAverageRecall: Metrics.unweightedAverageRecall(confusion),
-      macroF1: Metrics.macroF1(confusion), recallByClass: (0..<classCount).map { Metrics.recall(confusion, class: $0) },
-      chance: ChanceLevel(truth: t, classCount: classCount), confusion: confusion, groups: groups)
+      modality: name, featureCount: featureCount, samplesEvaluated: set.ids.count, subjectsEvaluated: Set(set.subjects).count,
+      folds: folds, unconvergedFolds: unconvergedFolds, excluded: excluded,
+      accuracy: headline.accuracy, unweightedAverageRecall: headline.uar, macroF1: headline.macroF1, cohensKappa: headline.kappa,
+      logLoss: set.probabilities.map { Metrics.logLoss(truth: set.truth, probabilities: $0) } ?? .undefined(reason: "no probabilities"),
+      expectedCalibrationError: set.probabilities.map { Metrics.expectedCalibrationError(truth: set.truth, probabilities: $0) }
+        ?? .undefined(reason: "no probabilities"),
+      recallByClass: (0..<set.labels.count).map { Metrics.recall(confusion, class: $0) },
+      chance: ChanceLevel(truth: set.truth, classCount: set.labels.count), chanceTest: chanceTest, confusion: confusion,
+      fairness: analysis.fairness(set, attributes: groups))
+  }
+
+  /// Paired tests between every two modalities, on the samples both predicted.
+  static func comparisons(_ names: [String], sets: [String: PredictionSet], statistics: StatisticsConfig, seed: UInt64) -> [PairedComparison] {
+    guard statistics.groupPermutations > 0 else { return [] }
+    var out: [PairedComparison] = []
+    for i in names.indices {
+      for j in names.indices where j > i {
+        guard let a = sets[names[i]], let b = sets[names[j]] else { continue }
+        let bIndex = Dictionary(uniqueKeysWithValues: b.ids.enumerated().map { ($1, $0) })
+        let shared = a.ids.indices.compactMap { ia in bIndex[a.ids[ia]].map { (ia, $0) } }
+        guard !shared.isEmpty else { continue }
+        out.append(PairedComparison(
+          first: names[i], second: names[j], firstCorrect: shared.map { a.truth[$0.0] == a.predicted[$0.0] },
+          secondCorrect: shared.map { b.truth[$0.1] == b.predicted[$0.1] }, subjects: shared.map { a.subjects[$0.0] },
+          permutations: statistics.groupPermutations, seed: seed &+ UInt64(out.count)))
+      }
+    }
+    return out
   }
 }

@@ -9,25 +9,36 @@ public enum MarkdownReport {
   public static func render(_ r: ExperimentResult) -> String {
     var out: [String] = ["# \(r.experiment)", ""]
     if let description = r.description { out += [description, ""] }
+    out += r.warnings.map { "> **Warning.** \($0)" } + (r.warnings.isEmpty ? [] : [""])
     out += [
       "- Corpus: \(r.corpus.name), \(r.corpus.samples) samples, \(r.corpus.subjects) subjects, "
         + "\(r.corpus.labels.count) classes (\(zip(r.corpus.labels, r.corpus.labelCounts).map { "\($0) \($1)" }.joined(separator: ", ")))",
-      "- Protocol: \(r.evaluationProtocol) (no subject is ever in both training and test data)",
+      "- Protocol: \(r.evaluationProtocol)",
       "- Model: \(r.model)",
       "- Features: voice = \(r.featureSets["voice"] ?? "-"), face = \(r.featureSets["face"] ?? "-")",
+      "- Uncertainty: \(Int(r.statistics.level * 100))% intervals by \(r.statistics.intervalMethod), "
+        + "\(r.statistics.bootstrapReplicates) replicates; chance test with \(r.statistics.permutations) refitted permutations; "
+        + "gap and paired tests with \(r.statistics.groupPermutations) permutations; p-values Holm-adjusted across all tests",
       "- Seed: \(r.seed)", "",
       "## Headline", "",
-      "| modality | features | samples | accuracy | UAR | macro-F1 | chance accuracy | chance UAR |",
-      "|---|---:|---:|---:|---:|---:|---:|---:|",
+      "| modality | samples | accuracy | UAR | macro-F1 | Cohen's κ | chance acc. | chance UAR | p (UAR > chance) |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for run in r.runs {
-      out.append("| \(run.modality) | \(run.featureCount) | \(run.samplesEvaluated) | \(percent(run.accuracy)) | "
-        + "\(percent(run.unweightedAverageRecall)) | \(percent(run.macroF1)) | \(percent(run.chance.accuracy)) | "
-        + "\(percent(run.chance.unweightedAverageRecall)) |")
+      out.append("| \(run.modality) | \(run.samplesEvaluated) | \(estimate(run.accuracy)) | \(estimate(run.unweightedAverageRecall)) | "
+        + "\(estimate(run.macroF1)) | \(decimal(run.cohensKappa.value)) | \(percent(run.chance.accuracy)) | "
+        + "\(percent(run.chance.unweightedAverageRecall)) | \(run.chanceTest.map { pValue($0.pValue, holm: $0.pValueHolm) } ?? "not tested") |")
     }
     out += ["", "UAR (unweighted average recall) is the mean of per-class recalls; any input-blind guess scores 1/K on it. "
-      + "Chance accuracy is the share of the most frequent class. These are point estimates: "
-      + "confidence intervals and significance tests are not computed in this version.", ""]
+      + "Chance accuracy is the share of the most frequent class. Intervals resample subjects, not clips, because clips of "
+      + "one person are not independent.", ""]
+    if !r.comparisons.isEmpty {
+      out += ["## Modalities compared", "", "| comparison | accuracy difference | samples | subjects | p |", "|---|---:|---:|---:|---:|"]
+      for c in r.comparisons {
+        out.append("| \(c.first) − \(c.second) | \(points(c.accuracyDifference)) points | \(c.samples) | \(c.subjects) | \(pValue(c.pValue, holm: c.pValueHolm)) |")
+      }
+      out += ["", "Paired sign-flip permutation test over subjects.", ""]
+    }
     if let truth = r.groundTruth { out += groundTruth(truth) }
     for run in r.runs { out += modalitySection(run, labels: r.corpus.labels) }
     return out.joined(separator: "\n") + "\n"
@@ -47,26 +58,15 @@ public enum MarkdownReport {
 
   static func modalitySection(_ run: ModalityResult, labels: [String]) -> [String] {
     var out = ["## \(run.modality.capitalized)", "",
-      "\(run.samplesEvaluated) samples from \(run.subjectsEvaluated) subjects in \(run.folds) folds; \(run.featureCount) features."]
+      "\(run.samplesEvaluated) samples from \(run.subjectsEvaluated) subjects in \(run.folds) folds; \(run.featureCount) features. "
+        + "Log-loss \(decimal(run.logLoss)), expected calibration error \(decimal(run.expectedCalibrationError))."]
+    if let test = run.chanceTest {
+      out.append("Chance test: \(test.method); mean UAR under permutation \(percent(test.nullMean)).")
+    }
     if run.unconvergedFolds > 0 { out.append("Warning: the optimiser hit its iteration cap in \(run.unconvergedFolds) folds.") }
     out += ["", "| class | recall |", "|---|---:|"]
     for (label, recall) in zip(labels, run.recallByClass) { out.append("| \(label) | \(percent(recall)) |") }
-    for breakdown in run.groups {
-      out += ["", "### By \(breakdown.attribute)", "", "| group | samples | subjects | accuracy | UAR |", "|---|---:|---:|---:|---:|"]
-      for (a, u) in zip(breakdown.accuracy.groups, breakdown.unweightedAverageRecall.groups) {
-        out.append("| \(a.name) | \(a.samples) | \(a.subjects) | \(percent(a.value)) | \(percent(u.value)) |")
-      }
-      out.append("")
-      if let gap = breakdown.unweightedAverageRecall.largestGap {
-        out.append("Largest UAR gap: \(gap.higher) − \(gap.lower) = \(points(gap.difference)) points.")
-      } else {
-        out.append("Largest UAR gap: undefined (fewer than two groups with enough subjects).")
-      }
-      if !breakdown.unweightedAverageRecall.tooSmall.isEmpty {
-        out.append("Too few subjects to compare: \(breakdown.unweightedAverageRecall.tooSmall.joined(separator: ", ")).")
-      }
-      if breakdown.missing > 0 { out.append("\(breakdown.missing) samples have no \(breakdown.attribute) and are left out of this table.") }
-    }
+    for report in run.fairness { out += fairnessSection(report) }
     out += ["", "Confusion matrix (rows: true, columns: predicted):", "",
       "| | " + labels.joined(separator: " | ") + " |", "|---|" + String(repeating: "---:|", count: labels.count)]
     for (label, row) in zip(labels, run.confusion.counts) {
@@ -80,6 +80,62 @@ public enum MarkdownReport {
     return out + [""]
   }
 
+  static func fairnessSection(_ report: FairnessReport) -> [String] {
+    var out = ["", "### By \(report.attribute)", "",
+      "| group | samples | subjects | accuracy | UAR | macro-F1 | negative-emotion attribution |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for g in report.groups {
+      out.append("| \(g.name) | \(g.samples) | \(g.subjects) | \(percent(g.accuracy)) | \(percent(g.unweightedAverageRecall)) | "
+        + "\(percent(g.macroF1)) | \(percent(g.negativeAttribution)) |")
+    }
+    out.append("")
+    if let gap = report.gaps.first(where: { $0.name == "uar_difference" }) {
+      out.append("Largest UAR gap: \(gap.higher) − \(gap.lower) = \(points(gap.value)) points\(interval(gap.interval, points: true)), "
+        + "\(pValue(gap.pValue, holm: gap.pValueHolm)); \(gap.higher): \(gap.higherSize.subjects) subjects, "
+        + "\(gap.lower): \(gap.lowerSize.subjects) subjects.")
+    } else {
+      out.append("Largest UAR gap: undefined (fewer than two groups with enough subjects).")
+    }
+    if let worst = report.worstGroup { out.append("Worst group by UAR: \(worst).") }
+    if !report.tooSmall.isEmpty { out.append("Too few subjects to compare: \(report.tooSmall.joined(separator: ", ")).") }
+    if report.missing > 0 { out.append("\(report.missing) samples have no \(report.attribute) and are left out of this table.") }
+    if !report.gaps.isEmpty {
+      out += ["", "| gap | where | higher − lower | value | interval | p |", "|---|---|---|---:|---|---:|"]
+      for gap in report.gaps {
+        out.append("| \(gap.name) | \(gap.component) | \(gap.higher) − \(gap.lower) | \(points(gap.value)) | "
+          + "\(interval(gap.interval, points: true)) | \(pValue(gap.pValue, holm: gap.pValueHolm)) |")
+      }
+    }
+    if let ratio = report.demographicParityRatio {
+      out.append("")
+      out.append("Demographic parity ratio (selection rate of \(ratio.label), \(ratio.lower) / \(ratio.higher)): "
+        + "\(decimal(.value(ratio.value)))\(interval(ratio.interval, points: false))"
+        + (ratio.violatesFourFifths ? " — **below 0.8: fails the four-fifths rule**." : " — meets the four-fifths rule."))
+    }
+    return out
+  }
+
+  /// One line per modality for the terminal: UAR with interval, chance, p-value.
+  public static func summaryLine(_ run: ModalityResult) -> String {
+    "\(run.modality): UAR \(estimate(run.unweightedAverageRecall)) (chance \(percent(run.chance.unweightedAverageRecall))"
+      + "\(run.chanceTest.map { ", " + pValue($0.pValue, holm: $0.pValueHolm) } ?? "")), accuracy \(estimate(run.accuracy)) "
+      + "on \(run.samplesEvaluated) samples"
+  }
+
+  static func estimate(_ e: Estimate) -> String {
+    percent(e.value) + (e.interval.map { " [\(percentNumber($0.lower)), \(percentNumber($0.upper))]" } ?? "")
+  }
+
+  static func interval(_ i: Interval?, points asPoints: Bool) -> String {
+    guard let i else { return "" }
+    return asPoints ? " [\(points(i.lower)), \(points(i.upper))]" : " [\(decimal(.value(i.lower))), \(decimal(.value(i.upper)))]"
+  }
+
+  static func pValue(_ p: Double?, holm: Double?) -> String {
+    guard let p else { return "not tested" }
+    func format(_ x: Double) -> String { x < 0.001 ? "< 0.001" : String(format: "%.3f", locale: nil, x) }
+    return "p = \(format(p))" + (holm.map { " (Holm \(format($0)))" } ?? "")
+  }
+
   /// A metric as a percentage with one decimal, or "undefined (reason)".
   public static func percent(_ value: MetricValue) -> String {
     switch value {
@@ -89,6 +145,13 @@ public enum MarkdownReport {
   }
 
   /// A share as a percentage with one decimal.
-  public static func percent(_ value: Double) -> String { String(format: "%.1f%%", locale: nil, value * 100) }
+  public static func percent(_ value: Double) -> String { percentNumber(value) + "%" }
+  static func percentNumber(_ value: Double) -> String { String(format: "%.1f", locale: nil, value * 100) }
   static func points(_ value: Double) -> String { String(format: "%.1f", locale: nil, value * 100) }
+  static func decimal(_ value: MetricValue) -> String {
+    switch value {
+    case .value(let v): return String(format: "%.3f", locale: nil, v)
+    case .undefined: return "undefined"
+    }
+  }
 }

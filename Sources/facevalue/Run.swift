@@ -38,11 +38,7 @@ extension FaceValue {
         let text = try String(contentsOf: url, encoding: .utf8)
         try ReportWriter.write(result, configText: text, to: folder)
         if !quiet {
-          for run in result.runs {
-            print("\(run.modality): UAR \(MarkdownReport.percent(run.unweightedAverageRecall)) "
-              + "(chance \(MarkdownReport.percent(run.chance.unweightedAverageRecall))), "
-              + "accuracy \(MarkdownReport.percent(run.accuracy)) on \(run.samplesEvaluated) samples")
-          }
+          for run in result.runs { print(MarkdownReport.summaryLine(run)) }
           print("report: \(folder.appendingPathComponent("report.md").path)")
         } else {
           print(folder.path)

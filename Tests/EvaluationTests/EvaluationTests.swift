@@ -64,32 +64,58 @@ import Testing
   }
 }
 
-@Suite struct GroupedMetricTests {
+@Suite struct FairnessAnalysisTests {
   let truth = [0, 1, 0, 1, 0, 1, 0, 1, 1, 0]
   let predicted = [0, 1, 1, 1, 0, 0, 0, 1, 1, 1]
   let groups: [String?] = ["a", "a", "b", "b", "a", "b", "a", "b", nil, "c"]
   let subjects = ["p1", "p2", "p3", "p4", "p1", "p3", "p5", "p4", "p6", "p7"]
 
-  @Test func eachGroupEqualsTheMetricOnItsMaskedSubset() {
-    let grouped = GroupedMetric(metric: "uar", attribute: "x", truth: truth, predicted: predicted, classCount: 2,
-      groupOf: groups, subjects: subjects, compute: Metrics.unweightedAverageRecall)
-    #expect(grouped.groups.map(\.name) == ["a", "b", "c"])
-    for group in grouped.groups {
-      let rows = groups.indices.filter { groups[$0] == group.name }
-      let subset = ConfusionMatrix(truth: rows.map { truth[$0] }, predicted: rows.map { predicted[$0] }, classCount: 2)
-      #expect(group.value == Metrics.unweightedAverageRecall(subset))
-      #expect(group.samples == rows.count && group.subjects == Set(rows.map { subjects[$0] }).count)
-    }
-    #expect(grouped.overall == Metrics.unweightedAverageRecall(ConfusionMatrix(truth: truth, predicted: predicted, classCount: 2)))
+  func report(minimumSubjects: Int = 2) -> FairnessReport {
+    var analysis = FairnessAnalysis()
+    analysis.minimumSubjects = minimumSubjects
+    analysis.bootstrapReplicates = 0
+    analysis.permutations = 0
+    return analysis.report(attribute: "x", truth: truth, predicted: predicted, subjects: subjects, groupOf: groups,
+      labels: ["calm", "angry"], gaps: GapDefinition.standard(labels: ["calm", "angry"], negative: [1], neutralOrPositive: [0]),
+      negative: [1], neutralOrPositive: [0])
   }
 
-  @Test func smallGroupsAreListedAndLeftOutOfTheGap() throws {
-    let grouped = GroupedMetric(metric: "accuracy", attribute: "x", truth: truth, predicted: predicted, classCount: 2,
-      groupOf: groups, subjects: subjects, minimumSubjects: 2, compute: Metrics.accuracy)
-    #expect(grouped.tooSmall == ["c"])  // one subject only
-    let gap = try #require(grouped.largestGap)
+  @Test func eachGroupEqualsTheMetricOnItsMaskedSubset() {
+    let r = report()
+    #expect(r.groups.map(\.name) == ["a", "b", "c"] && r.missing == 1)
+    for group in r.groups {
+      let rows = groups.indices.filter { groups[$0] == group.name }
+      let subset = ConfusionMatrix(truth: rows.map { truth[$0] }, predicted: rows.map { predicted[$0] }, classCount: 2)
+      #expect(group.unweightedAverageRecall == Metrics.unweightedAverageRecall(subset))
+      #expect(group.accuracy == Metrics.accuracy(subset) && group.macroF1 == Metrics.macroF1(subset))
+      #expect(group.negativeAttribution == OneVsRest.attributionRate(subset, given: [0], predictedAs: [1]))
+      #expect(group.samples == rows.count && group.subjects == Set(rows.map { subjects[$0] }).count)
+    }
+  }
+
+  @Test func smallGroupsAreListedAndLeftOutOfGaps() throws {
+    let r = report()
+    #expect(r.tooSmall == ["c"])  // one subject only
+    let gap = try #require(r.gaps.first { $0.name == "accuracy_difference" })
     // a: 4/4 correct; b: 2/4 correct.
-    #expect(gap.higher == "a" && gap.lower == "b" && abs(gap.difference - 0.5) < 1e-15)
-    #expect((0...1).contains(gap.difference))
+    #expect(gap.higher == "a" && gap.lower == "b" && abs(gap.value - 0.5) < 1e-15)
+    #expect(gap.higherSize == GroupSize(samples: 4, subjects: 3) && gap.lowerSize == GroupSize(samples: 4, subjects: 2))
+    #expect(r.gaps.allSatisfy { (0...1).contains($0.value) })
+    #expect(r.worstGroup == "b")
+    let ratio = try #require(r.demographicParityRatio)
+    #expect((0...1).contains(ratio.value))
+    #expect(report(minimumSubjects: 1).tooSmall.isEmpty)
+  }
+
+  @Test func invariantToJointPermutationOfSamples() {
+    let order = [3, 9, 0, 7, 1, 8, 2, 6, 4, 5]
+    var analysis = FairnessAnalysis()
+    analysis.bootstrapReplicates = 200
+    analysis.permutations = 99
+    let gaps = GapDefinition.standard(labels: ["x", "y"], negative: [], neutralOrPositive: [])
+    let a = analysis.report(attribute: "g", truth: truth, predicted: predicted, subjects: subjects, groupOf: groups, labels: ["x", "y"], gaps: gaps)
+    let b = analysis.report(attribute: "g", truth: order.map { truth[$0] }, predicted: order.map { predicted[$0] },
+      subjects: order.map { subjects[$0] }, groupOf: order.map { groups[$0] }, labels: ["x", "y"], gaps: gaps)
+    #expect(a == b)
   }
 }

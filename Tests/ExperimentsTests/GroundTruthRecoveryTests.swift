@@ -6,7 +6,9 @@ import Testing
 /// The acceptance tests of the spine: the harness recovers known signal, known absence of
 /// signal and a known injected bias from files it generated.
 @Suite(.serialized) struct GroundTruthRecoveryTests {
-  static func config(seed: UInt64, voice: Double, face: Double, degradation: String = "", subjects: Int = 12) -> String {
+  static func config(
+    seed: UInt64, voice: Double, face: Double, degradation: String = "", subjects: Int = 12, permutations: Int = 0
+  ) -> String {
     """
     name: recovery
     seed: \(seed)
@@ -23,6 +25,7 @@ import Testing
         \(degradation.isEmpty ? "" : "degradations: [\(degradation)]")
     modalities: [voice, face, both]
     groups: [sex, age]
+    statistics: {bootstrap: 200, permutations: \(permutations), group_permutations: 199}
     """
   }
 
@@ -34,7 +37,7 @@ import Testing
   }
 
   static func uar(_ result: ExperimentResult, _ modality: String) -> Double {
-    result.runs.first { $0.modality == modality }!.unweightedAverageRecall.number!
+    result.runs.first { $0.modality == modality }!.unweightedAverageRecall.value.number!
   }
 
   @Test func noSignalGivesChanceLevelUAR() throws {
@@ -43,7 +46,7 @@ import Testing
       let result = try Self.run(Self.config(seed: seed, voice: 0, face: 0))
       for run in result.runs {
         #expect(run.chance.unweightedAverageRecall == 0.25)
-        uars[run.modality, default: []].append(run.unweightedAverageRecall.number!)
+        uars[run.modality, default: []].append(run.unweightedAverageRecall.value.number!)
       }
     }
     for (modality, values) in uars {
@@ -68,12 +71,31 @@ import Testing
   @Test func injectedDegradationShowsAsTheNamedGap() throws {
     let result = try Self.run(Self.config(seed: 31, voice: 1, face: 1, degradation: "{attribute: sex, group: female, factor: 0.2}", subjects: 16))
     for run in result.runs {
-      let sex = try #require(run.groups.first { $0.attribute == "sex" })
-      let gap = try #require(sex.unweightedAverageRecall.largestGap)
+      let sex = try #require(run.fairness.first { $0.attribute == "sex" })
+      let gap = try #require(sex.gaps.first { $0.name == "uar_difference" })
       #expect(gap.higher == "male" && gap.lower == "female", "\(run.modality): gap \(gap)")
-      #expect(gap.difference > 0.15, "\(run.modality): gap \(gap.difference)")
-      #expect(sex.unweightedAverageRecall.groups.map(\.subjects) == [8, 8])
+      #expect(gap.value > 0.15, "\(run.modality): gap \(gap.value)")
+      #expect(gap.higherSize.subjects == 8 && gap.lowerSize.subjects == 8)
+      #expect(try #require(gap.interval).lower > 0, "\(run.modality): interval \(String(describing: gap.interval))")
+      #expect(try #require(gap.pValue) < 0.05, "\(run.modality): p \(String(describing: gap.pValue))")
+      #expect(sex.worstGroup == "female")
+      #expect(run.fairness.map(\.attribute) == ["sex", "age", "sex × age"])
     }
+  }
+
+  @Test func chanceTestRefitsAndSeparatesSignalFromNone() throws {
+    let strong = try Self.run(Self.config(seed: 61, voice: 1, face: 1, permutations: 19))
+    for run in strong.runs {
+      let test = try #require(run.chanceTest)
+      #expect(test.permutations == 19 && test.pValue == 0.05, "\(run.modality): \(test)")
+      #expect(abs(test.nullMean - 0.25) < 0.06, "\(run.modality): permutation null mean \(test.nullMean)")
+      #expect(try #require(test.pValueHolm) >= test.pValue)
+    }
+    #expect(strong.comparisons.map { "\($0.first)-\($0.second)" } == ["voice-face", "voice-both", "face-both"])
+    let null = try Self.run(Self.config(seed: 62, voice: 0, face: 0, permutations: 19))
+    // Under the null the observed UAR is just another draw from the permutation distribution.
+    #expect(null.runs.contains { $0.chanceTest!.pValue > 0.05 }, "\(null.runs.map { $0.chanceTest!.pValue })")
+    for run in null.runs { #expect(abs(run.chanceTest!.nullMean - 0.25) < 0.06) }
   }
 
   @Test func sameSeedGivesByteIdenticalResults() throws {

@@ -6,20 +6,23 @@ import Testing
 
 @Suite struct ReportWriterTests {
   func result(_ name: String) -> ExperimentResult {
-    let confusion = ConfusionMatrix(truth: [0, 0, 1, 1], predicted: [0, 1, 1, 1], classCount: 2)
-    let grouped = GroupedMetric(metric: "uar", attribute: "sex", truth: [0, 0, 1, 1], predicted: [0, 1, 1, 1], classCount: 2,
-      groupOf: ["f", "f", "m", "m"], subjects: ["a", "b", "c", "d"], compute: Metrics.unweightedAverageRecall)
-    let run = ModalityResult(
-      modality: "voice", featureCount: 6, samplesEvaluated: 4, subjectsEvaluated: 4, folds: 4, unconvergedFolds: 0,
-      excluded: [ExcludedSample(id: "x1", reason: "x1.wav: cannot decode audio")],
-      accuracy: Metrics.accuracy(confusion), unweightedAverageRecall: Metrics.unweightedAverageRecall(confusion),
-      macroF1: Metrics.macroF1(confusion), recallByClass: [.value(0.5), .value(1)],
-      chance: ChanceLevel(truth: [0, 0, 1, 1], classCount: 2), confusion: confusion,
-      groups: [GroupBreakdown(attribute: "sex", missing: 1, accuracy: grouped, unweightedAverageRecall: grouped)])
+    // Two groups of three subjects; group m is always right, group f half the time.
+    let set = PredictionSet(
+      ids: (0..<12).map { "c\($0)" }, truth: [0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1], predicted: [0, 1, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0],
+      probabilities: nil, subjects: ["a", "a", "b", "b", "c", "c", "d", "d", "e", "e", "f", "f"],
+      attributes: (0..<12).map { ["sex": $0 < 6 ? "m" : "f"] }, labels: ["calm", "angry"])
+    var statistics = StatisticsConfig()
+    statistics.bootstrap = 200
+    statistics.permutations = 0
+    let analysis = PredictionAnalysis(statistics: statistics, seed: 1, minimumGroupSubjects: 2)
+    let run = ExperimentRunner().summarise(
+      "voice", set: set, featureCount: 6, folds: 6, unconvergedFolds: 0,
+      excluded: [ExcludedSample(id: "x1", reason: "x1.wav: cannot decode audio")], chanceTest: nil, analysis: analysis, groups: ["sex"])
     return ExperimentResult(
       experiment: name, description: "A test.", seed: 1,
-      corpus: CorpusSummary(name: "c", samples: 5, subjects: 5, labels: ["calm", "angry"], labelCounts: [2, 3], attributes: ["sex"]),
-      groundTruth: nil, evaluationProtocol: "leave_one_subject_out", model: "m", featureSets: ["voice": "basic-prosody"], runs: [run])
+      corpus: CorpusSummary(name: "c", samples: 13, subjects: 6, labels: ["calm", "angry"], labelCounts: [6, 7], attributes: ["sex"]),
+      groundTruth: nil, evaluationProtocol: "leave-one-subject-out", warnings: ["Subjects leak."], statistics: statistics.summary,
+      model: "m", featureSets: ["voice": "basic-prosody"], runs: [run], comparisons: [])
   }
 
   @Test func writesAllFilesAndReplacesOldOnesAtomically() throws {
@@ -35,11 +38,12 @@ import Testing
 
   @Test func reportShowsChanceGapsAndExclusions() {
     let text = MarkdownReport.render(result("r"))
-    #expect(text.contains("| voice | 6 | 4 | 75.0% | 75.0% |"))
-    #expect(text.contains("Largest UAR gap: m − f = 50.0 points."))
-    #expect(text.contains("1 samples have no sex"))
+    #expect(text.contains("| voice | 12 | 75.0% ["))
+    #expect(text.contains("Largest UAR gap: m − f = 50.0 points ["))
+    #expect(text.contains("| uar_difference | UAR | m − f | 50.0 |"))
     #expect(text.contains("- x1: x1.wav: cannot decode audio"))
-    #expect(text.contains("point estimates"))
+    #expect(text.contains("> **Warning.** Subjects leak."))
+    #expect(text.contains("not tested"))
   }
 
   @Test func unwritableFolderIsATypedError() {

@@ -1,0 +1,68 @@
+import Evaluation
+import LinearAlgebra
+import Randomness
+
+/// "Is this better than chance?" by permutation (Ojala & Garriga 2010, JMLR 11, test 1):
+/// labels are shuffled within each subject and the whole pipeline — standardiser, model,
+/// folds — is refitted and re-evaluated for every permutation, so the null distribution
+/// includes everything that could make chance look better than 1/K.
+enum ChanceTesting {
+  static func refit(
+    features: Matrix, labels: [Int], subjects: [String], classCount: Int, splitter: any Splitter, model: ModelConfig,
+    observedUAR: Double, permutations: Int, seed: UInt64
+  ) throws -> ChanceTest {
+    var null: [Double] = []
+    for p in 0..<permutations {
+      var random = SeededGenerator(seed: seed, stream: 0xC4A0_0000 + UInt64(p))
+      let shuffled = Resampling.shuffledWithinBlocks(labels, blocks: subjects, random: &random)
+      let predictions = try CrossValidation.run(
+        features: features, labels: shuffled, subjects: subjects, classCount: classCount, splitter: splitter, model: model,
+        seed: seed &+ UInt64(p))
+      let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
+      let m = ConfusionMatrix(truth: rows.map { shuffled[$0] }, predicted: rows.map { predictions.predicted[$0]! }, classCount: classCount)
+      if let uar = Metrics.unweightedAverageRecall(m).number { null.append(uar) }
+    }
+    return ChanceTest(
+      method: "labels permuted within subjects, whole pipeline refitted per permutation", statistic: "UAR",
+      permutations: null.count, nullMean: null.reduce(0, +) / Double(max(1, null.count)),
+      pValue: Resampling.permutationPValue(observed: observedUAR, null: null), pValueHolm: nil)
+  }
+
+  /// For predictions without a model (an audit): truth shuffled within subjects against
+  /// fixed predictions; tests whether predictions and truth are associated at all.
+  static func fixedPredictions(_ set: PredictionSet, permutations: Int, seed: UInt64) -> ChanceTest {
+    let k = set.labels.count
+    let observed = Metrics.unweightedAverageRecall(set.confusion).number ?? 0
+    var random = SeededGenerator(seed: seed, stream: 0xC4A1)
+    let null = (0..<permutations).compactMap { _ -> Double? in
+      let shuffled = Resampling.shuffledWithinBlocks(set.truth, blocks: set.subjects, random: &random)
+      return Metrics.unweightedAverageRecall(ConfusionMatrix(truth: shuffled, predicted: set.predicted, classCount: k)).number
+    }
+    return ChanceTest(
+      method: "true labels permuted within subjects against the fixed predictions", statistic: "UAR",
+      permutations: null.count, nullMean: null.reduce(0, +) / Double(max(1, null.count)),
+      pValue: Resampling.permutationPValue(observed: observed, null: null), pValueHolm: nil)
+  }
+}
+
+extension ExperimentResult {
+  /// Fills every `pValueHolm` with Holm's adjustment over all tests of the result.
+  mutating func applyHolm() {
+    var pValues: [Double] = []
+    for run in runs {
+      if let p = run.chanceTest?.pValue { pValues.append(p) }
+      for report in run.fairness { for gap in report.gaps { if let p = gap.pValue { pValues.append(p) } } }
+    }
+    pValues += comparisons.map(\.pValue)
+    var adjusted = Holm.adjust(pValues).makeIterator()
+    for r in runs.indices {
+      if runs[r].chanceTest != nil { runs[r].chanceTest!.pValueHolm = adjusted.next() }
+      for f in runs[r].fairness.indices {
+        for g in runs[r].fairness[f].gaps.indices where runs[r].fairness[f].gaps[g].pValue != nil {
+          runs[r].fairness[f].gaps[g].pValueHolm = adjusted.next()
+        }
+      }
+    }
+    for c in comparisons.indices { comparisons[c].pValueHolm = adjusted.next() }
+  }
+}

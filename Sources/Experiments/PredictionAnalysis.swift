@@ -1,0 +1,49 @@
+import Evaluation
+import Randomness
+
+/// Headline metrics with intervals, and the fairness reports, of a `PredictionSet`.
+struct PredictionAnalysis {
+  let statistics: StatisticsConfig
+  let seed: UInt64
+  let minimumGroupSubjects: Int
+
+  /// Headline metrics, each with a subject-cluster bootstrap interval.
+  func headline(_ set: PredictionSet) -> (accuracy: Estimate, uar: Estimate, macroF1: Estimate, kappa: Estimate) {
+    let clustered = ClusteredPredictions(truth: set.truth, predicted: set.predicted, clusters: set.subjects, classCount: set.labels.count)
+    let confusion = set.confusion
+    func estimate(_ index: UInt64, _ metric: (ConfusionMatrix) -> MetricValue) -> Estimate {
+      let interval = statistics.bootstrap == 0 || clustered.clusters.count < 2
+        ? nil : clustered.bootstrap(replicates: statistics.bootstrap, seed: seed &+ index, level: statistics.level, statistic: metric)
+      return Estimate(value: metric(confusion), interval: interval)
+    }
+    return (estimate(1, Metrics.accuracy), estimate(2, Metrics.unweightedAverageRecall), estimate(3, Metrics.macroF1),
+      estimate(4, Metrics.cohensKappa))
+  }
+
+  /// One report per attribute, then per pair of attributes when intersections are on.
+  func fairness(_ set: PredictionSet, attributes: [String]) -> [FairnessReport] {
+    var analysis = FairnessAnalysis()
+    analysis.minimumSubjects = minimumGroupSubjects
+    analysis.bootstrapReplicates = statistics.bootstrap
+    analysis.permutations = statistics.groupPermutations
+    analysis.level = statistics.level
+    let lower = set.labels.map { $0.lowercased() }
+    let negative = Set(lower.indices.filter { statistics.negativeLabels.contains(lower[$0]) })
+    let positive = Set(lower.indices.filter { statistics.neutralOrPositiveLabels.contains(lower[$0]) })
+    let gaps = GapDefinition.standard(labels: set.labels, negative: negative, neutralOrPositive: positive)
+    var slices: [(String, [String?])] = attributes.map { name in (name, set.attributes.map { $0[name] }) }
+    if statistics.intersections {
+      for i in attributes.indices {
+        for j in attributes.indices where j > i {
+          let (a, b) = (attributes[i], attributes[j])
+          slices.append(("\(a) × \(b)", set.attributes.map { row in row[a].flatMap { x in row[b].map { "\(x) × \($0)" } } }))
+        }
+      }
+    }
+    return slices.enumerated().map { index, slice in
+      analysis.seed = seed &+ 100 &+ UInt64(index)
+      return analysis.report(attribute: slice.0, truth: set.truth, predicted: set.predicted, subjects: set.subjects,
+        groupOf: slice.1, labels: set.labels, gaps: gaps, negative: negative, neutralOrPositive: positive)
+    }
+  }
+}

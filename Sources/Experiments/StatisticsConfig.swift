@@ -1,0 +1,50 @@
+/// How much uncertainty quantification an experiment does (config key `statistics`).
+public struct StatisticsConfig: Sendable, Equatable, Decodable {
+  /// Cluster-bootstrap replicates per interval (0 = none).
+  public var bootstrap = 1000
+  /// Label permutations of the "better than chance" test, each refitting the whole
+  /// pipeline (0 = no test).
+  public var permutations = 100
+  /// Permutations of the group-gap and paired-comparison tests, which need no refit and
+  /// are cheap (0 = no tests).
+  public var groupPermutations = 999
+  /// Coverage of the intervals.
+  public var level = 0.95
+  /// Also analyse every pair of `groups` attributes crossed (e.g. sex × age).
+  public var intersections = true
+  /// Labels counted as negative emotions for the negative-emotion attribution rate.
+  public var negativeLabels = ["anger", "angry", "disgust", "disgusted", "fear", "fearful", "sadness", "sad"]
+  /// Labels counted as neutral or positive for the same rate.
+  public var neutralOrPositiveLabels = ["neutral", "calm", "happiness", "happy", "joy", "surprise", "surprised", "pleasant_surprise"]
+
+  /// The defaults.
+  public init() {}
+
+  enum Keys: String, CodingKey, CaseIterable {
+    case bootstrap, permutations, level, intersections
+    case groupPermutations = "group_permutations"
+    case negativeLabels = "negative_labels", neutralOrPositiveLabels = "neutral_or_positive_labels"
+  }
+
+  public init(from decoder: Decoder) throws {
+    try decoder.rejectUnknownKeys(Keys.allCases.map(\.rawValue))
+    let c = try decoder.container(keyedBy: Keys.self)
+    bootstrap = try c.decodeIfPresent(Int.self, forKey: .bootstrap) ?? bootstrap
+    permutations = try c.decodeIfPresent(Int.self, forKey: .permutations) ?? permutations
+    groupPermutations = try c.decodeIfPresent(Int.self, forKey: .groupPermutations) ?? groupPermutations
+    level = try c.decodeIfPresent(Double.self, forKey: .level) ?? level
+    intersections = try c.decodeIfPresent(Bool.self, forKey: .intersections) ?? intersections
+    negativeLabels = try c.decodeIfPresent([String].self, forKey: .negativeLabels) ?? negativeLabels
+    neutralOrPositiveLabels = try c.decodeIfPresent([String].self, forKey: .neutralOrPositiveLabels) ?? neutralOrPositiveLabels
+    guard bootstrap == 0 || bootstrap >= 100 else { throw decoder.invalid("bootstrap must be 0 or at least 100 replicates, got \(bootstrap)") }
+    guard permutations >= 0, groupPermutations >= 0 else { throw decoder.invalid("permutation counts must be >= 0") }
+    guard level > 0.5 && level < 1 else { throw decoder.invalid("level must be in (0.5, 1), got \(level)") }
+  }
+
+  /// The settings as reported.
+  var summary: StatisticsSummary {
+    StatisticsSummary(
+      bootstrapReplicates: bootstrap, permutations: permutations, groupPermutations: groupPermutations,
+      level: level, intervalMethod: "percentile cluster bootstrap, resampling subjects (within groups for gaps)")
+  }
+}
