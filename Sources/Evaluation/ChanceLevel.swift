@@ -6,6 +6,9 @@ public struct ChanceLevel: Sendable, Equatable, Codable {
   public let unweightedAverageRecall: Double
   /// The majority class index.
   public let majorityClass: Int
+  /// Expected accuracy of guessing at random with the label frequencies (Σ p_k²), the
+  /// "stratified" dummy classifier of scikit-learn.
+  public let stratifiedAccuracy: Double
 
   /// Chance levels for the given true labels.
   public init(truth: [Int], classCount: Int) {
@@ -16,5 +19,6 @@ public struct ChanceLevel: Sendable, Equatable, Codable {
     majorityClass = majority
     accuracy = Double(counts[majority]) / Double(truth.count)
     unweightedAverageRecall = 1 / Double(counts.filter { $0 > 0 }.count)
+    stratifiedAccuracy = counts.reduce(0.0) { $0 + Double($1) * Double($1) } / (Double(truth.count) * Double(truth.count))
   }
 }

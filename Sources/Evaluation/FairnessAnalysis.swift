@@ -17,6 +17,8 @@ public struct FairnessAnalysis: Sendable {
   public var level = 0.95
   /// Seed of the resampling streams.
   public var seed: UInt64 = 0
+  /// If set, gaps compare each group with this one instead of best with worst.
+  public var referenceGroup: String? = nil
 
   /// Creates an analysis with the defaults.
   public init() {}
@@ -54,7 +56,8 @@ public struct FairnessAnalysis: Sendable {
     let eligibleCells = eligible.map { cellsOfGroup[$0] }
     func confusions(_ cells: [[Int]]) -> [ConfusionMatrix] { cells.map { pooled.confusion(of: $0) } }
     let observed = confusions(eligibleCells)
-    let points = gaps.map { $0.largest(observed) }
+    let reference = referenceGroup.flatMap { name in eligible.firstIndex { names[$0] == name } }
+    let points = gaps.map { $0.largest(observed, reference: reference) }
     let ratio = demographicParityRatio(observed, classCount: k)
 
     // Bootstrap: redraw each eligible group's subjects with replacement.
@@ -91,7 +94,7 @@ public struct FairnessAnalysis: Sendable {
         return Array(shuffled[start..<(start + cells.count)])
       }
       let replicate = confusions(regrouped)
-      for i in gaps.indices { if let v = gaps[i].largest(replicate)?.value { nullValues[i].append(v) } }
+      for i in gaps.indices { if let v = gaps[i].largest(replicate, reference: reference)?.value { nullValues[i].append(v) } }
     }
 
     func size(_ e: Int) -> GroupSize { GroupSize(samples: sampleCount[eligible[e]], subjects: eligibleCells[e].count) }
@@ -109,7 +112,7 @@ public struct FairnessAnalysis: Sendable {
       (summaries[a].unweightedAverageRecall.number ?? .infinity, a) < (summaries[b].unweightedAverageRecall.number ?? .infinity, b)
     }
     return FairnessReport(
-      attribute: attribute, groups: summaries, tooSmall: names.indices.filter { !eligible.contains($0) }.map { names[$0] },
+      attribute: attribute, referenceGroup: reference.map { names[eligible[$0]] }, groups: summaries, tooSmall: names.indices.filter { !eligible.contains($0) }.map { names[$0] },
       missing: groupOf.count - rows.count, gaps: gapResults, worstGroup: worst.map { names[$0] },
       demographicParityRatio: ratio.map {
         RatioResult(value: $0.value, label: labels[$0.classIndex], higher: names[eligible[$0.higher]],

@@ -3,6 +3,8 @@
 public struct FairnessReport: Sendable, Equatable, Codable {
   /// Attribute name; intersections read "sex × age".
   public var attribute: String
+  /// The group every gap is measured against, when one was named; otherwise gaps are best − worst.
+  public var referenceGroup: String?
   /// One row per group (including groups too small for gaps), sorted by name.
   public var groups: [GroupSummary]
   /// Groups with fewer subjects than the minimum: listed, kept out of gaps.

@@ -38,12 +38,20 @@ public struct GapDefinition: Sendable {
 
   /// The largest range and where it occurs (component, higher group, lower group), over
   /// groups whose value is defined; nil with fewer than two such groups.
-  func largest(_ groups: [ConfusionMatrix]) -> (value: Double, component: Int, higher: Int, lower: Int)? {
+  ///
+  /// With a `reference` group index, only pairs of the reference and another group count
+  /// (an audit's "compared with the majority group").
+  func largest(_ groups: [ConfusionMatrix], reference: Int? = nil) -> (value: Double, component: Int, higher: Int, lower: Int)? {
     var best: (value: Double, component: Int, higher: Int, lower: Int)? = nil
     for (c, component) in components.enumerated() {
       let values = groups.enumerated().compactMap { g, m in component.compute(m).number.map { (g, $0) } }
       guard values.count >= 2 else { continue }
-      let high = values.max { $0.1 < $1.1 }!, low = values.min { $0.1 < $1.1 }!
+      var high = values.max { $0.1 < $1.1 }!, low = values.min { $0.1 < $1.1 }!
+      if let reference {
+        guard let anchor = values.first(where: { $0.0 == reference }) else { continue }
+        let farthest = values.filter { $0.0 != reference }.max { abs($0.1 - anchor.1) < abs($1.1 - anchor.1) }!
+        (high, low) = farthest.1 >= anchor.1 ? (farthest, anchor) : (anchor, farthest)
+      }
       let range = high.1 - low.1
       if best == nil || range > best!.value { best = (range, c, high.0, low.0) }
     }

@@ -80,8 +80,8 @@ public struct ModalityResult: Sendable, Codable, Equatable {
   public var logLoss: MetricValue
   /// Expected calibration error over 10 bins (needs probabilities).
   public var expectedCalibrationError: MetricValue
-  /// Recall per class, in label order.
-  public var recallByClass: [MetricValue]
+  /// Precision, recall and F1 per class, in label order.
+  public var perClass: [ClassMetrics]
   /// Chance levels on the evaluated samples.
   public var chance: ChanceLevel
   /// The permutation test of "better than chance", if run.
@@ -90,4 +90,12 @@ public struct ModalityResult: Sendable, Codable, Equatable {
   public var confusion: ConfusionMatrix
   /// One fairness report per attribute and intersection.
   public var fairness: [FairnessReport]
+}
+
+/// Precision, recall and F1 of one class.
+public struct ClassMetrics: Sendable, Codable, Equatable {
+  public var label: String
+  public var precision: MetricValue
+  public var recall: MetricValue
+  public var f1: MetricValue
 }

@@ -12,7 +12,10 @@ public struct ExperimentRunner {
   public init(log: @escaping (String) -> Void = { _ in }) { self.log = log }
 
   /// Runs `config` and returns its result.
-  public func run(_ config: ExperimentConfig) throws -> ExperimentResult {
+  public func run(_ config: ExperimentConfig) throws -> ExperimentResult { try runKeepingPredictions(config).result }
+
+  /// Runs `config` and also returns each modality's out-of-fold predictions, for export.
+  public func runKeepingPredictions(_ config: ExperimentConfig) throws -> (result: ExperimentResult, predictions: [(String, PredictionSet)]) {
     let corpus = try config.corpus.load(base: config.baseFolder, experimentSeed: config.seed, log: log)
     for attribute in config.groups where !corpus.attributeNames.contains(attribute) {
       throw ConfigError.invalidValue(
@@ -72,7 +75,7 @@ public struct ExperimentRunner {
       featureSets: ["voice": config.features.voice, "face": config.features.face], runs: runs,
       comparisons: Self.comparisons(config.modalities.map(\.rawValue), sets: predictionSets, statistics: config.statistics, seed: config.seed))
     result.applyHolm()
-    return result
+    return (result, config.modalities.compactMap { m in predictionSets[m.rawValue].map { (m.rawValue, $0) } })
   }
 
   /// Builds a result section from out-of-sample predictions (shared with audits).
@@ -89,7 +92,10 @@ public struct ExperimentRunner {
       logLoss: set.probabilities.map { Metrics.logLoss(truth: set.truth, probabilities: $0) } ?? .undefined(reason: "no probabilities"),
       expectedCalibrationError: set.probabilities.map { Metrics.expectedCalibrationError(truth: set.truth, probabilities: $0) }
         ?? .undefined(reason: "no probabilities"),
-      recallByClass: (0..<set.labels.count).map { Metrics.recall(confusion, class: $0) },
+      perClass: set.labels.indices.map {
+        ClassMetrics(label: set.labels[$0], precision: Metrics.precision(confusion, class: $0),
+          recall: Metrics.recall(confusion, class: $0), f1: Metrics.f1(confusion, class: $0))
+      },
       chance: ChanceLevel(truth: set.truth, classCount: set.labels.count), chanceTest: chanceTest, confusion: confusion,
       fairness: analysis.fairness(set, attributes: groups))
   }

@@ -1,4 +1,5 @@
 import Evaluation
+import Corpora
 import Randomness
 
 /// Headline metrics with intervals, and the fairness reports, of a `PredictionSet`.
@@ -6,6 +7,8 @@ struct PredictionAnalysis {
   let statistics: StatisticsConfig
   let seed: UInt64
   let minimumGroupSubjects: Int
+  /// Per attribute, the group gaps are measured against (audits may name one).
+  var referenceGroups: [String: String] = [:]
 
   /// Headline metrics, each with a subject-cluster bootstrap interval.
   func headline(_ set: PredictionSet) -> (accuracy: Estimate, uar: Estimate, macroF1: Estimate, kappa: Estimate) {
@@ -42,6 +45,7 @@ struct PredictionAnalysis {
     }
     return slices.enumerated().map { index, slice in
       analysis.seed = seed &+ 100 &+ UInt64(index)
+      analysis.referenceGroup = referenceGroups[slice.0]
       return analysis.report(attribute: slice.0, truth: set.truth, predicted: set.predicted, subjects: set.subjects,
         groupOf: slice.1, labels: set.labels, gaps: gaps, negative: negative, neutralOrPositive: positive)
     }

@@ -1,4 +1,6 @@
 import Evaluation
+import Foundation
+import Tabular
 
 /// Out-of-sample predictions with everything needed to judge them: truth, subject and
 /// attributes per sample. Both experiments and audits of third-party systems end here.
@@ -27,6 +29,18 @@ public struct PredictionSet: Sendable {
     self.subjects = subjects
     self.attributes = attributes
     self.labels = labels
+  }
+
+  /// The predictions as CSV: id, subject, label, predicted, one probability column per
+  /// class (`p_<label>`), then the attributes; the input `facevalue audit` reads.
+  public func csv(attributeNames: [String]) -> String {
+    var lines = [CSVWriter.line(["id", "subject", "label", "predicted"] + (probabilities == nil ? [] : labels.map { "p_\($0)" }) + attributeNames)]
+    for i in ids.indices {
+      let probabilityCells = probabilities.map { $0[i].map { String(format: "%.6f", locale: nil, $0) } } ?? []
+      lines.append(CSVWriter.line([ids[i], subjects[i], labels[truth[i]], labels[predicted[i]]] + probabilityCells
+        + attributeNames.map { attributes[i][$0] ?? "NA" }))
+    }
+    return lines.joined(separator: "\n") + "\n"
   }
 
   /// The confusion matrix of all samples.

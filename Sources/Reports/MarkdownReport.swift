@@ -21,12 +21,12 @@ public enum MarkdownReport {
         + "gap and paired tests with \(r.statistics.groupPermutations) permutations; p-values Holm-adjusted across all tests",
       "- Seed: \(r.seed)", "",
       "## Headline", "",
-      "| modality | samples | accuracy | UAR | macro-F1 | Cohen's κ | chance acc. | chance UAR | p (UAR > chance) |",
+      "| modality | samples | accuracy | UAR | macro-F1 | Cohen's κ | chance acc. (majority / stratified) | chance UAR | p (UAR > chance) |",
       "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for run in r.runs {
       out.append("| \(run.modality) | \(run.samplesEvaluated) | \(estimate(run.accuracy)) | \(estimate(run.unweightedAverageRecall)) | "
-        + "\(estimate(run.macroF1)) | \(decimal(run.cohensKappa.value)) | \(percent(run.chance.accuracy)) | "
+        + "\(estimate(run.macroF1)) | \(decimal(run.cohensKappa.value)) | \(percent(run.chance.accuracy)) / \(percent(run.chance.stratifiedAccuracy)) | "
         + "\(percent(run.chance.unweightedAverageRecall)) | \(run.chanceTest.map { pValue($0.pValue, holm: $0.pValueHolm) } ?? "not tested") |")
     }
     out += ["", "UAR (unweighted average recall) is the mean of per-class recalls; any input-blind guess scores 1/K on it. "
@@ -64,13 +64,18 @@ public enum MarkdownReport {
       out.append("Chance test: \(test.method); mean UAR under permutation \(percent(test.nullMean)).")
     }
     if run.unconvergedFolds > 0 { out.append("Warning: the optimiser hit its iteration cap in \(run.unconvergedFolds) folds.") }
-    out += ["", "| class | recall |", "|---|---:|"]
-    for (label, recall) in zip(labels, run.recallByClass) { out.append("| \(label) | \(percent(recall)) |") }
+    out += ["", "| class | precision | recall | F1 |", "|---|---:|---:|---:|"]
+    for c in run.perClass { out.append("| \(c.label) | \(percent(c.precision)) | \(percent(c.recall)) | \(percent(c.f1)) |") }
     for report in run.fairness { out += fairnessSection(report) }
     out += ["", "Confusion matrix (rows: true, columns: predicted):", "",
       "| | " + labels.joined(separator: " | ") + " |", "|---|" + String(repeating: "---:|", count: labels.count)]
     for (label, row) in zip(labels, run.confusion.counts) {
       out.append("| **\(label)** | " + row.map(String.init).joined(separator: " | ") + " |")
+    }
+    out += ["", "Row-normalised (share of each true class):", "",
+      "| | " + labels.joined(separator: " | ") + " |", "|---|" + String(repeating: "---:|", count: labels.count)]
+    for (label, row) in zip(labels, run.confusion.normalised) {
+      out.append("| **\(label)** | " + row.map { String(format: "%.2f", locale: nil, $0) }.joined(separator: " | ") + " |")
     }
     if !run.excluded.isEmpty {
       out += ["", "Excluded (\(run.excluded.count)):", ""]

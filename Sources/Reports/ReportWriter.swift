@@ -1,14 +1,17 @@
 import Experiments
 import Foundation
 
-/// Writes an experiment's output folder: `metrics.json`, `report.md` and the config it ran.
+/// Writes an experiment's output folder: `metrics.json`, `report.md`, the config it ran,
+/// and each modality's out-of-fold predictions (`predictions-<modality>.csv`).
 ///
 /// Each file is written to a temporary name and renamed into place, so a failed or
 /// interrupted run never leaves a half-written file over a good result.
 public enum ReportWriter {
   /// Writes all report files into `folder` (created if needed) and returns their URLs.
   @discardableResult
-  public static func write(_ result: ExperimentResult, configText: String?, to folder: URL) throws -> [URL] {
+  public static func write(
+    _ result: ExperimentResult, configText: String?, predictions: [(String, PredictionSet)] = [], to folder: URL
+  ) throws -> [URL] {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
@@ -19,6 +22,9 @@ public enum ReportWriter {
       ("report.md", Data(MarkdownReport.render(result).utf8)),
     ]
     if let configText { files.append(("config.yaml", Data(configText.utf8))) }
+    for (modality, set) in predictions {
+      files.append(("predictions-\(modality).csv", Data(set.csv(attributeNames: result.corpus.attributes).utf8)))
+    }
     return try files.map { name, data in
       let url = folder.appendingPathComponent(name)
       try atomicWrite(data, to: url)

@@ -33,10 +33,10 @@ extension FaceValue {
       do {
         let experiment = try ExperimentConfig.load(url)
         let runner = ExperimentRunner(log: { message in if !quiet { printError(message) } })
-        let result = try runner.run(experiment)
+        let (result, predictions) = try runner.runKeepingPredictions(experiment)
         let folder = URL(fileURLWithPath: output).appendingPathComponent(experiment.name)
         let text = try String(contentsOf: url, encoding: .utf8)
-        try ReportWriter.write(result, configText: text, to: folder)
+        try ReportWriter.write(result, configText: text, predictions: predictions, to: folder)
         if !quiet {
           for run in result.runs { print(MarkdownReport.summaryLine(run)) }
           print("report: \(folder.appendingPathComponent("report.md").path)")

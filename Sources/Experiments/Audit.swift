@@ -1,0 +1,120 @@
+import Corpora
+import Evaluation
+import Foundation
+import Tabular
+
+/// Audits a third-party system from its predictions alone: no model of ours is involved.
+///
+/// The predictions CSV needs one row per clip with the true label, the system's label,
+/// the subject and the attribute columns; column names are given by the auditor.
+public struct Audit: Sendable {
+  /// Column of the true label.
+  public var truthColumn: String
+  /// Column of the system's prediction.
+  public var predictionColumn: String
+  /// Column of the subject (speaker/actor/person).
+  public var subjectColumn: String
+  /// Column of a clip id, if any (row numbers otherwise).
+  public var idColumn: String?
+  /// Attribute columns to analyse.
+  public var groups: [String]
+  /// Per attribute, the group gaps are measured against.
+  public var referenceGroups: [String: String] = [:]
+  /// Resampling settings (`permutations` is unused: there is nothing to refit).
+  public var statistics = StatisticsConfig()
+  /// Groups with fewer subjects are listed but left out of gaps.
+  public var minimumGroupSubjects = 2
+  /// Seed of the resampling.
+  public var seed: UInt64 = 0
+
+  /// Creates an audit description.
+  public init(truthColumn: String, predictionColumn: String, subjectColumn: String, groups: [String]) {
+    self.truthColumn = truthColumn
+    self.predictionColumn = predictionColumn
+    self.subjectColumn = subjectColumn
+    self.groups = groups
+  }
+
+  /// Reads the predictions and computes the same result an experiment would.
+  public func run(_ url: URL, name: String) throws -> ExperimentResult {
+    let table: CSVTable
+    do { table = try CSVTable(contentsOf: url) } catch let error as TabularError {
+      throw AuditError.unreadable(file: url.path, reason: error.description)
+    }
+    func column(_ name: String) throws -> Int {
+      guard let index = table.header.firstIndex(of: name) else {
+        throw AuditError.missingColumn(file: url.path, column: name, available: table.header)
+      }
+      return index
+    }
+    let (t, p, s) = (try column(truthColumn), try column(predictionColumn), try column(subjectColumn))
+    let idIndex = try idColumn.map(column)
+    let attributeIndex = try groups.map { ($0, try column($0)) }
+    for (row, cells) in table.rows.enumerated() {
+      for (index, what) in [(t, "true label"), (p, "prediction"), (s, "subject")] where Manifest.missingMarkers.contains(cells[index]) {
+        throw AuditError.emptyCell(file: url.path, line: table.lineNumbers[row], column: table.header[index], what: what)
+      }
+    }
+    guard !table.rows.isEmpty else { throw AuditError.noRows(file: url.path) }
+    for (attribute, group) in referenceGroups {
+      guard groups.contains(attribute) else { throw AuditError.unknownReference(attribute: attribute, group: group, known: []) }
+      let attributeColumn = try column(attribute)
+      let values = Set(table.rows.map { $0[attributeColumn] })
+      guard values.contains(group) else { throw AuditError.unknownReference(attribute: attribute, group: group, known: values.sorted()) }
+    }
+    let labels = Array(Set(table.rows.flatMap { [$0[t], $0[p]] })).sorted()
+    let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+    let set = PredictionSet(
+      ids: table.rows.indices.map { row in idIndex.map { table.rows[row][$0] } ?? "row\(table.lineNumbers[row])" },
+      truth: table.rows.map { index[$0[t]]! }, predicted: table.rows.map { index[$0[p]]! }, probabilities: nil,
+      subjects: table.rows.map { $0[s] },
+      attributes: table.rows.map { cells in
+        Dictionary(uniqueKeysWithValues: attributeIndex.compactMap { name, i in
+          Manifest.missingMarkers.contains(cells[i]) ? nil : (name, cells[i])
+        })
+      },
+      labels: labels)
+    let analysis = PredictionAnalysis(statistics: statistics, seed: seed, minimumGroupSubjects: minimumGroupSubjects,
+      referenceGroups: referenceGroups)
+    let chanceTest = statistics.groupPermutations > 0
+      ? ChanceTesting.fixedPredictions(set, permutations: statistics.groupPermutations, seed: seed) : nil
+    let run = ExperimentRunner().summarise(
+      "audited system", set: set, featureCount: 0, folds: 0, unconvergedFolds: 0, excluded: [], chanceTest: chanceTest,
+      analysis: analysis, groups: groups)
+    var summary = statistics.summary
+    summary.permutations = 0
+    var result = ExperimentResult(
+      experiment: name, description: "Audit of the predictions in \(url.lastPathComponent).", seed: seed,
+      corpus: CorpusSummary(
+        name: url.lastPathComponent, samples: set.ids.count, subjects: Set(set.subjects).count, labels: labels,
+        labelCounts: labels.indices.map { k in set.truth.filter { $0 == k }.count }, attributes: groups),
+      groundTruth: nil, evaluationProtocol: "audit of supplied predictions (no model trained here)", warnings: [],
+      statistics: summary, model: "the audited system", featureSets: [:], runs: [run], comparisons: [])
+    result.applyHolm()
+    return result
+  }
+}
+
+/// A predictions file cannot be audited as described.
+public enum AuditError: Error, CustomStringConvertible, Equatable {
+  case unreadable(file: String, reason: String)
+  case missingColumn(file: String, column: String, available: [String])
+  case emptyCell(file: String, line: Int, column: String, what: String)
+  case noRows(file: String)
+  case unknownReference(attribute: String, group: String, known: [String])
+
+  public var description: String {
+    switch self {
+    case .unreadable(let file, let reason): return "\(file): cannot read predictions (\(reason))"
+    case .missingColumn(let file, let column, let available):
+      return "\(file): no column '\(column)'; the header has: \(available.joined(separator: ", "))"
+    case .emptyCell(let file, let line, let column, let what):
+      return "\(file), line \(line): the \(what) (column '\(column)') is missing; remove the row or fill it in"
+    case .noRows(let file): return "\(file): no prediction rows"
+    case .unknownReference(let attribute, let group, let known):
+      return known.isEmpty
+        ? "reference group \(attribute)=\(group): '\(attribute)' is not among --groups"
+        : "reference group \(attribute)=\(group): no such group; \(attribute) has \(known.joined(separator: ", "))"
+    }
+  }
+}
