@@ -37,9 +37,9 @@ public struct FairnessAnalysis: Sendable {
     let cellNames = rows.map { "\(groupOf[$0]!)\u{1F}\(subjects[$0])" }
     let pooled = ClusteredPredictions(truth: rows.map { truth[$0] }, predicted: rows.map { predicted[$0] }, clusters: cellNames, classCount: k)
     let groupIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-    let cellsOfGroup = (0..<names.count).map { g in
-      pooled.clusters.indices.filter { groupIndex[String(pooled.clusters[$0].split(separator: "\u{1F}")[0])] == g }
-    }
+    var cellSets = [Set<Int>](repeating: [], count: names.count)
+    for (position, row) in rows.enumerated() { cellSets[groupIndex[groupOf[row]!]!].insert(pooled.clusterOfSample[position]) }
+    let cellsOfGroup = cellSets.map { $0.sorted() }
     let sampleCount = names.indices.map { g in rows.filter { groupOf[$0] == names[g] }.count }
     let summaries = names.indices.map { g -> GroupSummary in
       let m = pooled.confusion(of: cellsOfGroup[g])
