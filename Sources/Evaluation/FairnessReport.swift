@@ -66,7 +66,7 @@ public struct GapResult: Sendable, Equatable, Codable {
   /// Permutation p-value: group membership permuted across subjects; the statistic is the
   /// largest gap over groups and components, so choosing the pair is accounted for.
   public var pValue: Double?
-  /// Holm-adjusted p-value across all tests of the experiment, filled in by the runner.
+  /// Holm-adjusted p-value across the experiment's fairness tests, filled in by the runner.
   public var pValueHolm: Double?
 }
 

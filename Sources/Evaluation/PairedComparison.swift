@@ -14,7 +14,7 @@ public struct PairedComparison: Sendable, Equatable, Codable {
   public var subjects: Int
   /// Two-sided p-value of the subject-level sign-flip permutation test.
   public var pValue: Double
-  /// Holm-adjusted p-value across the experiment's tests, filled in by the runner.
+  /// Holm-adjusted p-value across the experiment's performance tests, filled in by the runner.
   public var pValueHolm: Double?
 
   /// Tests "both systems are equally accurate": per subject, d = (#correct by the first −

@@ -63,6 +63,6 @@ public struct ChanceTest: Sendable, Equatable, Codable {
   /// Mean of the statistic over permutations: the empirical chance level of this pipeline.
   public var nullMean: Double
   public var pValue: Double
-  /// Holm-adjusted across the experiment's tests.
+  /// Holm-adjusted across the experiment's performance tests.
   public var pValueHolm: Double?
 }

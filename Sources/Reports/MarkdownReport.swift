@@ -18,7 +18,8 @@ public enum MarkdownReport {
       "- Features: voice = \(r.featureSets["voice"] ?? "-"), face = \(r.featureSets["face"] ?? "-")",
       "- Uncertainty: \(Int(r.statistics.level * 100))% intervals by \(r.statistics.intervalMethod), "
         + "\(r.statistics.bootstrapReplicates) replicates; chance test with \(r.statistics.permutations) refitted permutations; "
-        + "gap and paired tests with \(r.statistics.groupPermutations) permutations; p-values Holm-adjusted across all tests",
+        + "gap and paired tests with \(r.statistics.groupPermutations) permutations; Holm-adjusted p-values (in brackets) "
+        + "within the performance tests (chance, comparisons) and within the fairness tests (gaps)",
       "- Seed: \(r.seed)", "",
       "## Headline", "",
       "| modality | samples | accuracy | UAR | macro-F1 | Cohen's κ | chance acc. (majority / stratified) | chance UAR | p (UAR > chance) |",
