@@ -7,18 +7,24 @@ public struct CorpusCounts: Sendable, Equatable {
   /// Per attribute: subjects per value (demographics describe people, not clips), with
   /// subjects lacking the attribute under "(missing)".
   public var attributeSubjects: [String: [String: Int]]
+  /// Per attribute: samples per value, "(missing)" included.
+  public var attributeSamples: [String: [String: Int]]
 
   /// Counts `corpus`.
   public init(_ corpus: Corpus) {
     labels = corpus.samples.reduce(into: [:]) { $0[$1.label, default: 0] += 1 }
     subjects = corpus.samples.reduce(into: [:]) { $0[$1.subject, default: 0] += 1 }
     var perAttribute: [String: [String: Set<String>]] = [:]
+    var samplesPerAttribute: [String: [String: Int]] = [:]
     for sample in corpus.samples {
       for name in corpus.attributeNames {
-        perAttribute[name, default: [:]][sample.attributes[name] ?? "(missing)", default: []].insert(sample.subject)
+        let value = sample.attributes[name] ?? "(missing)"
+        perAttribute[name, default: [:]][value, default: []].insert(sample.subject)
+        samplesPerAttribute[name, default: [:]][value, default: 0] += 1
       }
     }
     attributeSubjects = perAttribute.mapValues { $0.mapValues(\.count) }
+    attributeSamples = samplesPerAttribute
   }
 
   /// A plain-text report: counts, then problems; what `facevalue corpus check` prints.
@@ -33,7 +39,9 @@ public struct CorpusCounts: Sendable, Equatable {
       "samples per subject:", table(counts.subjects),
     ]
     for name in scan.corpus.attributeNames {
-      lines += ["subjects per \(name):", table(counts.attributeSubjects[name] ?? [:])]
+      let subjects = counts.attributeSubjects[name] ?? [:], samples = counts.attributeSamples[name] ?? [:]
+      lines.append("\(name) (subjects, samples):")
+      lines += subjects.keys.sorted().map { "  \($0): \(subjects[$0]!) subjects, \(samples[$0]!) samples" }
     }
     lines.append(scan.problems.isEmpty ? "no problems found" : "\(scan.problems.count) problems:")
     lines += scan.problems.prefix(limit).map { "  - \($0)" }

@@ -1,0 +1,47 @@
+import Corpora
+import Foundation
+
+extension CorpusSource {
+  enum PublishedKeys: String, CodingKey, CaseIterable { case root, modality, channel, labels }
+
+  /// Decodes `emodb: {root}`, `ravdess: {root, modality, channel}` or `crema_d: {root, labels}`.
+  static func published(_ key: Keys, _ decoder: Decoder) throws -> CorpusSource {
+    let allowed: [PublishedKeys] = switch key {
+    case .ravdess: [.root, .modality, .channel]
+    case .cremaD: [.root, .labels]
+    default: [.root]
+    }
+    try decoder.rejectUnknownKeys(allowed.map(\.rawValue))
+    let c = try decoder.container(keyedBy: PublishedKeys.self)
+    let root = try c.decode(String.self, forKey: .root)
+    func option<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ name: PublishedKeys, default value: T) throws -> T
+    where T.RawValue == String {
+      guard let text = try c.decodeIfPresent(String.self, forKey: name) else { return value }
+      guard let parsed = T(rawValue: text) else {
+        throw decoder.invalid("unknown \(name.rawValue) '\(text)'; use \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      return parsed
+    }
+    switch key {
+    case .ravdess:
+      return .published(.ravdess(
+        modality: try option(RAVDESS.Modality.self, .modality, default: .audio),
+        channel: try option(RAVDESS.Channel.self, .channel, default: .speech)), root: root)
+    case .cremaD:
+      return .published(.cremaD(labels: try option(CREMAD.LabelSource.self, .labels, default: .intended)), root: root)
+    default:
+      return .published(.emodb, root: root)
+    }
+  }
+
+  /// Loads a published corpus and logs what did not fit its layout (the run goes on).
+  static func loadPublished(_ corpus: PublishedCorpus, root: URL, log: (String) -> Void) throws -> Corpus {
+    let scan = try corpus.load(root)
+    log("loaded \(scan.corpus.name) from \(root.path): \(scan.corpus.samples.count) samples, \(scan.corpus.subjects.count) subjects")
+    if !scan.problems.isEmpty {
+      log("\(scan.problems.count) layout problems (run 'facevalue corpus check' for all):")
+      for problem in scan.problems.prefix(5) { log("  - \(problem)") }
+    }
+    return scan.corpus
+  }
+}
