@@ -6,7 +6,8 @@ import PackageDescription
 let package = Package(
   name: "FaceValueBenchmarks",
   platforms: [.macOS(.v13)],
-  dependencies: [.package(path: "../")],
+  // The name pins the identity, which otherwise follows the checkout folder name.
+  dependencies: [.package(name: "FaceValue", path: "../")],
   targets: [
     .executableTarget(
       name: "corpora-bench",

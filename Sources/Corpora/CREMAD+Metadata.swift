@@ -12,13 +12,8 @@ extension CREMAD {
     /// Attribute columns a rating adds to its sample.
     static let attributeNames = ["voice_vote", "voice_level", "face_vote", "face_level", "multimodal_vote", "multimodal_level"]
 
-    /// The votes and levels as sample attributes (ties as "anger+neutral").
-    var attributes: [String: String] {
-      var values: [String: String] = [:]
-      for (source, emotions) in votes { values[source.rawValue] = emotions.map(\.rawValue).joined(separator: "+") }
-      for (source, level) in levels { values[source.rawValue.replacingOccurrences(of: "_vote", with: "_level")] = level }
-      return values
-    }
+    /// The votes and levels as sample attributes (ties as "anger+neutral"), built once when read.
+    var attributes: [String: String] = [:]
 
     /// The single majority emotion for `source`, or why there is none.
     func vote(_ source: LabelSource) -> (emotion: Emotion?, reason: String) {
@@ -74,21 +69,27 @@ extension CREMAD {
       let line = table.lineNumbers[row]
       var rating = Rating(votes: [:], levels: [:])
       for ((source, prefix), (voteColumn, levelColumn)) in zip(sources, columns) {
-        let letters = cells[voteColumn].split(separator: ":").map { String($0).trimmingCharacters(in: .whitespaces) }
-        rating.votes[source] = try letters.map { letter in
+        let letters = cells[voteColumn].split(separator: ":").map { String($0.filter { $0 != " " }) }
+        let emotions = try letters.map { letter in
           guard let emotion = voteLetters[letter] else {
             throw CorpusError.badMetadata(file: url.path, line: line,
               reason: "\(prefix)Vote '\(cells[voteColumn])' holds '\(letter)', not one of \(voteLetters.keys.sorted().joined(separator: ", "))")
           }
           return emotion
         }
+        rating.votes[source] = emotions
         rating.levels[source] = cells[levelColumn]
+        rating.attributes[source.rawValue] = emotions.map(\.rawValue).joined(separator: "+")
+        rating.attributes[prefix.lowercased() + "_level"] = cells[levelColumn]
       }
-      let name = URL(fileURLWithPath: cells[fileColumn]).deletingPathExtension().lastPathComponent
-      guard ratings[name] == nil else {
-        throw CorpusError.badMetadata(file: url.path, line: line, reason: "clip \(name) is rated twice")
+      // Published names have no folder or extension; tolerate both without building a URL per row.
+      var name = Substring(cells[fileColumn].split(separator: "/").last ?? "")
+      if name.hasSuffix(".wav") || name.hasSuffix(".flv") || name.hasSuffix(".mp3") { name = name.dropLast(4) }
+      let clip = String(name)
+      guard ratings[clip] == nil else {
+        throw CorpusError.badMetadata(file: url.path, line: line, reason: "clip \(clip) is rated twice")
       }
-      ratings[name] = rating
+      ratings[clip] = rating
     }
     return ratings
   }

@@ -140,6 +140,6 @@ public struct CREMAD: Sendable {
   }
 
   private func sample(_ id: String, _ name: Name, _ label: String, _ attributes: [String: String], _ folder: URL, _ file: String) -> Sample {
-    Sample(id: id, subject: name.actor, label: label, attributes: attributes, audio: folder.appendingPathComponent(file))
+    Sample(id: id, subject: name.actor, label: label, attributes: attributes, audio: folder.appending(path: file, directoryHint: .notDirectory))
   }
 }

@@ -46,25 +46,3 @@ public struct CorpusScan: Sendable {
     self.problems = problems
   }
 }
-
-/// Lists every regular file under a folder, relative paths sorted, so loaders are
-/// deterministic whatever order the file system returns.
-enum FolderListing {
-  static func files(under root: URL, corpus: String, expected: String) throws -> [String] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw CorpusError.notACorpus(root: root.path, corpus: corpus, reason: "no such folder", expected: expected)
-    }
-    guard let enumerator = FileManager.default.enumerator(
-      at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [])
-    else { throw CorpusError.notACorpus(root: root.path, corpus: corpus, reason: "cannot list the folder", expected: expected) }
-    let prefix = root.standardizedFileURL.resolvingSymlinksInPath().path
-    var paths: [String] = []
-    for case let url as URL in enumerator {
-      guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-      let full = url.standardizedFileURL.resolvingSymlinksInPath().path
-      paths.append(full.hasPrefix(prefix + "/") ? String(full.dropFirst(prefix.count + 1)) : url.lastPathComponent)
-    }
-    return paths.sorted()
-  }
-}

@@ -78,7 +78,7 @@ public struct EmoDB: Sendable {
           id: String(file.dropLast(4)), subject: name.speaker, label: name.emotion.rawValue,
           attributes: ["sex": speaker.sex, "age": String(speaker.age), "age_group": AgeGroup.decade(of: String(speaker.age))!,
                        "text": name.text],
-          audio: wav.appendingPathComponent(file)))
+          audio: wav.appending(path: file, directoryHint: .notDirectory)))
       }
     }
     guard !samples.isEmpty else {

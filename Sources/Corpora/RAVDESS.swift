@@ -81,7 +81,8 @@ public struct RAVDESS: Sendable {
         id: key, subject: String(format: "%02d", code.actor), label: code.label.rawValue,
         attributes: ["sex": code.sex, "vocal_channel": code.channelName, "intensity": code.intensity == 1 ? "normal" : "strong",
                      "statement": code.statement == 1 ? "kids" : "dogs"],
-        audio: audio.map { root.appendingPathComponent($0) }, landmarks: landmarks.map { root.appendingPathComponent($0) }))
+        audio: audio.map { root.appending(path: $0, directoryHint: .notDirectory) },
+        landmarks: landmarks.map { root.appending(path: $0, directoryHint: .notDirectory) }))
     }
     guard !samples.isEmpty else {
       throw CorpusError.notACorpus(
