@@ -98,11 +98,8 @@ public struct CREMAD: Sendable {
       }
       let name: Name
       switch CREMAD.parse(file) {
-      case .failure(let failure) where failure.field == "name":
-        problems.append(.unexpectedFile(path: path, reason: "not a CREMA-D name (AAAA_SSS_EEE_LL.wav, e.g. 1001_DFA_ANG_XX.wav)"))
-        continue
       case .failure(let failure):
-        problems.append(.unknownCode(path: path, field: failure.field, value: failure.value, allowed: failure.allowed))
+        problems.append(failure.problem(path: path, corpus: "CREMA-D"))
         continue
       case .success(let parsed): name = parsed
       }

@@ -68,10 +68,8 @@ public struct EmoDB: Sendable {
         continue
       }
       switch EmoDB.parse(file) {
-      case .failure(let failure) where failure.field == "name":
-        problems.append(.unexpectedFile(path: path, reason: "not an EmoDB name (NNtttEv.wav, e.g. 03a01Fa.wav)"))
       case .failure(let failure):
-        problems.append(.unknownCode(path: path, field: failure.field, value: failure.value, allowed: failure.allowed))
+        problems.append(failure.problem(path: path, corpus: "EmoDB"))
       case .success(let name):
         let speaker = EmoDB.speakers[name.speaker]!
         samples.append(Sample(
@@ -86,14 +84,4 @@ public struct EmoDB: Sendable {
     }
     return CorpusScan(corpus: Corpus(name: "emodb", samples: samples, attributeNames: EmoDB.attributeNames), problems: problems)
   }
-}
-
-/// Why a published file name could not be read: which field, its value, the allowed ones.
-public struct ParseFailure: Error, Sendable, Equatable {
-  /// The field of the name, e.g. "emotion".
-  public var field: String
-  /// The value found.
-  public var value: String
-  /// The values the specification allows.
-  public var allowed: [String]
 }

@@ -106,11 +106,8 @@ public struct RAVDESS: Sendable {
     }
     let code: RAVDESSCode
     switch RAVDESSCode.parse(stem) {
-    case .failure(let failure) where failure.field == "name":
-      problems.append(.unexpectedFile(path: path, reason: "not a RAVDESS name (MM-VV-EE-II-SS-RR-AA, e.g. 03-01-05-02-01-01-12)"))
-      return nil
     case .failure(let failure):
-      problems.append(.unknownCode(path: path, field: failure.field, value: failure.value, allowed: failure.allowed))
+      problems.append(failure.problem(path: path, corpus: "RAVDESS"))
       return nil
     case .success(let parsed): code = parsed
     }

@@ -71,7 +71,7 @@ import Testing
     let scan = try CREMAD().load(root)
     #expect(scan.corpus.samples.count == 5 && scan.corpus.samples[4].attributes["sex"] == nil)
     let messages = scan.problems.map(\.description)
-    #expect(messages.contains { $0.contains("AudioWAV/1001-DFA-ANG-XX.wav") && $0.contains("not a CREMA-D name") })
+    #expect(messages.contains { $0.contains("AudioWAV/1001-DFA-ANG-XX.wav") && $0.contains("not a CREMA-D file name") })
     #expect(messages.contains { $0.contains("AudioWAV/1002_TIE_SAD_XX.mp3") && $0.contains("only .wav") })
     #expect(messages.contains("subject 1003 has clips but no row in VideoDemographics.csv; its attributes are missing"))
     #expect(messages.count == 3)

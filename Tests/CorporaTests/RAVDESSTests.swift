@@ -83,7 +83,7 @@ import Voice
     #expect(has("03-01-09-01-01-01-03.wav", "emotion '09'"))
     #expect(has("03-01-02-01-01-01-05.wav", "actor 05 filed under Actor_03"))
     #expect(has("01-01-02-01-01-01-03.wav", "modality 01 does not match .wav"))
-    #expect(has("03-01-02-01-01-01-3.wav", "not a RAVDESS name"))
+    #expect(has("03-01-02-01-01-01-3.wav", "not a RAVDESS file name"))
     #expect(has("missing file Actor_03/01-01-03-01-01-01-03.csv", "landmark CSV"))
     #expect(has("missing file Actor_03/03-01-04-02-02-02-03.wav", "audio-only WAV"))
     #expect(has("sample 01-03-01-01-01-03 left out", "no landmark CSV to pair with"))
