@@ -76,6 +76,9 @@ public struct CREMAD: Sendable {
   /// Loads the corpus under `root` (the folder holding `AudioWAV/` and `VideoDemographics.csv`).
   public func load(_ root: URL) throws -> CorpusScan {
     let audioFolder = root.appendingPathComponent("AudioWAV")
+    guard FileManager.default.fileExists(atPath: audioFolder.path) else {
+      throw CorpusError.notACorpus(root: root.path, corpus: "CREMA-D", reason: "AudioWAV/ is missing", expected: CREMAD.expectedLayout)
+    }
     let files = try FolderListing.files(under: audioFolder, corpus: "CREMA-D", expected: CREMAD.expectedLayout)
     let demographicsURL = root.appendingPathComponent("VideoDemographics.csv")
     guard FileManager.default.fileExists(atPath: demographicsURL.path) else {

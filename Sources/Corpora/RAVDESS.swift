@@ -142,8 +142,11 @@ public struct RAVDESS: Sendable {
         for actor in actors.sorted() {
           for var code in RAVDESSCode.design(actor: actor, vocalChannel: channelCode) where trials[code.trial]?[keyPath: keyPath] == nil {
             code.modality = modalityCode
+            // Audio has a published folder; the landmark archive's folders are not fixed.
+            let folder = channelCode == 1 ? "Audio_Speech_Actors_01-24" : "Audio_Song_Actors_01-24"
             problems.append(.missingFile(
-              expected: "Actor_\(String(format: "%02d", actor))/\(code.text).\(modalityCode == 3 ? "wav" : "csv")",
+              expected: modalityCode == 3
+                ? "\(folder)/Actor_\(String(format: "%02d", actor))/\(code.text).wav" : "\(code.text).csv",
               reason: "the published design has this \(kindName) (\(code.channelName), \(code.label.rawValue))"))
           }
         }

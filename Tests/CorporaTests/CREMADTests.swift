@@ -97,6 +97,13 @@ import Testing
       #expect(error.description.hasSuffix("summaryTable.csv, line 2: MultiModalVote 'Q' holds 'Q', not one of A, D, F, H, N, S"))
     }
 
+    let noAudio = temporaryFolder("crema-noaudio")
+    try FileManager.default.createDirectory(at: noAudio, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: noAudio) }
+    do { _ = try CREMAD().load(noAudio); Issue.record("loaded") } catch let error as CorpusError {
+      #expect(error.description.hasPrefix("\(noAudio.path): not a CREMA-D folder (AudioWAV/ is missing)"))
+    }
+
     let noDemographics = try fixture("crema-nodemo")
     defer { try? FileManager.default.removeItem(at: noDemographics) }
     try FileManager.default.removeItem(at: noDemographics.appendingPathComponent("VideoDemographics.csv"))
