@@ -129,6 +129,13 @@ public struct CREMAD: Sendable {
       samples.append(sample(id, name, label, attributes, audioFolder, file))
     }
     problems += actorsWithoutDemographics.sorted().map { .missingDemographics(subject: $0, file: "VideoDemographics.csv") }
+    let clipNames = Set(files.map { String($0.prefix { $0 != "." }) }), actorsWithClips = Set(samples.map(\.subject))
+    problems += (votes?.keys.sorted() ?? []).filter { !clipNames.contains($0) }.map {
+      .missingFile(expected: "AudioWAV/\($0).wav", reason: "rated in processedResults/summaryTable.csv")
+    }
+    problems += demographics.keys.sorted().filter { !actorsWithClips.contains($0) }.map {
+      .missingFile(expected: "AudioWAV/\($0)_*.wav", reason: "actor \($0) is in VideoDemographics.csv but has no clips")
+    }
     guard !samples.isEmpty else {
       throw CorpusError.notACorpus(root: root.path, corpus: "CREMA-D", reason: "no CREMA-D .wav files found in AudioWAV/",
         expected: CREMAD.expectedLayout)

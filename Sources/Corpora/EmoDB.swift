@@ -79,6 +79,10 @@ public struct EmoDB: Sendable {
           audio: wav.appending(path: file, directoryHint: .notDirectory)))
       }
     }
+    let found = Set(samples.map(\.id))
+    problems += EmoDB.publishedNames.filter { !found.contains($0) }.map {
+      .missingFile(expected: "wav/\($0).wav", reason: "part of the published EmoDB distribution")
+    }
     guard !samples.isEmpty else {
       throw CorpusError.notACorpus(root: root.path, corpus: "EmoDB", reason: "no EmoDB .wav files found", expected: EmoDB.expectedLayout)
     }

@@ -78,6 +78,17 @@ import Testing
     #expect(throws: CorpusError.self) { try CREMAD(labels: .voiceVote).load(root) }
   }
 
+  @Test func ratedClipsWithoutAudioAndActorsWithoutClipsAreMissingFiles() throws {
+    let root = try fixture("crema-missing", clips: Array(Self.clips.prefix(4)), demographics: Self.demographics)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let scan = try CREMAD().load(root)
+    #expect(scan.corpus.samples.count == 4)
+    #expect(scan.problems == [
+      .missingFile(expected: "AudioWAV/1003_WSI_FEA_XX.wav", reason: "rated in processedResults/summaryTable.csv"),
+      .missingFile(expected: "AudioWAV/1003_*.wav", reason: "actor 1003 is in VideoDemographics.csv but has no clips"),
+    ])
+  }
+
   @Test func malformedMetadataNamesFileLineAndColumn() throws {
     let noRace = try fixture("crema-norace", demographics: ["1001,51,Male,Not Hispanic"].map { $0 })
     defer { try? FileManager.default.removeItem(at: noRace) }

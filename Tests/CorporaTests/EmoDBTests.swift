@@ -28,6 +28,15 @@ import Testing
     }
   }
 
+  @Test func theBuiltInFileListHasThePublishedCounts() throws {
+    let names = EmoDB.publishedNames
+    #expect(names.count == 535 && Set(names).count == 535)
+    let emotions = try names.map { try EmoDB.parse($0).get().emotion.rawValue }
+    let counts = emotions.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+    #expect(counts == ["anger": 127, "boredom": 81, "disgust": 46, "fear": 69, "happiness": 71, "neutral": 79, "sadness": 62])
+    #expect(names.filter { $0.hasPrefix("16") }.count == 71 && names.filter { $0.hasPrefix("12") }.count == 35)
+  }
+
   @Test func parsesEveryFieldOfAName() throws {
     let name = try EmoDB.parse("16b10Wb.wav").get()
     #expect(name == EmoDB.Name(speaker: "16", text: "b10", emotion: .anger, version: "b"))
@@ -54,7 +63,9 @@ import Testing
     let scan = try EmoDB().load(root)
     #expect(scan.corpus.samples.map(\.id) == ["03a01Fa", "08b02Tc"])
     #expect(scan.corpus.samples[1].attributes["sex"] == "female" && scan.corpus.samples[1].label == "sadness")
-    let messages = scan.problems.map(\.description)
+    let missing = scan.problems.filter { if case .missingFile = $0 { true } else { false } }
+    #expect(missing.count == 533 && missing.contains(.missingFile(expected: "wav/16b10Wb.wav", reason: "part of the published EmoDB distribution")))
+    let messages = scan.problems.filter { !missing.contains($0) }.map(\.description)
     #expect(messages.count == 3)
     #expect(messages.contains { $0.contains("wav/03a01Xa.wav") && $0.contains("emotion letter 'X'") })
     #expect(messages.contains { $0.contains("wav/04a01Fa.wav") && $0.contains("speaker '04'") })
