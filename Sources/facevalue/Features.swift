@@ -42,7 +42,9 @@ extension FaceValue {
 
     func run() throws {
       do {
-        let corpus = try corpusOptions.load(self.corpus ?? "manifest", path: root ?? manifest!).corpus
+        let scan = try corpusOptions.load(self.corpus ?? "manifest", path: root ?? manifest!)
+        for problem in scan.problems { printError("corpus: \(problem)") }
+        let corpus = scan.corpus
         let excluded = try FeatureExport.write(FeatureSets.named(set)!, corpus: corpus, to: URL(fileURLWithPath: out))
         for item in excluded { printError("excluded \(item.id): \(item.reason)") }
         print("wrote \(corpus.samples.count - excluded.count) rows to \(out) (\(excluded.count) excluded)")
