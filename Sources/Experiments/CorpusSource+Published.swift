@@ -34,14 +34,19 @@ extension CorpusSource {
     }
   }
 
-  /// Loads a published corpus and logs what did not fit its layout (the run goes on).
-  static func loadPublished(_ corpus: PublishedCorpus, root: URL, log: (String) -> Void) throws -> Corpus {
+  /// Loads the corpus with what did not fit its published layout (none for synthetic and
+  /// manifest corpora); the problems are logged and the run goes on with the readable samples.
+  func loadScan(base: URL, experimentSeed: UInt64, log: (String) -> Void) throws -> CorpusScan {
+    guard case .published(let corpus, let rootPath) = self else {
+      return CorpusScan(corpus: try load(base: base, experimentSeed: experimentSeed, log: log), problems: [])
+    }
+    let root = resolve(rootPath, against: base)
     let scan = try corpus.load(root)
     log("loaded \(scan.corpus.name) from \(root.path): \(scan.corpus.samples.count) samples, \(scan.corpus.subjects.count) subjects")
     if !scan.problems.isEmpty {
       log("\(scan.problems.count) layout problems (run 'facevalue corpus check' for all):")
       for problem in scan.problems.prefix(5) { log("  - \(problem)") }
     }
-    return scan.corpus
+    return scan
   }
 }

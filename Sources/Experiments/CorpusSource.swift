@@ -22,8 +22,8 @@ public enum CorpusSource: Sendable, Equatable {
       return corpus
     case .manifest(let path, let columns):
       return try columns.load(resolve(path, against: base))
-    case .published(let corpus, let root):
-      return try CorpusSource.loadPublished(corpus, root: resolve(root, against: base), log: log)
+    case .published:
+      return try loadScan(base: base, experimentSeed: experimentSeed, log: log).corpus
     }
   }
 

@@ -13,7 +13,8 @@ public struct ExperimentRunner {
 
   /// Runs `config` and returns its result.
   public func run(_ config: ExperimentConfig) throws -> ExperimentResult {
-    let corpus = try config.corpus.load(base: config.baseFolder, experimentSeed: config.seed, log: log)
+    let scan = try config.corpus.loadScan(base: config.baseFolder, experimentSeed: config.seed, log: log)
+    let corpus = scan.corpus
     for attribute in config.groups where !corpus.attributeNames.contains(attribute) {
       throw ConfigError.invalidValue(
         file: config.name, path: "groups",
@@ -45,7 +46,7 @@ public struct ExperimentRunner {
       corpus: CorpusSummary(
         name: corpus.name, samples: corpus.samples.count, subjects: corpus.subjects.count, labels: labels,
         labelCounts: labels.map { label in corpus.samples.filter { $0.label == label }.count },
-        attributes: corpus.attributeNames),
+        attributes: corpus.attributeNames, layoutProblems: scan.problems.isEmpty ? nil : scan.problems.map(\.description)),
       groundTruth: config.corpus.resolvedSpecification(experimentSeed: config.seed),
       evaluationProtocol: config.protocolName.rawValue, model: config.model.summary,
       featureSets: ["voice": config.features.voice, "face": config.features.face], runs: runs)

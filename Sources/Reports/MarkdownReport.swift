@@ -16,6 +16,13 @@ public enum MarkdownReport {
       "- Model: \(r.model)",
       "- Features: voice = \(r.featureSets["voice"] ?? "-"), face = \(r.featureSets["face"] ?? "-")",
       "- Seed: \(r.seed)", "",
+    ]
+    if let problems = r.corpus.layoutProblems {
+      out += ["Corpus layout: \(problems.count) problems; the affected files were skipped "
+        + "(`facevalue corpus check` lists them all):", ""] + problems.prefix(20).map { "- \($0)" }
+        + (problems.count > 20 ? ["- … and \(problems.count - 20) more"] : []) + [""]
+    }
+    out += [
       "## Headline", "",
       "| modality | features | samples | accuracy | UAR | macro-F1 | chance accuracy | chance UAR |",
       "|---|---:|---:|---:|---:|---:|---:|---:|",

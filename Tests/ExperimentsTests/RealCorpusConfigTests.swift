@@ -45,4 +45,27 @@ import Testing
     #expect(uar > 0.3)
     #expect(voice.groups.map(\.attribute) == ["sex", "age_group"])
   }
+
+  @Test(.enabled(if: available("emodb"), "../shared/datasets/emodb is absent; skipped"))
+  func layoutProblemsTravelIntoTheResult() throws {
+    // Three speakers' clips linked (not copied) into a fresh folder, plus a stray file.
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("facevalue-emodb-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let wav = root.appendingPathComponent("wav"), source = Self.datasets.appendingPathComponent("emodb/wav")
+    try FileManager.default.createDirectory(at: wav, withIntermediateDirectories: true)
+    let linked = try FileManager.default.contentsOfDirectory(atPath: source.path).filter { $0.hasPrefix("03a0") || $0.hasPrefix("08a0") || $0.hasPrefix("09a0") }
+    for file in linked {
+      try FileManager.default.createSymbolicLink(at: wav.appendingPathComponent(file), withDestinationURL: source.appendingPathComponent(file))
+    }
+    try Data("x".utf8).write(to: wav.appendingPathComponent("notes.txt"))
+    let config = try ExperimentConfig.parse(
+      "name: subset\ncorpus: {emodb: {root: .}}\nmodality: voice\ngroups: [sex]\n", file: "s.yaml", baseFolder: root)
+    var logged: [String] = []
+    let result = try ExperimentRunner(log: { logged.append($0) }).run(config)
+    #expect(result.corpus.samples == linked.count && result.corpus.subjects == 3)
+    let problems = try #require(result.corpus.layoutProblems)
+    #expect(problems.count == 1 + 535 - linked.count)
+    #expect(problems.contains("unexpected file wav/notes.txt: EmoDB has only .wav files directly in wav/"))
+    #expect(logged.contains { $0.contains("\(problems.count) layout problems") })
+  }
 }
