@@ -61,7 +61,8 @@ struct CorpusOptions: ParsableArguments {
     manifest.audioColumn = audioColumn
     manifest.landmarksColumn = landmarksColumn
     manifest.attributeColumns = attributes.map { $0.split(separator: ",").map(String.init) }
-    return CorpusScan(corpus: try manifest.load(url), problems: [])
+    let corpus = try manifest.load(url)
+    return CorpusScan(corpus: corpus, problems: corpus.missingMedia())
   }
 }
 

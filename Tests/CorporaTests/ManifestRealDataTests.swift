@@ -26,4 +26,18 @@ import Testing
     #expect(first.landmarks == url.deletingLastPathComponent().appendingPathComponent("neutral_front/001_03.csv"))
     #expect(corpus.samples.allSatisfy { FileManager.default.fileExists(atPath: $0.landmarks!.path) })
   }
+
+  @Test func missingMediaAreListedBySample() throws {
+    let folder = temporaryFolder("manifest-missing")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try PublishedLayoutFixtures.writeWAV(folder.appendingPathComponent("a.wav"))
+    try "id,subject,label,audio,landmarks\n1,s1,anger,a.wav,NA\n2,s2,fear,gone.wav,gone.csv\n"
+      .write(to: folder.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
+    let corpus = try Manifest().load(folder.appendingPathComponent("m.csv"))
+    #expect(corpus.missingMedia().map(\.description) == [
+      "missing file \(folder.appendingPathComponent("gone.wav").path): the audio file of sample 2",
+      "missing file \(folder.appendingPathComponent("gone.csv").path): the landmarks file of sample 2",
+    ])
+  }
 }
