@@ -6,6 +6,7 @@
 /// own name and are never merged into another class; `EmotionVocabulary.shared` drops
 /// them for cross-corpus work. The per-corpus tables are in each loader and in README.md.
 public enum Emotion: String, Sendable, CaseIterable, Codable {
+  /// The emotion names; `calm`, `surprise` and `boredom` occur in one corpus only.
   case neutral, calm, happiness, sadness, anger, fear, disgust, surprise, boredom
 }
 

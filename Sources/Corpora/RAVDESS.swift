@@ -19,6 +19,7 @@ public struct RAVDESS: Sendable {
   }
   /// Which vocal channel to load.
   public enum Channel: String, Sendable, CaseIterable {
+    /// Spoken statements, sung phrases, or both.
     case speech, song, all
   }
 
