@@ -10,6 +10,7 @@ let package = Package(
   products: [
     .executable(name: "facevalue", targets: ["facevalue"]),
     .library(name: "Experiments", targets: ["Experiments"]),
+    .library(name: "Corpora", targets: ["Corpora"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

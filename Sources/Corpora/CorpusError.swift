@@ -10,6 +10,12 @@ public enum CorpusError: Error, CustomStringConvertible, Equatable {
   case invalidSpecification(String)
   /// A file could not be written.
   case unwritable(path: String, reason: String)
+  /// A folder does not hold the named corpus in its published layout.
+  case notACorpus(root: String, corpus: String, reason: String, expected: String)
+  /// A metadata file shipped with a corpus (demographics, ratings) is malformed.
+  case badMetadata(file: String, line: Int?, reason: String)
+  /// A corpus name no loader knows.
+  case unknownCorpus(name: String, known: [String])
 
   public var description: String {
     switch self {
@@ -23,6 +29,12 @@ public enum CorpusError: Error, CustomStringConvertible, Equatable {
       return "synthetic corpus: \(reason)"
     case .unwritable(let path, let reason):
       return "\(path): cannot write (\(reason))"
+    case .notACorpus(let root, let corpus, let reason, let expected):
+      return "\(root): not a \(corpus) folder (\(reason)); expected \(expected)"
+    case .badMetadata(let file, let line, let reason):
+      return "\(file)\(line.map { ", line \($0)" } ?? ""): \(reason)"
+    case .unknownCorpus(let name, let known):
+      return "unknown corpus '\(name)'; known: \(known.joined(separator: ", "))"
     }
   }
 }

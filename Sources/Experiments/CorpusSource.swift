@@ -7,6 +7,8 @@ public enum CorpusSource: Sendable, Equatable {
   case synthetic(folder: String, specification: SyntheticCorpusSpec, seedGiven: Bool)
   /// Any corpus described by a manifest CSV.
   case manifest(path: String, columns: Manifest)
+  /// A corpus in its published folder layout (EmoDB, RAVDESS, CREMA-D) under `root`.
+  case published(PublishedCorpus, root: String)
 
   /// Loads the corpus, generating the synthetic one if it is not already in place.
   /// Relative paths resolve against `base` (the experiment file's folder).
@@ -20,6 +22,8 @@ public enum CorpusSource: Sendable, Equatable {
       return corpus
     case .manifest(let path, let columns):
       return try columns.load(resolve(path, against: base))
+    case .published:
+      return try loadScan(base: base, experimentSeed: experimentSeed, log: log).corpus
     }
   }
 
@@ -37,7 +41,7 @@ func resolve(_ path: String, against base: URL) -> URL {
 }
 
 extension CorpusSource: Decodable {
-  enum Keys: String, CodingKey, CaseIterable { case synthetic, manifest }
+  enum Keys: String, CodingKey, CaseIterable { case synthetic, manifest, emodb, ravdess, cremaD = "crema_d" }
   enum SyntheticKeys: String, CodingKey, CaseIterable {
     case folder, subjects, emotions, attributes, degradations, seed, frames
     case clipsPerEmotion = "clips_per_emotion", voiceSignal = "voice_signal", faceSignal = "face_signal"
@@ -49,10 +53,14 @@ extension CorpusSource: Decodable {
   public init(from decoder: Decoder) throws {
     try decoder.rejectUnknownKeys(Keys.allCases.map(\.rawValue))
     let container = try decoder.container(keyedBy: Keys.self)
-    switch (container.contains(.synthetic), container.contains(.manifest)) {
-    case (true, false): self = try CorpusSource.synthetic(container.superDecoder(forKey: .synthetic))
-    case (false, true): self = try CorpusSource.manifest(container.superDecoder(forKey: .manifest))
-    default: throw decoder.invalid("give exactly one of 'synthetic' or 'manifest'")
+    let given = Keys.allCases.filter(container.contains)
+    guard given.count == 1 else {
+      throw decoder.invalid("give exactly one of \(Keys.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))")
+    }
+    switch given[0] {
+    case .synthetic: self = try CorpusSource.synthetic(container.superDecoder(forKey: .synthetic))
+    case .manifest: self = try CorpusSource.manifest(container.superDecoder(forKey: .manifest))
+    case .emodb, .ravdess, .cremaD: self = try CorpusSource.published(given[0], container.superDecoder(forKey: given[0]))
     }
   }
 

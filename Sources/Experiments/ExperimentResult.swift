@@ -48,6 +48,8 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
   public var labelCounts: [Int]
   /// Attribute columns available.
   public var attributes: [String]
+  /// What did not fit a published corpus layout (skipped, missing or unexpected files); nil when none.
+  public var layoutProblems: [String]? = nil
 }
 
 /// The resampling settings, echoed in every result.

@@ -16,7 +16,8 @@ public struct ExperimentRunner {
 
   /// Runs `config` and also returns each modality's out-of-fold predictions, for export.
   public func runKeepingPredictions(_ config: ExperimentConfig) throws -> (result: ExperimentResult, predictions: [(String, PredictionSet)]) {
-    let corpus = try config.corpus.load(base: config.baseFolder, experimentSeed: config.seed, log: log)
+    let scan = try config.corpus.loadScan(base: config.baseFolder, experimentSeed: config.seed, log: log)
+    let corpus = scan.corpus
     for attribute in config.groups where !corpus.attributeNames.contains(attribute) {
       throw ConfigError.invalidValue(
         file: config.name, path: "groups",
@@ -67,7 +68,7 @@ public struct ExperimentRunner {
       corpus: CorpusSummary(
         name: corpus.name, samples: corpus.samples.count, subjects: corpus.subjects.count, labels: labels,
         labelCounts: labels.map { label in corpus.samples.filter { $0.label == label }.count },
-        attributes: corpus.attributeNames),
+        attributes: corpus.attributeNames, layoutProblems: scan.problems.isEmpty ? nil : scan.problems.map(\.description)),
       groundTruth: config.corpus.resolvedSpecification(experimentSeed: config.seed),
       evaluationProtocol: config.evaluationProtocol.summary,
       warnings: config.evaluationProtocol.leaksSubjects ? [ProtocolConfig.leakWarning] : [],

@@ -21,6 +21,13 @@ public enum MarkdownReport {
         + "gap and paired tests with \(r.statistics.groupPermutations) permutations; Holm-adjusted p-values (in brackets) "
         + "within the performance tests (chance, comparisons) and within the fairness tests (gaps)",
       "- Seed: \(r.seed)", "",
+    ]
+    if let problems = r.corpus.layoutProblems {
+      out += ["Corpus layout: \(problems.count) problems; the affected files were skipped "
+        + "(`facevalue corpus check` lists them all):", ""] + problems.prefix(20).map { "- \($0)" }
+        + (problems.count > 20 ? ["- … and \(problems.count - 20) more"] : []) + [""]
+    }
+    out += [
       "## Headline", "",
       "| modality | samples | accuracy | UAR | macro-F1 | Cohen's κ | chance acc. (majority / stratified) | chance UAR | p (UAR > chance) |",
       "|---|---:|---:|---:|---:|---:|---:|---:|---:|",

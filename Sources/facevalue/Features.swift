@@ -18,12 +18,23 @@ extension FaceValue {
     var set: String
 
     @Option(help: "A manifest CSV with id, subject, label, audio and/or landmarks columns.")
-    var manifest: String
+    var manifest: String?
+
+    @Option(help: "A published corpus (emodb, ravdess, crema-d) to read instead of a manifest; needs --root.")
+    var corpus: String?
+
+    @Option(help: "The published corpus folder, untouched.")
+    var root: String?
+
+    @OptionGroup var corpusOptions: CorpusOptions
 
     @Option(help: "Output CSV file.")
     var out: String
 
     func validate() throws {
+      guard (manifest != nil) != (corpus != nil), (corpus != nil) == (root != nil) else {
+        throw ValidationError("give either --manifest FILE or --corpus NAME --root DIR")
+      }
       guard FeatureSets.named(set) != nil else {
         throw ValidationError("unknown feature set '\(set)'; available: \(FeatureSets.all.map(\.name).joined(separator: ", "))")
       }
@@ -31,7 +42,9 @@ extension FaceValue {
 
     func run() throws {
       do {
-        let corpus = try Manifest().load(URL(fileURLWithPath: manifest))
+        let scan = try corpusOptions.load(self.corpus ?? "manifest", path: root ?? manifest!)
+        for problem in scan.problems { printError("corpus: \(problem)") }
+        let corpus = scan.corpus
         let excluded = try FeatureExport.write(FeatureSets.named(set)!, corpus: corpus, to: URL(fileURLWithPath: out))
         for item in excluded { printError("excluded \(item.id): \(item.reason)") }
         print("wrote \(corpus.samples.count - excluded.count) rows to \(out) (\(excluded.count) excluded)")

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Corpora
+import Foundation
+
+extension FaceValue {
+  struct CorpusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "corpus",
+      abstract: "Inspect corpora in their published layouts.",
+      subcommands: [Check.self])
+  }
+}
+
+/// Options naming a corpus and how to read it, shared by `corpus check` and `features`.
+struct CorpusOptions: ParsableArguments {
+  @Option(help: "RAVDESS: media each sample needs: audio, video (landmark CSVs) or both.")
+  var modality: String = RAVDESS.Modality.audio.rawValue
+
+  @Option(help: "RAVDESS: vocal channel: speech, song or all.")
+  var channel: String = RAVDESS.Channel.speech.rawValue
+
+  @Option(help: "CREMA-D: label source: intended, voice_vote, face_vote or multimodal_vote.")
+  var labels: String = CREMAD.LabelSource.intended.rawValue
+
+  @Option(help: "Manifest: id column ('' numbers the rows).")
+  var idColumn: String = "id"
+  @Option(help: "Manifest: subject column.")
+  var subjectColumn: String = "subject"
+  @Option(help: "Manifest: label column.")
+  var labelColumn: String = "label"
+  @Option(help: "Manifest: audio path column.")
+  var audioColumn: String = "audio"
+  @Option(help: "Manifest: landmark path column.")
+  var landmarksColumn: String = "landmarks"
+  @Option(help: "Manifest: attribute columns, comma-separated (default: every other column).")
+  var attributes: String?
+
+  /// The corpus `name` configured by these options.
+  func published(_ name: String) throws -> PublishedCorpus {
+    func parse<T: RawRepresentable & CaseIterable>(_ text: String, _ option: String) throws -> T where T.RawValue == String {
+      guard let value = T(rawValue: text) else {
+        throw ValidationError("unknown --\(option) '\(text)'; use \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      return value
+    }
+    switch try PublishedCorpus.named(name) {
+    case .emodb: return .emodb
+    case .ravdess: return .ravdess(modality: try parse(modality, "modality"), channel: try parse(channel, "channel"))
+    case .cremaD: return .cremaD(labels: try parse(labels, "labels"))
+    }
+  }
+
+  /// Loads `path` as corpus `name` ("manifest" reads a manifest CSV with the column options).
+  func load(_ name: String, path: String) throws -> CorpusScan {
+    let url = URL(fileURLWithPath: path)
+    guard name.lowercased() == "manifest" else { return try published(name).load(url) }
+    var manifest = Manifest()
+    manifest.idColumn = idColumn.isEmpty ? nil : idColumn
+    manifest.subjectColumn = subjectColumn
+    manifest.labelColumn = labelColumn
+    manifest.audioColumn = audioColumn
+    manifest.landmarksColumn = landmarksColumn
+    manifest.attributeColumns = attributes.map { $0.split(separator: ",").map(String.init) }
+    let corpus = try manifest.load(url)
+    return CorpusScan(corpus: corpus, problems: corpus.missingMedia())
+  }
+}
+
+extension FaceValue.CorpusCommand {
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check a corpus folder against its published layout.",
+      discussion: """
+        Prints samples per label and subject, subjects per attribute value, then every \
+        missing or unexpected file, unknown code and subject without demographics. Exit \
+        status 0: no problems; 1: problems listed (the readable samples are still usable); \
+        2: the folder cannot be read as that corpus. CORPUS is one of \
+        \(PublishedCorpus.names.joined(separator: ", ")) or manifest (PATH is then the CSV).
+        """)
+
+    @Argument(help: "emodb, ravdess, crema-d or manifest.")
+    var corpus: String
+
+    @Argument(help: "The corpus folder as published (or the manifest CSV).")
+    var path: String
+
+    @OptionGroup var options: CorpusOptions
+
+    @Option(help: "Print at most this many problems.")
+    var limit: Int = 50
+
+    func run() throws {
+      let scan: CorpusScan
+      do {
+        scan = try options.load(corpus, path: path)
+      } catch let error as CustomStringConvertible & Error {
+        printError("error: \(error.description)")
+        throw ExitCode(2)
+      }
+      print(CorpusCounts.report(scan, limit: limit))
+      if !scan.problems.isEmpty { throw ExitCode(1) }
+    }
+  }
+}
