@@ -46,6 +46,7 @@ public enum OpenFaceCSV {
     let timeColumn = table.header.firstIndex(of: "timestamp")
     let successColumn = table.header.firstIndex(of: "success")
     let confidenceColumn = table.header.firstIndex(of: "confidence")
+    let channelColumns = try channelColumns(in: table.header, file: file)
 
     func number(_ row: Int, _ column: Int) throws -> Double {
       let text = table.rows[row][column]
@@ -58,7 +59,7 @@ public enum OpenFaceCSV {
     let wantedFace: Int? = try options.faceID ?? faceColumn.flatMap { column in
       try table.rows.indices.map { Int(try number($0, column)) }.min()
     }
-    var xs: [[Double]] = [], ys: [[Double]] = [], times: [Double] = []
+    var xs: [[Double]] = [], ys: [[Double]] = [], times: [Double] = [], channels: [[Double]] = []
     var total = 0, failed = 0, lowConfidence = 0
     for row in table.rows.indices {
       if let column = faceColumn, Int(try number(row, column)) != wantedFace { continue }
@@ -71,11 +72,38 @@ public enum OpenFaceCSV {
       xs.append(try xColumns.map { try number(row, $0) })
       ys.append(try yColumns.map { try number(row, $0) })
       times.append(try timeColumn.map { try number(row, $0) } ?? Double(times.count))
+      channels.append(try channelColumns.map { try number(row, $0) })
     }
     guard !xs.isEmpty else {
       throw FaceError.noUsableFrames(file: file, total: total, failed: failed, lowConfidence: lowConfidence)
     }
-    return LandmarkClip(x: xs, y: ys, timestamps: times, droppedFrames: failed + lowConfidence)
+    var clip = LandmarkClip(x: xs, y: ys, timestamps: times, droppedFrames: failed + lowConfidence)
+    clip.channelNames = channelColumns.map { table.header[$0] }
+    clip.channels = channels
+    return clip
+  }
+
+  /// Columns of pose, action units and 3-D landmarks, in file order. A partial 3-D block
+  /// (say `X_5` without `Z_5`) is a missing column, not silently skipped.
+  static func channelColumns(in header: [String], file: String) throws -> [Int] {
+    func isActionUnit(_ name: String) -> Bool {
+      name.count == 6 && name.hasPrefix("AU") && Int(name.dropFirst(2).prefix(2)) != nil
+        && (name.hasSuffix("_r") || name.hasSuffix("_c"))
+    }
+    func point3D(_ name: String) -> Int? {
+      guard let first = name.first, "XYZ".contains(first), name.dropFirst().first == "_" else { return nil }
+      return Int(name.dropFirst(2))
+    }
+    let poses: Set<String> = ["pose_Tx", "pose_Ty", "pose_Tz", "pose_Rx", "pose_Ry", "pose_Rz"]
+    let points3D = header.compactMap(point3D)
+    if let largest = points3D.max() {
+      for axis in ["X", "Y", "Z"] {
+        for i in 0...largest where !header.contains("\(axis)_\(i)") {
+          throw FaceError.missingColumn(file: file, column: "\(axis)_\(i)")
+        }
+      }
+    }
+    return header.indices.filter { poses.contains(header[$0]) || isActionUnit(header[$0]) || point3D(header[$0]) != nil }
   }
 
   /// The OpenFace header line for `pointCount` 2-D landmarks.
