@@ -36,6 +36,8 @@ public struct ExperimentConfig: Sendable, Equatable {
   public var groups: [String]
   /// Groups with fewer subjects are reported but kept out of gaps.
   public var minimumGroupSubjects: Int
+  /// What the result does and does not show, printed in the report (optional).
+  public var interpretation: String? = nil
   /// The folder the config was read from; relative paths resolve against it.
   public var baseFolder: URL
 
@@ -103,6 +105,7 @@ extension ExperimentConfig: Decodable {
   enum Keys: String, CodingKey, CaseIterable {
     case name, description, seed, corpus, modalities, modality, features, model, `protocol`, groups
     case minimumGroupSubjects = "minimum_group_subjects"
+    case interpretation
   }
 
   public init(from decoder: Decoder) throws {
@@ -132,6 +135,7 @@ extension ExperimentConfig: Decodable {
     groups = try c.decodeIfPresent([String].self, forKey: .groups) ?? []
     minimumGroupSubjects = try c.decodeIfPresent(Int.self, forKey: .minimumGroupSubjects) ?? 2
     guard minimumGroupSubjects >= 1 else { throw decoder.invalid("minimum_group_subjects must be at least 1") }
+    interpretation = try c.decodeIfPresent(String.self, forKey: .interpretation)
     baseFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
   }
 }

@@ -24,9 +24,11 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
   public var featureSets: [String: String]
   /// One result per modality.
   public var runs: [ModalityResult]
+  /// What the result does and does not show, from the config's `interpretation:`.
+  public var interpretation: String? = nil
 
   enum CodingKeys: String, CodingKey {
-    case experiment, description, seed, corpus, groundTruth, model, featureSets, runs
+    case experiment, description, seed, corpus, groundTruth, model, featureSets, runs, interpretation
     case evaluationProtocol = "protocol"
   }
 }
@@ -67,6 +69,10 @@ public struct ModalityResult: Sendable, Codable, Equatable {
   public var confusion: ConfusionMatrix
   /// Per-attribute breakdowns.
   public var groups: [GroupBreakdown]
+  /// Features dropped because they do not apply to some samples (nil when none).
+  public var notApplicableFeatures: [NotApplicableFeature]? = nil
+  /// The per-fold transform applied before the standardiser (nil when none).
+  public var foldTransform: String? = nil
 }
 
 /// Accuracy and UAR by the groups of one attribute.

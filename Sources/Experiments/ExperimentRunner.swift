@@ -32,7 +32,7 @@ public struct ExperimentRunner {
       log("\(modality.rawValue): \(table.names.count) features, \(samples.count) samples, \(table.excluded.count) excluded")
       let predictions = try CrossValidation.run(
         features: table.values, labels: y, subjects: samples.map(\.subject), classCount: labels.count,
-        splitter: LeaveOneSubjectOut(), model: config.model, seed: config.seed)
+        splitter: LeaveOneSubjectOut(), model: config.model, seed: config.seed, transforms: table.foldTransforms)
       guard predictions.predicted.contains(where: { $0 != nil }) else {
         throw ExperimentError.nothingEvaluated(
           modality: modality.rawValue, firstReasons: (table.excluded + predictions.failedFolds).prefix(3).map(\.reason))
@@ -40,7 +40,7 @@ public struct ExperimentRunner {
       return summarise(modality, table: table, samples: samples, truth: y, predictions: predictions,
         classCount: labels.count, config: config)
     }
-    return ExperimentResult(
+    var result = ExperimentResult(
       experiment: config.name, description: config.description, seed: config.seed,
       corpus: CorpusSummary(
         name: corpus.name, samples: corpus.samples.count, subjects: corpus.subjects.count, labels: labels,
@@ -49,6 +49,8 @@ public struct ExperimentRunner {
       groundTruth: config.corpus.resolvedSpecification(experimentSeed: config.seed),
       evaluationProtocol: config.protocolName.rawValue, model: config.model.summary,
       featureSets: ["voice": config.features.voice, "face": config.features.face], runs: runs)
+    result.interpretation = config.interpretation
+    return result
   }
 
   private func summarise(
@@ -69,12 +71,15 @@ public struct ExperimentRunner {
         attribute: attribute, missing: groupOf.filter { $0 == nil }.count,
         accuracy: grouped("accuracy", Metrics.accuracy), unweightedAverageRecall: grouped("uar", Metrics.unweightedAverageRecall))
     }
-    return ModalityResult(
+    var result = ModalityResult(
       modality: modality.rawValue, featureCount: table.names.count, samplesEvaluated: rows.count,
       subjectsEvaluated: Set(evaluated.map(\.subject)).count, folds: predictions.foldCount,
       unconvergedFolds: predictions.unconvergedFolds, excluded: table.excluded + predictions.failedFolds,
       accuracy: Metrics.accuracy(confusion), unweightedAverageRecall: Metrics.unweightedAverageRecall(confusion),
       macroF1: Metrics.macroF1(confusion), recallByClass: (0..<classCount).map { Metrics.recall(confusion, class: $0) },
       chance: ChanceLevel(truth: t, classCount: classCount), confusion: confusion, groups: groups)
+    result.notApplicableFeatures = table.notApplicable.isEmpty ? nil : table.notApplicable
+    result.foldTransform = table.foldTransforms.first?.transform.summary
+    return result
   }
 }

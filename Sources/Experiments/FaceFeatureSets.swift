@@ -1,9 +1,10 @@
 import Face
 import Foundation
 
-/// The face feature sets.
+/// The face feature sets. Each reads any supported landmark file (`LandmarkFile`:
+/// OpenFace CSV, iBUG `.pts`, generic/MediaPipe wide CSV).
 enum FaceFeatureSets {
-  static let all: [any FeatureSet] = [DisplacementSet()]
+  static let all: [any FeatureSet] = [DisplacementSet(), GeometrySet(), ShapePCASet(), ActionUnitSet()]
 }
 
 /// Landmark displacement from the first frame to the apex (see `DisplacementFeatures`).
@@ -12,6 +13,49 @@ struct DisplacementSet: FeatureSet {
   let source = MediaSource.landmarks
   var featureNames: [String] { DisplacementFeatures.names }
   func features(of file: URL) throws -> [Double] {
-    try DisplacementFeatures().features(of: OpenFaceCSV.read(file), file: file.path)
+    try DisplacementFeatures().features(of: LandmarkFile.read(file), file: file.path)
+  }
+}
+
+/// Inter-ocular-normalised measures and their functionals (see `GeometryFeatures`);
+/// motion functionals of stills are not applicable and are dropped and reported.
+struct GeometrySet: FeatureSet {
+  let name = "geometry"
+  let source = MediaSource.landmarks
+  var featureNames: [String] { GeometryFeatures.names }
+  func measure(_ file: URL) throws -> [Double?] {
+    try GeometryFeatures().features(of: LandmarkFile.read(file), file: file.path)
+  }
+  func features(of file: URL) throws -> [Double] {
+    let values = try measure(file)
+    guard values.allSatisfy({ $0 != nil }) else { throw FaceError.needsMotion(file: file.path, frames: 1) }
+    return values.map { $0! }
+  }
+}
+
+/// Apex-frame pre-shapes of 68-point faces, aligned per fold to the training mean shape by
+/// generalised Procrustes analysis and reduced by PCA fitted on the training fold.
+struct ShapePCASet: FeatureSet {
+  /// Components kept: enough for the expression modes of 68-point faces (the first
+  /// ~20 modes hold nearly all shape variance in 300-W-style data) without fitting noise.
+  static let components = 20
+  let name = "shape-pca"
+  let source = MediaSource.landmarks
+  var featureNames: [String] { ShapeFeatures.names(pointCount: 68) }
+  var foldTransform: (any FoldTransform)? { ShapePCATransform(components: Self.components) }
+  func features(of file: URL) throws -> [Double] {
+    let clip = try LandmarkFile.read(file)
+    guard clip.pointCount == 68 else { throw FaceError.unsupportedPointCount(file: file.path, found: clip.pointCount) }
+    return try ShapeFeatures().features(of: clip, file: file.path)
+  }
+}
+
+/// OpenFace action-unit intensities and presences (see `ActionUnitFeatures`).
+struct ActionUnitSet: FeatureSet {
+  let name = "action-units"
+  let source = MediaSource.landmarks
+  var featureNames: [String] { ActionUnitFeatures.names }
+  func features(of file: URL) throws -> [Double] {
+    try ActionUnitFeatures().features(of: LandmarkFile.read(file), file: file.path)
   }
 }

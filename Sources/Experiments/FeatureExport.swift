@@ -19,7 +19,7 @@ public enum FeatureExport {
       case .success(let values):
         lines.append(CSVWriter.line(
           [sample.id, sample.subject, sample.label] + corpus.attributeNames.map { sample.attributes[$0] ?? "NA" }
-            + values.map { "\($0)" }))
+            + values.map { $0.map { "\($0)" } ?? "NA" }))
       case .failure(let failure):
         excluded.append(ExcludedSample(id: sample.id, reason: failure.message))
       }

@@ -33,3 +33,13 @@ public enum FeatureSets {
   /// Names of the sets reading `source`, for messages.
   public static func names(for source: MediaSource) -> [String] { all.filter { $0.source == source }.map(\.name) }
 }
+
+extension FeatureSet {
+  /// Measures one file, with nil marking a value that is not applicable to it (a motion
+  /// functional of a still image). Sets whose features always apply need not implement it.
+  public func measure(_ file: URL) throws -> [Double?] { try features(of: file).map { $0 } }
+
+  /// A transform fitted on each training fold (e.g. PCA), applied to this set's columns
+  /// before the standardiser; nil for sets used as measured.
+  public var foldTransform: (any FoldTransform)? { nil }
+}

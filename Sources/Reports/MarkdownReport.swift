@@ -9,6 +9,7 @@ public enum MarkdownReport {
   public static func render(_ r: ExperimentResult) -> String {
     var out: [String] = ["# \(r.experiment)", ""]
     if let description = r.description { out += [description, ""] }
+    if let interpretation = r.interpretation { out += ["## What this result does and does not show", "", interpretation, ""] }
     out += [
       "- Corpus: \(r.corpus.name), \(r.corpus.samples) samples, \(r.corpus.subjects) subjects, "
         + "\(r.corpus.labels.count) classes (\(zip(r.corpus.labels, r.corpus.labelCounts).map { "\($0) \($1)" }.joined(separator: ", ")))",
@@ -48,6 +49,11 @@ public enum MarkdownReport {
   static func modalitySection(_ run: ModalityResult, labels: [String]) -> [String] {
     var out = ["## \(run.modality.capitalized)", "",
       "\(run.samplesEvaluated) samples from \(run.subjectsEvaluated) subjects in \(run.folds) folds; \(run.featureCount) features."]
+    if let transform = run.foldTransform { out.append("Fitted on each training fold before standardising: \(transform).") }
+    if let dropped = run.notApplicableFeatures {
+      out.append("Not applicable, so left out (\(dropped.count) features, e.g. motion functionals of still images): "
+        + dropped.map { "\($0.name) (\($0.samples) samples)" }.joined(separator: ", ") + ".")
+    }
     if run.unconvergedFolds > 0 { out.append("Warning: the optimiser hit its iteration cap in \(run.unconvergedFolds) folds.") }
     out += ["", "| class | recall |", "|---|---:|"]
     for (label, recall) in zip(labels, run.recallByClass) { out.append("| \(label) | \(percent(recall)) |") }
