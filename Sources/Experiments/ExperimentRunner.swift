@@ -30,6 +30,9 @@ public struct ExperimentRunner {
       let samples = table.sampleIndices.map { corpus.samples[$0] }
       let y = samples.map { classIndex[$0.label]! }
       log("\(modality.rawValue): \(table.names.count) features, \(samples.count) samples, \(table.excluded.count) excluded")
+      guard !samples.isEmpty else {
+        throw ExperimentError.nothingEvaluated(modality: modality.rawValue, firstReasons: table.excluded.prefix(3).map(\.reason))
+      }
       let predictions = try CrossValidation.run(
         features: table.values, labels: y, subjects: samples.map(\.subject), classCount: labels.count,
         splitter: LeaveOneSubjectOut(), model: config.model, seed: config.seed, transforms: table.foldTransforms)

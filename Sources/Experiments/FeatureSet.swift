@@ -15,6 +15,10 @@ public protocol FeatureSet: Sendable {
   var featureNames: [String] { get }
   /// Measures one file; throws a typed error naming the file when it cannot.
   func features(of file: URL) throws -> [Double]
+  /// Like `features(of:)`, with nil for values not applicable to this file (default: none).
+  func measure(_ file: URL) throws -> [Double?]
+  /// A transform fitted per training fold on this set's columns (default: none).
+  var foldTransform: (any FoldTransform)? { get }
 }
 
 /// The media file a feature set reads.
