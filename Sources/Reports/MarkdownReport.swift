@@ -51,8 +51,12 @@ public enum MarkdownReport {
       "\(run.samplesEvaluated) samples from \(run.subjectsEvaluated) subjects in \(run.folds) folds; \(run.featureCount) features."]
     if let transform = run.foldTransform { out.append("Fitted on each training fold before standardising: \(transform).") }
     if let dropped = run.notApplicableFeatures {
-      out.append("Not applicable, so left out (\(dropped.count) features, e.g. motion functionals of still images): "
-        + dropped.map { "\($0.name) (\($0.samples) samples)" }.joined(separator: ", ") + ".")
+      // Grouped by how many samples each did not apply to, so a corpus of stills gives one short line.
+      for count in Set(dropped.map(\.samples)).sorted() {
+        let names = dropped.filter { $0.samples == count }.map(\.name)
+        out.append("Not applicable to \(count) samples (e.g. motion functionals of still images), so left out: "
+          + "\(names.count) features (\(names.joined(separator: ", "))).")
+      }
     }
     if run.unconvergedFolds > 0 { out.append("Warning: the optimiser hit its iteration cap in \(run.unconvergedFolds) folds.") }
     out += ["", "| class | recall |", "|---|---:|"]

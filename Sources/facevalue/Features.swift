@@ -23,6 +23,28 @@ extension FaceValue {
     @Option(help: "Output CSV file.")
     var out: String
 
+    @Option(help: "Manifest column holding sample ids (default: id).")
+    var idColumn: String?
+    @Option(help: "Manifest column holding subjects (default: subject).")
+    var subjectColumn: String?
+    @Option(help: "Manifest column holding labels (default: label).")
+    var labelColumn: String?
+    @Option(help: "Manifest column holding landmark paths (default: landmarks).")
+    var landmarksColumn: String?
+    @Option(help: "Manifest column holding audio paths (default: audio).")
+    var audioColumn: String?
+
+    /// The manifest layout, with any column names given on the command line.
+    var manifestColumns: Manifest {
+      var m = Manifest()
+      m.idColumn = idColumn ?? m.idColumn
+      m.subjectColumn = subjectColumn ?? m.subjectColumn
+      m.labelColumn = labelColumn ?? m.labelColumn
+      m.landmarksColumn = landmarksColumn ?? m.landmarksColumn
+      m.audioColumn = audioColumn ?? m.audioColumn
+      return m
+    }
+
     func validate() throws {
       guard FeatureSets.named(set) != nil else {
         throw ValidationError("unknown feature set '\(set)'; available: \(FeatureSets.all.map(\.name).joined(separator: ", "))")
@@ -31,7 +53,7 @@ extension FaceValue {
 
     func run() throws {
       do {
-        let corpus = try Manifest().load(URL(fileURLWithPath: manifest))
+        let corpus = try manifestColumns.load(URL(fileURLWithPath: manifest))
         let excluded = try FeatureExport.write(FeatureSets.named(set)!, corpus: corpus, to: URL(fileURLWithPath: out))
         for item in excluded { printError("excluded \(item.id): \(item.reason)") }
         print("wrote \(corpus.samples.count - excluded.count) rows to \(out) (\(excluded.count) excluded)")
