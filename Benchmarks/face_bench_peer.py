@@ -48,6 +48,9 @@ def features(path):
     return np.concatenate([m.mean(0), m.max(0), m.std(0), t[m.argmax(0)] - t[0], vel.max(0), m[apex] - m[0]])
 
 
+first = features(files[0]).reshape(6, 9).T.ravel()  # Swift order: per measure, six functionals
+print(f"geometry of {files[0].name}: " + " ".join(f"{v:.9f}" for v in first[:12]))
+
 start = time.perf_counter()
 out = [features(f) for f in files]
 seconds = time.perf_counter() - start

@@ -27,15 +27,15 @@ public enum GenericLandmarkCSV {
 
   /// Reads a file.
   public static func read(_ url: URL, options: Options = Options()) throws -> LandmarkClip {
-    let table: CSVTable
-    do { table = try CSVTable(contentsOf: url) } catch let error as TabularError {
-      throw FaceError.unreadable(file: url.path, reason: error.description)
-    }
-    return try read(table, file: url.path, options: options)
+    try read(table: CSVTable.load(url), file: url.path, options: options)
   }
 
   /// Reads a clip from a parsed table.
   public static func read(_ table: CSVTable, file: String, options: Options = Options()) throws -> LandmarkClip {
+    try read(table: table, file: file, options: options)
+  }
+
+  static func read(table: some LandmarkTable, file: String, options: Options) throws -> LandmarkClip {
     let pointCount = table.header.filter { $0.first == "x" && Int($0.dropFirst()) != nil }.count
     guard pointCount > 0 else { throw FaceError.missingColumn(file: file, column: "x0") }
     func index(_ name: String) throws -> Int {
@@ -49,15 +49,9 @@ public enum GenericLandmarkCSV {
     let timeColumn = table.header.firstIndex(of: "timestamp")
     let frameColumn = table.header.firstIndex(of: "frame")
 
-    func number(_ row: Int, _ column: Int) throws -> Double {
-      let text = table.rows[row][column]
-      guard let value = Double(text), value.isFinite else {
-        throw FaceError.badValue(file: file, line: table.lineNumbers[row], column: table.header[column], value: text)
-      }
-      return value
-    }
+    func number(_ row: Int, _ column: Int) throws -> Double { try table.finite(row, column, file: file) }
     var xs: [[Double]] = [], ys: [[Double]] = [], times: [Double] = []
-    for row in table.rows.indices {
+    for row in 0..<table.rowCount {
       xs.append(try xColumns.map { try number(row, $0) * options.aspectRatio })
       ys.append(try yColumns.map { try number(row, $0) })
       for column in zColumns { _ = try number(row, column) }
@@ -82,13 +76,10 @@ public enum LandmarkFile {
   /// Reads a landmark file of any supported layout.
   public static func read(_ url: URL, openFace: OpenFaceCSV.Options = .init()) throws -> LandmarkClip {
     if url.pathExtension.lowercased() == "pts" { return try IBUGPts.read(url) }
-    let table: CSVTable
-    do { table = try CSVTable(contentsOf: url) } catch let error as TabularError {
-      throw FaceError.unreadable(file: url.path, reason: error.description)
-    }
+    let table = try CSVTable.load(url)
     if GenericLandmarkCSV.matches(table.header) && !table.header.contains("x_0") {
-      return try GenericLandmarkCSV.read(table, file: url.path)
+      return try GenericLandmarkCSV.read(table: table, file: url.path, options: .init())
     }
-    return try OpenFaceCSV.read(table, file: url.path, options: openFace)
+    return try OpenFaceCSV.read(table: table, file: url.path, options: openFace)
   }
 }

@@ -23,17 +23,15 @@ public enum OpenFaceCSV {
 
   /// Reads one face's 68-point (or however many `x_i` columns exist) landmark clip.
   public static func read(_ url: URL, options: Options = Options()) throws -> LandmarkClip {
-    let table: CSVTable
-    do {
-      table = try CSVTable(contentsOf: url)
-    } catch let error as TabularError {
-      throw FaceError.unreadable(file: url.path, reason: error.description)
-    }
-    return try read(table, file: url.path, options: options)
+    try read(table: CSVTable.load(url), file: url.path, options: options)
   }
 
   /// Reads a clip from an already parsed table.
   public static func read(_ table: CSVTable, file: String, options: Options = Options()) throws -> LandmarkClip {
+    try read(table: table, file: file, options: options)
+  }
+
+  static func read(table: some LandmarkTable, file: String, options: Options) throws -> LandmarkClip {
     let pointCount = table.header.filter { $0.hasPrefix("x_") && Int($0.dropFirst(2)) != nil }.count
     guard pointCount > 0 else { throw FaceError.missingColumn(file: file, column: "x_0") }
     func index(_ name: String) throws -> Int {
@@ -48,20 +46,14 @@ public enum OpenFaceCSV {
     let confidenceColumn = table.header.firstIndex(of: "confidence")
     let channelColumns = try channelColumns(in: table.header, file: file)
 
-    func number(_ row: Int, _ column: Int) throws -> Double {
-      let text = table.rows[row][column]
-      guard let value = Double(text), value.isFinite else {
-        throw FaceError.badValue(file: file, line: table.lineNumbers[row], column: table.header[column], value: text)
-      }
-      return value
-    }
+    func number(_ row: Int, _ column: Int) throws -> Double { try table.finite(row, column, file: file) }
 
     let wantedFace: Int? = try options.faceID ?? faceColumn.flatMap { column in
-      try table.rows.indices.map { Int(try number($0, column)) }.min()
+      try (0..<table.rowCount).map { Int(try number($0, column)) }.min()
     }
     var xs: [[Double]] = [], ys: [[Double]] = [], times: [Double] = [], channels: [[Double]] = []
     var total = 0, failed = 0, lowConfidence = 0
-    for row in table.rows.indices {
+    for row in 0..<table.rowCount {
       if let column = faceColumn, Int(try number(row, column)) != wantedFace { continue }
       total += 1
       if let column = successColumn, try number(row, column) == 0 { failed += 1; continue }

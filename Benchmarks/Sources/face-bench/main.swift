@@ -4,6 +4,8 @@
 // The files are generated once into the folder (deterministic), then reused, so the
 // Python peer (face_bench_peer.py) can read exactly the same files.
 import Experiments
+import Face
+import Tabular
 import Foundation
 
 let arguments = CommandLine.arguments
@@ -39,7 +41,7 @@ func writeFiles() throws {
 
 func peakResidentMegabytes() -> Double {
   var usage = rusage()
-  getrusage(RUSAGE_SELF, &usage)
+  getrusage(RUSAGE_SELF.rawValue, &usage)
   return Double(usage.ru_maxrss) / 1024  // Linux reports kilobytes
 }
 
@@ -47,6 +49,17 @@ try writeFiles()
 let urls = (0..<fileCount).map { folder.appendingPathComponent(String(format: "clip%04d.csv", $0)) }
 let threads = ProcessInfo.processInfo.activeProcessorCount
 print("files: \(fileCount) × \(frames) frames in \(folder.path); \(threads) threads")
+// Where the time goes: parsing the CSV text, then building the clip, then the features.
+do {
+  var start = Date()
+  for url in urls { _ = try CSVTable(contentsOf: url) }
+  let parse = Date().timeIntervalSince(start)
+  start = Date()
+  for url in urls { _ = try LandmarkFile.read(url) }
+  let read = Date().timeIntervalSince(start)
+  print(String(format: "parse CSV only   1 thread %7.3f s  %6.2f ms/file", parse, 1000 * parse / Double(fileCount)))
+  print(String(format: "read clip        1 thread %7.3f s  %6.2f ms/file", read, 1000 * read / Double(fileCount)))
+}
 for name in ["geometry", "displacement", "shape-pca"] {
   let set = FeatureSets.named(name)!
   for mode in ["1 thread", "\(threads) threads"] {
@@ -55,13 +68,20 @@ for name in ["geometry", "displacement", "shape-pca"] {
     if mode == "1 thread" {
       for url in urls where (try? set.measure(url)) == nil { failures += 1 }
     } else {
-      let lock = NSLock()
-      DispatchQueue.concurrentPerform(iterations: urls.count) { i in
-        if (try? set.measure(urls[i])) == nil { lock.lock(); failures += 1; lock.unlock() }
-      }
+      let failed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: urls.count)
+      defer { failed.deallocate() }
+      // Each iteration writes only its own slot, so no lock is needed.
+      nonisolated(unsafe) let slots = failed
+      DispatchQueue.concurrentPerform(iterations: urls.count) { i in slots[i] = (try? set.measure(urls[i])) == nil }
+      failures = failed.filter { $0 }.count
     }
     let seconds = Date().timeIntervalSince(start)
     print(String(format: "%-12@ %-10@ %7.3f s  %6.2f ms/file  failures %d  peak RSS %.0f MB",
       name as NSString, mode as NSString, seconds, 1000 * seconds / Double(fileCount), failures, peakResidentMegabytes()))
   }
+}
+
+// Cross-check with the Python peer: the same features of the first file, to 1e-9.
+if let first = urls.first, let values = try? FeatureSets.named("geometry")!.measure(first) {
+  print("geometry of \(first.lastPathComponent): " + values.prefix(12).map { String(format: "%.9f", $0 ?? .nan) }.joined(separator: " "))
 }
