@@ -5,26 +5,41 @@ import Foundation
 /// OpenFace CSV, iBUG `.pts`, generic/MediaPipe wide CSV).
 enum FaceFeatureSets {
   static let all: [any FeatureSet] = [DisplacementSet(), GeometrySet(), ShapePCASet(), ActionUnitSet()]
+
+  /// The set reading OpenFace files with this confidence threshold (other sets unchanged).
+  static func configured(_ set: any FeatureSet, minimumConfidence: Double) -> any FeatureSet {
+    guard var landmarks = set as? any LandmarkFeatureSet else { return set }
+    landmarks.reading.minimumConfidence = minimumConfidence
+    return landmarks
+  }
+}
+
+/// A face set that reads landmark files with OpenFace's quality filter.
+protocol LandmarkFeatureSet: FeatureSet {
+  /// How OpenFace files are filtered while reading (confidence threshold, face id).
+  var reading: OpenFaceCSV.Options { get set }
 }
 
 /// Landmark displacement from the first frame to the apex (see `DisplacementFeatures`).
-struct DisplacementSet: FeatureSet {
+struct DisplacementSet: LandmarkFeatureSet {
+  var reading = OpenFaceCSV.Options()
   let name = "displacement"
   let source = MediaSource.landmarks
   var featureNames: [String] { DisplacementFeatures.names }
   func features(of file: URL) throws -> [Double] {
-    try DisplacementFeatures().features(of: LandmarkFile.read(file), file: file.path)
+    try DisplacementFeatures().features(of: LandmarkFile.read(file, openFace: reading), file: file.path)
   }
 }
 
 /// Inter-ocular-normalised measures and their functionals (see `GeometryFeatures`);
 /// motion functionals of stills are not applicable and are dropped and reported.
-struct GeometrySet: FeatureSet {
+struct GeometrySet: LandmarkFeatureSet {
+  var reading = OpenFaceCSV.Options()
   let name = "geometry"
   let source = MediaSource.landmarks
   var featureNames: [String] { GeometryFeatures.names }
   func measure(_ file: URL) throws -> [Double?] {
-    try GeometryFeatures().features(of: LandmarkFile.read(file), file: file.path)
+    try GeometryFeatures().features(of: LandmarkFile.read(file, openFace: reading), file: file.path)
   }
   func features(of file: URL) throws -> [Double] {
     let values = try measure(file)
@@ -35,7 +50,8 @@ struct GeometrySet: FeatureSet {
 
 /// Apex-frame pre-shapes of 68-point faces, aligned per fold to the training mean shape by
 /// generalised Procrustes analysis and reduced by PCA fitted on the training fold.
-struct ShapePCASet: FeatureSet {
+struct ShapePCASet: LandmarkFeatureSet {
+  var reading = OpenFaceCSV.Options()
   /// Components kept: enough for the expression modes of 68-point faces (the first
   /// ~20 modes hold nearly all shape variance in 300-W-style data) without fitting noise.
   static let components = 20
@@ -44,18 +60,19 @@ struct ShapePCASet: FeatureSet {
   var featureNames: [String] { ShapeFeatures.names(pointCount: 68) }
   var foldTransform: (any FoldTransform)? { ShapePCATransform(components: Self.components) }
   func features(of file: URL) throws -> [Double] {
-    let clip = try LandmarkFile.read(file)
+    let clip = try LandmarkFile.read(file, openFace: reading)
     guard clip.pointCount == 68 else { throw FaceError.unsupportedPointCount(file: file.path, found: clip.pointCount) }
     return try ShapeFeatures().features(of: clip, file: file.path)
   }
 }
 
 /// OpenFace action-unit intensities and presences (see `ActionUnitFeatures`).
-struct ActionUnitSet: FeatureSet {
+struct ActionUnitSet: LandmarkFeatureSet {
+  var reading = OpenFaceCSV.Options()
   let name = "action-units"
   let source = MediaSource.landmarks
   var featureNames: [String] { ActionUnitFeatures.names }
   func features(of file: URL) throws -> [Double] {
-    try ActionUnitFeatures().features(of: LandmarkFile.read(file), file: file.path)
+    try ActionUnitFeatures().features(of: LandmarkFile.read(file, openFace: reading), file: file.path)
   }
 }
