@@ -145,3 +145,22 @@ enum KnownFace {
     for i in 0..<68 { #expect(abs(a[i] - apex.x[i]) < 1e-12) }
   }
 }
+
+@Suite struct GeneratedLandmarkFileTests {
+  /// The known deformation survives the trip through each file format (3 decimals written).
+  @Test(arguments: ["csv", "pts"])
+  func knownMouthOpeningInAFileGivesTheKnownAperture(format: String) throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("facevalue-\(UUID().uuidString).\(format)")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let open = Faces.transformed(KnownFace.neutral(mouthGap: 12), scale: 1.9, angle: 0.2, dx: 640, dy: 360)
+    if format == "pts" {
+      try IBUGPts.write(Faces.clip([open]), to: url)
+    } else {
+      let frames = [0.0, 6, 12].map { Faces.transformed(KnownFace.neutral(mouthGap: $0), scale: 1.9, angle: 0.2, dx: 640, dy: 360) }
+      try OpenFaceCSV.write(Faces.clip(frames), to: url)
+    }
+    let f = try GeometryFeatures().features(of: LandmarkFile.read(url), file: url.path)
+    let aperture = f[GeometryFeatures.names.firstIndex(of: "mouth_aperture_max")!]!
+    #expect(abs(aperture - 16.0 / 60) < 1e-4, "\(aperture)")
+  }
+}
