@@ -73,6 +73,8 @@ public struct ModalityResult: Sendable, Codable, Equatable {
   public var notApplicableFeatures: [NotApplicableFeature]? = nil
   /// The per-fold transform applied before the standardiser (nil when none).
   public var foldTransform: String? = nil
+  /// Landmark frames dropped by the quality filter in the evaluated samples (nil when none).
+  public var droppedFrames: Int? = nil
 }
 
 /// Accuracy and UAR by the groups of one attribute.

@@ -83,6 +83,7 @@ public struct ExperimentRunner {
       chance: ChanceLevel(truth: t, classCount: classCount), confusion: confusion, groups: groups)
     result.notApplicableFeatures = table.notApplicable.isEmpty ? nil : table.notApplicable
     result.foldTransform = table.foldTransforms.first?.transform.summary
+    result.droppedFrames = table.droppedFrames > 0 ? table.droppedFrames : nil
     return result
   }
 }

@@ -18,6 +18,23 @@ enum FaceFeatureSets {
 protocol LandmarkFeatureSet: FeatureSet {
   /// How OpenFace files are filtered while reading (confidence threshold, face id).
   var reading: OpenFaceCSV.Options { get set }
+  /// The features of a clip; nil where not applicable.
+  func values(of clip: LandmarkClip, file: String) throws -> [Double?]
+}
+
+extension LandmarkFeatureSet {
+  /// Reads the file with the quality filter and reports the frames it dropped.
+  func measure(_ file: URL) throws -> MeasuredFeatures {
+    let clip = try LandmarkFile.read(file, openFace: reading)
+    return MeasuredFeatures(values: try values(of: clip, file: file.path), droppedFrames: clip.droppedFrames)
+  }
+
+  /// All values, or `FaceError.needsMotion` when some do not apply (a still image).
+  func features(of file: URL) throws -> [Double] {
+    let values = try measure(file).values
+    guard values.allSatisfy({ $0 != nil }) else { throw FaceError.needsMotion(file: file.path, frames: 1) }
+    return values.map { $0! }
+  }
 }
 
 /// Landmark displacement from the first frame to the apex (see `DisplacementFeatures`).
@@ -26,8 +43,8 @@ struct DisplacementSet: LandmarkFeatureSet {
   let name = "displacement"
   let source = MediaSource.landmarks
   var featureNames: [String] { DisplacementFeatures.names }
-  func features(of file: URL) throws -> [Double] {
-    try DisplacementFeatures().features(of: LandmarkFile.read(file, openFace: reading), file: file.path)
+  func values(of clip: LandmarkClip, file: String) throws -> [Double?] {
+    try DisplacementFeatures().features(of: clip, file: file)
   }
 }
 
@@ -38,13 +55,8 @@ struct GeometrySet: LandmarkFeatureSet {
   let name = "geometry"
   let source = MediaSource.landmarks
   var featureNames: [String] { GeometryFeatures.names }
-  func measure(_ file: URL) throws -> [Double?] {
-    try GeometryFeatures().features(of: LandmarkFile.read(file, openFace: reading), file: file.path)
-  }
-  func features(of file: URL) throws -> [Double] {
-    let values = try measure(file)
-    guard values.allSatisfy({ $0 != nil }) else { throw FaceError.needsMotion(file: file.path, frames: 1) }
-    return values.map { $0! }
+  func values(of clip: LandmarkClip, file: String) throws -> [Double?] {
+    try GeometryFeatures().features(of: clip, file: file)
   }
 }
 
@@ -59,10 +71,9 @@ struct ShapePCASet: LandmarkFeatureSet {
   let source = MediaSource.landmarks
   var featureNames: [String] { ShapeFeatures.names(pointCount: 68) }
   var foldTransform: (any FoldTransform)? { ShapePCATransform(components: Self.components) }
-  func features(of file: URL) throws -> [Double] {
-    let clip = try LandmarkFile.read(file, openFace: reading)
-    guard clip.pointCount == 68 else { throw FaceError.unsupportedPointCount(file: file.path, found: clip.pointCount) }
-    return try ShapeFeatures().features(of: clip, file: file.path)
+  func values(of clip: LandmarkClip, file: String) throws -> [Double?] {
+    guard clip.pointCount == 68 else { throw FaceError.unsupportedPointCount(file: file, found: clip.pointCount) }
+    return try ShapeFeatures().features(of: clip, file: file)
   }
 }
 
@@ -72,7 +83,7 @@ struct ActionUnitSet: LandmarkFeatureSet {
   let name = "action-units"
   let source = MediaSource.landmarks
   var featureNames: [String] { ActionUnitFeatures.names }
-  func features(of file: URL) throws -> [Double] {
-    try ActionUnitFeatures().features(of: LandmarkFile.read(file, openFace: reading), file: file.path)
+  func values(of clip: LandmarkClip, file: String) throws -> [Double?] {
+    try ActionUnitFeatures().features(of: clip, file: file)
   }
 }

@@ -14,6 +14,8 @@ public struct FeatureTable: Sendable {
   public let excluded: [ExcludedSample]
   /// Columns dropped because they do not apply to some samples (motion features of stills).
   public var notApplicable: [NotApplicableFeature] = []
+  /// Frames the landmark quality filter dropped in the samples of this table.
+  public var droppedFrames = 0
   /// Transforms to fit per training fold, with the columns they take.
   var foldTransforms: [ColumnTransform] = []
 }
@@ -67,18 +69,19 @@ struct FeatureExtractor {
   }
 
   /// One sample's features from one set, or the reason it has none.
-  static func measure(_ set: any FeatureSet, sample: Sample) -> Result<[Double?], MeasurementFailure> {
+  static func measure(_ set: any FeatureSet, sample: Sample) -> Result<MeasuredFeatures, MeasurementFailure> {
     guard let url = set.source == .audio ? sample.audio : sample.landmarks else {
       return .failure(MeasurementFailure(message: "sample \(sample.id) has no \(set.source.rawValue) file"))
     }
     do {
-      let values = try set.measure(url)
+      let measured = try set.measure(url)
+      let values = measured.values
       precondition(values.count == set.featureNames.count,
         "feature set \(set.name) returned \(values.count) values for \(set.featureNames.count) names")
       if let bad = values.firstIndex(where: { !($0?.isFinite ?? true) }) {
         return .failure(MeasurementFailure(message: "\(url.path): feature '\(set.featureNames[bad])' is not finite"))
       }
-      return .success(values)
+      return .success(measured)
     } catch {
       return .failure(MeasurementFailure(message: "\(error)"))
     }
@@ -87,8 +90,9 @@ struct FeatureExtractor {
   /// Assembles the table of one modality from the measurements.
   func table(_ modality: Modality, samples: [Sample], measurements: [Measurement]) -> FeatureTable {
     var rows: [[Double?]] = [], indices: [Int] = [], excluded: [ExcludedSample] = []
+    var dropped = 0
     for (i, m) in measurements.enumerated() {
-      let parts: [Result<[Double?], MeasurementFailure>?] =
+      let parts: [Result<MeasuredFeatures, MeasurementFailure>?] =
         switch modality {
         case .voice: [m.voice]
         case .face: [m.face]
@@ -96,9 +100,12 @@ struct FeatureExtractor {
         }
       var row: [Double?] = []
       var failure: String? = nil
+      var droppedHere = 0
       for part in parts {
         switch part {
-        case .success(let values)?: row += values
+        case .success(let measured)?:
+          row += measured.values
+          droppedHere += measured.droppedFrames
         case .failure(let error)?: failure = failure ?? error.message
         case nil: failure = failure ?? "not measured"
         }
@@ -108,9 +115,12 @@ struct FeatureExtractor {
       } else {
         rows.append(row)
         indices.append(i)
+        dropped += droppedHere
       }
     }
-    return assemble(modality, rows: rows, indices: indices, excluded: excluded)
+    var table = assemble(modality, rows: rows, indices: indices, excluded: excluded)
+    table.droppedFrames = dropped
+    return table
   }
 
   /// Builds the table, dropping (and listing) columns that do not apply to every row,
@@ -136,8 +146,8 @@ struct FeatureExtractor {
 
 /// Per-sample measurements of each modality.
 struct Measurement: Sendable {
-  var voice: Result<[Double?], MeasurementFailure>?
-  var face: Result<[Double?], MeasurementFailure>?
+  var voice: Result<MeasuredFeatures, MeasurementFailure>?
+  var face: Result<MeasuredFeatures, MeasurementFailure>?
 }
 
 /// Why a sample's modality could not be measured.

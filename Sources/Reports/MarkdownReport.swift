@@ -49,6 +49,9 @@ public enum MarkdownReport {
   static func modalitySection(_ run: ModalityResult, labels: [String]) -> [String] {
     var out = ["## \(run.modality.capitalized)", "",
       "\(run.samplesEvaluated) samples from \(run.subjectsEvaluated) subjects in \(run.folds) folds; \(run.featureCount) features."]
+    if let dropped = run.droppedFrames {
+      out.append("\(dropped) landmark frames were dropped by the quality filter (success = 0 or confidence below the threshold).")
+    }
     if let transform = run.foldTransform { out.append("Fitted on each training fold before standardising: \(transform).") }
     if let dropped = run.notApplicableFeatures {
       // Grouped by how many samples each did not apply to, so a corpus of stills gives one short line.

@@ -59,7 +59,7 @@ import Testing
     let run = try run(face: "geometry")
     let dropped = try #require(run.notApplicableFeatures)
     #expect(dropped.count == 9 * 4 && dropped.allSatisfy { $0.samples == 32 && !$0.name.hasSuffix("_mean") && !$0.name.hasSuffix("_max") })
-    #expect(run.featureCount == 18 && run.samplesEvaluated == 32 && run.excluded.isEmpty)
+    #expect(run.featureCount == 18 && run.samplesEvaluated == 32 && run.excluded.isEmpty && run.droppedFrames == nil)
     // The synthetic face carries the emotion, so even stills beat chance (1/2) clearly.
     #expect(run.unweightedAverageRecall.number! > 0.7)
   }
@@ -123,8 +123,25 @@ import Testing
     var lenient = FeatureChoice()
     lenient.face = "geometry"
     lenient.minimumConfidence = 0.9
-    let values = try lenient.faceSet.measure(url)
+    let measured = try lenient.faceSet.measure(url)
+    #expect(measured.droppedFrames == 1)
+    let values = measured.values
     #expect(values.contains { $0 == nil })   // one frame left: a still, so motion is not applicable
-    #expect(try FeatureChoice().faceSet.measure(url).count == 138)
+    #expect(try FeatureChoice().faceSet.measure(url) == MeasuredFeatures(values: try FeatureChoice().faceSet.measure(url).values, droppedFrames: 0))
+    #expect(try FeatureChoice().faceSet.measure(url).values.count == 138)
+  }
+}
+
+@Suite struct DroppedFrameCountTests {
+  @Test func tableCountsDroppedFramesOfTheSamplesItKeeps() {
+    let extractor = FeatureExtractor(voice: BasicProsodySet(), face: ActionUnitSet())
+    let width = ActionUnitSet().featureNames.count
+    func measured(_ dropped: Int) -> Experiments.Measurement {
+      Experiments.Measurement(voice: nil, face: .success(MeasuredFeatures(values: Array(repeating: 1.0, count: width), droppedFrames: dropped)))
+    }
+    let failed = Experiments.Measurement(voice: nil, face: .failure(MeasurementFailure(message: "no usable frame")))
+    let samples = ["a", "b", "c"].map { Sample(id: $0, subject: $0, label: "x", attributes: [:], audio: nil, landmarks: nil) }
+    let table = extractor.table(.face, samples: samples, measurements: [measured(3), failed, measured(2)])
+    #expect(table.droppedFrames == 5 && table.sampleIndices == [0, 2] && table.excluded.map(\.id) == ["b"])
   }
 }

@@ -82,6 +82,6 @@ for name in ["geometry", "displacement", "shape-pca"] {
 }
 
 // Cross-check with the Python peer: the same features of the first file, to 1e-9.
-if let first = urls.first, let values = try? FeatureSets.named("geometry")!.measure(first) {
+if let first = urls.first, let values = try? FeatureSets.named("geometry")!.measure(first).values {
   print("geometry of \(first.lastPathComponent): " + values.prefix(12).map { String(format: "%.9f", $0 ?? .nan) }.joined(separator: " "))
 }
