@@ -38,6 +38,8 @@ public enum ClassifierError: Error, CustomStringConvertible, Equatable {
   case labelOutOfRange(label: Int, classCount: Int)
   /// The feature matrix holds NaN or infinite values.
   case nonFiniteFeatures(row: Int, column: Int)
+  /// PCA was asked for more components than the training data can give.
+  case tooManyComponents(requested: Int, rows: Int, columns: Int)
 
   public var description: String {
     switch self {
@@ -50,6 +52,9 @@ public enum ClassifierError: Error, CustomStringConvertible, Equatable {
       return "label \(label) is outside 0..<\(classCount)"
     case .nonFiniteFeatures(let row, let column):
       return "feature matrix entry (\(row), \(column)) is NaN or infinite; fix or drop that sample"
+    case .tooManyComponents(let requested, let rows, let columns):
+      return "PCA asked for \(requested) components but the training data is \(rows)×\(columns); "
+        + "ask for at most min(rows, columns) components"
     }
   }
 

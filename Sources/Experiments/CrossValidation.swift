@@ -23,7 +23,7 @@ enum CrossValidation {
   /// from the experiment seed and the fold index.
   static func run(
     features: Matrix, labels: [Int], subjects: [String], classCount: Int, splitter: any Splitter,
-    model: ModelConfig, seed: UInt64
+    model: ModelConfig, seed: UInt64, transforms: [ColumnTransform] = []
   ) throws -> CrossValidatedPredictions {
     let folds = try splitter.folds(labels: labels, subjects: subjects)
     BLASThreads.set(1)
@@ -32,13 +32,15 @@ enum CrossValidation {
       var random = SeededGenerator(seed: seed, stream: UInt64(index))
       let foldSeed = random.next()
       return Result {
-        let train = features.selectingRows(fold.train)
+        // Fold transforms (PCA, mean-shape alignment) see training rows only, like the scaler.
+        let (train, test) = try ColumnTransform.fitAndApply(
+          transforms, train: features.selectingRows(fold.train), test: features.selectingRows(fold.test))
         let scaler = Standardiser(fitting: train)
         let trainLabels = fold.train.map { labels[$0] }
         switch model {
         case .logisticRegression(let c):
           let fitted = try LogisticRegression(c: c).fit(scaler.transform(train), trainLabels, classCount: classCount, seed: foldSeed)
-          return (fitted.probabilities(scaler.transform(features.selectingRows(fold.test))), fitted.converged)
+          return (fitted.probabilities(scaler.transform(test)), fitted.converged)
         }
       }
     }

@@ -38,6 +38,8 @@ public struct ExperimentConfig: Sendable, Equatable {
   public var groups: [String]
   /// Groups with fewer subjects are reported but kept out of gaps.
   public var minimumGroupSubjects: Int
+  /// What the result does and does not show, printed in the report (optional).
+  public var interpretation: String? = nil
   /// The folder the config was read from; relative paths resolve against it.
   public var baseFolder: URL
 
@@ -100,6 +102,7 @@ extension ExperimentConfig: Decodable {
   enum Keys: String, CodingKey, CaseIterable {
     case name, description, seed, corpus, modalities, modality, features, model, `protocol`, statistics, groups
     case minimumGroupSubjects = "minimum_group_subjects"
+    case interpretation
   }
 
   public init(from decoder: Decoder) throws {
@@ -126,6 +129,7 @@ extension ExperimentConfig: Decodable {
     groups = try c.decodeIfPresent([String].self, forKey: .groups) ?? []
     minimumGroupSubjects = try c.decodeIfPresent(Int.self, forKey: .minimumGroupSubjects) ?? 2
     guard minimumGroupSubjects >= 1 else { throw decoder.invalid("minimum_group_subjects must be at least 1") }
+    interpretation = try c.decodeIfPresent(String.self, forKey: .interpretation)
     baseFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
   }
 }
@@ -136,17 +140,24 @@ public struct FeatureChoice: Sendable, Equatable, Decodable {
   public var voice = "basic-prosody"
   /// The face feature set's name.
   public var face = "displacement"
+  /// Landmark frames with a tracker confidence below this are dropped (0 keeps all successful frames).
+  public var minimumConfidence = 0.0
 
   /// The defaults.
   public init() {}
 
-  enum Keys: String, CodingKey, CaseIterable { case voice, face }
+  enum Keys: String, CodingKey, CaseIterable {
+    case voice, face
+    case minimumConfidence = "minimum_confidence"
+  }
 
   public init(from decoder: Decoder) throws {
     try decoder.rejectUnknownKeys(Keys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: Keys.self)
     voice = try c.decodeIfPresent(String.self, forKey: .voice) ?? voice
     face = try c.decodeIfPresent(String.self, forKey: .face) ?? face
+    minimumConfidence = try c.decodeIfPresent(Double.self, forKey: .minimumConfidence) ?? 0
+    guard (0...1).contains(minimumConfidence) else { throw decoder.invalid("minimum_confidence must be between 0 and 1") }
     for (name, source) in [(voice, MediaSource.audio), (face, .landmarks)] where FeatureSets.named(name)?.source != source {
       throw decoder.invalid("no \(source.rawValue) feature set '\(name)'; available: \(FeatureSets.names(for: source).joined(separator: ", "))")
     }
@@ -155,7 +166,7 @@ public struct FeatureChoice: Sendable, Equatable, Decodable {
   /// The voice set.
   public var voiceSet: any FeatureSet { FeatureSets.named(voice)! }
   /// The face set.
-  public var faceSet: any FeatureSet { FeatureSets.named(face)! }
+  public var faceSet: any FeatureSet { FaceFeatureSets.configured(FeatureSets.named(face)!, minimumConfidence: minimumConfidence) }
 }
 
 /// The feature families an experiment can evaluate.

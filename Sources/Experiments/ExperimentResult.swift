@@ -30,9 +30,12 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
   public var runs: [ModalityResult]
   /// Each pair of modalities compared on the samples both predicted.
   public var comparisons: [PairedComparison]
+  /// What the result does and does not show, from the config's `interpretation:`.
+  public var interpretation: String? = nil
 
   enum CodingKeys: String, CodingKey {
     case experiment, description, seed, corpus, groundTruth, model, featureSets, runs, warnings, statistics, comparisons
+    case interpretation
     case evaluationProtocol = "protocol"
   }
 }
@@ -92,6 +95,12 @@ public struct ModalityResult: Sendable, Codable, Equatable {
   public var confusion: ConfusionMatrix
   /// One fairness report per attribute and intersection.
   public var fairness: [FairnessReport]
+  /// Features dropped because they do not apply to some samples (nil when none).
+  public var notApplicableFeatures: [NotApplicableFeature]? = nil
+  /// The per-fold transform applied before the standardiser (nil when none).
+  public var foldTransform: String? = nil
+  /// Landmark frames dropped by the quality filter in the evaluated samples (nil when none).
+  public var droppedFrames: Int? = nil
 }
 
 /// Precision, recall and F1 of one class.

@@ -38,9 +38,12 @@ public struct ExperimentRunner {
       let y = samples.map { classIndex[$0.label]! }
       let subjects = samples.map(\.subject)
       log("\(modality.rawValue): \(table.names.count) features, \(samples.count) samples, \(table.excluded.count) excluded")
+      guard !samples.isEmpty else {
+        throw ExperimentError.nothingEvaluated(modality: modality.rawValue, firstReasons: table.excluded.prefix(3).map(\.reason))
+      }
       let predictions = try CrossValidation.run(
         features: table.values, labels: y, subjects: subjects, classCount: labels.count,
-        splitter: splitter, model: config.model, seed: config.seed)
+        splitter: splitter, model: config.model, seed: config.seed, transforms: table.foldTransforms)
       let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
       guard !rows.isEmpty else {
         throw ExperimentError.nothingEvaluated(
@@ -57,11 +60,15 @@ public struct ExperimentRunner {
         chanceTest = try ChanceTesting.refit(
           features: table.values, labels: y, subjects: subjects, classCount: labels.count, splitter: splitter, model: config.model,
           observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0, permutations: config.statistics.permutations,
-          seed: config.seed)
+          seed: config.seed, transforms: table.foldTransforms)
       }
-      return summarise(modality.rawValue, set: set, featureCount: table.names.count, folds: predictions.foldCount,
+      var result = summarise(modality.rawValue, set: set, featureCount: table.names.count, folds: predictions.foldCount,
         unconvergedFolds: predictions.unconvergedFolds, excluded: table.excluded + predictions.failedFolds,
         chanceTest: chanceTest, analysis: analysis, groups: config.groups)
+      result.notApplicableFeatures = table.notApplicable.isEmpty ? nil : table.notApplicable
+      result.foldTransform = table.foldTransforms.first?.transform.summary
+      result.droppedFrames = table.droppedFrames > 0 ? table.droppedFrames : nil
+      return result
     }
     var result = ExperimentResult(
       experiment: config.name, description: config.description, seed: config.seed,
@@ -75,6 +82,7 @@ public struct ExperimentRunner {
       statistics: config.statistics.summary, model: config.model.summary,
       featureSets: ["voice": config.features.voice, "face": config.features.face], runs: runs,
       comparisons: Self.comparisons(config.modalities.map(\.rawValue), sets: predictionSets, statistics: config.statistics, seed: config.seed))
+    result.interpretation = config.interpretation
     result.applyHolm()
     return (result, config.modalities.compactMap { m in predictionSets[m.rawValue].map { (m.rawValue, $0) } })
   }

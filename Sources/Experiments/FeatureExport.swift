@@ -16,10 +16,10 @@ public enum FeatureExport {
     var excluded: [ExcludedSample] = []
     for (sample, result) in zip(corpus.samples, measured) {
       switch result {
-      case .success(let values):
+      case .success(let measured):
         lines.append(CSVWriter.line(
           [sample.id, sample.subject, sample.label] + corpus.attributeNames.map { sample.attributes[$0] ?? "NA" }
-            + values.map { "\($0)" }))
+            + measured.values.map { $0.map { "\($0)" } ?? "NA" }))
       case .failure(let failure):
         excluded.append(ExcludedSample(id: sample.id, reason: failure.message))
       }

@@ -15,6 +15,11 @@ public protocol FeatureSet: Sendable {
   var featureNames: [String] { get }
   /// Measures one file; throws a typed error naming the file when it cannot.
   func features(of file: URL) throws -> [Double]
+  /// Like `features(of:)`, with nil for values not applicable to this file (default: none)
+  /// and the frames the reader's quality filter dropped.
+  func measure(_ file: URL) throws -> MeasuredFeatures
+  /// A transform fitted per training fold on this set's columns (default: none).
+  var foldTransform: (any FoldTransform)? { get }
 }
 
 /// The media file a feature set reads.
@@ -32,4 +37,28 @@ public enum FeatureSets {
 
   /// Names of the sets reading `source`, for messages.
   public static func names(for source: MediaSource) -> [String] { all.filter { $0.source == source }.map(\.name) }
+}
+
+extension FeatureSet {
+  /// Measures one file, with nil marking a value that is not applicable to it (a motion
+  /// functional of a still image). Sets whose features always apply need not implement it.
+  public func measure(_ file: URL) throws -> MeasuredFeatures { MeasuredFeatures(values: try features(of: file).map { $0 }) }
+
+  /// A transform fitted on each training fold (e.g. PCA), applied to this set's columns
+  /// before the standardiser; nil for sets used as measured.
+  public var foldTransform: (any FoldTransform)? { nil }
+}
+
+/// One file's features, nil where not applicable, and what the reader left out.
+public struct MeasuredFeatures: Sendable, Equatable {
+  /// Values in `featureNames` order; nil marks a value not applicable to this file.
+  public var values: [Double?]
+  /// Frames dropped by the quality filter (failed tracking, low confidence).
+  public var droppedFrames: Int
+
+  /// Creates a measurement.
+  public init(values: [Double?], droppedFrames: Int = 0) {
+    self.values = values
+    self.droppedFrames = droppedFrames
+  }
 }

@@ -12,6 +12,21 @@ public struct FeatureTable: Sendable {
   public let values: Matrix
   /// Samples left out, with the error that excluded them.
   public let excluded: [ExcludedSample]
+  /// Columns dropped because they do not apply to some samples (motion features of stills).
+  public var notApplicable: [NotApplicableFeature] = []
+  /// Frames the landmark quality filter dropped in the samples of this table.
+  public var droppedFrames = 0
+  /// Transforms to fit per training fold, with the columns they take.
+  var foldTransforms: [ColumnTransform] = []
+}
+
+/// A feature left out of a run because it does not apply to some samples, e.g. the
+/// velocity of a still image; reported, never replaced by zeros.
+public struct NotApplicableFeature: Sendable, Equatable, Codable {
+  /// The column name.
+  public var name: String
+  /// How many measured samples it did not apply to.
+  public var samples: Int
 }
 
 /// A sample that could not be used, and why; listed in every report.
@@ -54,18 +69,19 @@ struct FeatureExtractor {
   }
 
   /// One sample's features from one set, or the reason it has none.
-  static func measure(_ set: any FeatureSet, sample: Sample) -> Result<[Double], MeasurementFailure> {
+  static func measure(_ set: any FeatureSet, sample: Sample) -> Result<MeasuredFeatures, MeasurementFailure> {
     guard let url = set.source == .audio ? sample.audio : sample.landmarks else {
       return .failure(MeasurementFailure(message: "sample \(sample.id) has no \(set.source.rawValue) file"))
     }
     do {
-      let values = try set.features(of: url)
+      let measured = try set.measure(url)
+      let values = measured.values
       precondition(values.count == set.featureNames.count,
         "feature set \(set.name) returned \(values.count) values for \(set.featureNames.count) names")
-      if let bad = values.firstIndex(where: { !$0.isFinite }) {
+      if let bad = values.firstIndex(where: { !($0?.isFinite ?? true) }) {
         return .failure(MeasurementFailure(message: "\(url.path): feature '\(set.featureNames[bad])' is not finite"))
       }
-      return .success(values)
+      return .success(measured)
     } catch {
       return .failure(MeasurementFailure(message: "\(error)"))
     }
@@ -73,19 +89,23 @@ struct FeatureExtractor {
 
   /// Assembles the table of one modality from the measurements.
   func table(_ modality: Modality, samples: [Sample], measurements: [Measurement]) -> FeatureTable {
-    var rows: [Double] = [], indices: [Int] = [], excluded: [ExcludedSample] = []
+    var rows: [[Double?]] = [], indices: [Int] = [], excluded: [ExcludedSample] = []
+    var dropped = 0
     for (i, m) in measurements.enumerated() {
-      let parts: [Result<[Double], MeasurementFailure>?] =
+      let parts: [Result<MeasuredFeatures, MeasurementFailure>?] =
         switch modality {
         case .voice: [m.voice]
         case .face: [m.face]
         case .both: [m.voice, m.face]
         }
-      var row: [Double] = []
+      var row: [Double?] = []
       var failure: String? = nil
+      var droppedHere = 0
       for part in parts {
         switch part {
-        case .success(let values)?: row += values
+        case .success(let measured)?:
+          row += measured.values
+          droppedHere += measured.droppedFrames
         case .failure(let error)?: failure = failure ?? error.message
         case nil: failure = failure ?? "not measured"
         }
@@ -93,21 +113,41 @@ struct FeatureExtractor {
       if let failure {
         excluded.append(ExcludedSample(id: samples[i].id, reason: failure))
       } else {
-        rows += row
+        rows.append(row)
         indices.append(i)
+        dropped += droppedHere
       }
     }
-    let columns = names(modality).count
-    return FeatureTable(
-      names: names(modality), sampleIndices: indices, values: Matrix(rows: indices.count, columns: columns, storage: rows),
+    var table = assemble(modality, rows: rows, indices: indices, excluded: excluded)
+    table.droppedFrames = dropped
+    return table
+  }
+
+  /// Builds the table, dropping (and listing) columns that do not apply to every row,
+  /// and locating the face set's fold transform on the columns that remain.
+  private func assemble(_ modality: Modality, rows: [[Double?]], indices: [Int], excluded: [ExcludedSample]) -> FeatureTable {
+    let all = names(modality)
+    let missing = all.indices.map { j in rows.filter { $0[j] == nil }.count }
+    let kept = all.indices.filter { missing[$0] == 0 }
+    var table = FeatureTable(
+      names: kept.map { all[$0] }, sampleIndices: indices,
+      values: Matrix(rows: rows.count, columns: kept.count, storage: rows.flatMap { row in kept.map { row[$0]! } }),
       excluded: excluded)
+    table.notApplicable = all.indices.filter { missing[$0] > 0 }.map { NotApplicableFeature(name: all[$0], samples: missing[$0]) }
+    if modality != .voice, let transform = face.foldTransform {
+      let faceColumns = table.names.indices.filter { table.names[$0].hasPrefix("face.") }
+      if let first = faceColumns.first, let last = faceColumns.last {
+        table.foldTransforms = [ColumnTransform(columns: first..<(last + 1), transform: transform)]
+      }
+    }
+    return table
   }
 }
 
 /// Per-sample measurements of each modality.
 struct Measurement: Sendable {
-  var voice: Result<[Double], MeasurementFailure>?
-  var face: Result<[Double], MeasurementFailure>?
+  var voice: Result<MeasuredFeatures, MeasurementFailure>?
+  var face: Result<MeasuredFeatures, MeasurementFailure>?
 }
 
 /// Why a sample's modality could not be measured.

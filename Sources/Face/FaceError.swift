@@ -14,13 +14,18 @@ public enum FaceError: Error, CustomStringConvertible, Equatable {
   case unsupportedPointCount(file: String, found: Int)
   /// The landmarks are degenerate (e.g. all points coincide), so no alignment exists.
   case degenerateShape(file: String, frame: Int)
+  /// A line of a landmark file breaks the format (wrong point count, missing brace, ragged row…).
+  case malformed(file: String, line: Int, reason: String)
+  /// The point count is not one of the schemes a feature set knows.
+  case unsupportedScheme(file: String, found: Int, supported: [Int])
 
   public var description: String {
     switch self {
     case .unreadable(let file, let reason):
       return "\(file): cannot read landmarks (\(reason))"
     case .missingColumn(let file, let column):
-      return "\(file): missing column '\(column)'; expected OpenFace 2.x columns x_0..x_67, y_0..y_67"
+      return "\(file): missing column '\(column)'"
+        + (column.hasPrefix("x_") || column.hasPrefix("y_") ? "; expected OpenFace 2.x columns x_0..x_67, y_0..y_67" : "")
     case .badValue(let file, let line, let column, let value):
       return "\(file), line \(line), column '\(column)': '\(value)' is not a finite number"
     case .noUsableFrames(let file, let total, let failed, let lowConfidence):
@@ -32,6 +37,11 @@ public enum FaceError: Error, CustomStringConvertible, Equatable {
       return "\(file): \(found) landmarks per frame; these features need the 68-point iBUG scheme (x_0..x_67)"
     case .degenerateShape(let file, let frame):
       return "\(file), frame \(frame): landmarks are degenerate (all points coincide); cannot align"
+    case .malformed(let file, let line, let reason):
+      return "\(file), line \(line): \(reason)"
+    case .unsupportedScheme(let file, let found, let supported):
+      return "\(file): \(found) landmarks per frame; supported schemes have "
+        + supported.map(String.init).joined(separator: ", ") + " points (iBUG 68, MediaPipe 468/478)"
     }
   }
 }

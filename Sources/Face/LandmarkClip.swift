@@ -10,6 +10,11 @@ public struct LandmarkClip: Sendable, Equatable {
   public var timestamps: [Double]
   /// Frames dropped by the quality filter when the clip was read.
   public var droppedFrames: Int
+  /// Names of extra per-frame values the tracker wrote (OpenFace `pose_Rx`, `AU12_r`,
+  /// `AU12_c`, `X_0`…`Z_67`), in file order.
+  public var channelNames: [String] = []
+  /// Per frame, the values of `channelNames`.
+  public var channels: [[Double]] = []
 
   /// Creates a clip; every frame must have `pointCount` points.
   public init(x: [[Double]], y: [[Double]], timestamps: [Double], droppedFrames: Int = 0) {
@@ -31,6 +36,12 @@ public struct LandmarkClip: Sendable, Equatable {
 
   /// The shape of one frame.
   public func shape(_ frame: Int) -> Shape2D { Shape2D(x: x[frame], y: y[frame]) }
+
+  /// One extra channel over all frames, or nil when the file did not have it.
+  public func channel(_ name: String) -> [Double]? {
+    guard let index = channelNames.firstIndex(of: name) else { return nil }
+    return channels.map { $0[index] }
+  }
 }
 
 /// One set of 2-D points.

@@ -23,17 +23,15 @@ public enum OpenFaceCSV {
 
   /// Reads one face's 68-point (or however many `x_i` columns exist) landmark clip.
   public static func read(_ url: URL, options: Options = Options()) throws -> LandmarkClip {
-    let table: CSVTable
-    do {
-      table = try CSVTable(contentsOf: url)
-    } catch let error as TabularError {
-      throw FaceError.unreadable(file: url.path, reason: error.description)
-    }
-    return try read(table, file: url.path, options: options)
+    try read(table: CSVTable.load(url), file: url.path, options: options)
   }
 
   /// Reads a clip from an already parsed table.
   public static func read(_ table: CSVTable, file: String, options: Options = Options()) throws -> LandmarkClip {
+    try read(table: table, file: file, options: options)
+  }
+
+  static func read(table: some LandmarkTable, file: String, options: Options) throws -> LandmarkClip {
     let pointCount = table.header.filter { $0.hasPrefix("x_") && Int($0.dropFirst(2)) != nil }.count
     guard pointCount > 0 else { throw FaceError.missingColumn(file: file, column: "x_0") }
     func index(_ name: String) throws -> Int {
@@ -46,21 +44,16 @@ public enum OpenFaceCSV {
     let timeColumn = table.header.firstIndex(of: "timestamp")
     let successColumn = table.header.firstIndex(of: "success")
     let confidenceColumn = table.header.firstIndex(of: "confidence")
+    let channelColumns = try channelColumns(in: table.header, file: file)
 
-    func number(_ row: Int, _ column: Int) throws -> Double {
-      let text = table.rows[row][column]
-      guard let value = Double(text), value.isFinite else {
-        throw FaceError.badValue(file: file, line: table.lineNumbers[row], column: table.header[column], value: text)
-      }
-      return value
-    }
+    func number(_ row: Int, _ column: Int) throws -> Double { try table.finite(row, column, file: file) }
 
     let wantedFace: Int? = try options.faceID ?? faceColumn.flatMap { column in
-      try table.rows.indices.map { Int(try number($0, column)) }.min()
+      try (0..<table.rowCount).map { Int(try number($0, column)) }.min()
     }
-    var xs: [[Double]] = [], ys: [[Double]] = [], times: [Double] = []
+    var xs: [[Double]] = [], ys: [[Double]] = [], times: [Double] = [], channels: [[Double]] = []
     var total = 0, failed = 0, lowConfidence = 0
-    for row in table.rows.indices {
+    for row in 0..<table.rowCount {
       if let column = faceColumn, Int(try number(row, column)) != wantedFace { continue }
       total += 1
       if let column = successColumn, try number(row, column) == 0 { failed += 1; continue }
@@ -71,11 +64,38 @@ public enum OpenFaceCSV {
       xs.append(try xColumns.map { try number(row, $0) })
       ys.append(try yColumns.map { try number(row, $0) })
       times.append(try timeColumn.map { try number(row, $0) } ?? Double(times.count))
+      channels.append(try channelColumns.map { try number(row, $0) })
     }
     guard !xs.isEmpty else {
       throw FaceError.noUsableFrames(file: file, total: total, failed: failed, lowConfidence: lowConfidence)
     }
-    return LandmarkClip(x: xs, y: ys, timestamps: times, droppedFrames: failed + lowConfidence)
+    var clip = LandmarkClip(x: xs, y: ys, timestamps: times, droppedFrames: failed + lowConfidence)
+    clip.channelNames = channelColumns.map { table.header[$0] }
+    clip.channels = channels
+    return clip
+  }
+
+  /// Columns of pose, action units and 3-D landmarks, in file order. A partial 3-D block
+  /// (say `X_5` without `Z_5`) is a missing column, not silently skipped.
+  static func channelColumns(in header: [String], file: String) throws -> [Int] {
+    func isActionUnit(_ name: String) -> Bool {
+      name.count == 6 && name.hasPrefix("AU") && Int(name.dropFirst(2).prefix(2)) != nil
+        && (name.hasSuffix("_r") || name.hasSuffix("_c"))
+    }
+    func point3D(_ name: String) -> Int? {
+      guard let first = name.first, "XYZ".contains(first), name.dropFirst().first == "_" else { return nil }
+      return Int(name.dropFirst(2))
+    }
+    let poses: Set<String> = ["pose_Tx", "pose_Ty", "pose_Tz", "pose_Rx", "pose_Ry", "pose_Rz"]
+    let points3D = header.compactMap(point3D)
+    if let largest = points3D.max() {
+      for axis in ["X", "Y", "Z"] {
+        for i in 0...largest where !header.contains("\(axis)_\(i)") {
+          throw FaceError.missingColumn(file: file, column: "\(axis)_\(i)")
+        }
+      }
+    }
+    return header.indices.filter { poses.contains(header[$0]) || isActionUnit(header[$0]) || point3D(header[$0]) != nil }
   }
 
   /// The OpenFace header line for `pointCount` 2-D landmarks.

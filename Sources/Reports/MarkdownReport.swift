@@ -10,6 +10,7 @@ public enum MarkdownReport {
     var out: [String] = ["# \(r.experiment)", ""]
     if let description = r.description { out += [description, ""] }
     out += r.warnings.map { "> **Warning.** \($0)" } + (r.warnings.isEmpty ? [] : [""])
+    if let interpretation = r.interpretation { out += ["## What this result does and does not show", "", interpretation, ""] }
     out += [
       "- Corpus: \(r.corpus.name), \(r.corpus.samples) samples, \(r.corpus.subjects) subjects, "
         + "\(r.corpus.labels.count) classes (\(zip(r.corpus.labels, r.corpus.labelCounts).map { "\($0) \($1)" }.joined(separator: ", ")))",
@@ -70,6 +71,18 @@ public enum MarkdownReport {
         + "Log-loss \(decimal(run.logLoss)), expected calibration error \(decimal(run.expectedCalibrationError))."]
     if let test = run.chanceTest {
       out.append("Chance test: \(test.method); mean UAR under permutation \(percent(test.nullMean)).")
+    }
+    if let dropped = run.droppedFrames {
+      out.append("\(dropped) landmark frames were dropped by the quality filter (success = 0 or confidence below the threshold).")
+    }
+    if let transform = run.foldTransform { out.append("Fitted on each training fold before standardising: \(transform).") }
+    if let dropped = run.notApplicableFeatures {
+      // Grouped by how many samples each did not apply to, so a corpus of stills gives one short line.
+      for count in Set(dropped.map(\.samples)).sorted() {
+        let names = dropped.filter { $0.samples == count }.map(\.name)
+        out.append("Not applicable to \(count) samples (e.g. motion functionals of still images), so left out: "
+          + "\(names.count) features (\(names.joined(separator: ", "))).")
+      }
     }
     if run.unconvergedFolds > 0 { out.append("Warning: the optimiser hit its iteration cap in \(run.unconvergedFolds) folds.") }
     out += ["", "| class | precision | recall | F1 |", "|---|---:|---:|---:|"]

@@ -1,0 +1,42 @@
+import LinearAlgebra
+
+/// A feature transform that must be fitted on training rows only (PCA, alignment to a
+/// mean shape), declared by a feature set and applied per fold by `CrossValidation`.
+public protocol FoldTransform: Sendable {
+  /// A one-line description for reports, e.g. "GPA + PCA, 20 components".
+  var summary: String { get }
+  /// Fits on the training rows of the set's columns.
+  func fit(_ training: Matrix) throws -> any FittedFoldTransform
+}
+
+/// A fold transform fitted on one training fold.
+public protocol FittedFoldTransform: Sendable {
+  /// Maps rows of the set's columns to the transformed columns.
+  func transform(_ x: Matrix) throws -> Matrix
+}
+
+/// A fold transform and the table columns it applies to.
+struct ColumnTransform: Sendable {
+  var columns: Range<Int>
+  var transform: any FoldTransform
+
+  /// Fits each transform on `train`'s columns and applies it to `train` and `test`; the
+  /// other columns pass through unchanged (the transformed ones are appended after them).
+  static func fitAndApply(_ transforms: [ColumnTransform], train: Matrix, test: Matrix) throws -> (Matrix, Matrix) {
+    guard !transforms.isEmpty else { return (train, test) }
+    let untouched = (0..<train.columns).filter { column in !transforms.contains { $0.columns.contains(column) } }
+    var outTrain = columns(untouched, of: train), outTest = columns(untouched, of: test)
+    for t in transforms {
+      let fitted = try t.transform.fit(columns(Array(t.columns), of: train))
+      outTrain = outTrain.appendingColumns(of: try fitted.transform(columns(Array(t.columns), of: train)))
+      outTest = outTest.appendingColumns(of: try fitted.transform(columns(Array(t.columns), of: test)))
+    }
+    return (outTrain, outTest)
+  }
+
+  static func columns(_ indices: [Int], of x: Matrix) -> Matrix {
+    var out = Matrix(rows: x.rows, columns: indices.count)
+    for i in 0..<x.rows { for (k, j) in indices.enumerated() { out[i, k] = x[i, j] } }
+    return out
+  }
+}
