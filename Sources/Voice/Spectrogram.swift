@@ -1,0 +1,58 @@
+import LinearAlgebra
+
+/// Short-time power spectra on a regular frame grid: frame t covers samples
+/// [t·hop, t·hop + window), Hann-windowed and zero-padded to the FFT size (no centring,
+/// like librosa with `center=False`).
+public struct Spectrogram: Sendable {
+  /// Samples per second of the analysed audio.
+  public let sampleRate: Double
+  /// FFT length in samples.
+  public let fftSize: Int
+  /// Frame step in samples.
+  public let hop: Int
+  /// |X(t, k)|², one row per frame, fftSize/2 + 1 columns (bin k is k·rate/fftSize Hz).
+  public let power: Matrix
+
+  /// Analyses `audio` with windows of `window` seconds every `hop` seconds.
+  public init(_ audio: Audio, window: Double = 0.025, hop: Double = 0.010) {
+    let length = max(2, Int((window * audio.sampleRate).rounded()))
+    let step = max(1, Int((hop * audio.sampleRate).rounded()))
+    var size = 2
+    while size < length { size *= 2 }
+    let grid = FrameGrid(sampleCount: audio.samples.count, window: length, hop: step)
+    let fft = FFT(size: size)
+    let taper = Window.hann(length)
+    let bins = size / 2 + 1
+    var storage = [Double](repeating: 0, count: grid.count * bins)
+    var re = [Double](repeating: 0, count: size)
+    var im = [Double](repeating: 0, count: size)
+    audio.samples.withUnsafeBufferPointer { x in
+      for t in 0..<grid.count {
+        let start = t * step
+        for n in 0..<size { re[n] = n < length ? x[start + n] * taper[n] : 0; im[n] = 0 }
+        re.withUnsafeMutableBufferPointer { r in
+          im.withUnsafeMutableBufferPointer { i in fft.transform(re: r.baseAddress!, im: i.baseAddress!) }
+        }
+        for k in 0..<bins { storage[t * bins + k] = re[k] * re[k] + im[k] * im[k] }
+      }
+    }
+    sampleRate = audio.sampleRate
+    fftSize = size
+    self.hop = step
+    power = Matrix(rows: grid.count, columns: bins, storage: storage)
+  }
+
+  /// Number of frames.
+  public var frameCount: Int { power.rows }
+
+  /// Centre frequency of bin `k` in Hz.
+  public func frequency(ofBin k: Int) -> Double { Double(k) * sampleRate / Double(fftSize) }
+}
+
+/// Frames of `window` samples every `hop` samples that fit entirely in the signal.
+struct FrameGrid {
+  let count: Int
+  init(sampleCount: Int, window: Int, hop: Int) {
+    count = sampleCount < window ? 0 : 1 + (sampleCount - window) / hop
+  }
+}
