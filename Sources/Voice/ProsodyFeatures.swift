@@ -2,9 +2,9 @@ import Foundation
 
 /// Intonation, loudness, speech rate and pauses: what the seed question names.
 ///
-/// F0 is YIN (75–600 Hz, Praat's default range) smoothed by a 5-frame running median and
+/// F0 is YIN (75–600 Hz, Praat's default range; threshold 0.25, closer to Praat's voicing than 0.15) smoothed by a 5-frame running median and
 /// expressed in semitones re 27.5 Hz; its functionals run over voiced frames. Loudness is
-/// `Loudness` over all frames. Timing is `SpeechTiming` (de Jong & Wempe 2009).
+/// `Loudness` over all frames. Both contours are smoothed by a 3-frame moving average first, as in eGeMAPS. Timing is `SpeechTiming` (de Jong & Wempe 2009).
 public struct ProsodyFeatures: Sendable {
   /// Every feature, in output order.
   public static let descriptions: [FeatureDescription] =
@@ -28,6 +28,7 @@ public struct ProsodyFeatures: Sendable {
   public var pitch: PitchTracker = {
     var tracker = PitchTracker()
     tracker.maximumF0 = 600
+    tracker.threshold = 0.25
     return tracker
   }()
   /// Decoding, checks and resampling.
@@ -53,8 +54,9 @@ public struct ProsodyFeatures: Sendable {
   public func features(of audio: Audio, spectrogram: Spectrogram, file: String, track: [Double?]? = nil) throws -> [Double] {
     let f0 = try track ?? self.f0(audio, file: file)
     let hz = f0.compactMap { $0 }
-    let semitones = f0.map { $0.map(PitchTracker.semitones) }
-    let loudness = Loudness().measure(spectrogram).map(Optional.some)
+    // eGeMAPS summarises 3-frame moving averages (`_sma3`, voiced frames only for F0).
+    let semitones = Functionals.smoothed3(f0.map { $0.map(PitchTracker.semitones) })
+    let loudness = Functionals.smoothed3(Loudness().measure(spectrogram).map(Optional.some))
     let timing = SpeechTiming(
       intensity: Intensity(audio), f0: f0, f0Hop: pitch.hop, f0Offset: pitch.window / 2, duration: audio.duration)
     func meanStd(_ x: [Double]) -> [Double] { x.isEmpty ? [0, 0] : [Summary.mean(x), Summary.standardDeviation(x)] }
