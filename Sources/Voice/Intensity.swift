@@ -5,8 +5,8 @@
 #endif
 
 /// Praat's intensity contour (Boersma & Weenink, Praat manual, "Sound: To Intensity…"):
-/// mean-subtracted squared samples under a Kaiser window (β = 2π² + 0.5) of 3.2 / `minimumPitch`
-/// seconds, every 0.8 / `minimumPitch` seconds (Praat's automatic time step), in dB re (2·10⁻⁵)², samples taken as Pa.
+/// mean-subtracted squared samples under a Kaiser window (β = 2π² + 0.5) of 6.4 / `minimumPitch`
+/// seconds (effective duration 3.2 / `minimumPitch`, as in Praat's `Sound_to_Intensity`), every 0.8 / `minimumPitch` seconds (Praat's automatic time step), in dB re (2·10⁻⁵)², samples taken as Pa.
 public struct Intensity: Sendable {
   /// Level of each frame, dB.
   public let decibels: [Double]
@@ -16,7 +16,7 @@ public struct Intensity: Sendable {
   /// Measures `audio` for a lowest expected pitch of `minimumPitch` Hz (50 in de Jong & Wempe 2009).
   public init(_ audio: Audio, minimumPitch: Double = 50) {
     let rate = audio.sampleRate
-    let length = max(3, Int((3.2 / minimumPitch * rate).rounded()))
+    let length = max(3, Int((6.4 / minimumPitch * rate).rounded()))
     let step = max(1, Int((0.8 / minimumPitch * rate).rounded()))
     let window = Window.kaiser(length, beta: 2 * .pi * .pi + 0.5)
     let windowSum = window.reduce(0, +)

@@ -57,8 +57,7 @@ public struct ProsodyFeatures: Sendable {
     // eGeMAPS summarises 3-frame moving averages (`_sma3`, voiced frames only for F0).
     let semitones = Functionals.smoothed3(f0.map { $0.map(PitchTracker.semitones) })
     let loudness = Functionals.smoothed3(Loudness().measure(spectrogram).map(Optional.some))
-    let timing = SpeechTiming(
-      intensity: Intensity(audio), f0: f0, f0Hop: pitch.hop, f0Offset: pitch.window / 2, duration: audio.duration)
+    let timing = SpeechTiming(audio, intensity: Intensity(audio), f0: f0, f0Hop: pitch.hop)
     func meanStd(_ x: [Double]) -> [Double] { x.isEmpty ? [0, 0] : [Summary.mean(x), Summary.standardDeviation(x)] }
     return [Summary.mean(hz)]
       + Functionals.of(semitones, hop: pitch.hop)

@@ -5,7 +5,10 @@
 /// intensity contour, the silence threshold is the 0.99 quantile minus 25 dB (never below
 /// the minimum); every intensity peak above it counts if the intensity dips by more than
 /// 2 dB before the next peak (so the last peak never counts, as in their script) and the
-/// peak is voiced. Pauses are silent stretches (below the same threshold) of at least
+/// peak is voiced: YIN's d′ below `voicingThreshold` (more periodic than not) for periods of
+/// 50–450 Hz in a 40 ms frame at the peak or 20 ms either side. That is as lenient as their
+/// pitch settings (30–450 Hz, voicing threshold 0.25, 100 ms frames every 20 ms); the
+/// prosody F0 track is stricter and would drop nuclei at consonant transitions. Pauses are silent stretches (below the same threshold) of at least
 /// 0.3 s between sounding stretches, sounding stretches shorter than 0.1 s counting as
 /// silence, like their `To TextGrid (silences)` call.
 public struct SpeechTiming: Sendable {
@@ -28,21 +31,22 @@ public struct SpeechTiming: Sendable {
   public static let silenceDecibels = 25.0
   /// Minimum dip between peaks, dB.
   public static let minimumDip = 2.0
+  /// Largest YIN d′ for a voiced nucleus.
+  public static let voicingThreshold = 0.5
   /// Shortest pause, s.
   public static let minimumPause = 0.3
   /// Shortest sounding stretch, s.
   public static let minimumSounding = 0.1
 
-  /// Measures from the intensity contour and an F0 track with frames `f0Hop` s apart,
-  /// centred `f0Offset` s after their start.
-  public init(intensity: Intensity, f0 track: [Double?], f0Hop: Double, f0Offset: Double, duration: Double) {
+  /// Measures `audio` from its intensity contour and an F0 track with frames `f0Hop` s apart.
+  public init(_ audio: Audio, intensity: Intensity, f0 track: [Double?], f0Hop: Double) {
+    let duration = audio.duration
     let level = intensity.decibels
     let sorted = level.sorted()
     let q99 = sorted.isEmpty ? 0 : Summary.percentile(sorted, 99)
     let threshold = max(sorted.first ?? 0, q99 - Self.silenceDecibels)
-    let voicedAt = { (time: Double) -> Bool in
-      let frame = Int(((time - f0Offset) / f0Hop).rounded())
-      return frame >= 0 && frame < track.count && track[frame] != nil
+    let voicedAt = { (time: Double) in
+      [-0.02, 0, 0.02].contains { PitchTracker.aperiodicity(audio, at: time + $0) < Self.voicingThreshold }
     }
     var peaks: [Int] = []
     if level.count > 2 {
