@@ -1,8 +1,8 @@
 import LinearAlgebra
 
-/// Short-time power spectra on a regular frame grid: frame t covers samples
-/// [t·hop, t·hop + window), Hann-windowed and zero-padded to the FFT size (no centring,
-/// like librosa with `center=False`).
+/// Short-time power spectra on a regular frame grid, framed exactly like librosa's
+/// `stft(center=False)`: frame t is the `fftSize` samples from t·hop, with the Hann window
+/// of `window` seconds centred in it (zeros either side).
 public struct Spectrogram: Sendable {
   /// Samples per second of the analysed audio.
   public let sampleRate: Double
@@ -19,7 +19,8 @@ public struct Spectrogram: Sendable {
     let step = max(1, Int((hop * audio.sampleRate).rounded()))
     var size = 2
     while size < length { size *= 2 }
-    let grid = FrameGrid(sampleCount: audio.samples.count, window: length, hop: step)
+    let grid = FrameGrid(sampleCount: audio.samples.count, window: size, hop: step)
+    let offset = (size - length) / 2
     let fft = FFT(size: size)
     let taper = Window.hann(length)
     let bins = size / 2 + 1
@@ -29,7 +30,10 @@ public struct Spectrogram: Sendable {
     audio.samples.withUnsafeBufferPointer { x in
       for t in 0..<grid.count {
         let start = t * step
-        for n in 0..<size { re[n] = n < length ? x[start + n] * taper[n] : 0; im[n] = 0 }
+        for n in 0..<size {
+          re[n] = n >= offset && n < offset + length ? x[start + n] * taper[n - offset] : 0
+          im[n] = 0
+        }
         re.withUnsafeMutableBufferPointer { r in
           im.withUnsafeMutableBufferPointer { i in fft.transform(re: r.baseAddress!, im: i.baseAddress!) }
         }

@@ -61,36 +61,49 @@ enum Utterance {
     let slow = Utterance.make(words: [3, 3], syllable: 0.3)
     let fast = Utterance.make(words: [6, 6], syllable: 0.15)
     let rate = { (a: Audio) in try self.named(ProsodyFeatures().features(of: a, spectrogram: Spectrogram(a), file: "u"))["speech_rate"]! }
-    #expect(try rate(fast) > 1.5 * rate(slow))
+    let (fastRate, slowRate) = (try rate(fast), try rate(slow))
+    #expect(fastRate > 1.5 * slowRate, "\(fastRate) vs \(slowRate) syllables/s")
   }
 
   @Test func eGeMAPSLikeSetIsFiniteAndNamed() throws {
     let audio = Utterance.make(words: [3, 2])
     let values = try EGeMAPSLikeFeatures().features(of: audio, file: "u")
     #expect(values.count == EGeMAPSLikeFeatures.descriptions.count)
-    #expect(values.allSatisfy(\.isFinite))
+    #expect(values.allSatisfy { $0.isFinite })
     let f = Dictionary(uniqueKeysWithValues: zip(EGeMAPSLikeFeatures.descriptions.map(\.name), values))
     // A clean harmonic voice: tiny jitter and shimmer, high HNR.
-    #expect(f["jitter_local"]! < 0.01 && f["shimmer_local"]! < 0.1 && f["hnr_mean"]! > 10, "\(f["jitter_local"]!) \(f["shimmer_local"]!) \(f["hnr_mean"]!)")
+    #expect(f["jitter_local"]! < 0.01, "jitter \(f["jitter_local"]!)")
+    // Each 0.2 s syllable rises and falls over ~28 cycles, so neighbouring cycles differ by ~15 %.
+    #expect(f["shimmer_local"]! > 0.05 && f["shimmer_local"]! < 0.3, "shimmer \(f["shimmer_local"]!)")
+    #expect(f["hnr_mean"]! > 10, "HNR \(f["hnr_mean"]!)")
     let names = EGeMAPSLikeFeatures.descriptions.map(\.name) + MFCCFeatures.descriptions.map(\.name)
     #expect(Set(EGeMAPSLikeFeatures.descriptions.map(\.name)).count == EGeMAPSLikeFeatures.descriptions.count && !names.isEmpty)
   }
 
-  @Test func jitterGrowsWithPeriodPerturbation() {
-    // Pulse trains whose periods alternate ±p around 1/125 s: local jitter ≈ 2p / T.
-    func pulses(_ perturbation: Double) -> Audio {
-      var samples = [Double](repeating: 0, count: 16000)
-      var t = 100.0, k = 0
-      while Int(t) + 40 < samples.count {
-        for i in 0..<40 { samples[Int(t) + i] += 0.5 * exp(-Double(i) / 6) * sin(2 * .pi * Double(i) / 20) }
-        t += 128 * (1 + (k % 2 == 0 ? perturbation : -perturbation))
+  @Test func jitterAndShimmerMeasureKnownPerturbations() throws {
+    // A harmonic voice whose cycles alternate between (1 + p)·T and (1 − p)·T, T = 1/125 s,
+    // and amplitudes between 1 + a and 1 − a: local jitter is 2p, local shimmer 2a.
+    func voice(_ p: Double, _ a: Double = 0) -> Audio {
+      var samples: [Double] = []
+      var k = 0
+      while samples.count < 16000 {
+        let period = 128 * (1 + (k % 2 == 0 ? p : -p))
+        let length = Int(period.rounded())
+        samples += (0..<length).map { n in
+          let phase = 2 * Double.pi * Double(n) / Double(length)
+          return (1 + (k % 2 == 0 ? a : -a)) * (1...5).reduce(0.0) { $0 + 0.3 / Double($1) * sin(Double($1) * phase) }
+        }
         k += 1
       }
       return Audio(samples: samples, sampleRate: 16000)
     }
-    let clean = EGeMAPSLikeFeatures.descriptions.firstIndex { $0.name == "jitter_local" }!
-    let steady = try? EGeMAPSLikeFeatures().features(of: pulses(0), file: "a")[clean]
-    let shaky = try? EGeMAPSLikeFeatures().features(of: pulses(0.03), file: "b")[clean]
-    #expect(steady != nil && shaky != nil && shaky! > steady! + 0.02, "\(String(describing: steady)) vs \(String(describing: shaky))")
+    let names = EGeMAPSLikeFeatures.descriptions.map(\.name)
+    let (jitter, shimmer) = (names.firstIndex(of: "jitter_local")!, names.firstIndex(of: "shimmer_local")!)
+    let steady = try EGeMAPSLikeFeatures().features(of: voice(0), file: "a")
+    let shaky = try EGeMAPSLikeFeatures().features(of: voice(0.02), file: "b")
+    let uneven = try EGeMAPSLikeFeatures().features(of: voice(0, 0.05), file: "c")
+    #expect(steady[jitter] < 0.005 && steady[shimmer] < 0.01, "jitter \(steady[jitter]), shimmer \(steady[shimmer]) for a steady voice")
+    #expect(abs(shaky[jitter] - 0.04) < 0.01, "jitter \(shaky[jitter]) for ±2 % periods")
+    #expect(abs(uneven[shimmer] - 0.1) < 0.02, "shimmer \(uneven[shimmer]) for ±5 % amplitudes")
   }
 }

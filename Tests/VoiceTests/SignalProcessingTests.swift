@@ -31,7 +31,7 @@ func dominantFrequency(_ audio: Audio) -> Double {
 }
 
 @Suite struct ResamplerTests {
-  @Test(arguments: [(44100.0, 1000.0), (22050.0, 2500.0), (8000.0, 440.0), (48000.0, 7000.0), (11025.0, 3000.0)])
+  @Test(arguments: [(44100.0, 1000.0), (22050.0, 2500.0), (8000.0, 440.0), (48000.0, 6000.0), (11025.0, 3000.0)])
   func keepsAToneAtItsFrequency(inputRate: Double, frequency: Double) {
     let audio = Audio(samples: Signals.tone(frequency, seconds: 1, rate: inputRate), sampleRate: inputRate)
     let out = Resampler().resample(audio, to: 16000)
