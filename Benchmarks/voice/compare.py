@@ -39,14 +39,15 @@ def write_manifest(dataset, out):
 
 
 def timed(command, env=None):
-    """Runs command under /usr/bin/time -v; returns (wall seconds, peak RSS in MB)."""
+    """Runs command under /usr/bin/time -v; returns (wall s, CPU s = user + system, peak RSS in MB)."""
     result = subprocess.run(["/usr/bin/time", "-v"] + command, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-3000:]}")
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", result.stderr).group(1)
     seconds = sum(float(p) * 60 ** i for i, p in enumerate(reversed(wall.split(":"))))
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
-    return seconds, rss
+    cpu = sum(float(re.search(rf"{kind} time \(seconds\): (\S+)", result.stderr).group(1)) for kind in ("User", "System"))
+    return seconds, cpu, rss
 
 
 def read(path):
@@ -87,7 +88,7 @@ def main():
                                "--out", str(work / f"{name}.csv")])
     for tool in ["opensmile", "librosa", "praat-f0", "praat-rate"]:
         if args.reuse_peers and (work / f"{tool}.csv").exists():
-            timings[tool] = (float("nan"), float("nan"))
+            timings[tool] = (float("nan"),) * 3
             continue
         timings[tool] = timed([sys.executable, str(HERE / "peers.py"), tool, str(manifest),
                                str(work / f"{tool}.csv"), "--jobs", str(args.jobs)], env=peer_env)
@@ -133,17 +134,20 @@ def main():
 
     n = len(rows)
     def speed(mine, peer):
-        (tm, mm), (tp, mp_) = timings[mine], timings[peer]
+        (tm, cm, mm), (tp, cp, mp_) = timings[mine], timings[peer]
         return (f"| `{mine}` vs {peer} | {tm:.2f} s ({n / tm:.0f} files/s) | {tp:.2f} s ({n / tp:.1f} files/s) "
-                f"| **{tp / tm:.1f}×** | {mm:.0f} MB | {mp_:.0f} MB |")
-    speed_lines = ["| comparison | FaceValue wall time | peer wall time | throughput ratio | FaceValue peak RSS | peer peak RSS (largest process) |",
-                   "|---|---:|---:|---:|---:|---:|", speed("egemaps-like", "opensmile"), speed("mfcc", "librosa")]
+                f"| **{tp / tm:.1f}×** | {cm:.2f} s | {cp:.2f} s | **{cp / cm:.1f}×** | {mm:.0f} MB | {mp_:.0f} MB |")
+    speed_lines = ["| comparison | FaceValue wall | peer wall | wall-time throughput ratio | FaceValue CPU | peer CPU | CPU-time ratio "
+                   "| FaceValue peak RSS | peer peak RSS (largest process) |",
+                   "|---|---:|---:|---:|---:|---:|---:|---:|---:|", speed("egemaps-like", "opensmile"), speed("mfcc", "librosa")]
+    load = os.getloadavg()[0]
     report = "\n".join([
         f"EmoDB copy: {n} files (2 s, 22.05 kHz; {len(untruncated)} untruncated). Peers: {args.jobs} worker processes; "
         f"FaceValue: one process, {os.cpu_count()} threads. MFCC means: min r = {min(mfcc_rs):.3f} over 13 coefficients.",
         "", *lines, "", *speed_lines, "",
         f"Other wall times: prosody {timings['prosody'][0]:.2f} s, Praat F0 {timings['praat-f0'][0]:.2f} s, "
-        f"Praat syllable nuclei {timings['praat-rate'][0]:.2f} s.", ""])
+        f"Praat syllable nuclei {timings['praat-rate'][0]:.2f} s. Load average at the end: {load:.1f} on {os.cpu_count()} cores "
+        "(wall times stretch when other jobs share the machine; CPU times much less).", ""])
     Path(args.out).write_text(report)
     print(report)
 

@@ -1,3 +1,6 @@
+import COpenBLAS
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -11,7 +14,8 @@
 /// sample is the input convolved with a Kaiser-windowed sinc whose cutoff is the lower of
 /// the two Nyquist frequencies (times `rolloff`), so content above the new Nyquist is
 /// removed before it can alias. For rational ratios L/M with L ≤ 4096 the L filter phases
-/// are tabulated once; other ratios evaluate the kernel per output sample.
+/// are tabulated once per process (shared by all files); other ratios evaluate the kernel
+/// per output sample.
 public struct Resampler: Sendable {
   /// Zero crossings of the sinc on each side of the centre (filter half-length).
   public var zeroCrossings: Int = 24
@@ -36,11 +40,14 @@ public struct Resampler: Sendable {
     var out = [Double](repeating: 0, count: outCount)
     audio.samples.withUnsafeBufferPointer { x in
       if let up, let down, up <= 4096 {
-        let table = phaseTable(phases: up, half: half, scale: scale)
-        for n in 0..<outCount {
-          let position = n * down
-          let base = position / up
-          out[n] = convolve(x, base: base, taps: table, offset: (position % up) * 2 * half, half: half)
+        let table = PhaseTables.shared.table(key: [up, half, Int(scale * 1e12)]) {
+          phaseTable(phases: up, half: half, scale: scale)
+        }
+        table.withUnsafeBufferPointer { taps in
+          for n in 0..<outCount {
+            let position = n * down
+            out[n] = convolve(x, base: position / up, taps: taps.baseAddress! + (position % up) * 2 * half, half: half)
+          }
         }
       } else {
         var taps = [Double](repeating: 0, count: 2 * half)
@@ -48,23 +55,21 @@ public struct Resampler: Sendable {
           let t = Double(n) / ratio
           let base = Int(t.rounded(.down))
           fillTaps(&taps, fraction: t - Double(base), half: half, scale: scale)
-          out[n] = convolve(x, base: base, taps: taps, offset: 0, half: half)
+          out[n] = taps.withUnsafeBufferPointer { convolve(x, base: base, taps: $0.baseAddress!, half: half) }
         }
       }
     }
     return Audio(samples: out, sampleRate: rate)
   }
 
-  /// Σ x[base − half + 1 + j] · taps[offset + j], treating samples outside the input as zero.
-  private func convolve(_ x: UnsafeBufferPointer<Double>, base: Int, taps: [Double], offset: Int, half: Int) -> Double {
+  /// Σ x[base − half + 1 + j] · taps[j], treating samples outside the input as zero.
+  private func convolve(_ x: UnsafeBufferPointer<Double>, base: Int, taps: UnsafePointer<Double>, half: Int) -> Double {
     let first = base - half + 1
     let lo = max(0, -first)
     let hi = min(2 * half, x.count - first)
-    var sum = 0.0
-    if lo < hi {
-      for j in lo..<hi { sum += x[first + j] * taps[offset + j] }
-    }
-    return sum
+    guard lo < hi else { return 0 }
+    // BLAS's dot product is vectorised; a plain Swift loop is not (it may not reorder the sum).
+    return cblas_ddot(Int32(hi - lo), x.baseAddress! + first + lo, 1, taps + lo, 1)
   }
 
   /// Kernel weights for input samples base−half+1 … base+half when the output falls `fraction` past `base`.
@@ -100,5 +105,25 @@ public struct Resampler: Sendable {
     var a = Int(output), b = Int(input)
     while b != 0 { (a, b) = (b, a % b) }
     return (Int(output) / a, Int(input) / a)
+  }
+}
+
+/// Filter phase tables shared across files and threads (building one costs more than
+/// resampling a 2 s clip with it).
+final class PhaseTables: @unchecked Sendable {
+  static let shared = PhaseTables()
+  private var tables: [[Int]: [Double]] = [:]
+  private let lock = NSLock()
+
+  /// The table for `key`, built by `make` on first use.
+  func table(key: [Int], make: () -> [Double]) -> [Double] {
+    lock.lock()
+    if let table = tables[key] { lock.unlock(); return table }
+    lock.unlock()
+    let table = make()
+    lock.lock()
+    tables[key] = table
+    lock.unlock()
+    return table
   }
 }

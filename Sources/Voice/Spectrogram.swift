@@ -27,17 +27,32 @@ public struct Spectrogram: Sendable {
     var storage = [Double](repeating: 0, count: grid.count * bins)
     var re = [Double](repeating: 0, count: size)
     var im = [Double](repeating: 0, count: size)
+    // Two real frames per complex FFT: z = a + i·b gives A[k] = (Z[k] + Z*[N−k]) / 2 and
+    // B[k] = (Z[k] − Z*[N−k]) / 2i (Press et al., Numerical Recipes, 3rd ed., §12.3).
     audio.samples.withUnsafeBufferPointer { x in
-      for t in 0..<grid.count {
-        let start = t * step
-        for n in 0..<size {
-          re[n] = n >= offset && n < offset + length ? x[start + n] * taper[n - offset] : 0
-          im[n] = 0
+      taper.withUnsafeBufferPointer { w in
+        var t = 0
+        while t < grid.count {
+          let paired = t + 1 < grid.count
+          for n in 0..<size { re[n] = 0; im[n] = 0 }
+          for n in 0..<length {
+            re[offset + n] = x[t * step + offset + n] * w[n]
+            if paired { im[offset + n] = x[(t + 1) * step + offset + n] * w[n] }
+          }
+          re.withUnsafeMutableBufferPointer { r in
+            im.withUnsafeMutableBufferPointer { i in fft.transform(re: r.baseAddress!, im: i.baseAddress!) }
+          }
+          for k in 0..<bins {
+            let j = (size - k) % size
+            let (ar, ai) = (0.5 * (re[k] + re[j]), 0.5 * (im[k] - im[j]))
+            storage[t * bins + k] = ar * ar + ai * ai
+            if paired {
+              let (br, bi) = (0.5 * (im[k] + im[j]), -0.5 * (re[k] - re[j]))
+              storage[(t + 1) * bins + k] = br * br + bi * bi
+            }
+          }
+          t += 2
         }
-        re.withUnsafeMutableBufferPointer { r in
-          im.withUnsafeMutableBufferPointer { i in fft.transform(re: r.baseAddress!, im: i.baseAddress!) }
-        }
-        for k in 0..<bins { storage[t * bins + k] = re[k] * re[k] + im[k] * im[k] }
       }
     }
     sampleRate = audio.sampleRate
