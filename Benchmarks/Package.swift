@@ -1,0 +1,16 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Benchmarks live in their own package so CI never builds them. Peer comparisons
+// (openSMILE, librosa, Praat) are the Python scripts under voice/.
+let package = Package(
+  name: "FaceValueBenchmarks",
+  platforms: [.macOS(.v13)],
+  dependencies: [.package(path: "../")],
+  targets: [
+    .executableTarget(
+      name: "VoiceBenchmark",
+      dependencies: [.product(name: "Experiments", package: "FaceValue")],
+      swiftSettings: [.unsafeFlags(["-Ounchecked"])])
+  ]
+)
