@@ -16,6 +16,8 @@ import math
 import multiprocessing as mp
 import sys
 
+import numpy as np
+
 
 def opensmile_features(path):
     import opensmile
@@ -42,7 +44,14 @@ def praat_f0(path):
     pitch = parselmouth.Sound(path).to_pitch(pitch_floor=75, pitch_ceiling=600)
     f = pitch.selected_array["frequency"]
     f = f[f > 0]
-    return {"f0_hz_mean": float(f.mean()) if len(f) else float("nan")}
+    if not len(f):
+        return {k: float("nan") for k in ["f0_hz_mean", "f0_semitone_mean", "f0_semitone_cv", "f0_semitone_p20",
+                                          "f0_semitone_p50", "f0_semitone_p80", "f0_semitone_range20_80"]}
+    st = 12 * np.log2(f / 27.5)
+    p20, p50, p80 = np.percentile(st, [20, 50, 80])
+    return {"f0_hz_mean": float(f.mean()), "f0_semitone_mean": float(st.mean()),
+            "f0_semitone_cv": float(st.std() / st.mean()), "f0_semitone_p20": float(p20),
+            "f0_semitone_p50": float(p50), "f0_semitone_p80": float(p80), "f0_semitone_range20_80": float(p80 - p20)}
 
 
 def praat_rate(path):

@@ -1,7 +1,7 @@
 // Throughput of each voice feature set over the audio files of a manifest, in-process
 // (no CSV writing, no process start-up), every file measured `repeats` times.
 //
-//   swift run -c release --package-path Benchmarks VoiceBenchmark MANIFEST.csv [repeats]
+//   OPENBLAS_NUM_THREADS=1 swift run -c release --package-path Benchmarks VoiceBenchmark MANIFEST.csv [repeats]
 import Dispatch
 import Experiments
 import Foundation
