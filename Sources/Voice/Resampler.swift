@@ -43,10 +43,14 @@ public struct Resampler: Sendable {
         let table = PhaseTables.shared.table(key: [up, half, Int(scale * 1e12)]) {
           phaseTable(phases: up, half: half, scale: scale)
         }
-        table.withUnsafeBufferPointer { taps in
-          for n in 0..<outCount {
-            let position = n * down
-            out[n] = convolve(x, base: position / up, taps: taps.baseAddress! + (position % up) * 2 * half, half: half)
+        if down >= 2 * half {
+          polyphase(x, table: table, up: up, down: down, half: half, into: &out)
+        } else {
+          table.withUnsafeBufferPointer { taps in
+            for n in 0..<outCount {
+              let position = n * down
+              out[n] = convolve(x, base: position / up, taps: taps.baseAddress! + (position % up) * 2 * half, half: half)
+            }
           }
         }
       } else {
@@ -60,6 +64,34 @@ public struct Resampler: Sendable {
       }
     }
     return Audio(samples: out, sampleRate: rate)
+  }
+
+  /// All outputs as one matrix–vector product per filter phase. Outputs n₀, n₀ + L, n₀ + 2L, …
+  /// share a phase and read input windows M samples apart, so the windows are the rows of a
+  /// matrix with leading dimension M laid over the (zero-padded) input itself: no copies,
+  /// and L BLAS GEMV calls instead of one dot product per output sample.
+  private func polyphase(
+    _ x: UnsafeBufferPointer<Double>, table: [Double], up: Int, down: Int, half: Int, into out: inout [Double]
+  ) {
+    let taps = 2 * half
+    var padded = [Double](repeating: 0, count: x.count + taps + 1)
+    for i in 0..<x.count { padded[half + i] = x[i] }
+    let outCount = out.count
+    padded.withUnsafeBufferPointer { input in
+      table.withUnsafeBufferPointer { filters in
+        out.withUnsafeMutableBufferPointer { y in
+          for first in 0..<min(up, outCount) {
+            let rows = (outCount - first + up - 1) / up
+            let position = first * down
+            // Output n reads padded[n·M/L + 1 ..< n·M/L + 1 + taps].
+            cblas_dgemv(
+              CblasRowMajor, CblasNoTrans, Int32(rows), Int32(taps), 1,
+              input.baseAddress! + position / up + 1, Int32(down),
+              filters.baseAddress! + (position % up) * taps, 1, 0, y.baseAddress! + first, Int32(up))
+          }
+        }
+      }
+    }
   }
 
   /// Σ x[base − half + 1 + j] · taps[j], treating samples outside the input as zero.

@@ -31,27 +31,32 @@ public struct Spectrogram: Sendable {
     // B[k] = (Z[k] − Z*[N−k]) / 2i (Press et al., Numerical Recipes, 3rd ed., §12.3).
     audio.samples.withUnsafeBufferPointer { x in
       taper.withUnsafeBufferPointer { w in
-        var t = 0
-        while t < grid.count {
-          let paired = t + 1 < grid.count
-          for n in 0..<size { re[n] = 0; im[n] = 0 }
-          for n in 0..<length {
-            re[offset + n] = x[t * step + offset + n] * w[n]
-            if paired { im[offset + n] = x[(t + 1) * step + offset + n] * w[n] }
-          }
-          re.withUnsafeMutableBufferPointer { r in
-            im.withUnsafeMutableBufferPointer { i in fft.transform(re: r.baseAddress!, im: i.baseAddress!) }
-          }
-          for k in 0..<bins {
-            let j = (size - k) % size
-            let (ar, ai) = (0.5 * (re[k] + re[j]), 0.5 * (im[k] - im[j]))
-            storage[t * bins + k] = ar * ar + ai * ai
-            if paired {
-              let (br, bi) = (0.5 * (im[k] + im[j]), -0.5 * (re[k] - re[j]))
-              storage[(t + 1) * bins + k] = br * br + bi * bi
+        re.withUnsafeMutableBufferPointer { r in
+          im.withUnsafeMutableBufferPointer { i in
+            storage.withUnsafeMutableBufferPointer { out in
+              var t = 0
+              while t < grid.count {
+                let paired = t + 1 < grid.count
+                r.update(repeating: 0)
+                i.update(repeating: 0)
+                let a = x.baseAddress! + t * step + offset, b = a + step
+                for n in 0..<length { r[offset + n] = a[n] * w[n] }
+                if paired { for n in 0..<length { i[offset + n] = b[n] * w[n] } }
+                fft.transform(re: r.baseAddress!, im: i.baseAddress!)
+                let first = out.baseAddress! + t * bins, second = first + bins
+                for k in 0..<bins {
+                  let j = k == 0 ? 0 : size - k
+                  let (ar, ai) = (0.5 * (r[k] + r[j]), 0.5 * (i[k] - i[j]))
+                  first[k] = ar * ar + ai * ai
+                  if paired {
+                    let (br, bi) = (0.5 * (i[k] + i[j]), -0.5 * (r[k] - r[j]))
+                    second[k] = br * br + bi * bi
+                  }
+                }
+                t += 2
+              }
             }
           }
-          t += 2
         }
       }
     }

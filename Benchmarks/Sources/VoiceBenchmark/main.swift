@@ -12,7 +12,9 @@ guard arguments.count >= 2, let text = try? String(contentsOfFile: arguments[1],
   exit(2)
 }
 let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1
-let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+let lines = text.split(whereSeparator: \.isNewline).map {
+  $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+}
 guard let audioColumn = lines.first?.firstIndex(of: "audio") else {
   FileHandle.standardError.write("\(arguments[1]) has no audio column\n".data(using: .utf8)!)
   exit(2)
@@ -32,5 +34,5 @@ for name in ["mfcc", "prosody", "egemaps-like"] {
   let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
   let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
   let count = Double(files.count * repeats)
-  print(String(format: "%-13@ %6.0f files/s wall, %6.2f ms CPU per file", name as NSString, count / seconds, 1000 * cpu / count))
+  print(name.padding(toLength: 13, withPad: " ", startingAt: 0) + String(format: "%6.0f files/s wall, %6.2f ms CPU per file", count / seconds, 1000 * cpu / count))
 }
