@@ -18,16 +18,17 @@ enum EmoDB {
     let set = try #require(FeatureSets.named(name))
     #expect(set.source == .audio)
     #expect(Set(set.featureNames).count == set.featureNames.count)
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("facevalue-voicesets-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    var spec = SyntheticCorpusSpec()
-    spec.subjects = 2
-    spec.clipsPerEmotion = 1
-    spec.emotions = ["neutral", "anger"]
-    spec.frames = 4
-    let corpus = try SyntheticCorpus.generate(spec, into: folder)
-    let values = try set.features(of: corpus.samples[0].audio!)
+    // Two 0.3-s vowels at 140 Hz, 0.4 s apart, as a 22.05 kHz WAV (resampled on reading).
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("facevalue-voiceset-\(UUID().uuidString).wav")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let rate = 22050.0
+    let vowel = (0..<Int(0.3 * rate)).map { n -> Double in
+      let t = Double(n) / rate
+      return pow(sin(.pi * t / 0.3), 2) * (1...5).reduce(0.0) { $0 + 0.3 / Double($1) * sin(2 * .pi * 140 * Double($1) * t) }
+    }
+    let gap = [Double](repeating: 0, count: Int(0.4 * rate))
+    try AudioFile.writeWAV16(Audio(samples: gap + vowel + gap + vowel + gap, sampleRate: rate), to: url)
+    let values = try set.features(of: url)
     #expect(values.count == set.featureNames.count && values.allSatisfy { $0.isFinite })
   }
 
