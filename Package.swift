@@ -46,7 +46,7 @@ let package = Package(
     .target(name: "_TestSupport", dependencies: ["LinearAlgebra", "Classifiers"], path: "Tests/_TestSupport"),
     .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-    .testTarget(name: "VoiceTests", dependencies: ["Voice", "Randomness"]),
+    .testTarget(name: "VoiceTests", dependencies: ["Voice", "Randomness", "LinearAlgebra"], exclude: ["Golden"]),
     .testTarget(name: "FaceTests", dependencies: ["Face", "Corpora"]),
     .testTarget(name: "CorporaTests", dependencies: ["Corpora", "Voice", "Face"]),
     .testTarget(

@@ -21,5 +21,9 @@ let package = Package(
     .executableTarget(
       name: "face-bench",
       dependencies: [.product(name: "Experiments", package: faceValue)]),
+    .executableTarget(
+      name: "VoiceBenchmark",
+      dependencies: [.product(name: "Experiments", package: faceValue)],
+      swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
   ]
 )

@@ -20,6 +20,9 @@ public enum AudioFile {
     if error != 0 {
       throw VoiceError.unreadable(file: url.path, reason: String(cString: sf_error_number(error)))
     }
+    if let bad = interleaved[0..<(read * channels)].firstIndex(where: { !$0.isFinite }) {
+      throw VoiceError.nonFinite(file: url.path, sample: bad / channels)
+    }
     var mono = [Double](repeating: 0, count: read)
     if channels == 1 {
       mono = Array(interleaved[0..<read])

@@ -10,6 +10,8 @@ public enum VoiceError: Error, CustomStringConvertible, Equatable {
   case silent(file: String)
   /// No frame had a periodic voice, so pitch features do not exist for this file.
   case noVoicedFrames(file: String)
+  /// A decoded sample is NaN or infinite (a corrupt float file).
+  case nonFinite(file: String, sample: Int)
   /// Writing a file failed.
   case unwritable(file: String, reason: String)
 
@@ -22,9 +24,11 @@ public enum VoiceError: Error, CustomStringConvertible, Equatable {
     case .tooShort(let file, let seconds, let minimum):
       return "\(file): \(seconds) s of audio, at least \(minimum) s are needed for the analysis"
     case .silent(let file):
-      return "\(file): the recording is silent (all samples are zero)"
+      return "\(file): the recording is silent (no sample above -100 dBFS)"
     case .noVoicedFrames(let file):
       return "\(file): no voiced frame found, so F0 features are undefined; is this speech?"
+    case .nonFinite(let file, let sample):
+      return "\(file): sample \(sample) is NaN or infinite; the file is corrupt"
     case .unwritable(let file, let reason):
       return "\(file): cannot write audio (\(reason))"
     }

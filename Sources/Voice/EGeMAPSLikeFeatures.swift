@@ -1,0 +1,90 @@
+import Foundation
+import LinearAlgebra
+
+/// A set in the spirit of eGeMAPS (Eyben et al. 2016): the `prosody` set plus energy,
+/// spectral shape, MFCC 1–4 and voice quality. Spectral slope, alpha ratio, Hammarberg
+/// index, MFCCs and HNR are summarised over voiced frames (eGeMAPS's convention);
+/// energy, ZCR, centroid, flux and roll-off over all frames.
+public struct EGeMAPSLikeFeatures: Sendable {
+  /// Every feature, in output order.
+  public static let descriptions: [FeatureDescription] = ProsodyFeatures.descriptions + meanStd([
+    ("rms", "frame RMS level", "dBFS", "all frames"),
+    ("zcr", "zero-crossing rate (sign changes per sample pair)", "fraction", "all frames"),
+    ("spectral_centroid", "power-weighted mean frequency", "Hz", "all frames"),
+    ("spectral_flux", "squared change of the sum-normalised magnitude spectrum", "unitless", "all frames"),
+    ("spectral_rolloff", "frequency below which 85 % of the power lies", "Hz", "all frames"),
+    ("slope_0_500", "least-squares slope of the dB power spectrum, 0–500 Hz", "dB/kHz", "voiced frames"),
+    ("slope_500_1500", "least-squares slope of the dB power spectrum, 500–1500 Hz", "dB/kHz", "voiced frames"),
+    ("alpha_ratio", "energy 50–1000 Hz over energy 1–5 kHz", "dB", "voiced frames"),
+    ("hammarberg", "strongest bin 0–2 kHz minus strongest bin 2–5 kHz", "dB", "voiced frames"),
+  ] + (1...4).map { ("mfcc\($0)", "MFCC \($0) (as in the mfcc set)", "dB", "voiced frames") } + [
+    ("hnr", "harmonics-to-noise ratio, autocorrelation method (Boersma 1993)", "dB", "voiced frames")
+  ]) + [
+    FeatureDescription("jitter_local", "mean absolute difference of consecutive glottal periods over the mean period (Praat local jitter)", "fraction"),
+    FeatureDescription("shimmer_local", "mean absolute difference of consecutive cycle peak amplitudes over the mean amplitude", "fraction"),
+  ]
+
+  /// The prosody part.
+  public var prosody = ProsodyFeatures()
+
+  /// Creates the extractor with the documented defaults.
+  public init() {}
+
+  /// Reads a file and measures it.
+  public func features(of url: URL) throws -> [Double] {
+    try features(of: prosody.input.load(url), file: url.path)
+  }
+
+  /// Measures audio already at the extractor's sample rate.
+  public func features(of audio: Audio, file: String) throws -> [Double] {
+    let spectrogram = Spectrogram(audio)
+    let f0 = try prosody.f0(audio, file: file)
+    let prosodic = try prosody.features(of: audio, spectrogram: spectrogram, file: file, track: f0)
+    let frames = spectrogram.frameCount
+    let voiced = (0..<frames).map { $0 < f0.count && f0[$0] != nil }
+    let spectral = SpectralDescriptors(spectrogram)
+    let mfcc = MFCC().coefficients(spectrogram)
+    let window = Int((prosody.pitch.window * audio.sampleRate).rounded())
+    let (rms, zcr) = Self.energyAndCrossings(audio, frames: frames, window: window, hop: spectrogram.hop)
+    let quality = VoiceQuality(audio, f0: f0, hop: spectrogram.hop, window: window)
+    func pick(_ x: [Double]) -> [Double] {
+      let kept = zip(x, voiced).filter(\.1).map(\.0)
+      return kept.isEmpty ? [0] : kept
+    }
+    var contours: [[Double]] = [
+      rms, zcr, spectral.centroid, spectral.flux, spectral.rolloff,
+      pick(spectral.slopeLow), pick(spectral.slopeHigh), pick(spectral.alphaRatio), pick(spectral.hammarberg),
+    ]
+    contours += (0..<4).map { pick(mfcc.column($0)) }
+    contours.append(quality.harmonicity.isEmpty ? [0] : quality.harmonicity)
+    return prosodic + contours.flatMap { [Summary.mean($0), Summary.standardDeviation($0)] } + [quality.jitter, quality.shimmer]
+  }
+
+  /// Frame RMS level (dBFS, floor −120) and zero-crossing rate on the spectrogram's grid.
+  static func energyAndCrossings(_ audio: Audio, frames: Int, window: Int, hop: Int) -> ([Double], [Double]) {
+    var rms = [Double](repeating: -120, count: frames), zcr = [Double](repeating: 0, count: frames)
+    audio.samples.withUnsafeBufferPointer { x in
+      for t in 0..<frames {
+        let start = t * hop
+        var energy = 0.0, crossings = 0
+        for n in start..<(start + window) {
+          energy += x[n] * x[n]
+          if n > start && (x[n] >= 0) != (x[n - 1] >= 0) { crossings += 1 }
+        }
+        let level = (energy / Double(window)).squareRoot()
+        rms[t] = level > 1e-6 ? 20 * log10(level) : -120
+        zcr[t] = Double(crossings) / Double(window - 1)
+      }
+    }
+    return (rms, zcr)
+  }
+
+  private static func meanStd(_ items: [(String, String, String, String)]) -> [FeatureDescription] {
+    items.flatMap { name, what, unit, frames in
+      [
+        FeatureDescription("\(name)_mean", "mean of \(what) over \(frames)", unit),
+        FeatureDescription("\(name)_std", "standard deviation of \(what) over \(frames)", unit),
+      ]
+    }
+  }
+}

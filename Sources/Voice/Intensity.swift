@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Praat's intensity contour (Boersma & Weenink, Praat manual, "Sound: To Intensity…"):
+/// mean-subtracted squared samples under a Kaiser window (β = 2π² + 0.5) of 6.4 / `minimumPitch`
+/// seconds (effective duration 3.2 / `minimumPitch`, as in Praat's `Sound_to_Intensity`), every 0.8 / `minimumPitch` seconds (Praat's automatic time step), in dB re (2·10⁻⁵)², samples taken as Pa.
+public struct Intensity: Sendable {
+  /// Level of each frame, dB.
+  public let decibels: [Double]
+  /// Centre time of each frame, s.
+  public let times: [Double]
+
+  /// Measures `audio` for a lowest expected pitch of `minimumPitch` Hz (50 in de Jong & Wempe 2009).
+  public init(_ audio: Audio, minimumPitch: Double = 50) {
+    let rate = audio.sampleRate
+    let length = max(3, Int((6.4 / minimumPitch * rate).rounded()))
+    let step = max(1, Int((0.8 / minimumPitch * rate).rounded()))
+    let window = Window.kaiser(length, beta: 2 * .pi * .pi + 0.5)
+    let windowSum = window.reduce(0, +)
+    let grid = FrameGrid(sampleCount: audio.samples.count, window: length, hop: step)
+    var levels = [Double](repeating: 0, count: grid.count)
+    audio.samples.withUnsafeBufferPointer { x in
+      for t in 0..<grid.count {
+        let start = t * step
+        var mean = 0.0
+        for n in 0..<length { mean += x[start + n] * window[n] }
+        mean /= windowSum
+        var power = 0.0
+        for n in 0..<length { let v = x[start + n] - mean; power += v * v * window[n] }
+        levels[t] = 10 * log10(max(1e-30, power / windowSum) / 4e-10)
+      }
+    }
+    decibels = levels
+    times = (0..<grid.count).map { (Double($0 * step) + Double(length) / 2) / rate }
+  }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import LinearAlgebra
+
+/// MFCC 1–13 and their deltas, summarised by mean and standard deviation over all frames
+/// (25 ms Hann windows, 10 ms hop, 512-point FFT, 40 Slaney mel bands 0–8 kHz at 16 kHz).
+public struct MFCCFeatures: Sendable {
+  /// Every feature, in output order.
+  public static let descriptions: [FeatureDescription] = (1...13).flatMap { k in
+    [
+      FeatureDescription("mfcc\(k)_mean", "mean of MFCC \(k) (librosa convention: dB mel power, orthonormal DCT-II)", "dB"),
+      FeatureDescription("mfcc\(k)_std", "standard deviation of MFCC \(k)", "dB"),
+      FeatureDescription("mfcc\(k)_delta_mean", "mean of the delta (HTK regression, ±2 frames) of MFCC \(k)", "dB/frame"),
+      FeatureDescription("mfcc\(k)_delta_std", "standard deviation of that delta", "dB/frame"),
+    ]
+  }
+
+  /// Decoding, checks and resampling.
+  public var input = VoiceInput()
+  /// MFCC settings.
+  public var mfcc = MFCC()
+
+  /// Creates the extractor with the documented defaults.
+  public init() {}
+
+  /// Reads a file and measures it.
+  public func features(of url: URL) throws -> [Double] {
+    let audio = try input.load(url)
+    return features(of: Spectrogram(audio))
+  }
+
+  /// Measures a spectrogram.
+  public func features(of spectrogram: Spectrogram) -> [Double] {
+    let c = mfcc.coefficients(spectrogram)
+    let d = mfcc.deltas(c)
+    return (0..<c.columns).flatMap { j -> [Double] in
+      let cj = c.column(j), dj = d.column(j)
+      return [Summary.mean(cj), Summary.standardDeviation(cj), Summary.mean(dj), Summary.standardDeviation(dj)]
+    }
+  }
+}

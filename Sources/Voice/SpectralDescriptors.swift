@@ -1,0 +1,79 @@
+import LinearAlgebra
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Per-frame spectral shape descriptors, definitions after Eyben et al., "The Geneva
+/// Minimalistic Acoustic Parameter Set (GeMAPS)", IEEE Trans. Affective Computing 7(2), 2016,
+/// and Peeters (2004), "A large set of audio features for sound description".
+public struct SpectralDescriptors: Sendable {
+  /// Power-weighted mean frequency, Hz.
+  public var centroid: [Double] = []
+  /// Σ_k (m_t(k) − m_{t−1}(k))² of sum-normalised magnitude spectra (0 for the first frame).
+  public var flux: [Double] = []
+  /// Frequency below which 85 % of the power lies, Hz.
+  public var rolloff: [Double] = []
+  /// Least-squares slope of the power spectrum in dB over 0–500 Hz, dB/kHz.
+  public var slopeLow: [Double] = []
+  /// Least-squares slope of the power spectrum in dB over 500–1500 Hz, dB/kHz.
+  public var slopeHigh: [Double] = []
+  /// Energy 50–1000 Hz over energy 1–5 kHz, dB.
+  public var alphaRatio: [Double] = []
+  /// Strongest bin 0–2 kHz minus strongest bin 2–5 kHz, dB.
+  public var hammarberg: [Double] = []
+
+  /// Measures every frame of `spectrogram`.
+  public init(_ spectrogram: Spectrogram) {
+    let p = spectrogram.power
+    let bins = p.columns
+    let hz = (0..<bins).map { spectrogram.frequency(ofBin: $0) }
+    func range(_ low: Double, _ high: Double) -> [Int] { (0..<bins).filter { hz[$0] >= low && hz[$0] <= high } }
+    let low = range(0, 500), mid = range(500, 1500), alphaLow = range(50, 1000), alphaHigh = range(1000, 5000)
+    let hamLow = range(0, 2000), hamHigh = range(2000, 5000)
+    var previous = [Double](repeating: 0, count: bins)
+    var current = [Double](repeating: 0, count: bins)
+    for t in 0..<p.rows {
+      let row = p.storage[(t * bins)..<((t + 1) * bins)]
+      let base = t * bins
+      let total = row.reduce(0, +)
+      var weighted = 0.0
+      for k in 0..<bins { weighted += hz[k] * p.storage[base + k] }
+      centroid.append(total > 0 ? weighted / total : 0)
+      var cumulative = 0.0
+      var edge = hz[bins - 1]
+      for k in 0..<bins {
+        cumulative += p.storage[base + k]
+        if cumulative >= 0.85 * total { edge = hz[k]; break }
+      }
+      rolloff.append(total > 0 ? edge : 0)
+      var magnitudeSum = 0.0
+      for k in 0..<bins { current[k] = p.storage[base + k].squareRoot(); magnitudeSum += current[k] }
+      var change = 0.0
+      for k in 0..<bins {
+        current[k] = magnitudeSum > 0 ? current[k] / magnitudeSum : 0
+        change += (current[k] - previous[k]) * (current[k] - previous[k])
+      }
+      flux.append(t == 0 ? 0 : change)
+      swap(&previous, &current)
+      let decibels = { (k: Int) in 10 * log10(max(1e-12, p.storage[base + k])) }
+      slopeLow.append(Self.slope(low.map { hz[$0] / 1000 }, low.map(decibels)))
+      slopeHigh.append(Self.slope(mid.map { hz[$0] / 1000 }, mid.map(decibels)))
+      let eLow = alphaLow.reduce(0.0) { $0 + p.storage[base + $1] }
+      let eHigh = alphaHigh.reduce(0.0) { $0 + p.storage[base + $1] }
+      alphaRatio.append(10 * log10(max(1e-12, eLow) / max(1e-12, eHigh)))
+      hammarberg.append((hamLow.map(decibels).max() ?? 0) - (hamHigh.map(decibels).max() ?? 0))
+    }
+  }
+
+  /// Ordinary least-squares slope of y on x.
+  static func slope(_ x: [Double], _ y: [Double]) -> Double {
+    guard x.count > 1 else { return 0 }
+    let mx = x.reduce(0, +) / Double(x.count), my = y.reduce(0, +) / Double(y.count)
+    var sxy = 0.0, sxx = 0.0
+    for i in 0..<x.count { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) * (x[i] - mx) }
+    return sxx > 0 ? sxy / sxx : 0
+  }
+}

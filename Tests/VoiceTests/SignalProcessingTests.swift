@@ -1,0 +1,126 @@
+import Foundation
+import LinearAlgebra
+import Testing
+@testable import Voice
+
+/// The frequency (Hz) of the strongest bin of a 4096-point spectrum of the middle of `audio`, interpolated.
+func dominantFrequency(_ audio: Audio) -> Double {
+  let fft = FFT(size: 4096)
+  let start = max(0, audio.samples.count / 2 - 2048)
+  let chunk = Array(audio.samples[start..<min(audio.samples.count, start + 4096)])
+  let window = Window.hann(chunk.count)
+  let p = fft.powerSpectrum(of: zip(chunk, window).map(*))
+  let k = (1..<(p.count - 1)).max { p[$0] < p[$1] }!
+  let (a, b, c) = (log(p[k - 1]), log(p[k]), log(p[k + 1]))
+  return (Double(k) + 0.5 * (a - c) / (a - 2 * b + c)) * audio.sampleRate / 4096
+}
+
+@Suite struct FFTTests {
+  @Test func matchesTheDefinitionOfTheDFT() {
+    let x = (0..<64).map { sin(Double($0) * 0.37) + 0.2 * cos(Double($0 * $0) * 0.01) }
+    let power = FFT(size: 64).powerSpectrum(of: x)
+    for k in 0...32 {
+      var re = 0.0, im = 0.0
+      for n in 0..<64 {
+        re += x[n] * cos(2 * .pi * Double(k * n) / 64)
+        im -= x[n] * sin(2 * .pi * Double(k * n) / 64)
+      }
+      #expect(abs(power[k] - (re * re + im * im)) < 1e-9 * max(1, power[k]))
+    }
+  }
+}
+
+@Suite struct ResamplerTests {
+  @Test(arguments: [(44100.0, 1000.0), (22050.0, 2500.0), (8000.0, 440.0), (48000.0, 6000.0), (11025.0, 3000.0)])
+  func keepsAToneAtItsFrequency(inputRate: Double, frequency: Double) {
+    let audio = Audio(samples: Signals.tone(frequency, seconds: 1, rate: inputRate), sampleRate: inputRate)
+    let out = Resampler().resample(audio, to: 16000)
+    #expect(out.sampleRate == 16000 && abs(out.samples.count - 16000) <= 1)
+    #expect(abs(dominantFrequency(out) - frequency) < 1, "\(dominantFrequency(out)) Hz for \(frequency) Hz")
+    // Amplitude survives in the pass band: RMS of a 0.3 sine is 0.3/√2.
+    let middle = out.samples[2000..<14000]
+    let rms = (middle.reduce(0) { $0 + $1 * $1 } / Double(middle.count)).squareRoot()
+    #expect(abs(rms - 0.3 / 2.0.squareRoot()) < 0.01 * 0.3, "rms \(rms)")
+  }
+
+  @Test(arguments: [9000.0, 12000.0, 15000.0])
+  func removesContentAboveTheNewNyquist(frequency: Double) {
+    let audio = Audio(samples: Signals.tone(frequency, seconds: 1, rate: 44100), sampleRate: 44100)
+    let out = Resampler().resample(audio, to: 16000)
+    let middle = out.samples[2000..<14000]
+    let rms = (middle.reduce(0) { $0 + $1 * $1 } / Double(middle.count)).squareRoot()
+    // Without the anti-aliasing filter this tone would fold back at full level (−13 dB).
+    #expect(20 * log10(rms / (0.3 / 2.0.squareRoot())) < -60, "alias at \(20 * log10(rms)) dB")
+  }
+
+  @Test func sameRateIsIdentity() {
+    let samples = Signals.tone(300, seconds: 0.1)
+    #expect(Resampler().resample(Audio(samples: samples, sampleRate: 16000), to: 16000).samples == samples)
+  }
+}
+
+/// librosa's MFCCs for the formula signal of scripts/golden/voice.py.
+struct MFCCGolden: Decodable {
+  let frames: Int
+  let mfcc_1_13: [[Double]]
+  let log_mel_frame_10: [Double]
+
+  static func load() throws -> MFCCGolden {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/mfcc.json")
+    return try JSONDecoder().decode(MFCCGolden.self, from: Data(contentsOf: url))
+  }
+
+  static var signal: Audio {
+    let samples = (0..<8000).map { n -> Double in
+      let t = Double(n) / 16000
+      let x = 0.3 * sin(2 * .pi * 220 * t) + 0.15 * sin(2 * .pi * 440 * t + 0.5)
+        + 0.05 * sin(2 * .pi * (300 * t + 1000 * t * t)) + 0.02 * sin(2 * .pi * 3100 * t)
+      return n >= 4800 ? 0.1 * x : x
+    }
+    return Audio(samples: samples, sampleRate: 16000)
+  }
+}
+
+@Suite struct MFCCTests {
+  @Test func matchesLibrosaGoldenValues() throws {
+    let golden = try MFCCGolden.load()
+    let spectrogram = Spectrogram(MFCCGolden.signal)
+    #expect(spectrogram.frameCount == golden.frames)
+    let logMel = MFCC().logMel(spectrogram)
+    // librosa builds its mel filters in float32, hence 1e-4 dB rather than 1e-9.
+    for (j, expected) in golden.log_mel_frame_10.enumerated() { #expect(abs(logMel[10, j] - expected) < 1e-4) }
+    let c = MFCC().coefficients(spectrogram)
+    var worst = 0.0
+    for t in 0..<golden.frames {
+      for j in 0..<13 { worst = max(worst, abs(c[t, j] - golden.mfcc_1_13[t][j])) }
+    }
+    #expect(worst < 1e-3, "largest MFCC difference from librosa \(worst)")
+  }
+
+  @Test func deltasOfALinearRampAreItsSlope() {
+    let ramp = Matrix(rows: 20, columns: 1, storage: (0..<20).map { 0.5 * Double($0) })
+    let d = MFCC().deltas(ramp)
+    for t in 2..<18 { #expect(abs(d[t, 0] - 0.5) < 1e-12) }
+  }
+}
+
+@Suite struct FunctionalsTests {
+  @Test func triangleContourHasKnownSlopesAndPercentiles() {
+    // Up 1 per frame for 10 frames, down 2 per frame for 5: slopes 100 and 200 per s at 10 ms.
+    let contour: [Double?] = (0...10).map { Double($0) } + (1...5).map { 10 - 2 * Double($0) }
+    let f = Functionals.of(contour, hop: 0.01)
+    let named = Dictionary(uniqueKeysWithValues: zip(Functionals.suffixes, f))
+    #expect(abs(named["rise_mean"]! - 100) < 1e-9 && abs(named["fall_mean"]! - 200) < 1e-9)
+    #expect(named["rise_std"]! == 0 && named["fall_std"]! == 0)
+    let values = contour.compactMap { $0 }
+    #expect(abs(named["mean"]! - values.reduce(0, +) / Double(values.count)) < 1e-12)
+    #expect(abs(named["range20_80"]! - (named["p80"]! - named["p20"]!)) < 1e-12)
+  }
+
+  @Test func missingFramesSplitRunsAndAreIgnored() {
+    let f = Functionals.of([1, 2, nil, 5, 4, nil], hop: 0.1)
+    #expect(abs(f[0] - 3) < 1e-12)
+    // Joined as 1, 2, 5, 4 (range 4, hysteresis 0.4): one rise 1→5 over 2 frames, one fall 5→4.
+    #expect(abs(f[7] - 20) < 1e-9 && abs(f[9] - 10) < 1e-9)
+  }
+}
