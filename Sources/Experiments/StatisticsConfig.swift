@@ -6,8 +6,9 @@ public struct StatisticsConfig: Sendable, Equatable, Decodable {
   /// pipeline (0 = no test).
   public var permutations = 100
   /// Permutations of the group-gap and paired-comparison tests, which need no refit and
-  /// are cheap (0 = no tests).
-  public var groupPermutations = 999
+  /// are cheap (0 = no tests). Many: an experiment has dozens of gap tests, and Holm needs
+  /// p-values well below 0.05 / their number, which 999 permutations cannot give (p ≥ 0.001).
+  public var groupPermutations = 9999
   /// Coverage of the intervals.
   public var level = 0.95
   /// Also analyse every pair of `groups` attributes crossed (e.g. sex × age).
