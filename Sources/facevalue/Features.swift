@@ -26,14 +26,17 @@ extension FaceValue {
     @Option(help: "The published corpus folder, untouched.")
     var root: String?
 
+    @Option(help: "A folder of unlabelled audio or landmark files (searched recursively); subject and label stay empty.")
+    var folder: String?
+
     @OptionGroup var corpusOptions: CorpusOptions
 
     @Option(help: "Output CSV file.")
     var out: String
 
     func validate() throws {
-      guard (manifest != nil) != (corpus != nil), (corpus != nil) == (root != nil) else {
-        throw ValidationError("give either --manifest FILE or --corpus NAME --root DIR")
+      guard [manifest != nil, corpus != nil, folder != nil].filter({ $0 }).count == 1, (corpus != nil) == (root != nil) else {
+        throw ValidationError("give one of --manifest FILE, --corpus NAME --root DIR, or --folder DIR")
       }
       guard FeatureSets.named(set) != nil else {
         throw ValidationError("unknown feature set '\(set)'; available: \(FeatureSets.all.map(\.name).joined(separator: ", "))")
@@ -42,9 +45,14 @@ extension FaceValue {
 
     func run() throws {
       do {
-        let scan = try corpusOptions.load(self.corpus ?? "manifest", path: root ?? manifest!)
-        for problem in scan.problems { printError("corpus: \(problem)") }
-        let corpus = scan.corpus
+        let corpus: Corpus
+        if let folder {
+          corpus = try MediaFolder.load(URL(fileURLWithPath: folder), audio: FeatureSets.named(set)!.source == .audio)
+        } else {
+          let scan = try corpusOptions.load(self.corpus ?? "manifest", path: root ?? manifest!)
+          for problem in scan.problems { printError("corpus: \(problem)") }
+          corpus = scan.corpus
+        }
         let excluded = try FeatureExport.write(FeatureSets.named(set)!, corpus: corpus, to: URL(fileURLWithPath: out))
         for item in excluded { printError("excluded \(item.id): \(item.reason)") }
         print("wrote \(corpus.samples.count - excluded.count) rows to \(out) (\(excluded.count) excluded)")

@@ -122,3 +122,19 @@ func smallSpec(seed: UInt64 = 5) -> SyntheticCorpusSpec {
     #expect { try Manifest().load(url) } throws: { "\($0)".contains("no column 'subject'") }
   }
 }
+
+@Suite struct MediaFolderTests {
+  @Test func listsMediaFilesRecursivelyInSortedOrder() throws {
+    let folder = temporaryFolder("media")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("b"), withIntermediateDirectories: true)
+    for name in ["z.wav", "b/a.FLAC", "notes.txt", "face.csv"] {
+      try Data().write(to: folder.appendingPathComponent(name))
+    }
+    let audio = try MediaFolder.load(folder, audio: true)
+    #expect(audio.samples.map(\.id) == ["b/a.FLAC", "z.wav"] && audio.samples.allSatisfy { $0.landmarks == nil && $0.label.isEmpty })
+    #expect(try MediaFolder.load(folder, audio: false).samples.map(\.id) == ["face.csv"])
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("face.csv"))
+    #expect { try MediaFolder.load(folder, audio: false) } throws: { "\($0)".contains("no landmark files") }
+  }
+}
