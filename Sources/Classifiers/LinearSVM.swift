@@ -1,0 +1,123 @@
+import LinearAlgebra
+import Randomness
+
+/// Linear support vector machine, one-vs-rest, squared hinge loss and L2 penalty: for each
+/// class, minimise ½‖w‖² + Σᵢ Cᵢ·max(0, 1 − yᵢ·w·[xᵢ, 1])², the bias being the weight of
+/// a constant feature 1 and so penalised too — liblinear's L2R_L2LOSS_SVC_DUAL, which is
+/// scikit-learn's `LinearSVC(loss="squared_hinge", intercept_scaling=1)`.
+///
+/// Solved by dual coordinate descent (Hsieh, Chang, Lin, Keerthi & Sundararajan 2008,
+/// ICML, Algorithm 1) over a seeded random order of the rows each pass. The objective is
+/// strictly convex, so any order reaches the same optimum as liblinear.
+///
+/// Probabilities: an SVM gives margins, not probabilities. FaceValue reports the softmax of
+/// the K one-vs-rest margins (for two classes, the logistic function of the single margin).
+/// They are uncalibrated scores that sum to 1 and keep the margin's argmax, so predictions
+/// are exactly the SVM's; calibration metrics of this model should be read with that in mind.
+public struct LinearSVM: Classifier {
+  /// Penalty on the squared hinge loss (larger = weaker regularisation), as scikit-learn's C.
+  public var c: Double
+  /// Per-class weighting of C. As in liblinear's one-vs-rest, class k's rows get C·w_k in
+  /// the k-vs-rest problem and the other rows plain C (for two classes, each class its own).
+  public var classWeight: ClassWeighting
+  /// Stop when the spread of projected gradients falls below this (liblinear's eps).
+  public var tolerance: Double
+  /// Cap on passes over the data.
+  public var maximumIterations: Int
+
+  /// Creates the configuration.
+  public init(c: Double = 1, classWeight: ClassWeighting = .none, tolerance: Double = 1e-4, maximumIterations: Int = 1000) {
+    precondition(c > 0, "LinearSVM: C must be positive, got \(c)")
+    self.c = c
+    self.classWeight = classWeight
+    self.tolerance = tolerance
+    self.maximumIterations = maximumIterations
+  }
+
+  /// One weight vector (features + bias) per one-vs-rest problem.
+  public struct Model: TrainedClassifier {
+    /// Weights, features × problems (one problem for two classes, else one per class).
+    public let weights: Matrix
+    /// Bias of each problem.
+    public let intercepts: [Double]
+    /// Whether every problem met the tolerance.
+    public let converged: Bool
+    public let classCount: Int
+
+    /// Margins, rows × problems.
+    public func decisions(_ x: Matrix) -> Matrix {
+      precondition(x.columns == weights.rows, "Model has \(weights.rows) features, input has \(x.columns)")
+      var d = Matrix.product(x, weights)
+      for i in 0..<d.rows { for k in 0..<d.columns { d[i, k] += intercepts[k] } }
+      return d
+    }
+
+    public func probabilities(_ x: Matrix) -> Matrix {
+      Softmax.fromDecisions(decisions(x), classCount: classCount)
+    }
+  }
+
+  public func fit(_ x: Matrix, _ y: [Int], classCount: Int, seed: UInt64) throws -> Model {
+    try ClassifierError.validate(x, y, classCount: classCount)
+    let weightsByClass = classWeight.classWeights(y, classCount: classCount)
+    let d = x.columns
+    // Rows augmented by the constant 1 that carries the (penalised) bias.
+    let augmented = x.appendingColumns(of: Matrix(rows: x.rows, columns: 1, repeating: 1))
+    let norms = augmented.rowSquaredNorms()
+    let problems = classCount == 2 ? [1] : Array(0..<classCount)
+    var weights = Matrix(rows: d, columns: problems.count)
+    var intercepts = [Double](repeating: 0, count: problems.count)
+    var converged = true
+    for (column, positive) in problems.enumerated() {
+      let signs = y.map { $0 == positive ? 1.0 : -1.0 }
+      let penalties = y.map { label -> Double in
+        if classCount == 2 { return c * weightsByClass[label] }
+        return label == positive ? c * weightsByClass[label] : c
+      }
+      var random = SeededGenerator(seed: seed, stream: UInt64(column))
+      let (w, ok) = dualCoordinateDescent(augmented, signs: signs, penalties: penalties, norms: norms, random: &random)
+      for j in 0..<d { weights[j, column] = w[j] }
+      intercepts[column] = w[d]
+      converged = converged && ok
+    }
+    return Model(weights: weights, intercepts: intercepts, converged: converged, classCount: classCount)
+  }
+
+  /// One binary problem; returns the primal weights (last entry the bias) and convergence.
+  private func dualCoordinateDescent(
+    _ x: Matrix, signs: [Double], penalties: [Double], norms: [Double], random: inout SeededGenerator
+  ) -> ([Double], Bool) {
+    let (n, p) = (x.rows, x.columns)
+    var alpha = [Double](repeating: 0, count: n)
+    var w = [Double](repeating: 0, count: p)
+    var order = Array(0..<n)
+    // Squared hinge: the dual has no upper bound and a diagonal 1/(2Cᵢ) added to Q.
+    let diagonal = penalties.map { 1 / (2 * $0) }
+    var converged = false
+    x.storage.withUnsafeBufferPointer { xs in
+      w.withUnsafeMutableBufferPointer { wp in
+        for _ in 0..<maximumIterations {
+          for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, Int(random.next() % UInt64(i + 1))) }
+          var largest = -Double.infinity, smallest = Double.infinity
+          for i in order {
+            let row = i * p
+            var dot = 0.0
+            for j in 0..<p { dot += wp[j] * xs[row + j] }
+            let gradient = signs[i] * dot - 1 + diagonal[i] * alpha[i]
+            let projected = alpha[i] == 0 ? min(gradient, 0) : gradient
+            largest = max(largest, projected)
+            smallest = min(smallest, projected)
+            if abs(projected) > 1e-12 {
+              let old = alpha[i]
+              alpha[i] = max(old - gradient / (norms[i] + diagonal[i]), 0)
+              let step = (alpha[i] - old) * signs[i]
+              for j in 0..<p { wp[j] += step * xs[row + j] }
+            }
+          }
+          if largest - smallest <= tolerance { converged = true; break }
+        }
+      }
+    }
+    return (w, converged)
+  }
+}
