@@ -18,13 +18,18 @@ public struct LogisticRegression: Classifier {
   public var maximumIterations: Int
   /// Per-class weighting of each row's loss (scikit-learn's `class_weight`).
   public var classWeight: ClassWeighting
+  /// Stop when max |gradient| ≤ tolerance · max(1, |objective|). The default is tight, so
+  /// results match scikit-learn's optimum to 1e-4; 1e-4 is about scikit-learn's own
+  /// default stopping rule (its `tol` applies to the objective divided by C·n).
+  public var tolerance: Double
 
   /// Creates the configuration.
-  public init(c: Double = 1, maximumIterations: Int = 500, classWeight: ClassWeighting = .none) {
+  public init(c: Double = 1, maximumIterations: Int = 500, classWeight: ClassWeighting = .none, tolerance: Double = 1e-9) {
     precondition(c > 0, "LogisticRegression: C must be positive, got \(c)")
     self.c = c
     self.maximumIterations = maximumIterations
     self.classWeight = classWeight
+    self.tolerance = tolerance
   }
 
   /// The trained weights.
@@ -91,6 +96,7 @@ public struct LogisticRegression: Classifier {
     }
     var optimiser = LBFGS()
     optimiser.maximumIterations = maximumIterations
+    optimiser.gradientTolerance = tolerance
     let result = optimiser.minimize(start: [Double](repeating: 0, count: d * k + k), objective: objective)
     let w = result.parameters
     return Model(

@@ -97,10 +97,20 @@ extension MultilayerPerceptron {
     }
 
     private mutating func apply(_ values: inout [Double], _ gradient: [Double], _ slot: Int, _ rate: Double) {
-      for e in values.indices {
-        m[slot][e] = beta1 * m[slot][e] + (1 - beta1) * gradient[e]
-        v[slot][e] = beta2 * v[slot][e] + (1 - beta2) * gradient[e] * gradient[e]
-        values[e] -= rate * m[slot][e] / (v[slot][e].squareRoot() + epsilon)
+      let (b1, b2, eps) = (beta1, beta2, epsilon)
+      // Raw buffers: this loop runs over every weight on every batch.
+      values.withUnsafeMutableBufferPointer { p in
+        gradient.withUnsafeBufferPointer { g in
+          m[slot].withUnsafeMutableBufferPointer { m in
+            v[slot].withUnsafeMutableBufferPointer { v in
+              for e in 0..<p.count {
+                m[e] = b1 * m[e] + (1 - b1) * g[e]
+                v[e] = b2 * v[e] + (1 - b2) * g[e] * g[e]
+                p[e] -= rate * m[e] / (v[e].squareRoot() + eps)
+              }
+            }
+          }
+        }
       }
     }
   }

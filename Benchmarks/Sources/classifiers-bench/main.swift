@@ -89,7 +89,8 @@ func timed(_ run: () throws -> Double) rethrows -> (seconds: Double, accuracy: D
 
 // Settings mirrored in classifiers/peer.py.
 let models: [(String, (Bool) throws -> Double)] = [
-  ("logistic_regression", { try data.loso(LogisticRegression(c: 1), parallel: $0) }),
+  ("logistic_regression", { try data.loso(LogisticRegression(c: 1, tolerance: 1e-4), parallel: $0) }),
+  ("logistic_regression_tight", { try data.loso(LogisticRegression(c: 1), parallel: $0) }),
   ("linear_svm", { try data.loso(LinearSVM(c: 0.1), parallel: $0) }),
   ("lda", { try data.loso(LinearDiscriminantAnalysis(), parallel: $0) }),
   ("ridge", { try data.loso(RidgeClassifier(alpha: 1), parallel: $0) }),
