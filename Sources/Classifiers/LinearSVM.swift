@@ -11,9 +11,9 @@ import Randomness
 /// strictly convex, so any order reaches the same optimum as liblinear.
 ///
 /// Probabilities: an SVM gives margins, not probabilities. FaceValue reports the softmax of
-/// the K one-vs-rest margins (for two classes, the logistic function of the single margin).
-/// They are uncalibrated scores that sum to 1 and keep the margin's argmax, so predictions
-/// are exactly the SVM's; calibration metrics of this model should be read with that in mind.
+/// the K one-vs-rest margins (for two classes, the logistic function of the single margin;
+/// see `LinearDecisions`). They are uncalibrated scores that sum to 1 and keep the margin's
+/// argmax, so predictions are exactly the SVM's; read calibration metrics with that in mind.
 public struct LinearSVM: Classifier {
   /// Penalty on the squared hinge loss (larger = weaker regularisation), as scikit-learn's C.
   public var c: Double
@@ -34,28 +34,8 @@ public struct LinearSVM: Classifier {
     self.maximumIterations = maximumIterations
   }
 
-  /// One weight vector (features + bias) per one-vs-rest problem.
-  public struct Model: TrainedClassifier {
-    /// Weights, features × problems (one problem for two classes, else one per class).
-    public let weights: Matrix
-    /// Bias of each problem.
-    public let intercepts: [Double]
-    /// Whether every problem met the tolerance.
-    public let converged: Bool
-    public let classCount: Int
-
-    /// Margins, rows × problems.
-    public func decisions(_ x: Matrix) -> Matrix {
-      precondition(x.columns == weights.rows, "Model has \(weights.rows) features, input has \(x.columns)")
-      var d = Matrix.product(x, weights)
-      for i in 0..<d.rows { for k in 0..<d.columns { d[i, k] += intercepts[k] } }
-      return d
-    }
-
-    public func probabilities(_ x: Matrix) -> Matrix {
-      Softmax.fromDecisions(decisions(x), classCount: classCount)
-    }
-  }
+  /// The fitted margins.
+  public typealias Model = LinearDecisions
 
   public func fit(_ x: Matrix, _ y: [Int], classCount: Int, seed: UInt64) throws -> Model {
     try ClassifierError.validate(x, y, classCount: classCount)

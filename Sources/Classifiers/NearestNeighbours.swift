@@ -47,12 +47,13 @@ public struct NearestNeighbours: Classifier {
       for i in 0..<x.rows {
         for t in 0..<labels.count { distances[t] = Swift.max(0, norms[i] + trainingNorms[t] - 2 * products[i, t]) }
         Self.smallest(k, of: distances, into: &nearest)
-        let exact = nearest.filter { distances[$0] == 0 }
+        // scikit-learn: an exact match (distance 0) takes the whole vote.
+        let anyExact = nearest.contains { distances[$0] == 0 }
         for t in nearest {
           switch weighting {
           case .uniform: p[i, labels[t]] += 1
           case .distance:
-            if !exact.isEmpty { if distances[t] == 0 { p[i, labels[t]] += 1 } } else { p[i, labels[t]] += 1 / distances[t].squareRoot() }
+            if anyExact { if distances[t] == 0 { p[i, labels[t]] += 1 } } else { p[i, labels[t]] += 1 / distances[t].squareRoot() }
           }
         }
         let total = (0..<classCount).reduce(0.0) { $0 + p[i, $1] }

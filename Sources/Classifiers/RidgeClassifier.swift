@@ -23,26 +23,8 @@ public struct RidgeClassifier: Classifier {
     self.classWeight = classWeight
   }
 
-  /// The fitted linear decision functions.
-  public struct Model: TrainedClassifier {
-    /// Coefficients, features × decision columns (1 for two classes, else K).
-    public let weights: Matrix
-    /// Intercept of each decision column.
-    public let intercepts: [Double]
-    public let classCount: Int
-
-    /// Decision values, rows × decision columns.
-    public func decisions(_ x: Matrix) -> Matrix {
-      precondition(x.columns == weights.rows, "Model has \(weights.rows) features, input has \(x.columns)")
-      var d = Matrix.product(x, weights)
-      for i in 0..<d.rows { for k in 0..<d.columns { d[i, k] += intercepts[k] } }
-      return d
-    }
-
-    public func probabilities(_ x: Matrix) -> Matrix {
-      Softmax.fromDecisions(decisions(x), classCount: classCount)
-    }
-  }
+  /// The fitted decision functions.
+  public typealias Model = LinearDecisions
 
   public func fit(_ x: Matrix, _ y: [Int], classCount: Int, seed: UInt64) throws -> Model {
     try ClassifierError.validate(x, y, classCount: classCount)
@@ -66,6 +48,7 @@ public struct RidgeClassifier: Classifier {
     let coefficients = try gram.choleskySolve(Matrix.product(xs, ys, transposeA: true))
     let fittedMean = coefficients.times(xMean, transposed: true)
     return Model(
-      weights: coefficients, intercepts: (0..<columns).map { yMean[$0] - fittedMean[$0] }, classCount: classCount)
+      weights: coefficients, intercepts: (0..<columns).map { yMean[$0] - fittedMean[$0] }, converged: true,
+      classCount: classCount)
   }
 }

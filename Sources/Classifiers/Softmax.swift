@@ -10,20 +10,8 @@ enum Softmax {
   /// Replaces each row of scores by its softmax. Entries of −∞ (a class absent from
   /// training) get probability exactly 0; subtracting the row maximum avoids overflow.
   static func rows(_ scores: inout Matrix) {
-    let k = scores.columns
-    scores.storage.withUnsafeMutableBufferPointer { s in
-      for i in 0..<scores.rows {
-        var maximum = -Double.infinity
-        for j in 0..<k { maximum = max(maximum, s[i * k + j]) }
-        var sum = 0.0
-        for j in 0..<k {
-          let e = exp(s[i * k + j] - maximum)
-          s[i * k + j] = e
-          sum += e
-        }
-        for j in 0..<k { s[i * k + j] /= sum }
-      }
-    }
+    // Adding zero intercepts is exact, so this is the logistic regression's own softmax.
+    LogisticRegression.softmaxRows(&scores, intercepts: [Double](repeating: 0, count: scores.columns))
   }
 
   /// Probabilities from one-vs-rest decision values: a single binary decision d becomes
