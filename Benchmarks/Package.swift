@@ -19,6 +19,9 @@ let package = Package(
       name: "corpora-bench",
       dependencies: [.product(name: "Corpora", package: faceValue)]),
     .executableTarget(
+      name: "classifiers-bench",
+      dependencies: [.product(name: "Experiments", package: faceValue)]),
+    .executableTarget(
       name: "face-bench",
       dependencies: [.product(name: "Experiments", package: faceValue)]),
     .executableTarget(

@@ -16,12 +16,20 @@ public struct LogisticRegression: Classifier {
   public var c: Double
   /// Iteration cap of the optimiser.
   public var maximumIterations: Int
+  /// Per-class weighting of each row's loss (scikit-learn's `class_weight`).
+  public var classWeight: ClassWeighting
+  /// Stop when max |gradient| ≤ tolerance · max(1, |objective|). The default is tight, so
+  /// results match scikit-learn's optimum to 1e-4; 1e-4 is about scikit-learn's own
+  /// default stopping rule (its `tol` applies to the objective divided by C·n).
+  public var tolerance: Double
 
   /// Creates the configuration.
-  public init(c: Double = 1, maximumIterations: Int = 500) {
+  public init(c: Double = 1, maximumIterations: Int = 500, classWeight: ClassWeighting = .none, tolerance: Double = 1e-9) {
     precondition(c > 0, "LogisticRegression: C must be positive, got \(c)")
     self.c = c
     self.maximumIterations = maximumIterations
+    self.classWeight = classWeight
+    self.tolerance = tolerance
   }
 
   /// The trained weights.
@@ -47,6 +55,8 @@ public struct LogisticRegression: Classifier {
     let (n, d, k) = (x.rows, x.columns, classCount)
     var oneHot = Matrix(rows: n, columns: k)
     for (i, label) in y.enumerated() { oneHot[i, label] = 1 }
+    // nil when unweighted, so the unweighted arithmetic stays exactly as before.
+    let rowWeights: [Double]? = classWeight == .none ? nil : classWeight.sampleWeights(y, classCount: k)
 
     // Parameters: d·k weights (row-major, features × classes) followed by k intercepts.
     let objective = { (w: [Double], gradient: inout [Double]) -> Double in
@@ -56,11 +66,21 @@ public struct LogisticRegression: Classifier {
       // Cross-entropy as log-sum-exp minus the true class's score: exact even where the
       // true class's probability underflows.
       var loss = 0.0
-      for i in 0..<n { loss -= p[i, y[i]] + intercepts[y[i]] }
-      let logNormalisers = LogisticRegression.softmaxRows(&p, intercepts: intercepts)
-      loss += logNormalisers.reduce(0, +)
-      var residual = p
-      for i in 0..<(n * k) { residual.storage[i] -= oneHot.storage[i] }
+      let logNormalisers: [Double]
+      var residual: Matrix
+      if let rowWeights {
+        for i in 0..<n { loss -= rowWeights[i] * (p[i, y[i]] + intercepts[y[i]]) }
+        logNormalisers = LogisticRegression.softmaxRows(&p, intercepts: intercepts)
+        for i in 0..<n { loss += rowWeights[i] * logNormalisers[i] }
+        residual = p
+        for i in 0..<(n * k) { residual.storage[i] = rowWeights[i / k] * (residual.storage[i] - oneHot.storage[i]) }
+      } else {
+        for i in 0..<n { loss -= p[i, y[i]] + intercepts[y[i]] }
+        logNormalisers = LogisticRegression.softmaxRows(&p, intercepts: intercepts)
+        loss += logNormalisers.reduce(0, +)
+        residual = p
+        for i in 0..<(n * k) { residual.storage[i] -= oneHot.storage[i] }
+      }
       let weightGradient = Matrix.product(x, residual, transposeA: true, alpha: self.c)
       var penalty = 0.0
       for j in 0..<(d * k) {
@@ -76,6 +96,7 @@ public struct LogisticRegression: Classifier {
     }
     var optimiser = LBFGS()
     optimiser.maximumIterations = maximumIterations
+    optimiser.gradientTolerance = tolerance
     let result = optimiser.minimize(start: [Double](repeating: 0, count: d * k + k), objective: objective)
     let w = result.parameters
     return Model(

@@ -15,6 +15,8 @@ struct CrossValidatedPredictions {
   var failedFolds: [ExcludedSample]
   /// Folds whose optimiser stopped before convergence.
   var unconvergedFolds: Int
+  /// The setting nested selection chose in each trained outer fold; nil without a grid.
+  var selections: [ModelSelection]? = nil
 }
 
 enum CrossValidation {
@@ -27,7 +29,7 @@ enum CrossValidation {
   ) throws -> CrossValidatedPredictions {
     let folds = try splitter.folds(labels: labels, subjects: subjects)
     BLASThreads.set(1)
-    let outcomes = parallelMap(folds.count) { index -> Result<(Matrix, Bool), Error> in
+    let outcomes = parallelMap(folds.count) { index -> Result<(Matrix, Bool, ModelSelection?), Error> in
       let fold = folds[index]
       var random = SeededGenerator(seed: seed, stream: UInt64(index))
       let foldSeed = random.next()
@@ -37,20 +39,30 @@ enum CrossValidation {
           transforms, train: features.selectingRows(fold.train), test: features.selectingRows(fold.test))
         let scaler = Standardiser(fitting: train)
         let trainLabels = fold.train.map { labels[$0] }
-        switch model {
-        case .logisticRegression(let c):
-          let fitted = try LogisticRegression(c: c).fit(scaler.transform(train), trainLabels, classCount: classCount, seed: foldSeed)
-          return (fitted.probabilities(scaler.transform(test)), fitted.converged)
+        var chosen = model, selection: ModelSelection? = nil
+        if case .search(let candidates, let innerFolds) = model {
+          // The grid is searched on this outer fold's training rows only, raw features in.
+          let (best, score) = try ModelConfig.select(
+            candidates, innerFolds: innerFolds, features: features.selectingRows(fold.train), labels: trainLabels,
+            subjects: fold.train.map { subjects[$0] }, classCount: classCount,
+            transforms: transforms, seed: foldSeed)
+          chosen = best
+          selection = ModelSelection(fold: fold.name, parameters: best.parameters, innerUAR: score)
         }
+        let (p, converged) = try chosen.fitAndPredict(
+          scaler.transform(train), trainLabels, test: scaler.transform(test), classCount: classCount, seed: foldSeed)
+        return (p, converged, selection)
       }
     }
     var predicted = [Int?](repeating: nil, count: labels.count)
     var probabilities = [[Double]?](repeating: nil, count: labels.count)
     var failed: [ExcludedSample] = []
     var unconverged = 0
+    var selections: [ModelSelection] = []
     for (fold, outcome) in zip(folds, outcomes) {
       switch outcome {
-      case .success(let (p, converged)):
+      case .success(let (p, converged, selection)):
+        if let selection { selections.append(selection) }
         for (i, row) in fold.test.enumerated() {
           let distribution = p.row(i)
           probabilities[row] = distribution
@@ -62,6 +74,8 @@ enum CrossValidation {
         failed.append(ExcludedSample(id: "fold \(fold.name)", reason: "\(error)"))
       }
     }
-    return CrossValidatedPredictions(predicted: predicted, probabilities: probabilities, foldCount: folds.count, failedFolds: failed, unconvergedFolds: unconverged)
+    var result = CrossValidatedPredictions(predicted: predicted, probabilities: probabilities, foldCount: folds.count, failedFolds: failed, unconvergedFolds: unconverged)
+    if case .search = model { result.selections = selections }
+    return result
   }
 }

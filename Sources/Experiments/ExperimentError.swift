@@ -2,11 +2,16 @@
 public enum ExperimentError: Error, CustomStringConvertible, Equatable {
   /// No sample of a modality received a prediction.
   case nothingEvaluated(modality: String, firstReasons: [String])
+  /// Nested model selection needs at least two subjects in an outer training fold.
+  case innerSelectionImpossible(subjects: Int)
 
   public var description: String {
     switch self {
     case .nothingEvaluated(let modality, let reasons):
       return "\(modality): no sample could be evaluated; first problems: \(reasons.joined(separator: "; "))"
+    case .innerSelectionImpossible(let subjects):
+      return "nested model selection needs at least 2 subjects in each outer training fold to form inner folds, "
+        + "found \(subjects); use a single setting instead of a grid, or a protocol with more subjects per fold"
     }
   }
 }

@@ -101,6 +101,8 @@ public struct ModalityResult: Sendable, Codable, Equatable {
   public var foldTransform: String? = nil
   /// Landmark frames dropped by the quality filter in the evaluated samples (nil when none).
   public var droppedFrames: Int? = nil
+  /// Hyperparameters nested cross-validation chose in each outer fold (nil without a grid).
+  public var selectedHyperparameters: [ModelSelection]? = nil
 }
 
 /// Precision, recall and F1 of one class.

@@ -68,6 +68,7 @@ public struct ExperimentRunner {
       result.notApplicableFeatures = table.notApplicable.isEmpty ? nil : table.notApplicable
       result.foldTransform = table.foldTransforms.first?.transform.summary
       result.droppedFrames = table.droppedFrames > 0 ? table.droppedFrames : nil
+      result.selectedHyperparameters = predictions.selections
       return result
     }
     var result = ExperimentResult(

@@ -27,6 +27,20 @@ public enum ClassifierChecks {
     try constantFeatureGivesNoNaN(classifier, sourceLocation: sourceLocation)
     singleClassIsTypedError(classifier, sourceLocation: sourceLocation)
     try learnsSeparableData(classifier, sourceLocation: sourceLocation)
+    try missingClassGivesDistributions(classifier, sourceLocation: sourceLocation)
+  }
+
+  /// A class absent from the training fold (subject-grouped folds can miss one) still
+  /// gives finite probability rows over all classes that sum to 1.
+  public static func missingClassGivesDistributions<C: Classifier>(_ c: C, sourceLocation: SourceLocation) throws {
+    let (x, y) = blobs()
+    let rows = y.indices.filter { y[$0] != 1 }
+    let p = try c.fit(x.selectingRows(rows), rows.map { y[$0] }, classCount: 3, seed: 1).probabilities(x)
+    #expect(p.columns == 3, sourceLocation: sourceLocation)
+    for i in 0..<p.rows {
+      let row = p.row(i)
+      #expect(row.allSatisfy { $0.isFinite && $0 >= 0 } && abs(row.reduce(0, +) - 1) < 1e-9, "row \(i): \(row)", sourceLocation: sourceLocation)
+    }
   }
 
   /// Fitting twice with the same seed gives identical probabilities.
@@ -73,14 +87,16 @@ public enum ClassifierChecks {
     }
   }
 
-  /// Well-separated classes are learned.
+  /// Well-separated classes are learned. The class centres form a triangle, not a line:
+  /// with collinear centres a one-vs-rest linear model (ridge, linear SVM) cannot single out
+  /// the middle class ("masking", Hastie, Tibshirani & Friedman 2009, §4.2), whatever its fit.
   public static func learnsSeparableData<C: Classifier>(_ c: C, sourceLocation: SourceLocation) throws {
     var random = SeededGenerator(seed: 11)
     var x = Matrix(rows: 60, columns: 2)
     let y = (0..<60).map { $0 % 3 }
     for i in 0..<60 {
-      x[i, 0] = Double(y[i]) * 10 + random.normal()
-      x[i, 1] = random.normal()
+      x[i, 0] = (y[i] == 1 ? 10 : 0) + random.normal()
+      x[i, 1] = (y[i] == 2 ? 10 : 0) + random.normal()
     }
     let accuracy = zip(try c.fit(x, y, classCount: 3, seed: 1).predict(x), y).filter { $0 == $1 }.count
     #expect(accuracy == 60, "separable data: \(accuracy)/60 correct", sourceLocation: sourceLocation)
