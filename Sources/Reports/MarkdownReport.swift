@@ -159,8 +159,8 @@ public enum MarkdownReport {
 
   static func pValue(_ p: Double?, holm: Double?) -> String {
     guard let p else { return "not tested" }
-    func format(_ x: Double) -> String { x < 0.001 ? "< 0.001" : String(format: "%.3f", locale: nil, x) }
-    return "p = \(format(p))" + (holm.map { " (Holm \(format($0)))" } ?? "")
+    func format(_ x: Double) -> String { x < 0.001 ? "< 0.001" : "= " + String(format: "%.3f", locale: nil, x) }
+    return "p \(format(p))" + (holm.map { " (Holm \(format($0)))" } ?? "")
   }
 
   /// A metric as a percentage with one decimal, or "undefined (reason)".

@@ -32,6 +32,21 @@ public enum ReportWriter {
     }
   }
 
+  /// Re-renders `report.md` from the `metrics.json` in `folder`, e.g. after a report-format
+  /// change, without re-running the experiment.
+  public static func rerender(folder: URL) throws -> URL {
+    let metrics = folder.appendingPathComponent("metrics.json")
+    let result: ExperimentResult
+    do {
+      result = try JSONDecoder().decode(ExperimentResult.self, from: Data(contentsOf: metrics))
+    } catch {
+      throw ReportError.unreadable(path: metrics.path, reason: "\(error)")
+    }
+    let report = folder.appendingPathComponent("report.md")
+    try atomicWrite(Data(MarkdownReport.render(result).utf8), to: report)
+    return report
+  }
+
   /// The canonical JSON: sorted keys, pretty-printed, trailing newline.
   public static func metricsJSON(_ result: ExperimentResult) throws -> Data {
     let encoder = JSONEncoder()
@@ -58,10 +73,12 @@ public enum ReportWriter {
 /// A report file could not be written.
 public enum ReportError: Error, CustomStringConvertible, Equatable {
   case unwritable(path: String, reason: String)
+  case unreadable(path: String, reason: String)
 
   public var description: String {
     switch self {
     case .unwritable(let path, let reason): return "\(path): cannot write the report (\(reason))"
+    case .unreadable(let path, let reason): return "\(path): cannot read a FaceValue result (\(reason))"
     }
   }
 }

@@ -12,5 +12,5 @@ struct FaceValue: ParsableCommand {
         facevalue run experiments/demo.yaml
       """,
     version: "0.1.0",
-    subcommands: [Run.self, Synth.self, Features.self, CorpusCommand.self, AuditCommand.self])
+    subcommands: [Run.self, Synth.self, Features.self, CorpusCommand.self, AuditCommand.self, Render.self])
 }

@@ -46,6 +46,18 @@ import Testing
     #expect(text.contains("not tested"))
   }
 
+  @Test func rerenderingFromMetricsGivesTheSameReport() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("facevalue-rerender-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try ReportWriter.write(result("again"), configText: nil, to: folder)
+    let report = folder.appendingPathComponent("report.md")
+    let original = try Data(contentsOf: report)
+    try FileManager.default.removeItem(at: report)
+    _ = try ReportWriter.rerender(folder: folder)
+    #expect(try Data(contentsOf: report) == original)
+    #expect(throws: ReportError.self) { try ReportWriter.rerender(folder: folder.appendingPathComponent("missing")) }
+  }
+
   @Test func unwritableFolderIsATypedError() {
     #expect(throws: ReportError.self) { try ReportWriter.write(result("x"), configText: nil, to: URL(fileURLWithPath: "/proc/facevalue")) }
   }
