@@ -42,8 +42,8 @@ extension FaceValue {
     @Option(help: "Bootstrap replicates per interval.")
     var bootstrap = 1000
 
-    @Option(help: "Permutations per test.")
-    var permutations = 999
+    @Option(help: "Permutations per test (dozens of gap tests share one Holm adjustment, so many are needed).")
+    var permutations = 9999
 
     @Option(help: "Groups with fewer subjects are listed but left out of gaps.")
     var minimumGroupSubjects = 2
