@@ -35,7 +35,7 @@ let package = Package(
         "LinearAlgebra", "Voice", "Face", "Corpora", "Classifiers", "Evaluation", "Randomness", "Tabular",
         .product(name: "Yams", package: "Yams"),
       ]),
-    .target(name: "Reports", dependencies: ["Evaluation", "Experiments", "Corpora"]),
+    .target(name: "Reports", dependencies: ["Evaluation", "Experiments", "Corpora", "Tabular"]),
     .executableTarget(
       name: "facevalue",
       dependencies: [

@@ -24,16 +24,8 @@ public enum FeatureExport {
         excluded.append(ExcludedSample(id: sample.id, reason: failure.message))
       }
     }
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-    do {
-      try (lines.joined(separator: "\n") + "\n").write(to: temporary, atomically: false, encoding: .utf8)
-      guard rename(temporary.path, url.path) == 0 else {
-        throw CorpusError.unwritable(path: url.path, reason: String(cString: strerror(errno)))
-      }
-    } catch let error as CorpusError {
-      throw error
-    } catch {
-      throw CorpusError.unwritable(path: url.path, reason: error.localizedDescription)
+    if let reason = AtomicFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: url) {
+      throw CorpusError.unwritable(path: url.path, reason: reason)
     }
     return excluded
   }

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import Tabular
 
 /// Writes an experiment's output folder: `metrics.json`, `report.md`, the config it ran,
 /// and each modality's out-of-fold predictions (`predictions-<modality>.csv`).
@@ -55,18 +56,7 @@ public enum ReportWriter {
   }
 
   static func atomicWrite(_ data: Data, to url: URL) throws {
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-    do {
-      try data.write(to: temporary)
-      // POSIX rename replaces the target atomically on the same file system (Foundation's
-      // replaceItemAt fails on Linux when the target exists).
-      guard rename(temporary.path, url.path) == 0 else {
-        throw ReportError.unwritable(path: url.path, reason: String(cString: strerror(errno)))
-      }
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw ReportError.unwritable(path: url.path, reason: error.localizedDescription)
-    }
+    if let reason = AtomicFile.write(data, to: url) { throw ReportError.unwritable(path: url.path, reason: reason) }
   }
 }
 
