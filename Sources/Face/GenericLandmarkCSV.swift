@@ -38,14 +38,10 @@ public enum GenericLandmarkCSV {
   static func read(table: some LandmarkTable, file: String, options: Options) throws -> LandmarkClip {
     let pointCount = table.header.filter { $0.first == "x" && Int($0.dropFirst()) != nil }.count
     guard pointCount > 0 else { throw FaceError.missingColumn(file: file, column: "x0") }
-    func index(_ name: String) throws -> Int {
-      guard let i = table.header.firstIndex(of: name) else { throw FaceError.missingColumn(file: file, column: name) }
-      return i
-    }
-    let xColumns = try (0..<pointCount).map { try index("x\($0)") }
-    let yColumns = try (0..<pointCount).map { try index("y\($0)") }
+    let xColumns = try (0..<pointCount).map { try table.column("x\($0)", file: file) }
+    let yColumns = try (0..<pointCount).map { try table.column("y\($0)", file: file) }
     let hasZ = table.header.contains("z0")
-    let zColumns = hasZ ? try (0..<pointCount).map { try index("z\($0)") } : []
+    let zColumns = hasZ ? try (0..<pointCount).map { try table.column("z\($0)", file: file) } : []
     let timeColumn = table.header.firstIndex(of: "timestamp")
     let frameColumn = table.header.firstIndex(of: "frame")
 

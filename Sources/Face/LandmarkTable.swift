@@ -23,6 +23,12 @@ extension CSVTable: LandmarkTable {
 }
 
 extension LandmarkTable {
+  /// The index of a required column, or the typed error naming the file and the column.
+  func column(_ name: String, file: String) throws -> Int {
+    guard let index = header.firstIndex(of: name) else { throw FaceError.missingColumn(file: file, column: name) }
+    return index
+  }
+
   /// A finite number, or the typed error naming file, line and column.
   func finite(_ row: Int, _ column: Int, file: String) throws -> Double {
     guard let value = number(row, column), value.isFinite else {

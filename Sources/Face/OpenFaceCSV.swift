@@ -34,12 +34,8 @@ public enum OpenFaceCSV {
   static func read(table: some LandmarkTable, file: String, options: Options) throws -> LandmarkClip {
     let pointCount = table.header.filter { $0.hasPrefix("x_") && Int($0.dropFirst(2)) != nil }.count
     guard pointCount > 0 else { throw FaceError.missingColumn(file: file, column: "x_0") }
-    func index(_ name: String) throws -> Int {
-      guard let i = table.header.firstIndex(of: name) else { throw FaceError.missingColumn(file: file, column: name) }
-      return i
-    }
-    let xColumns = try (0..<pointCount).map { try index("x_\($0)") }
-    let yColumns = try (0..<pointCount).map { try index("y_\($0)") }
+    let xColumns = try (0..<pointCount).map { try table.column("x_\($0)", file: file) }
+    let yColumns = try (0..<pointCount).map { try table.column("y_\($0)", file: file) }
     let faceColumn = table.header.firstIndex(of: "face_id")
     let timeColumn = table.header.firstIndex(of: "timestamp")
     let successColumn = table.header.firstIndex(of: "success")
