@@ -46,12 +46,12 @@ let package = Package(
     .target(name: "_TestSupport", dependencies: ["LinearAlgebra", "Classifiers"], path: "Tests/_TestSupport"),
     .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-    .testTarget(name: "VoiceTests", dependencies: ["Voice", "Randomness", "LinearAlgebra"], exclude: ["Golden"]),
+    .testTarget(name: "VoiceTests", dependencies: ["Voice", "Randomness", "LinearAlgebra", "_TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "FaceTests", dependencies: ["Face", "Corpora"]),
     .testTarget(name: "CorporaTests", dependencies: ["Corpora", "Voice", "Face"]),
     .testTarget(
       name: "ClassifiersTests", dependencies: ["Classifiers", "_TestSupport", "Randomness"], exclude: ["Golden"]),
-    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"], exclude: ["Golden"]),
+    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Corpora"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
   ]

@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import Testing
+import _TestSupport
 @testable import Classifiers
 
 /// scikit-learn 1.7.2 reference outputs for every model, made by
@@ -41,10 +42,7 @@ struct ClassifierGolden: Decodable {
   let datasets: [String: Dataset]
   let cases: [Case]
 
-  static func load() throws -> ClassifierGolden {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/classifiers.json")
-    return try JSONDecoder().decode(ClassifierGolden.self, from: Data(contentsOf: url))
-  }
+  static func load() throws -> ClassifierGolden { try Golden.load(ClassifierGolden.self, named: "classifiers.json") }
 }
 
 /// Fits our model for a golden case; returns probabilities, predictions and coefficients.

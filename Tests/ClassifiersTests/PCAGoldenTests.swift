@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import Testing
+import _TestSupport
 @testable import Classifiers
 
 /// scikit-learn `PCA(n_components=3, svd_solver="full")` outputs from `scripts/golden/pca.py`.
@@ -16,10 +17,7 @@ struct PCAGolden: Decodable {
   let x_test: [[Double]]
   let cases: [Case]
 
-  static func load() throws -> PCAGolden {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/pca.json")
-    return try JSONDecoder().decode(PCAGolden.self, from: Data(contentsOf: url))
-  }
+  static func load() throws -> PCAGolden { try Golden.load(PCAGolden.self, named: "pca.json") }
 }
 
 @Suite struct PCATests {

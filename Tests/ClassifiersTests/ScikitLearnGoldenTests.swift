@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import Testing
+import _TestSupport
 @testable import Classifiers
 
 /// Reference outputs of scikit-learn's `LogisticRegression(solver="lbfgs")`, produced by
@@ -21,10 +22,7 @@ struct LogisticGolden: Decodable {
   let sklearn_version: String
   let datasets: [Dataset]
 
-  static func load() throws -> LogisticGolden {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/logistic_regression.json")
-    return try JSONDecoder().decode(LogisticGolden.self, from: Data(contentsOf: url))
-  }
+  static func load() throws -> LogisticGolden { try Golden.load(LogisticGolden.self, named: "logistic_regression.json") }
 }
 
 @Suite struct ScikitLearnGoldenTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 @testable import Evaluation
 
 /// fairlearn 0.13 / scikit-learn values on committed inputs (`scripts/golden/fairness.py`).
@@ -27,10 +28,7 @@ struct FairnessGolden: Decodable {
   }
   let cases: [Case]
 
-  static func load() throws -> FairnessGolden {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/fairness.json")
-    return try JSONDecoder().decode(FairnessGolden.self, from: Data(contentsOf: url))
-  }
+  static func load() throws -> FairnessGolden { try Golden.load(FairnessGolden.self, named: "fairness.json") }
 }
 
 @Suite struct FairlearnGoldenTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 @testable import Evaluation
 
 /// scikit-learn's metric values on committed label vectors (`scripts/golden/generate.py`).
@@ -18,10 +19,7 @@ struct MetricGolden: Decodable {
   }
   let cases: [Case]
 
-  static func load() throws -> MetricGolden {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/metrics.json")
-    return try JSONDecoder().decode(MetricGolden.self, from: Data(contentsOf: url))
-  }
+  static func load() throws -> MetricGolden { try Golden.load(MetricGolden.self, named: "metrics.json") }
 }
 
 @Suite struct ScikitLearnMetricTests {

@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import Testing
+import _TestSupport
 @testable import Voice
 
 /// The frequency (Hz) of the strongest bin of a 4096-point spectrum of the middle of `audio`, interpolated.
@@ -65,10 +66,7 @@ struct MFCCGolden: Decodable {
   let mfcc_1_13: [[Double]]
   let log_mel_frame_10: [Double]
 
-  static func load() throws -> MFCCGolden {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/mfcc.json")
-    return try JSONDecoder().decode(MFCCGolden.self, from: Data(contentsOf: url))
-  }
+  static func load() throws -> MFCCGolden { try Golden.load(MFCCGolden.self, named: "mfcc.json") }
 
   static var signal: Audio {
     let samples = (0..<8000).map { n -> Double in
