@@ -21,8 +21,10 @@ public struct FeatureDescription: Sendable, Equatable {
       "coefficient of variation (std / mean) of \(what) over \(frames)",
       "20th percentile of \(what)", "median of \(what)", "80th percentile of \(what)",
       "80th minus 20th percentile of \(what)",
-      "mean slope of rising parts of \(what) (local minimum to next maximum)", "std of those rising slopes",
-      "mean slope magnitude of falling parts of \(what)", "std of those falling slopes",
+      "mean slope of rising parts of \(what) (local minimum to next maximum; openSMILE Peaks2 rules)",
+      "std of those rising slopes",
+      "mean slope magnitude of falling parts of \(what) (the stretch after the last extremum enters signed, as in openSMILE)",
+      "std of those falling slopes",
     ]
     let units = [unit, unit, "ratio", unit, unit, unit, unit, "\(unit)/s", "\(unit)/s", "\(unit)/s", "\(unit)/s"]
     return (0..<Functionals.suffixes.count).map {

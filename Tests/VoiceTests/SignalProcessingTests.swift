@@ -101,24 +101,3 @@ struct MFCCGolden: Decodable {
     for t in 2..<18 { #expect(abs(d[t, 0] - 0.5) < 1e-12) }
   }
 }
-
-@Suite struct FunctionalsTests {
-  @Test func triangleContourHasKnownSlopesAndPercentiles() {
-    // Up 1 per frame for 10 frames, down 2 per frame for 5: slopes 100 and 200 per s at 10 ms.
-    let contour: [Double?] = (0...10).map { Double($0) } + (1...5).map { 10 - 2 * Double($0) }
-    let f = Functionals.of(contour, hop: 0.01)
-    let named = Dictionary(uniqueKeysWithValues: zip(Functionals.suffixes, f))
-    #expect(abs(named["rise_mean"]! - 100) < 1e-9 && abs(named["fall_mean"]! - 200) < 1e-9)
-    #expect(named["rise_std"]! == 0 && named["fall_std"]! == 0)
-    let values = contour.compactMap { $0 }
-    #expect(abs(named["mean"]! - values.reduce(0, +) / Double(values.count)) < 1e-12)
-    #expect(abs(named["range20_80"]! - (named["p80"]! - named["p20"]!)) < 1e-12)
-  }
-
-  @Test func missingFramesSplitRunsAndAreIgnored() {
-    let f = Functionals.of([1, 2, nil, 5, 4, nil], hop: 0.1)
-    #expect(abs(f[0] - 3) < 1e-12)
-    // Joined as 1, 2, 5, 4 (range 4, hysteresis 0.4): one rise 1→5 over 2 frames, one fall 5→4.
-    #expect(abs(f[7] - 20) < 1e-9 && abs(f[9] - 10) < 1e-9)
-  }
-}
