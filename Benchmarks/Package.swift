@@ -25,6 +25,9 @@ let package = Package(
       name: "face-bench",
       dependencies: [.product(name: "Experiments", package: faceValue)]),
     .executableTarget(
+      name: "f0-frames",
+      dependencies: [.product(name: "Experiments", package: faceValue)]),
+    .executableTarget(
       name: "VoiceBenchmark",
       dependencies: [.product(name: "Experiments", package: faceValue)],
       swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
