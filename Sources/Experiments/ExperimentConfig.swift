@@ -10,6 +10,7 @@ import Yams
 /// corpus:
 ///   synthetic: { folder: ../work/demo-corpus, subjects: 24, … }   # or
 ///   manifest: { path: data/manifest.csv, subject: speaker, … }
+/// test_corpus: { emodb: { root: … } }   # optional: train on corpus, test here (no protocol)
 /// modalities: [voice, face, both]
 /// model: { logistic_regression: { c: 1.0 } }
 /// protocol: leave_one_subject_out
@@ -24,6 +25,9 @@ public struct ExperimentConfig: Sendable, Equatable {
   public var seed: UInt64
   /// Where the samples come from.
   public var corpus: CorpusSource
+  /// A second corpus to test on after training on all of `corpus` (config key
+  /// `test_corpus`, same syntax); replaces `protocol` (see `CrossCorpusDesign`).
+  public var testCorpus: CorpusSource? = nil
   /// Which modalities to evaluate, each separately.
   public var modalities: [Modality]
   /// The feature set measuring each modality (`both` joins the two).
@@ -100,7 +104,7 @@ extension ConfigError {
 
 extension ExperimentConfig: Decodable {
   enum Keys: String, CodingKey, CaseIterable {
-    case name, description, seed, corpus, modalities, modality, features, model, `protocol`, statistics, groups
+    case name, description, seed, corpus, testCorpus = "test_corpus", modalities, modality, features, model, `protocol`, statistics, groups
     case minimumGroupSubjects = "minimum_group_subjects"
     case interpretation
   }
@@ -115,6 +119,11 @@ extension ExperimentConfig: Decodable {
     description = try c.decodeIfPresent(String.self, forKey: .description)
     seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0
     corpus = try c.decode(CorpusSource.self, forKey: .corpus)
+    testCorpus = try c.decodeIfPresent(CorpusSource.self, forKey: .testCorpus)
+    if testCorpus != nil && c.contains(.protocol) {
+      throw decoder.invalid("give either 'protocol' or 'test_corpus', not both: with a test corpus the model trains on all of "
+        + "'corpus' and is tested on 'test_corpus'")
+    }
     if c.contains(.modality) && c.contains(.modalities) { throw decoder.invalid("give either 'modality' or 'modalities', not both") }
     if let single = try c.decodeIfPresent(Modality.self, forKey: .modality) {
       modalities = [single]

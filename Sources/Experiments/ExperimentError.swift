@@ -4,6 +4,8 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable {
   case nothingEvaluated(modality: String, firstReasons: [String])
   /// Nested model selection needs at least two subjects in an outer training fold.
   case innerSelectionImpossible(subjects: Int)
+  /// A training and a test corpus that cannot be combined (e.g. no shared labels).
+  case crossCorpus(String)
 
   public var description: String {
     switch self {
@@ -12,6 +14,8 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable {
     case .innerSelectionImpossible(let subjects):
       return "nested model selection needs at least 2 subjects in each outer training fold to form inner folds, "
         + "found \(subjects); use a single setting instead of a grid, or a protocol with more subjects per fold"
+    case .crossCorpus(let reason):
+      return "cross-corpus experiment: \(reason)"
     }
   }
 }

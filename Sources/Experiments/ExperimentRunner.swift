@@ -17,19 +17,25 @@ public struct ExperimentRunner {
   /// Runs `config` and also returns each modality's out-of-fold predictions, for export.
   public func runKeepingPredictions(_ config: ExperimentConfig) throws -> (result: ExperimentResult, predictions: [(String, PredictionSet)]) {
     let scan = try config.corpus.loadScan(base: config.baseFolder, experimentSeed: config.seed, log: log)
-    let corpus = scan.corpus
-    for attribute in config.groups where !corpus.attributeNames.contains(attribute) {
-      throw ConfigError.invalidValue(
-        file: config.name, path: "groups",
-        reason: "attribute '\(attribute)' is not in the corpus; available: \(corpus.attributeNames.joined(separator: ", "))")
+    var corpus = scan.corpus
+    var problems = scan.problems
+    var design: CrossCorpusDesign? = nil
+    if let testSource = config.testCorpus {
+      // A synthetic test corpus without its own seed must not regenerate the training corpus.
+      let testScan = try testSource.loadScan(base: config.baseFolder, experimentSeed: config.seed &+ 1, log: log)
+      try Self.requireGroups(config.groups, in: testScan.corpus, role: "test_corpus", experiment: config.name)
+      design = try CrossCorpusDesign(train: corpus, test: testScan.corpus)
+      corpus = design!.corpus
+      problems += testScan.problems
+      log("cross-corpus: \(design!.summary); \(design!.excluded.count) samples of unshared labels excluded")
     }
+    try Self.requireGroups(config.groups, in: corpus, role: "corpus", experiment: config.name)
     let labels = corpus.labels
     let classIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
     let extractor = FeatureExtractor(voice: config.features.voiceSet, face: config.features.faceSet)
     log("measuring features of \(corpus.samples.count) samples")
     let measurements = extractor.measure(corpus.samples, modalities: Set(config.modalities))
 
-    let splitter = config.evaluationProtocol.splitter(seed: config.seed)
     let analysis = PredictionAnalysis(statistics: config.statistics, seed: config.seed, minimumGroupSubjects: config.minimumGroupSubjects)
     var predictionSets: [String: PredictionSet] = [:]
     let runs = try config.modalities.map { modality -> ModalityResult in
@@ -37,6 +43,7 @@ public struct ExperimentRunner {
       let samples = table.sampleIndices.map { corpus.samples[$0] }
       let y = samples.map { classIndex[$0.label]! }
       let subjects = samples.map(\.subject)
+      let splitter = design?.splitter(for: samples) ?? config.evaluationProtocol.splitter(seed: config.seed)
       log("\(modality.rawValue): \(table.names.count) features, \(samples.count) samples, \(table.excluded.count) excluded")
       guard !samples.isEmpty else {
         throw ExperimentError.nothingEvaluated(modality: modality.rawValue, firstReasons: table.excluded.prefix(3).map(\.reason))
@@ -63,7 +70,7 @@ public struct ExperimentRunner {
           seed: config.seed, transforms: table.foldTransforms)
       }
       var result = summarise(modality.rawValue, set: set, featureCount: table.names.count, folds: predictions.foldCount,
-        unconvergedFolds: predictions.unconvergedFolds, excluded: table.excluded + predictions.failedFolds,
+        unconvergedFolds: predictions.unconvergedFolds, excluded: (design?.excluded ?? []) + table.excluded + predictions.failedFolds,
         chanceTest: chanceTest, analysis: analysis, groups: config.groups)
       result.notApplicableFeatures = table.notApplicable.isEmpty ? nil : table.notApplicable
       result.foldTransform = table.foldTransforms.first?.transform.summary
@@ -76,9 +83,10 @@ public struct ExperimentRunner {
       corpus: CorpusSummary(
         name: corpus.name, samples: corpus.samples.count, subjects: corpus.subjects.count, labels: labels,
         labelCounts: labels.map { label in corpus.samples.filter { $0.label == label }.count },
-        attributes: corpus.attributeNames, layoutProblems: scan.problems.isEmpty ? nil : scan.problems.map(\.description)),
-      groundTruth: config.corpus.resolvedSpecification(experimentSeed: config.seed),
-      evaluationProtocol: config.evaluationProtocol.summary,
+        attributes: corpus.attributeNames, layoutProblems: problems.isEmpty ? nil : problems.map(\.description)),
+      groundTruth: config.testCorpus?.resolvedSpecification(experimentSeed: config.seed &+ 1)
+        ?? config.corpus.resolvedSpecification(experimentSeed: config.seed),
+      evaluationProtocol: design?.summary ?? config.evaluationProtocol.summary,
       warnings: config.evaluationProtocol.leaksSubjects ? [ProtocolConfig.leakWarning] : [],
       statistics: config.statistics.summary, model: config.model.summary,
       featureSets: ["voice": config.features.voice, "face": config.features.face], runs: runs,
@@ -86,6 +94,16 @@ public struct ExperimentRunner {
     result.interpretation = config.interpretation
     result.applyHolm()
     return (result, config.modalities.compactMap { m in predictionSets[m.rawValue].map { (m.rawValue, $0) } })
+  }
+
+  /// Every attribute named under `groups` must be in the corpus (for a cross-corpus run: in
+  /// the test corpus, whose subjects the gaps are about).
+  static func requireGroups(_ groups: [String], in corpus: Corpus, role: String, experiment: String) throws {
+    for attribute in groups where !corpus.attributeNames.contains(attribute) {
+      throw ConfigError.invalidValue(
+        file: experiment, path: "groups",
+        reason: "attribute '\(attribute)' is not in the \(role) (\(corpus.name)); available: \(corpus.attributeNames.joined(separator: ", "))")
+    }
   }
 
   /// Builds a result section from out-of-sample predictions (shared with audits).
