@@ -103,6 +103,8 @@ public struct ModalityResult: Sendable, Codable, Equatable {
   public var droppedFrames: Int? = nil
   /// Hyperparameters nested cross-validation chose in each outer fold (nil without a grid).
   public var selectedHyperparameters: [ModelSelection]? = nil
+  /// UAR and accuracy over repeated fold assignments (nil without `repeats`).
+  public var repeatedSplits: RepeatedSplits? = nil
 }
 
 /// Precision, recall and F1 of one class.

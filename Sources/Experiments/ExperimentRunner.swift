@@ -76,6 +76,20 @@ public struct ExperimentRunner {
       result.foldTransform = table.foldTransforms.first?.transform.summary
       result.droppedFrames = table.droppedFrames > 0 ? table.droppedFrames : nil
       result.selectedHyperparameters = predictions.selections
+      if config.evaluationProtocol.repeats > 1 {
+        var splits = RepeatedSplits(unweightedAverageRecall: [], accuracy: [])
+        for r in 0..<config.evaluationProtocol.repeats {
+          let seed = RepeatedSplits.seed(repetition: r, experimentSeed: config.seed)
+          log("\(modality.rawValue): repetition \(r + 1) of \(config.evaluationProtocol.repeats)")
+          let again = r == 0 ? predictions : try CrossValidation.run(
+            features: table.values, labels: y, subjects: subjects, classCount: labels.count,
+            splitter: config.evaluationProtocol.splitter(seed: seed), model: config.model, seed: seed, transforms: table.foldTransforms)
+          let scores = RepeatedSplits.scores(again, truth: y, classCount: labels.count)
+          splits.unweightedAverageRecall.append(scores.uar)
+          splits.accuracy.append(scores.accuracy)
+        }
+        result.repeatedSplits = splits
+      }
       return result
     }
     var result = ExperimentResult(

@@ -7,20 +7,32 @@ import Evaluation
 /// protocol: {group_k_fold: {folds: 5}}
 /// protocol: {stratified_group_k_fold: {folds: 5}}
 /// protocol: {stratified_k_fold: {folds: 10}}   # leaky: subjects on both sides, reports warn
+/// protocol: {stratified_group_k_fold: {folds: 5, repeats: 10}}   # seeded splits, repeated
 /// ```
+///
+/// `repeats` (seeded protocols only) reruns the whole cross-validation with other fold
+/// assignments; see `RepeatedSplits`.
 public enum ProtocolConfig: Sendable, Equatable {
   case leaveOneSubjectOut
   case groupKFold(folds: Int)
-  case stratifiedGroupKFold(folds: Int)
-  case stratifiedKFold(folds: Int)
+  case stratifiedGroupKFold(folds: Int, repeats: Int = 1)
+  case stratifiedKFold(folds: Int, repeats: Int = 1)
 
   /// The splitter, seeded from the experiment seed.
   func splitter(seed: UInt64) -> any Splitter {
     switch self {
     case .leaveOneSubjectOut: return LeaveOneSubjectOut()
     case .groupKFold(let folds): return GroupKFold(folds: folds)
-    case .stratifiedGroupKFold(let folds): return StratifiedGroupKFold(folds: folds, seed: seed)
-    case .stratifiedKFold(let folds): return StratifiedKFold(folds: folds, seed: seed)
+    case .stratifiedGroupKFold(let folds, _): return StratifiedGroupKFold(folds: folds, seed: seed)
+    case .stratifiedKFold(let folds, _): return StratifiedKFold(folds: folds, seed: seed)
+    }
+  }
+
+  /// How often the cross-validation runs with different fold assignments (1 = once).
+  public var repeats: Int {
+    switch self {
+    case .stratifiedGroupKFold(_, let repeats), .stratifiedKFold(_, let repeats): return repeats
+    case .leaveOneSubjectOut, .groupKFold: return 1
     }
   }
 
@@ -40,8 +52,10 @@ public enum ProtocolConfig: Sendable, Equatable {
     switch self {
     case .leaveOneSubjectOut: return "leave-one-subject-out"
     case .groupKFold(let folds): return "group \(folds)-fold (subject-independent)"
-    case .stratifiedGroupKFold(let folds): return "stratified group \(folds)-fold (subject-independent)"
-    case .stratifiedKFold(let folds): return "stratified \(folds)-fold over clips (NOT subject-independent)"
+    case .stratifiedGroupKFold(let folds, let repeats):
+      return "stratified group \(folds)-fold (subject-independent)" + Self.repetitionNote(repeats)
+    case .stratifiedKFold(let folds, let repeats):
+      return "stratified \(folds)-fold over clips (NOT subject-independent)" + Self.repetitionNote(repeats)
     }
   }
 }
@@ -51,7 +65,11 @@ extension ProtocolConfig: Decodable {
     case leaveOneSubjectOut = "leave_one_subject_out", groupKFold = "group_k_fold"
     case stratifiedGroupKFold = "stratified_group_k_fold", stratifiedKFold = "stratified_k_fold"
   }
-  enum OptionKeys: String, CodingKey, CaseIterable { case folds }
+  enum OptionKeys: String, CodingKey, CaseIterable { case folds, repeats }
+
+  static func repetitionNote(_ repeats: Int) -> String {
+    repeats > 1 ? ", repeated \(repeats)× with different fold assignments" : ""
+  }
 
   public init(from decoder: Decoder) throws {
     let names = Keys.allCases.map(\.rawValue).joined(separator: ", ")
@@ -75,11 +93,17 @@ extension ProtocolConfig: Decodable {
     let values = try options.container(keyedBy: OptionKeys.self)
     let folds = try values.decodeIfPresent(Int.self, forKey: .folds) ?? (key == .stratifiedKFold ? 10 : 5)
     guard folds >= 2 else { throw options.invalid("folds must be at least 2, got \(folds)") }
+    let repeats = try values.decodeIfPresent(Int.self, forKey: .repeats) ?? 1
+    guard repeats >= 1 else { throw options.invalid("repeats must be at least 1, got \(repeats)") }
+    if repeats > 1 && (key == .leaveOneSubjectOut || key == .groupKFold) {
+      throw options.invalid("\(key.rawValue) assigns folds deterministically, so repeating it gives the same folds; "
+        + "repeats needs stratified_group_k_fold or stratified_k_fold")
+    }
     switch key {
     case .leaveOneSubjectOut: self = .leaveOneSubjectOut
     case .groupKFold: self = .groupKFold(folds: folds)
-    case .stratifiedGroupKFold: self = .stratifiedGroupKFold(folds: folds)
-    case .stratifiedKFold: self = .stratifiedKFold(folds: folds)
+    case .stratifiedGroupKFold: self = .stratifiedGroupKFold(folds: folds, repeats: repeats)
+    case .stratifiedKFold: self = .stratifiedKFold(folds: folds, repeats: repeats)
     }
   }
 }

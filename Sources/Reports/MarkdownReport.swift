@@ -86,6 +86,7 @@ public enum MarkdownReport {
     }
     if run.unconvergedFolds > 0 { out.append("Warning: the optimiser hit its iteration cap in \(run.unconvergedFolds) folds.") }
     if let selections = run.selectedHyperparameters { out += selectionSection(selections) }
+    if let splits = run.repeatedSplits { out.append(repetitionLine(splits)) }
     out += ["", "| class | precision | recall | F1 |", "|---|---:|---:|---:|"]
     for c in run.perClass { out.append("| \(c.label) | \(percent(c.precision)) | \(percent(c.recall)) | \(percent(c.f1)) |") }
     for report in run.fairness { out += fairnessSection(report) }
