@@ -23,16 +23,16 @@ public enum AudioFile {
     if let bad = interleaved[0..<(read * channels)].firstIndex(where: { !$0.isFinite }) {
       throw VoiceError.nonFinite(file: url.path, sample: bad / channels)
     }
-    var mono = [Double](repeating: 0, count: read)
     if channels == 1 {
-      mono = Array(interleaved[0..<read])
-    } else {
-      let scale = 1 / Double(channels)
-      for frame in 0..<read {
-        var sum = 0.0
-        for channel in 0..<channels { sum += interleaved[frame * channels + channel] }
-        mono[frame] = sum * scale
-      }
+      interleaved.removeLast(frames - read)  // no copy: the samples are already mono
+      return Audio(samples: interleaved, sampleRate: Double(info.samplerate))
+    }
+    var mono = [Double](repeating: 0, count: read)
+    let scale = 1 / Double(channels)
+    for frame in 0..<read {
+      var sum = 0.0
+      for channel in 0..<channels { sum += interleaved[frame * channels + channel] }
+      mono[frame] = sum * scale
     }
     return Audio(samples: mono, sampleRate: Double(info.samplerate))
   }
