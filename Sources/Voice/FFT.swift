@@ -88,11 +88,9 @@ public struct FFT: Sendable {
   struct Workspace {
     var re: [Lanes]
     var im: [Lanes]
-    var power: [Lanes]
     init(_ fft: FFT) {
       re = Array(repeating: Lanes(), count: fft.points)
       im = re
-      power = Array(repeating: Lanes(), count: fft.points + 1)
     }
   }
 
@@ -105,17 +103,18 @@ public struct FFT: Sendable {
   ) {
     work.re.withUnsafeMutableBufferPointer { r in
       work.im.withUnsafeMutableBufferPointer { i in
-        work.power.withUnsafeMutableBufferPointer { p in
-          let re = r.baseAddress!, im = i.baseAddress!
-          order.withUnsafeBufferPointer { order in
-            for n in 0..<points { (re[order[n]], im[order[n]]) = pair(n) }
+        let re = r.baseAddress!, im = i.baseAddress!
+        order.withUnsafeBufferPointer { order in
+          for n in 0..<points { (re[order[n]], im[order[n]]) = pair(n) }
+        }
+        transformPacked(re: re, im: im)
+        if count == FFT.lanes {
+          split(re: re, im: im) { k, power in
+            output[k] = power.x
+            output[outputStride + k] = power.y
           }
-          transformPacked(re: re, im: im)
-          split(re: re, im: im, power: p.baseAddress!)
-          for j in 0..<count {
-            let row = output + j * outputStride
-            for k in 0...points { row[k] = p[k][j] }
-          }
+        } else {
+          split(re: re, im: im) { k, power in output[k] = power.x }
         }
       }
     }
@@ -211,8 +210,9 @@ public struct FFT: Sendable {
     }
   }
 
-  /// Unpacks the real spectrum and writes |X[k]|², k = 0…points, of every lane.
-  private func split(re: UnsafeMutablePointer<Lanes>, im: UnsafeMutablePointer<Lanes>, power: UnsafeMutablePointer<Lanes>) {
+  /// Unpacks the real spectrum and passes |X[k]|² of every lane, k = 0…points, to `store`.
+  @inline(__always)
+  private func split(re: UnsafeMutablePointer<Lanes>, im: UnsafeMutablePointer<Lanes>, store: (Int, Lanes) -> Void) {
     splitCosines.withUnsafeBufferPointer { c in
       splitSines.withUnsafeBufferPointer { s in
         // X[k] = E + T and X[M−k] = conj(E − T) with T = e^{−2πik/N}·O, so one pass over
@@ -224,8 +224,8 @@ public struct FFT: Sendable {
           let wr = c[k], wi = s[k]
           let tr = or * wr - oi * wi, ti = or * wi + oi * wr
           let (dr, di) = (er - tr, ei - ti), (sr, si) = (er + tr, ei + ti)
-          power[points - k] = 0.25 * (dr * dr + di * di)
-          power[k] = 0.25 * (sr * sr + si * si)
+          store(points - k, 0.25 * (dr * dr + di * di))
+          store(k, 0.25 * (sr * sr + si * si))
         }
       }
     }
