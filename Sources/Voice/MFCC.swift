@@ -22,23 +22,33 @@ public struct MFCC: Sendable {
   /// Creates the extractor with the documented defaults.
   public init() {}
 
+  /// Filterbanks by (bands, FFT size, sample rate), DCT matrices by (inputs, outputs):
+  /// built once per process rather than once per file.
+  private static let filterbanks = Memo<[Double], MelFilterbank>()
+  private static let transforms = Memo<[Int], Matrix>()
+
   /// Log-mel spectrogram in dB (frames × bands).
   public func logMel(_ spectrogram: Spectrogram) -> Matrix {
-    let bank = MelFilterbank(bands: bands, fftSize: spectrogram.fftSize, sampleRate: spectrogram.sampleRate)
-    var mel = bank.apply(spectrogram.power)
-    var peak = -Double.infinity
-    for i in 0..<mel.storage.count {
-      mel.storage[i] = 10 * log10(max(1e-10, mel.storage[i]))
-      peak = max(peak, mel.storage[i])
+    let bank = Self.filterbanks.value([Double(bands), Double(spectrogram.fftSize), spectrogram.sampleRate]) {
+      MelFilterbank(bands: bands, fftSize: spectrogram.fftSize, sampleRate: spectrogram.sampleRate)
     }
-    let floor = peak - topDecibels
-    for i in 0..<mel.storage.count where mel.storage[i] < floor { mel.storage[i] = floor }
+    var mel = bank.apply(spectrogram.power)
+    mel.storage.withUnsafeMutableBufferPointer { m in
+      var peak = -Double.infinity
+      for i in m.indices {
+        m[i] = 10 * log10(max(1e-10, m[i]))
+        peak = max(peak, m[i])
+      }
+      let floor = peak - topDecibels
+      for i in m.indices { m[i] = max(m[i], floor) }
+    }
     return mel
   }
 
   /// c1 … c`count` per frame (frames × count).
   public func coefficients(_ spectrogram: Spectrogram) -> Matrix {
-    let all = Matrix.product(logMel(spectrogram), Self.dct(inputs: bands, outputs: count + 1), transposeB: true)
+    let dct = Self.transforms.value([bands, count + 1]) { Self.dct(inputs: bands, outputs: count + 1) }
+    let all = Matrix.product(logMel(spectrogram), dct, transposeB: true)
     var out = Matrix(rows: all.rows, columns: count)
     for t in 0..<all.rows {
       for j in 0..<count { out[t, j] = all[t, j + 1] }

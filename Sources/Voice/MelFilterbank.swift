@@ -14,6 +14,8 @@ public struct MelFilterbank: Sendable {
   public let weights: Matrix
   /// Band edge frequencies in Hz (count = bands + 2).
   public let edges: [Double]
+  /// The bins where each band's weight is not zero (a triangle spans a few dozen of 257).
+  let support: [Range<Int>]
 
   /// Builds `bands` filters between `minimumFrequency` and `maximumFrequency` Hz.
   public init(bands: Int, fftSize: Int, sampleRate: Double, minimumFrequency: Double = 0, maximumFrequency: Double? = nil) {
@@ -33,11 +35,52 @@ public struct MelFilterbank: Sendable {
       }
     }
     weights = w
+    support = (0..<bands).map { b in
+      let nonzero = (0..<bins).filter { w[b, $0] != 0 }
+      return (nonzero.first ?? 0)..<((nonzero.last ?? -1) + 1)
+    }
   }
 
-  /// Band energies of every frame: power (frames × bins) · weightsᵀ, one BLAS GEMM.
+  /// Band energies of every frame: power (frames × bins) · weightsᵀ, summed over each
+  /// band's support only (the dense product would multiply zeros nine times in ten).
   public func apply(_ power: Matrix) -> Matrix {
-    Matrix.product(power, weights, transposeB: true)
+    precondition(power.columns == weights.columns, "power has \(power.columns) bins, the filterbank \(weights.columns)")
+    var out = Matrix(rows: power.rows, columns: weights.rows)
+    let bins = power.columns, bands = weights.rows
+    power.storage.withUnsafeBufferPointer { p in
+      weights.storage.withUnsafeBufferPointer { w in
+        out.storage.withUnsafeMutableBufferPointer { o in
+          for t in 0..<power.rows {  // frame by frame, so each spectrum is read from the L1 cache
+            let frame = p.baseAddress! + t * bins
+            for (b, range) in support.enumerated() {
+              let weight = w.baseAddress! + b * bins
+              o[t * bands + b] = Self.dot(frame, weight, range)
+            }
+          }
+        }
+      }
+    }
+    return out
+  }
+
+  /// Σ a[k]·b[k] over `range`, two products per SIMD instruction in two accumulators
+  /// (a scalar sum is one long chain of dependent additions).
+  @inline(__always)
+  private static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ range: Range<Int>) -> Double {
+    typealias Pair = SIMD2<Double>
+    var s0 = Pair(), s1 = Pair()
+    var k = range.lowerBound
+    while k + 4 <= range.upperBound {
+      s0 += UnsafeRawPointer(a + k).loadUnaligned(as: Pair.self) * UnsafeRawPointer(b + k).loadUnaligned(as: Pair.self)
+      s1 += UnsafeRawPointer(a + k + 2).loadUnaligned(as: Pair.self) * UnsafeRawPointer(b + k + 2).loadUnaligned(as: Pair.self)
+      k += 4
+    }
+    var sum = (s0 + s1).sum()
+    while k < range.upperBound {
+      sum += a[k] * b[k]
+      k += 1
+    }
+    return sum
   }
 
   /// Slaney mel: linear below 1 kHz (3 mel per 200 Hz), logarithmic above.

@@ -27,6 +27,9 @@ public struct Resampler: Sendable {
   /// Creates a resampler with the documented defaults.
   public init() {}
 
+  /// Polyphase banks by (L, M, half-length, cutoff, Kaiser β).
+  private static let banks = Memo<[Int], PolyphaseBank>()
+
   /// The audio at `rate` (returned unchanged when the rate already matches).
   public func resample(_ audio: Audio, to rate: Double) -> Audio {
     guard abs(audio.sampleRate - rate) > 1e-9, !audio.samples.isEmpty else {
@@ -40,19 +43,10 @@ public struct Resampler: Sendable {
     var out = [Double](repeating: 0, count: outCount)
     audio.samples.withUnsafeBufferPointer { x in
       if let up, let down, up <= 4096 {
-        let table = PhaseTables.shared.table(key: [up, half, Int(scale * 1e12)]) {
-          phaseTable(phases: up, half: half, scale: scale)
+        let bank = Self.banks.value([up, down, half, Int(scale * 1e12), Int(kaiserBeta * 1e12)]) {
+          PolyphaseBank(up: up, down: down, half: half, kernel: { kernel($0, half: Double(half), scale: scale) })
         }
-        if down >= 2 * half {
-          polyphase(x, table: table, up: up, down: down, half: half, into: &out)
-        } else {
-          table.withUnsafeBufferPointer { taps in
-            for n in 0..<outCount {
-              let position = n * down
-              out[n] = convolve(x, base: position / up, taps: taps.baseAddress! + (position % up) * 2 * half, half: half)
-            }
-          }
-        }
+        bank.resample(x, into: &out)
       } else {
         var taps = [Double](repeating: 0, count: 2 * half)
         for n in 0..<outCount {
@@ -64,34 +58,6 @@ public struct Resampler: Sendable {
       }
     }
     return Audio(samples: out, sampleRate: rate)
-  }
-
-  /// All outputs as one matrix–vector product per filter phase. Outputs n₀, n₀ + L, n₀ + 2L, …
-  /// share a phase and read input windows M samples apart, so the windows are the rows of a
-  /// matrix with leading dimension M laid over the (zero-padded) input itself: no copies,
-  /// and L BLAS GEMV calls instead of one dot product per output sample.
-  private func polyphase(
-    _ x: UnsafeBufferPointer<Double>, table: [Double], up: Int, down: Int, half: Int, into out: inout [Double]
-  ) {
-    let taps = 2 * half
-    var padded = [Double](repeating: 0, count: x.count + taps + 1)
-    for i in 0..<x.count { padded[half + i] = x[i] }
-    let outCount = out.count
-    padded.withUnsafeBufferPointer { input in
-      table.withUnsafeBufferPointer { filters in
-        out.withUnsafeMutableBufferPointer { y in
-          for first in 0..<min(up, outCount) {
-            let rows = (outCount - first + up - 1) / up
-            let position = first * down
-            // Output n reads padded[n·M/L + 1 ..< n·M/L + 1 + taps].
-            cblas_dgemv(
-              CblasRowMajor, CblasNoTrans, Int32(rows), Int32(taps), 1,
-              input.baseAddress! + position / up + 1, Int32(down),
-              filters.baseAddress! + (position % up) * taps, 1, 0, y.baseAddress! + first, Int32(up))
-          }
-        }
-      }
-    }
   }
 
   /// Σ x[base − half + 1 + j] · taps[j], treating samples outside the input as zero.
@@ -106,20 +72,7 @@ public struct Resampler: Sendable {
 
   /// Kernel weights for input samples base−half+1 … base+half when the output falls `fraction` past `base`.
   private func fillTaps(_ taps: inout [Double], fraction: Double, half: Int, scale: Double) {
-    for j in 0..<(2 * half) {
-      let distance = Double(j - half + 1) - fraction
-      taps[j] = kernel(distance, half: Double(half), scale: scale)
-    }
-  }
-
-  private func phaseTable(phases: Int, half: Int, scale: Double) -> [Double] {
-    var table = [Double](repeating: 0, count: phases * 2 * half)
-    var taps = [Double](repeating: 0, count: 2 * half)
-    for p in 0..<phases {
-      fillTaps(&taps, fraction: Double(p) / Double(phases), half: half, scale: scale)
-      for j in 0..<(2 * half) { table[p * 2 * half + j] = taps[j] }
-    }
-    return table
+    for j in 0..<(2 * half) { taps[j] = kernel(Double(j - half + 1) - fraction, half: Double(half), scale: scale) }
   }
 
   /// scale · sinc(scale · d) · Kaiser(d / half).
@@ -137,25 +90,5 @@ public struct Resampler: Sendable {
     var a = Int(output), b = Int(input)
     while b != 0 { (a, b) = (b, a % b) }
     return (Int(output) / a, Int(input) / a)
-  }
-}
-
-/// Filter phase tables shared across files and threads (building one costs more than
-/// resampling a 2 s clip with it).
-final class PhaseTables: @unchecked Sendable {
-  static let shared = PhaseTables()
-  private var tables: [[Int]: [Double]] = [:]
-  private let lock = NSLock()
-
-  /// The table for `key`, built by `make` on first use.
-  func table(key: [Int], make: () -> [Double]) -> [Double] {
-    lock.lock()
-    if let table = tables[key] { lock.unlock(); return table }
-    lock.unlock()
-    let table = make()
-    lock.lock()
-    tables[key] = table
-    lock.unlock()
-    return table
   }
 }

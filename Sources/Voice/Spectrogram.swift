@@ -13,52 +13,50 @@ public struct Spectrogram: Sendable {
   /// |X(t, k)|², one row per frame, fftSize/2 + 1 columns (bin k is k·rate/fftSize Hz).
   public let power: Matrix
 
+  /// Zero-padded analysis windows by (window length, FFT size).
+  private static let tapers = Memo<[Int], [Double]>()
+
   /// Analyses `audio` with windows of `window` seconds every `hop` seconds.
   public init(_ audio: Audio, window: Double = 0.025, hop: Double = 0.010) {
     let length = max(2, Int((window * audio.sampleRate).rounded()))
     let step = max(1, Int((hop * audio.sampleRate).rounded()))
-    var size = 2
+    var size = 4  // the smallest FFT
     while size < length { size *= 2 }
     let grid = FrameGrid(sampleCount: audio.samples.count, window: size, hop: step)
     let offset = (size - length) / 2
-    let fft = FFT(size: size)
-    let taper = Window.hann(length)
+    let fft = FFT.of(size: size)
+    let taper = Self.tapers.value([length, size]) {
+      // The Hann window centred in the FFT frame, zeros either side.
+      var taper = [Double](repeating: 0, count: size)
+      for (n, w) in Window.hann(length).enumerated() { taper[offset + n] = w }
+      return taper
+    }
     let bins = size / 2 + 1
-    var storage = [Double](repeating: 0, count: grid.count * bins)
-    var re = [Double](repeating: 0, count: size)
-    var im = [Double](repeating: 0, count: size)
-    // Two real frames per complex FFT: z = a + i·b gives A[k] = (Z[k] + Z*[N−k]) / 2 and
-    // B[k] = (Z[k] − Z*[N−k]) / 2i (Press et al., Numerical Recipes, 3rd ed., §12.3).
-    audio.samples.withUnsafeBufferPointer { x in
-      taper.withUnsafeBufferPointer { w in
-        re.withUnsafeMutableBufferPointer { r in
-          im.withUnsafeMutableBufferPointer { i in
-            storage.withUnsafeMutableBufferPointer { out in
-              var t = 0
-              while t < grid.count {
-                let paired = t + 1 < grid.count
-                r.update(repeating: 0)
-                i.update(repeating: 0)
-                let a = x.baseAddress! + t * step + offset, b = a + step
-                for n in 0..<length { r[offset + n] = a[n] * w[n] }
-                if paired { for n in 0..<length { i[offset + n] = b[n] * w[n] } }
-                fft.transform(re: r.baseAddress!, im: i.baseAddress!)
-                let first = out.baseAddress! + t * bins, second = first + bins
-                for k in 0..<bins {
-                  let j = k == 0 ? 0 : size - k
-                  let (ar, ai) = (0.5 * (r[k] + r[j]), 0.5 * (i[k] - i[j]))
-                  first[k] = ar * ar + ai * ai
-                  if paired {
-                    let (br, bi) = (0.5 * (i[k] + i[j]), -0.5 * (r[k] - r[j]))
-                    second[k] = br * br + bi * bi
-                  }
-                }
-                t += 2
+    var work = FFT.Workspace(fft)
+    // Every entry is written below, so the storage is not zeroed first.
+    let storage = [Double](unsafeUninitializedCapacity: grid.count * bins) { out, initialized in
+      audio.samples.withUnsafeBufferPointer { x in
+        taper.withUnsafeBufferPointer { w in
+          // FFT.lanes frames per pass, one per SIMD lane.
+          var t = 0
+          while t < grid.count {
+            let count = min(FFT.lanes, grid.count - t)
+            // A missing lane of the last pass repeats its first frame and is not written.
+            let a = x.baseAddress! + t * step
+            let b = count > 1 ? a + step : a
+            fft.powerSpectra(work: &work, count: count, output: out.baseAddress! + t * bins, outputStride: bins) { n in
+              // Samples 2n and 2n + 1 of each frame as one pair, regrouped into lanes.
+              func pair(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
+                UnsafeRawPointer(p + 2 * n).loadUnaligned(as: SIMD2<Double>.self)
               }
+              let ab = SIMD4(lowHalf: pair(a), highHalf: pair(b))
+              return (ab.evenHalf * w[2 * n], ab.oddHalf * w[2 * n + 1])
             }
+            t += count
           }
         }
       }
+      initialized = grid.count * bins
     }
     sampleRate = audio.sampleRate
     fftSize = size

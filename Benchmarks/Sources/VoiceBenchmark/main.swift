@@ -36,3 +36,5 @@ for name in ["mfcc", "prosody", "egemaps-like"] {
   let count = Double(files.count * repeats)
   print(name.padding(toLength: 13, withPad: " ", startingAt: 0) + String(format: "%6.0f files/s wall, %6.2f ms CPU per file", count / seconds, 1000 * cpu / count))
 }
+
+printMFCCStages(files, repeats: max(3, repeats))
