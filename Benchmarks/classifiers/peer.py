@@ -23,7 +23,7 @@ from sklearn.neural_network import MLPClassifier
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.svm import LinearSVC
-from threadpoolctl import threadpool_limits
+from threadpoolctl import threadpool_info, threadpool_limits
 
 MODELS = {
     "logistic_regression": lambda: LogisticRegression(C=1.0, max_iter=500),
@@ -44,6 +44,10 @@ def main():
     data = np.loadtxt(path, delimiter=",", skiprows=1, dtype=str)
     groups, y, x = data[:, 0], data[:, 1].astype(int), data[:, 2:].astype(float)
     cores = os.cpu_count()
+    blas = threadpool_info()[0] if threadpool_info() else {}
+    # On stderr, so classifiers-bench shows it beside its own BLAS kernels.
+    print(f"scikit-learn's BLAS: {blas.get('internal_api')} {blas.get('version')}, "
+          f"{blas.get('architecture')} kernels", file=sys.stderr)
     out = {}
     warnings.simplefilter("ignore")
     for name, make in MODELS.items():
