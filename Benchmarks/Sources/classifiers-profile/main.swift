@@ -1,5 +1,8 @@
 // Runs one classifier's leave-one-speaker-out on the classifiers-bench matrix, sequentially,
-// `repeats` times, for profiling (perf record / callgrind) and per-fold diagnostics.
+// `repeats` times, for profiling (perf record / callgrind) and per-fold diagnostics: per
+// fold, logistic regression's L-BFGS iterations/evaluations, the MLP's epochs, the SVM's
+// convergence; then the best wall and thread-CPU time (CPU time is steadier on a shared
+// machine).
 // Usage (from Benchmarks/, after classifiers-bench has written the matrix):
 //   swift run -c release classifiers-profile MODEL [repeats] [matrix.csv]
 // MODEL: logistic_regression | logistic_regression_tight | linear_svm | mlp
