@@ -22,6 +22,9 @@ let package = Package(
       name: "classifiers-bench",
       dependencies: [.product(name: "Experiments", package: faceValue)]),
     .executableTarget(
+      name: "classifiers-profile",
+      dependencies: [.product(name: "Experiments", package: faceValue)]),
+    .executableTarget(
       name: "face-bench",
       dependencies: [.product(name: "Experiments", package: faceValue)]),
     .executableTarget(

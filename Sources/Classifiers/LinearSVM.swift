@@ -76,73 +76,70 @@ public struct LinearSVM: Classifier {
     var alpha = [Double](repeating: 0, count: n)
     var w = [Double](repeating: 0, count: p)
     var index = Array(0..<n)
-    // Squared hinge: the dual has no upper bound and a diagonal 1/(2Cᵢ) added to Q.
-    let diagonal = penalties.map { 1 / (2 * $0) }
+    // Squared hinge: the dual has no upper bound and a diagonal Dᵢᵢ = 1/(2Cᵢ) added to Q;
+    // each row's Newton denominator Qᵢᵢ = ‖xᵢ‖² + Dᵢᵢ is computed once, not per visit.
+    let terms = (0..<n).map { i in
+      let diagonal = 1 / (2 * penalties[i])
+      return RowTerms(sign: signs[i], diagonal: diagonal, curvature: norms[i] + diagonal)
+    }
     var converged = false
     var active = n
     var largestBefore = Double.infinity
+    // Raw buffers throughout: this loop visits every active row on every pass, and bounds
+    // and overflow checks cost as much as its two length-p vector operations.
     x.storage.withUnsafeBufferPointer { xs in
       w.withUnsafeMutableBufferPointer { wp in
-        var iteration = 0
-        while iteration < maximumIterations {
-          for s in stride(from: active - 1, to: 0, by: -1) { index.swapAt(s, Int(random.next() % UInt64(s + 1))) }
-          var largest = -Double.infinity, smallest = Double.infinity
-          var s = 0
-          while s < active {
-            let i = index[s]
-            let row = i * p
-            let dot = Self.dot(wp.baseAddress!, xs.baseAddress! + row, p)
-            let gradient = signs[i] * dot - 1 + diagonal[i] * alpha[i]
-            var projected = gradient
-            if alpha[i] == 0 {
-              if gradient > largestBefore {
-                active -= 1
-                index.swapAt(s, active)
-                continue
+        alpha.withUnsafeMutableBufferPointer { alpha in
+          index.withUnsafeMutableBufferPointer { index in
+            terms.withUnsafeBufferPointer { terms in
+              let (w, x) = (wp.baseAddress!, xs.baseAddress!)
+              var iteration = 0
+              while iteration < maximumIterations {
+                for s in stride(from: active - 1, to: 0, by: -1) { index.swapAt(s, Int(random.next() % UInt64(s + 1))) }
+                var largest = -Double.infinity, smallest = Double.infinity
+                var s = 0
+                while s < active {
+                  let i = index[s]
+                  let row = x + i &* p
+                  let term = terms[i]
+                  let gradient = term.sign * unsafeDot(w, row, p) - 1 + term.diagonal * alpha[i]
+                  var projected = gradient
+                  if alpha[i] == 0 {
+                    if gradient > largestBefore {
+                      active -= 1
+                      index.swapAt(s, active)
+                      continue
+                    }
+                    projected = min(gradient, 0)
+                  }
+                  largest = max(largest, projected)
+                  smallest = min(smallest, projected)
+                  if abs(projected) > 1e-12 {
+                    let old = alpha[i]
+                    alpha[i] = max(old - gradient / term.curvature, 0)
+                    unsafeAddScaled((alpha[i] - old) * term.sign, row, to: w, p)
+                  }
+                  s += 1
+                }
+                iteration += 1
+                if largest - smallest <= tolerance {
+                  if active == n { converged = true; break }
+                  active = n
+                  largestBefore = .infinity
+                  continue
+                }
+                largestBefore = largest <= 0 ? .infinity : largest
               }
-              projected = min(gradient, 0)
             }
-            largest = max(largest, projected)
-            smallest = min(smallest, projected)
-            if abs(projected) > 1e-12 {
-              let old = alpha[i]
-              alpha[i] = max(old - gradient / (norms[i] + diagonal[i]), 0)
-              let step = (alpha[i] - old) * signs[i]
-              for j in 0..<p { wp[j] += step * xs[row + j] }
-            }
-            s += 1
           }
-          iteration += 1
-          if largest - smallest <= tolerance {
-            if active == n { converged = true; break }
-            active = n
-            largestBefore = .infinity
-            continue
-          }
-          largestBefore = largest <= 0 ? .infinity : largest
         }
       }
     }
     return (w, converged)
   }
 
-  /// Dot product with four running sums: the coordinate-descent loop is bound by this
-  /// latency chain, and four independent sums let the CPU overlap the additions.
-  @inline(__always)
-  private static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int) -> Double {
-    var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
-    var j = 0
-    while j + 4 <= count {
-      s0 += a[j] * b[j]
-      s1 += a[j + 1] * b[j + 1]
-      s2 += a[j + 2] * b[j + 2]
-      s3 += a[j + 3] * b[j + 3]
-      j += 4
-    }
-    while j < count {
-      s0 += a[j] * b[j]
-      j += 1
-    }
-    return (s0 + s1) + (s2 + s3)
+  /// What the coordinate step needs of row i, in one place.
+  private struct RowTerms {
+    let sign: Double, diagonal: Double, curvature: Double
   }
 }

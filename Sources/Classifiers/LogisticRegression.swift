@@ -18,9 +18,10 @@ public struct LogisticRegression: Classifier {
   public var maximumIterations: Int
   /// Per-class weighting of each row's loss (scikit-learn's `class_weight`).
   public var classWeight: ClassWeighting
-  /// Stop when max |gradient| ≤ tolerance · max(1, |objective|). The default is tight, so
-  /// results match scikit-learn's optimum to 1e-4; 1e-4 is about scikit-learn's own
-  /// default stopping rule (its `tol` applies to the objective divided by C·n).
+  /// Stop when max |gradient| ≤ tolerance on the objective divided by C·Σ row weights
+  /// (scikit-learn's `tol` exactly, with scipy's relative-decrease rule at 64 ε beside it).
+  /// The default is tight, so results match scikit-learn's optimum at tol = 1e-10 to 1e-4;
+  /// 1e-4 is scikit-learn's default.
   public var tolerance: Double
 
   /// Creates the configuration.
@@ -40,6 +41,8 @@ public struct LogisticRegression: Classifier {
     public let intercepts: [Double]
     /// Whether the optimiser met its tolerance.
     public let converged: Bool
+    /// L-BFGS iterations, and objective evaluations including line-search trials.
+    public let iterations: Int, evaluations: Int
     public var classCount: Int { intercepts.count }
 
     public func probabilities(_ x: Matrix) -> Matrix {
@@ -52,81 +55,51 @@ public struct LogisticRegression: Classifier {
 
   public func fit(_ x: Matrix, _ y: [Int], classCount: Int, seed: UInt64) throws -> Model {
     try ClassifierError.validate(x, y, classCount: classCount)
-    let (n, d, k) = (x.rows, x.columns, classCount)
-    var oneHot = Matrix(rows: n, columns: k)
-    for (i, label) in y.enumerated() { oneHot[i, label] = 1 }
+    let (d, k) = (x.columns, classCount)
     // nil when unweighted, so the unweighted arithmetic stays exactly as before.
     let rowWeights: [Double]? = classWeight == .none ? nil : classWeight.sampleWeights(y, classCount: k)
-
-    // Parameters: d·k weights (row-major, features × classes) followed by k intercepts.
-    let objective = { (w: [Double], gradient: inout [Double]) -> Double in
-      let weights = Matrix(rows: d, columns: k, storage: Array(w[0..<(d * k)]))
-      let intercepts = Array(w[(d * k)...])
-      var p = Matrix.product(x, weights)
-      // Cross-entropy as log-sum-exp minus the true class's score: exact even where the
-      // true class's probability underflows.
-      var loss = 0.0
-      let logNormalisers: [Double]
-      var residual: Matrix
-      if let rowWeights {
-        for i in 0..<n { loss -= rowWeights[i] * (p[i, y[i]] + intercepts[y[i]]) }
-        logNormalisers = LogisticRegression.softmaxRows(&p, intercepts: intercepts)
-        for i in 0..<n { loss += rowWeights[i] * logNormalisers[i] }
-        residual = p
-        for i in 0..<(n * k) { residual.storage[i] = rowWeights[i / k] * (residual.storage[i] - oneHot.storage[i]) }
-      } else {
-        for i in 0..<n { loss -= p[i, y[i]] + intercepts[y[i]] }
-        logNormalisers = LogisticRegression.softmaxRows(&p, intercepts: intercepts)
-        loss += logNormalisers.reduce(0, +)
-        residual = p
-        for i in 0..<(n * k) { residual.storage[i] -= oneHot.storage[i] }
-      }
-      let weightGradient = Matrix.product(x, residual, transposeA: true, alpha: self.c)
-      var penalty = 0.0
-      for j in 0..<(d * k) {
-        gradient[j] = weightGradient.storage[j] + w[j]
-        penalty += w[j] * w[j]
-      }
-      for class_ in 0..<k {
-        var sum = 0.0
-        for i in 0..<n { sum += residual[i, class_] }
-        gradient[d * k + class_] = self.c * sum
-      }
-      return 0.5 * penalty + self.c * loss
-    }
+    var objective = Objective(x: x, labels: y, rowWeights: rowWeights, c: c, classCount: k)
     var optimiser = LBFGS()
     optimiser.maximumIterations = maximumIterations
     optimiser.gradientTolerance = tolerance
-    let result = optimiser.minimize(start: [Double](repeating: 0, count: d * k + k), objective: objective)
+    optimiser.scale = c * (rowWeights?.reduce(0, +) ?? Double(x.rows))
+    let result = optimiser.minimize(start: [Double](repeating: 0, count: d * k + k)) { objective.evaluate($0, $1) }
     let w = result.parameters
     return Model(
       weights: Matrix(rows: d, columns: k, storage: Array(w[0..<(d * k)])), intercepts: Array(w[(d * k)...]),
-      converged: result.converged)
+      converged: result.converged, iterations: result.iterations, evaluations: result.evaluations)
   }
 
   /// Turns scores into probabilities in place (after adding intercepts); returns each
-  /// row's log-sum-exp. Subtracting the row maximum keeps exp from overflowing.
+  /// row's log-sum-exp.
   @discardableResult
   static func softmaxRows(_ scores: inout Matrix, intercepts: [Double]) -> [Double] {
     var logNormalisers = [Double](repeating: 0, count: scores.rows)
     let k = scores.columns
     scores.storage.withUnsafeMutableBufferPointer { s in
-      for i in 0..<scores.rows {
-        var maximum = -Double.infinity
-        for j in 0..<k {
-          s[i * k + j] += intercepts[j]
-          maximum = max(maximum, s[i * k + j])
-        }
-        var sum = 0.0
-        for j in 0..<k {
-          let e = exp(s[i * k + j] - maximum)
-          s[i * k + j] = e
-          sum += e
-        }
-        for j in 0..<k { s[i * k + j] /= sum }
-        logNormalisers[i] = maximum + log(sum)
+      intercepts.withUnsafeBufferPointer { b in
+        for i in 0..<scores.rows { logNormalisers[i] = softmaxRow(s.baseAddress! + i * k, k, intercepts: b.baseAddress!) }
       }
     }
     return logNormalisers
+  }
+
+  /// One row of `softmaxRows`: adds the intercepts, turns the k scores into probabilities
+  /// and returns their log-sum-exp. Subtracting the row maximum keeps exp from overflowing.
+  @inline(__always)
+  static func softmaxRow(_ s: UnsafeMutablePointer<Double>, _ k: Int, intercepts: UnsafePointer<Double>) -> Double {
+    var maximum = -Double.infinity
+    for j in 0..<k {
+      s[j] += intercepts[j]
+      maximum = max(maximum, s[j])
+    }
+    var sum = 0.0
+    for j in 0..<k {
+      let e = exp(s[j] - maximum)
+      s[j] = e
+      sum += e
+    }
+    for j in 0..<k { s[j] /= sum }
+    return maximum + log(sum)
   }
 }

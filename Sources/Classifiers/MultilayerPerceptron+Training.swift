@@ -15,6 +15,13 @@ extension MultilayerPerceptron {
       (self.w1, self.b1, self.w2, self.b2) = (w1, b1, w2, b2)
     }
 
+    /// Zeros shaped like `p` (gradient storage).
+    init(zerosLike p: Parameters) {
+      self.init(
+        Matrix(rows: p.w1.rows, columns: p.w1.columns), [Double](repeating: 0, count: p.b1.count),
+        Matrix(rows: p.w2.rows, columns: p.w2.columns), [Double](repeating: 0, count: p.b2.count))
+    }
+
     /// scikit-learn's `_init_coef`: weights then biases of each layer ~ U(−b, b) with
     /// b = √(6 / (fan_in + fan_out)).
     static func glorot(inputs: Int, hidden: Int, outputs: Int, random: inout SeededGenerator) -> Parameters {
@@ -29,48 +36,159 @@ extension MultilayerPerceptron {
     }
 
     /// Hidden activations and output probabilities of a batch.
-    mutating func forward(_ x: Matrix) -> (hidden: Matrix, output: Matrix) {
-      var hidden = Matrix.product(x, w1)
-      let h = hidden.columns
-      hidden.storage.withUnsafeMutableBufferPointer { s in
-        for i in 0..<x.rows { for j in 0..<h { s[i * h + j] = Swift.max(0, s[i * h + j] + b1[j]) } }
+    func forward(_ x: Matrix) -> (hidden: Matrix, output: Matrix) {
+      var hidden = Matrix(rows: x.rows, columns: w1.columns), output = Matrix(rows: x.rows, columns: w2.columns)
+      x.storage.withUnsafeBufferPointer { xs in
+        hidden.storage.withUnsafeMutableBufferPointer { h in
+          output.storage.withUnsafeMutableBufferPointer { o in
+            forward(xs.baseAddress!, rows: x.rows, hidden: h.baseAddress!, output: o.baseAddress!)
+          }
+        }
       }
-      var output = Matrix.product(hidden, w2)
-      for i in 0..<output.rows { for k in 0..<output.columns { output[i, k] += b2[k] } }
-      Softmax.rows(&output)
       return (hidden, output)
     }
 
-    /// One Adam step on a batch; returns the batch's summed loss (cross-entropy plus
-    /// the penalty, times the batch size, as scikit-learn accumulates it).
-    mutating func step(_ x: Matrix, _ y: [Int], alpha: Double, adam: inout Adam) -> Double {
-      let n = Double(x.rows)
-      var (hidden, delta) = forward(x)
-      var loss = 0.0
-      let k = delta.columns
-      for i in 0..<x.rows {
-        // scikit-learn clips probabilities to [ε, 1 − ε] inside log_loss.
-        loss -= log(Swift.min(Swift.max(delta[i, y[i]], Double.ulpOfOne), 1 - Double.ulpOfOne))
-        delta[i, y[i]] -= 1
+    /// The forward pass on raw row-major buffers: H = max(0, XW1 + b1), softmax(HW2 + b2).
+    func forward(
+      _ x: UnsafePointer<Double>, rows: Int, hidden: UnsafeMutablePointer<Double>, output: UnsafeMutablePointer<Double>
+    ) {
+      let (d, h, k) = (w1.rows, w1.columns, w2.columns)
+      w1.storage.withUnsafeBufferPointer { w1 in
+        BLAS.product(x, rows: rows, columns: d, false, w1.baseAddress!, rows: d, columns: h, false, into: hidden)
       }
-      let penalty = w1.storage.reduce(0) { $0 + $1 * $1 } + w2.storage.reduce(0) { $0 + $1 * $1 }
+      b1.withUnsafeBufferPointer { b1 in
+        for i in 0..<rows {
+          let row = hidden + i * h
+          for j in 0..<h { row[j] = Swift.max(0, row[j] + b1[j]) }
+        }
+      }
+      w2.storage.withUnsafeBufferPointer { w2 in
+        BLAS.product(hidden, rows: rows, columns: h, false, w2.baseAddress!, rows: h, columns: k, false, into: output)
+      }
+      b2.withUnsafeBufferPointer { b2 in
+        for i in 0..<rows { _ = LogisticRegression.softmaxRow(output + i * k, k, intercepts: b2.baseAddress!) }
+      }
+    }
+
+    /// One Adam step on the batch of `rows` (indices into `x`); returns the batch's summed
+    /// loss (cross-entropy plus the penalty, times the batch size, as scikit-learn
+    /// accumulates it). Every intermediate lives in `workspace`.
+    mutating func step(_ x: Matrix, _ y: [Int], rows: ArraySlice<Int>, alpha: Double, adam: inout Adam, workspace: Workspace) -> Double {
+      let (count, d, h, k) = (rows.count, w1.rows, w1.columns, w2.columns)
+      precondition(count <= workspace.rows, "Workspace holds \(workspace.rows) rows, the batch has \(count)")
+      let (batch, hidden, delta, back) = (workspace.batch, workspace.hidden, workspace.output, workspace.back)
+      x.storage.withUnsafeBufferPointer { xs in
+        for (r, i) in rows.enumerated() { (batch + r * d).update(from: xs.baseAddress! + i * d, count: d) }
+      }
+      forward(batch, rows: count, hidden: hidden, output: delta)
+      var loss = 0.0
+      for (r, i) in rows.enumerated() {
+        // scikit-learn clips probabilities to [ε, 1 − ε] inside log_loss.
+        let p = delta + r * k
+        loss -= log(Swift.min(Swift.max(p[y[i]], Double.ulpOfOne), 1 - Double.ulpOfOne))
+        p[y[i]] -= 1
+      }
+      let penalty = Self.sumOfSquares(w1.storage) + Self.sumOfSquares(w2.storage)
       loss += 0.5 * alpha * penalty
       // Output layer: ∂/∂W2 = (Hᵀδ + αW2)/n, ∂/∂b2 = mean δ.
-      var g2 = Matrix.product(hidden, delta, transposeA: true, alpha: 1 / n)
-      for e in g2.storage.indices { g2.storage[e] += alpha * w2.storage[e] / n }
-      var gb2 = [Double](repeating: 0, count: k)
-      for i in 0..<x.rows { for c in 0..<k { gb2[c] += delta[i, c] / n } }
+      Self.layerGradient(hidden, delta, rows: count, inputs: h, outputs: k, weights: w2, alpha: alpha, into: &workspace.gradients.w2)
+      Self.meanRows(delta, rows: count, columns: k, into: &workspace.gradients.b2)
       // Back through the ReLU: δ₁ = δW2ᵀ ⊙ [H > 0].
-      var back = Matrix.product(delta, w2, transposeB: true)
-      for e in back.storage.indices where hidden.storage[e] <= 0 { back.storage[e] = 0 }
-      var g1 = Matrix.product(x, back, transposeA: true, alpha: 1 / n)
-      for e in g1.storage.indices { g1.storage[e] += alpha * w1.storage[e] / n }
-      var gb1 = [Double](repeating: 0, count: back.columns)
-      for i in 0..<back.rows { for j in 0..<back.columns { gb1[j] += back[i, j] / n } }
-      hidden = Matrix(rows: 0, columns: 0)
-      adam.update(&self, gradients: Parameters(g1, gb1, g2, gb2))
+      w2.storage.withUnsafeBufferPointer { w2 in
+        BLAS.product(delta, rows: count, columns: k, false, w2.baseAddress!, rows: h, columns: k, true, into: back)
+      }
+      Self.zeroWhereOff(back, hidden, count * h)
+      Self.layerGradient(batch, back, rows: count, inputs: d, outputs: h, weights: w1, alpha: alpha, into: &workspace.gradients.w1)
+      Self.meanRows(back, rows: count, columns: h, into: &workspace.gradients.b1)
+      adam.update(&self, gradients: workspace.gradients)
       return loss
     }
+
+    /// A layer's weight gradient (Aᵀδ + αW)/n from its input A and its δ, both `rows` long.
+    private static func layerGradient(
+      _ input: UnsafePointer<Double>, _ delta: UnsafePointer<Double>, rows: Int, inputs: Int, outputs: Int, weights: Matrix,
+      alpha: Double, into gradient: inout Matrix
+    ) {
+      let n = Double(rows)
+      gradient.storage.withUnsafeMutableBufferPointer { g in
+        weights.storage.withUnsafeBufferPointer { w in
+          BLAS.product(input, rows: rows, columns: inputs, true, delta, rows: rows, columns: outputs, false, into: g.baseAddress!, alpha: 1 / n)
+          for e in 0..<g.count { g[e] += alpha * w[e] / n }
+        }
+      }
+    }
+
+    /// back[e] = 0 wherever hidden[e] ≤ 0 (the ReLU's derivative). Masked SIMD selects
+    /// rather than a branch per entry: about half the units are off, at random, and the
+    /// branches mispredicted enough to cost as much as the BLAS products around them.
+    private static func zeroWhereOff(_ back: UnsafeMutablePointer<Double>, _ hidden: UnsafePointer<Double>, _ count: Int) {
+      let (rb, rh) = (UnsafeMutableRawPointer(back), UnsafeRawPointer(hidden))
+      var e = 0
+      while e + 2 <= count {
+        let h = rh.loadUnaligned(fromByteOffset: e * 8, as: SIMD2<Double>.self)
+        let b = rb.loadUnaligned(fromByteOffset: e * 8, as: SIMD2<Double>.self)
+        rb.storeBytes(of: b.replacing(with: 0, where: h .<= 0), toByteOffset: e * 8, as: SIMD2<Double>.self)
+        e += 2
+      }
+      if e < count && hidden[e] <= 0 { back[e] = 0 }
+    }
+
+    /// A bias gradient: the mean of δ's rows, summed in row order.
+    private static func meanRows(_ delta: UnsafePointer<Double>, rows: Int, columns: Int, into mean: inout [Double]) {
+      let n = Double(rows)
+      mean.withUnsafeMutableBufferPointer { m in
+        for j in 0..<columns { m[j] = 0 }
+        // Two columns at a time (SIMD2, the same sums in the same order): the scalar loop
+        // cannot rule out `m` and `delta` overlapping and does not vectorise.
+        let pairs = columns / 2
+        let raw = UnsafeMutableRawPointer(m.baseAddress!)
+        for r in 0..<rows {
+          let row = UnsafeRawPointer(delta + r * columns)
+          for q in 0..<pairs {
+            let sum = raw.loadUnaligned(fromByteOffset: q * 16, as: SIMD2<Double>.self)
+              + row.loadUnaligned(fromByteOffset: q * 16, as: SIMD2<Double>.self) / n
+            raw.storeBytes(of: sum, toByteOffset: q * 16, as: SIMD2<Double>.self)
+          }
+          for j in (2 * pairs)..<columns { m[j] += delta[r * columns + j] / n }
+        }
+      }
+    }
+
+    /// Σ v², in index order.
+    private static func sumOfSquares(_ values: [Double]) -> Double {
+      values.withUnsafeBufferPointer { v in
+        var sum = 0.0
+        for e in v { sum += e * e }
+        return sum
+      }
+    }
+  }
+
+  /// Buffers for minibatch steps, allocated once per fit: the batch's rows, hidden
+  /// activations, output probabilities (then δ), the back-propagated δ₁ (each `rows` ×
+  /// its width, row-major) and the gradients. A class, so the raw buffers stay put while
+  /// the gradients are written.
+  final class Workspace {
+    /// Capacity in rows.
+    let rows: Int
+    let batch: UnsafeMutablePointer<Double>, hidden: UnsafeMutablePointer<Double>
+    let output: UnsafeMutablePointer<Double>, back: UnsafeMutablePointer<Double>
+    var gradients: Parameters
+    private let block: UnsafeMutableBufferPointer<Double>
+
+    init(like p: Parameters, rows: Int) {
+      let (d, h, k) = (p.w1.rows, p.w1.columns, p.w2.columns)
+      self.rows = rows
+      block = .allocate(capacity: rows * (d + 2 * h + k))
+      block.initialize(repeating: 0)
+      batch = block.baseAddress!
+      hidden = batch + rows * d
+      output = hidden + rows * h
+      back = output + rows * k
+      gradients = Parameters(zerosLike: p)
+    }
+
+    deinit { block.deallocate() }
   }
 
   /// Adam's moment estimates for every parameter (Kingma & Ba 2015), with scikit-learn's

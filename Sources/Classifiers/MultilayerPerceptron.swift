@@ -72,8 +72,7 @@ public struct MultilayerPerceptron: Classifier {
 
     public func probabilities(_ x: Matrix) -> Matrix {
       precondition(x.columns == hiddenWeights.rows, "Model has \(hiddenWeights.rows) features, input has \(x.columns)")
-      var parameters = Parameters(hiddenWeights, hiddenBiases, outputWeights, outputBiases)
-      return parameters.forward(x).output
+      return Parameters(hiddenWeights, hiddenBiases, outputWeights, outputBiases).forward(x).output
     }
   }
 
@@ -93,6 +92,7 @@ public struct MultilayerPerceptron: Classifier {
     var adam = Adam(like: parameters, learningRate: learningRate)
     var order = trainRows
     let batch = Swift.max(1, Swift.min(batchSize, trainRows.count))
+    let workspace = Workspace(like: parameters, rows: batch)
     var best = parameters
     var bestScore = useValidation ? -Double.infinity : Double.infinity
     var stale = 0
@@ -103,8 +103,8 @@ public struct MultilayerPerceptron: Classifier {
       if shuffle { for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(random.next() % UInt64(i + 1))) } }
       var loss = 0.0
       for start in stride(from: 0, to: order.count, by: batch) {
-        let rows = Array(order[start..<Swift.min(start + batch, order.count)])
-        loss += parameters.step(x.selectingRows(rows), rows.map { y[$0] }, alpha: alpha, adam: &adam)
+        let rows = order[start..<Swift.min(start + batch, order.count)]
+        loss += parameters.step(x, y, rows: rows, alpha: alpha, adam: &adam, workspace: workspace)
       }
       loss /= Double(order.count)
       // scikit-learn's _update_no_improvement_count, on validation accuracy or training loss.
@@ -138,8 +138,7 @@ public struct MultilayerPerceptron: Classifier {
   }
 
   private func accuracy(_ parameters: Parameters, _ x: Matrix, _ y: [Int]) -> Double {
-    var copy = parameters
-    let p = copy.forward(x).output
+    let p = parameters.forward(x).output
     var correct = 0
     for i in 0..<x.rows {
       var best = 0

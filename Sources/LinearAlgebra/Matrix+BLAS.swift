@@ -19,12 +19,9 @@ extension Matrix {
     a.storage.withUnsafeBufferPointer { pa in
       b.storage.withUnsafeBufferPointer { pb in
         c.storage.withUnsafeMutableBufferPointer { pc in
-          cblas_dgemm(
-            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
-            transposeB ? CblasTrans : CblasNoTrans,
-            Int32(m), Int32(n), Int32(k), alpha,
-            pa.baseAddress, Int32(a.columns), pb.baseAddress, Int32(b.columns),
-            0, pc.baseAddress, Int32(n))
+          BLAS.product(
+            pa.baseAddress!, rows: a.rows, columns: a.columns, transposeA, pb.baseAddress!, rows: b.rows,
+            columns: b.columns, transposeB, into: pc.baseAddress!, alpha: alpha)
         }
       }
     }
@@ -61,5 +58,32 @@ public enum BLASThreads {
   /// at any thread count.
   public static func set(_ count: Int) {
     openblas_set_num_threads(Int32(max(1, count)))
+  }
+}
+
+/// BLAS on raw row-major buffers, for loops that run many small products and keep their
+/// operands and results in workspaces allocated once (optimisers, minibatch training).
+public enum BLAS {
+  /// The kernel family OpenBLAS chose for this CPU at load time (e.g. "Haswell",
+  /// "SkylakeX", or "Prescott", its SSE3 fallback for CPUs it does not recognise). It is
+  /// chosen once, before any Swift code runs; `OPENBLAS_CORETYPE` in the environment
+  /// overrides it.
+  public static var kernels: String { String(cString: openblas_get_corename()) }
+
+  /// `c = alpha · op(a) · op(b) + beta · c`, with `a` stored as `rows × columns` (before
+  /// `op`) and likewise `b`; `c` has op(a)'s rows and op(b)'s columns. Nothing is done
+  /// when a dimension is 0 (then `c` is left as it is, even with `beta` = 0).
+  public static func product(
+    _ a: UnsafePointer<Double>, rows aRows: Int, columns aColumns: Int, _ transposeA: Bool,
+    _ b: UnsafePointer<Double>, rows bRows: Int, columns bColumns: Int, _ transposeB: Bool,
+    into c: UnsafeMutablePointer<Double>, alpha: Double = 1, beta: Double = 0
+  ) {
+    let m = transposeA ? aColumns : aRows, k = transposeA ? aRows : aColumns
+    let n = transposeB ? bRows : bColumns
+    precondition(k == (transposeB ? bColumns : bRows), "Matrix product shapes: op(a) is \(m)×\(k), op(b) has \(transposeB ? bColumns : bRows) rows")
+    if m == 0 || n == 0 || k == 0 { return }
+    cblas_dgemm(
+      CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+      Int32(m), Int32(n), Int32(k), alpha, a, Int32(aColumns), b, Int32(bColumns), beta, c, Int32(n))
   }
 }

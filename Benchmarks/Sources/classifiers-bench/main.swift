@@ -117,6 +117,7 @@ guard process.terminationStatus == 0,
 else { fatalError("peer.py failed (status \(process.terminationStatus)); run it by hand: python3 \(peer.path) \(matrixURL.path)") }
 
 let threads = ProcessInfo.processInfo.activeProcessorCount
+print("FaceValue's BLAS: OpenBLAS, \(BLAS.kernels) kernels (OPENBLAS_CORETYPE=\(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "unset"))")
 print("\nLOSO over \(Set(data.subjects).count) speakers, best of \(repeats); 1 thread = folds in sequence, BLAS 1 thread; "
   + "\(threads) threads = folds in parallel (ours: parallelMap, scikit-learn: n_jobs=\(threads))\n")
 print("| model | ours 1 thread | sklearn 1 thread | speed-up | ours \(threads) threads | sklearn \(threads) jobs | speed-up | accuracy ours | accuracy sklearn |")
