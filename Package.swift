@@ -39,7 +39,7 @@ let package = Package(
     .executableTarget(
       name: "facevalue",
       dependencies: [
-        "Experiments", "Reports", "Corpora",
+        "Experiments", "Reports", "Corpora", "LinearAlgebra",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

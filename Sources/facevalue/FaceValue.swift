@@ -1,4 +1,5 @@
 import ArgumentParser
+import LinearAlgebra
 
 /// The `facevalue` command: thin; it parses, calls the library and prints.
 @main
@@ -13,4 +14,11 @@ struct FaceValue: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [Run.self, Synth.self, Features.self, CorpusCommand.self, AuditCommand.self, Render.self])
+
+  /// Restarts with OpenBLAS's native kernels where its CPU detection failed (see
+  /// `NativeBLASKernels`), then runs the command.
+  static func main() {
+    NativeBLASKernels.restartIfMisdetected()
+    main(nil)
+  }
 }
