@@ -32,10 +32,14 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
   public var comparisons: [PairedComparison]
   /// What the result does and does not show, from the config's `interpretation:`.
   public var interpretation: String? = nil
+  /// The BLAS kernels the numbers were computed with (e.g. "OpenBLAS SkylakeX"): they
+  /// change the last digits, and occasionally a prediction, so a re-run elsewhere can be
+  /// judged against them. Nil for audits of supplied predictions.
+  public var blas: String? = nil
 
   enum CodingKeys: String, CodingKey {
     case experiment, description, seed, corpus, groundTruth, model, featureSets, runs, warnings, statistics, comparisons
-    case interpretation
+    case interpretation, blas
     case evaluationProtocol = "protocol"
   }
 }

@@ -106,6 +106,7 @@ public struct ExperimentRunner {
       featureSets: ["voice": config.features.voice, "face": config.features.face], runs: runs,
       comparisons: Self.comparisons(config.modalities.map(\.rawValue), sets: predictionSets, statistics: config.statistics, seed: config.seed))
     result.interpretation = config.interpretation
+    result.blas = "OpenBLAS \(BLAS.kernels)"
     result.applyHolm()
     return (result, config.modalities.compactMap { m in predictionSets[m.rawValue].map { (m.rawValue, $0) } })
   }

@@ -21,7 +21,7 @@ public enum MarkdownReport {
         + "\(r.statistics.bootstrapReplicates) replicates; chance test with \(r.statistics.permutations) refitted permutations; "
         + "gap and paired tests with \(r.statistics.groupPermutations) permutations; Holm-adjusted p-values (in brackets) "
         + "within the performance tests (chance, comparisons) and within the fairness tests (gaps)",
-      "- Seed: \(r.seed)", "",
+      "- Seed: \(r.seed)" + (r.blas.map { "; BLAS: \($0) kernels" } ?? ""), "",
     ]
     if let problems = r.corpus.layoutProblems {
       out += ["Corpus layout: \(problems.count) problems; the affected files were skipped "
