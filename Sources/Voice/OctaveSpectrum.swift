@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A linear FFT magnitude spectrum re-sampled onto an octave (log2-frequency) axis, the input
+/// of subharmonic summation: openSMILE's `cSpecScale` with `scale = octave`,
+/// `interpMethod = spline`, `specEnhance = 1`, `specSmooth = 1` and `auditoryWeighting = 1`
+/// (src/dsp/specScale.cpp), as eGeMAPSv02 configures it (GeMAPSv01b_core.lld.conf.inc).
+///
+/// The target axis has as many points as the source (`nPointsTarget = 0`), evenly spaced in
+/// log2(f) from `minimumFrequency` to the Nyquist frequency. The source bin frequencies are
+/// log2(k·Δf) for k ≥ 1 and, for DC, the linear extrapolation 2·f[1] − f[2] (openSMILE's
+/// heuristic).
+struct OctaveSpectrum: Sendable {
+  /// Number of points on both axes (FFT bins 0…N/2).
+  let count: Int
+  /// log2 of the lowest and highest target frequency.
+  let lowestOctave: Double, highestOctave: Double
+  /// Target points per octave, `count / octaves` as cSpecScale computes it (not 1/step).
+  let pointsPerOctave: Double
+  private let spline: NaturalCubicSpline
+  /// Auditory weighting per target point.
+  private let weighting: [Double]
+
+  /// The scale for magnitude spectra of `bins` points spaced `binWidth` Hz.
+  init(bins: Int, binWidth: Double, minimumFrequency: Double = 25) {
+    count = bins
+    let maximumFrequency = binWidth * Double(bins - 1)
+    lowestOctave = log2(minimumFrequency)
+    highestOctave = log2(maximumFrequency)
+    var source = [Double](repeating: 0, count: bins)
+    for k in 1..<bins { source[k] = log2(Double(k) * binWidth) }
+    source[0] = 2 * source[1] - source[2]
+    let step = (highestOctave - lowestOctave) / Double(bins - 1)
+    let (low, targetStep) = (lowestOctave, step)
+    spline = NaturalCubicSpline(knots: source, points: (0..<bins).map { low + Double($0) * targetStep })
+    let octaves = log2(maximumFrequency / minimumFrequency)
+    pointsPerOctave = Double(bins) / octaves
+    // Frequency selectivity of hearing, an arctangent rising through ~65 Hz (specScale.cpp).
+    let centre = pointsPerOctave * log2(65.0 / 50.0) - 1
+    let perOctave = pointsPerOctave
+    weighting = (0..<bins).map { 0.5 + atan(3 * (Double($0) + 1 - centre) / perOctave) / .pi }
+  }
+
+  /// Step between target points, in octaves.
+  var step: Double { (highestOctave - lowestOctave) / Double(count - 1) }
+
+  /// Rescales the magnitude spectrum at `magnitude` (modified in place by enhancement and
+  /// smoothing) into `out`; `second` is scratch; all three hold `count` values.
+  func rescale(_ magnitude: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>, second: UnsafeMutablePointer<Double>) {
+    Self.enhancePeaks(magnitude, count: count)
+    Self.smooth(magnitude, count: count)
+    spline.interpolate(magnitude, into: out, second: second)
+    weighting.withUnsafeBufferPointer { w in
+      // Negative spline overshoots become 0 (branch-free: max(x, 0)·w is the same).
+      for i in 0..<count { out[i] = max(out[i], 0) * w[i] }
+    }
+  }
+
+  /// Zeroes everything more than two bins away from a local maximum (Hermes 1988's peak
+  /// enhancement, as openSMILE's `smileDsp_specEnhanceSHS`, after Praat's Sound_to_Pitch2.c).
+  /// openSMILE finds all maxima first and then clears between neighbours; clearing between
+  /// each maximum and the previous one as they are found is the same, since the cleared bins
+  /// end three before the newest maximum and are never read again.
+  static func enhancePeaks(_ a: UnsafeMutablePointer<Double>, count n: Int) {
+    guard n >= 2 else { return }
+    var previous = -1, found = 0
+    func add(_ i: Int) {
+      if previous >= 0 && previous + 3 <= i - 3 { for j in (previous + 3)...(i - 3) { a[j] = 0 } }
+      previous = i
+      found += 1
+    }
+    if a[0] > a[1] { add(0) }
+    for i in 1..<(n - 1) where a[i] > a[i - 1] && a[i] >= a[i + 1] { add(i) }
+    if a[n - 1] > a[n - 2] { add(n - 1) }
+    if found == 1 {
+      // openSMILE reads the second slot of its zero-initialised maxima list here, i.e.
+      // position 0: nothing below, everything from bin 3 up is cleared. Kept for parity.
+      for j in 3..<max(3, n) { a[j] = 0 }
+    }
+  }
+
+  /// Three-point [1 2 1]/4 smoothing, left to right in place, last bin untouched
+  /// (openSMILE's `smileDsp_specSmoothSHS`; the left neighbour of bin 0 is taken as 0).
+  static func smooth(_ a: UnsafeMutablePointer<Double>, count n: Int) {
+    var previous = 0.0
+    for i in 0..<(n - 1) {
+      let current = a[i]
+      a[i] = (previous + 2 * current + a[i + 1]) / 4
+      previous = current
+    }
+  }
+}
