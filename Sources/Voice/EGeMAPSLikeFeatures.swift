@@ -4,13 +4,16 @@ import LinearAlgebra
 /// A set in the spirit of eGeMAPS (Eyben et al. 2016): the `prosody` set plus energy,
 /// spectral shape, MFCC 1–4 and voice quality. Spectral slope, alpha ratio, Hammarberg
 /// index, MFCCs and HNR are summarised over voiced frames (eGeMAPS's convention);
-/// energy, ZCR, centroid, flux and roll-off over all frames.
+/// energy, ZCR, centroid, flux and roll-off over all frames. The semitone F0 functionals
+/// run on eGeMAPSv02's own F0 contour (`SubharmonicSummationTracker`, SHS + Viterbi), so
+/// that their spread and slopes follow openSMILE's voicing decisions (issue 3); the F0 mean
+/// in Hz, jitter, shimmer, HNR and timing stay on YIN (`ProsodyFeatures`).
 public struct EGeMAPSLikeFeatures: Sendable {
   /// Every feature, in output order.
   public static let descriptions: [FeatureDescription] =
-    [FeatureDescription("f0_hz_mean", "mean F0 over voiced frames (openSMILE-style SHS + Viterbi, see SubharmonicSummationTracker)", "Hz")]
+    Array(ProsodyFeatures.descriptions.prefix(1))
     + FeatureDescription.functionals("f0_semitone", of: "F0 in semitones re 27.5 Hz (SHS + Viterbi, as eGeMAPSv02)", unit: "st", over: "voiced frames")
-    + ProsodyFeatures.descriptions.dropFirst(1 + Functionals.suffixes.count) + meanStd([
+    + Array(ProsodyFeatures.descriptions.dropFirst(1 + Functionals.suffixes.count)) + meanStd([
     ("rms", "frame RMS level", "dBFS", "all frames"),
     ("zcr", "zero-crossing rate (sign changes per sample pair)", "fraction", "all frames"),
     ("spectral_centroid", "power-weighted mean frequency", "Hz", "all frames"),

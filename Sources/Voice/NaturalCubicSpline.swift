@@ -49,21 +49,41 @@ struct NaturalCubicSpline: Sendable {
     self.weights = weights
   }
 
-  /// The spline through `values` (one per knot) at every evaluation point, into `out`;
-  /// `second` is scratch of at least the knot count.
-  func interpolate(_ y: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>, second: UnsafeMutablePointer<Double>) {
+  /// The splines through two value sets `y0`, `y1` (one value per knot each) at every
+  /// evaluation point, into `out0`, `out1`; `second` is scratch of at least the knot count.
+  /// The sweeps are chains of dependent operations, so two frames ride in the two lanes of
+  /// one SIMD register for the price of one (pass the same set twice for a single frame).
+  func interpolate(
+    _ y0: UnsafePointer<Double>, _ y1: UnsafePointer<Double>,
+    into out0: UnsafeMutablePointer<Double>, _ out1: UnsafeMutablePointer<Double>,
+    second: UnsafeMutablePointer<SIMD2<Double>>
+  ) {
     inverseWidth.withUnsafeBufferPointer { w in
       rightHand.withUnsafeBufferPointer { rhs in
         carry.withUnsafeBufferPointer { carry in
           factor.withUnsafeBufferPointer { factor in
-            // Right-hand sides first (independent per knot, so the loop vectorises), then the
-            // forward sweep u[i] = rhs[i] − carry[i]·u[i−1] (Numerical Recipes' u[]), kept
-            // in `second` until the back substitution y''[k] = factor[k]·y''[k+1] + u[k].
-            second[0] = 0
-            for i in 1..<(n - 1) { second[i] = rhs[i] * ((y[i + 1] - y[i]) * w[i] - (y[i] - y[i - 1]) * w[i - 1]) }
-            for i in 1..<(n - 1) { second[i] -= carry[i] * second[i - 1] }
-            second[n - 1] = 0
-            for k in stride(from: n - 2, through: 0, by: -1) { second[k] += factor[k] * second[k + 1] }
+            // Right-hand sides first (independent per knot), then the forward sweep
+            // u[i] = rhs[i] − carry[i]·u[i−1] (Numerical Recipes' u[]), kept in `second`
+            // until the back substitution y''[k] = factor[k]·y''[k+1] + u[k]. The running
+            // values stay in registers.
+            var previousSlope = SIMD2(y0[1] - y0[0], y1[1] - y1[0]) * w[0]
+            for i in 1..<(n - 1) {
+              let slope = SIMD2(y0[i + 1] - y0[i], y1[i + 1] - y1[i]) * w[i]
+              second[i] = rhs[i] * (slope - previousSlope)
+              previousSlope = slope
+            }
+            var u = SIMD2<Double>.zero
+            second[0] = u
+            for i in 1..<(n - 1) {
+              u = second[i] - carry[i] * u
+              second[i] = u
+            }
+            var next = SIMD2<Double>.zero
+            second[n - 1] = next
+            for k in stride(from: n - 2, through: 0, by: -1) {
+              next = factor[k] * next + second[k]
+              second[k] = next
+            }
           }
         }
       }
@@ -72,7 +92,9 @@ struct NaturalCubicSpline: Sendable {
       weights.withUnsafeBufferPointer { weights in
         for j in 0..<lower.count {
           let lo = lower[j], c = weights[j]
-          out[j] = c.x * y[lo] + c.y * y[lo + 1] + c.z * second[lo] + c.w * second[lo + 1]
+          let s0 = second[lo], s1 = second[lo + 1]
+          out0[j] = c.x * y0[lo] + c.y * y0[lo + 1] + c.z * s0.x + c.w * s1.x
+          out1[j] = c.x * y1[lo] + c.y * y1[lo + 1] + c.z * s0.y + c.w * s1.y
         }
       }
     }

@@ -47,38 +47,54 @@ struct OctaveSpectrum: Sendable {
   /// Step between target points, in octaves.
   var step: Double { (highestOctave - lowestOctave) / Double(count - 1) }
 
-  /// Rescales the magnitude spectrum at `magnitude` (modified in place by enhancement and
-  /// smoothing) into `out`; `second` is scratch; all three hold `count` values.
-  func rescale(_ magnitude: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>, second: UnsafeMutablePointer<Double>) {
-    Self.enhancePeaks(magnitude, count: count)
-    Self.smooth(magnitude, count: count)
-    spline.interpolate(magnitude, into: out, second: second)
+  /// Rescales two magnitude spectra (modified in place by enhancement and smoothing) into
+  /// `out0` and `out1`; pass the same spectrum and output twice for a single frame.
+  /// `second` and `maxima` are scratch for `count` values.
+  func rescale(
+    _ magnitude0: UnsafeMutablePointer<Double>, _ magnitude1: UnsafeMutablePointer<Double>,
+    into out0: UnsafeMutablePointer<Double>, _ out1: UnsafeMutablePointer<Double>,
+    second: UnsafeMutablePointer<SIMD2<Double>>, maxima: UnsafeMutablePointer<Int>
+  ) {
+    Self.enhancePeaks(magnitude0, count: count, maxima: maxima)
+    Self.smooth(magnitude0, count: count)
+    if magnitude1 != magnitude0 {
+      Self.enhancePeaks(magnitude1, count: count, maxima: maxima)
+      Self.smooth(magnitude1, count: count)
+    }
+    spline.interpolate(magnitude0, magnitude1, into: out0, out1, second: second)
     weighting.withUnsafeBufferPointer { w in
       // Negative spline overshoots become 0 (branch-free: max(x, 0)·w is the same).
-      for i in 0..<count { out[i] = max(out[i], 0) * w[i] }
+      for i in 0..<count {
+        out0[i] = max(out0[i], 0) * w[i]
+        out1[i] = max(out1[i], 0) * w[i]
+      }
     }
   }
 
   /// Zeroes everything more than two bins away from a local maximum (Hermes 1988's peak
-  /// enhancement, as openSMILE's `smileDsp_specEnhanceSHS`, after Praat's Sound_to_Pitch2.c).
-  /// openSMILE finds all maxima first and then clears between neighbours; clearing between
-  /// each maximum and the previous one as they are found is the same, since the cleared bins
-  /// end three before the newest maximum and are never read again.
-  static func enhancePeaks(_ a: UnsafeMutablePointer<Double>, count n: Int) {
+  /// enhancement, as openSMILE's `smileDsp_specEnhanceSHS`, after Praat's Sound_to_Pitch2.c):
+  /// all maxima first, then the bins between neighbouring maxima. `maxima` is scratch for
+  /// `n` indices; the maxima are collected without branches (each index is written, and
+  /// the count advances only for a maximum), since on noisy spectra the test is a coin flip.
+  static func enhancePeaks(_ a: UnsafeMutablePointer<Double>, count n: Int, maxima: UnsafeMutablePointer<Int>) {
     guard n >= 2 else { return }
-    var previous = -1, found = 0
-    func add(_ i: Int) {
-      if previous >= 0 && previous + 3 <= i - 3 { for j in (previous + 3)...(i - 3) { a[j] = 0 } }
-      previous = i
-      found += 1
+    var found = 0
+    maxima[found] = 0
+    found += a[0] > a[1] ? 1 : 0
+    for i in 1..<(n - 1) {
+      maxima[found] = i
+      found &+= (a[i] > a[i - 1] ? 1 : 0) & (a[i] >= a[i + 1] ? 1 : 0)
     }
-    if a[0] > a[1] { add(0) }
-    for i in 1..<(n - 1) where a[i] > a[i - 1] && a[i] >= a[i + 1] { add(i) }
-    if a[n - 1] > a[n - 2] { add(n - 1) }
+    maxima[found] = n - 1
+    found += a[n - 1] > a[n - 2] ? 1 : 0
     if found == 1 {
       // openSMILE reads the second slot of its zero-initialised maxima list here, i.e.
       // position 0: nothing below, everything from bin 3 up is cleared. Kept for parity.
       for j in 3..<max(3, n) { a[j] = 0 }
+      return
+    }
+    for m in 1..<max(1, found) where maxima[m - 1] + 3 <= maxima[m] - 3 {
+      (a + maxima[m - 1] + 3).update(repeating: 0, count: maxima[m] - maxima[m - 1] - 5)
     }
   }
 

@@ -35,10 +35,11 @@ public struct SubharmonicSummation: Sendable {
     (2...harmonics).map { Int((pointsPerOctave * log2(Double($0))).rounded(.down)) }
   }
 
-  /// The candidates of the octave-scale spectrum at `spectrum`; `sum` is scratch of the same
-  /// length (`scale.count`).
+  /// The candidates of the octave-scale spectrum at `spectrum`; `sum` and `scratch` are
+  /// scratch of the same length (`scale.count`).
   func candidates(
-    _ spectrum: UnsafePointer<Double>, scale: OctaveSpectrum, shifts: [Int], sum: UnsafeMutablePointer<Double>
+    _ spectrum: UnsafePointer<Double>, scale: OctaveSpectrum, shifts: [Int], sum: UnsafeMutablePointer<Double>,
+    scratch: UnsafeMutablePointer<Int>
   ) -> [Candidate] {
     let n = scale.count
     sum.update(from: spectrum, count: n)
@@ -54,7 +55,14 @@ public struct SubharmonicSummation: Sendable {
     // Greedy peak list, best first: each new peak goes before the first lower (or empty) slot.
     var peaks: [(index: Int, score: Double)] = []
     peaks.reserveCapacity(candidateCount + 1)
-    for i in 1..<(n - 1) where sum[i - 1] < sum[i] && sum[i] > sum[i + 1] {
+    // Local maxima, collected without branches (the count advances only for a maximum).
+    var maxima = 0
+    for i in 1..<(n - 1) {
+      scratch[maxima] = i
+      maxima &+= (sum[i - 1] < sum[i] ? 1 : 0) & (sum[i] > sum[i + 1] ? 1 : 0)
+    }
+    for m in 0..<maxima {
+      let i = scratch[m]
       let slot = peaks.firstIndex { $0.score < sum[i] } ?? peaks.count
       guard slot < candidateCount else { continue }
       peaks.insert((i, sum[i]), at: slot)

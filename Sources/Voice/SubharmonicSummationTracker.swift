@@ -68,48 +68,49 @@ public struct SubharmonicSummationTracker: Sendable {
     var candidates: [[SubharmonicSummation.Candidate]] = []
     candidates.reserveCapacity(count)
     var rms = [Double](repeating: 0, count: count)
-    // FFT.lanes windowed, zero-padded frames per FFT pass, and their power spectra.
-    var frames = [Double](repeating: 0, count: FFT.lanes * size)
-    var power = [Double](repeating: 0, count: FFT.lanes * bins)
-    var octave = [Double](repeating: 0, count: bins), sum = octave, second = octave
+    // Scratch, reused for every frame: FFT.lanes windowed zero-padded frames per FFT pass,
+    // their power spectra, the octave spectrum, the harmonic sum, spline second derivatives
+    // and peak positions.
+    let frames = UnsafeMutablePointer<Double>.allocate(capacity: FFT.lanes * size)
+    frames.initialize(repeating: 0, count: FFT.lanes * size)
+    let power = UnsafeMutablePointer<Double>.allocate(capacity: FFT.lanes * bins)
+    let octave = UnsafeMutablePointer<Double>.allocate(capacity: (FFT.lanes + 1) * bins)
+    let sum = octave + FFT.lanes * bins
+    let second = UnsafeMutablePointer<SIMD2<Double>>.allocate(capacity: bins)
+    let maxima = UnsafeMutablePointer<Int>.allocate(capacity: bins)
+    defer {
+      frames.deallocate()
+      power.deallocate()
+      octave.deallocate()
+      second.deallocate()
+      maxima.deallocate()
+    }
     var work = FFT.Workspace(fft)
     audio.samples.withUnsafeBufferPointer { x in
       gauss.withUnsafeBufferPointer { w in
-        frames.withUnsafeMutableBufferPointer { f in
-          power.withUnsafeMutableBufferPointer { p in
-            octave.withUnsafeMutableBufferPointer { o in
-              sum.withUnsafeMutableBufferPointer { s in
-                second.withUnsafeMutableBufferPointer { y2 in
-                  var t = 0
-                  while t < count {
-                    let lanes = min(FFT.lanes, count - t)
-                    for lane in 0..<FFT.lanes {
-                      // A missing lane of the last pass repeats the first frame and is not used.
-                      let source = x.baseAddress! + (t + min(lane, lanes - 1)) * step
-                      let frame = f.baseAddress! + lane * size
-                      for n in 0..<length { frame[n] = source[n] * w[n] }
-                      if lane < lanes {
-                        // cEnergy's RMS of the windowed frame.
-                        rms[t + lane] = (cblas_ddot(Int32(length), frame, 1, frame, 1) / Double(length)).squareRoot()
-                      }
-                    }
-                    let a = f.baseAddress!, b = a + size
-                    fft.powerSpectra(work: &work, count: FFT.lanes, output: p.baseAddress!, outputStride: bins) { n in
-                      (SIMD2(a[2 * n], b[2 * n]), SIMD2(a[2 * n + 1], b[2 * n + 1]))
-                    }
-                    for lane in 0..<lanes {
-                      // cFFTmagphase: magnitudes, unnormalised.
-                      let magnitude = p.baseAddress! + lane * bins
-                      for k in 0..<bins { magnitude[k] = magnitude[k].squareRoot() }
-                      scale.rescale(magnitude, into: o.baseAddress!, second: y2.baseAddress!)
-                      candidates.append(summation.candidates(o.baseAddress!, scale: scale, shifts: shifts, sum: s.baseAddress!))
-                    }
-                    t += lanes
-                  }
-                }
-              }
-            }
+        var t = 0
+        while t < count {
+          let lanes = min(FFT.lanes, count - t)
+          for lane in 0..<FFT.lanes {
+            // A missing lane of the last pass repeats the first frame and is not used.
+            let source = x.baseAddress! + (t + min(lane, lanes - 1)) * step
+            let frame = frames + lane * size
+            for n in 0..<length { frame[n] = source[n] * w[n] }
+            // cEnergy's RMS of the windowed frame.
+            if lane < lanes { rms[t + lane] = (cblas_ddot(Int32(length), frame, 1, frame, 1) / Double(length)).squareRoot() }
           }
+          let a = frames, b = frames + size
+          fft.powerSpectra(work: &work, count: FFT.lanes, output: power, outputStride: bins) { n in
+            (SIMD2(a[2 * n], b[2 * n]), SIMD2(a[2 * n + 1], b[2 * n + 1]))
+          }
+          // cFFTmagphase: magnitudes, unnormalised.
+          for k in 0..<(lanes * bins) { power[k] = power[k].squareRoot() }
+          let last = lanes - 1  // a missing second lane repeats the first
+          scale.rescale(power, power + last * bins, into: octave, octave + last * bins, second: second, maxima: maxima)
+          for lane in 0..<lanes {
+            candidates.append(summation.candidates(octave + lane * bins, scale: scale, shifts: shifts, sum: sum, scratch: maxima))
+          }
+          t += lanes
         }
       }
     }

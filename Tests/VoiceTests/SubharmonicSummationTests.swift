@@ -70,23 +70,28 @@ struct SubharmonicSummationTests {
     }
   }
 
-  @Test func splineReproducesACubicExactlyInsideAndIsNaturalAtTheEnds() {
+  @Test func splineReproducesALineAndInterpolatesTwoFramesIndependently() {
     // A natural spline through a straight line is that line, whatever the knot spacing.
     let knots = [0.0, 0.3, 1.1, 1.5, 2.7, 3.0]
     let points = stride(from: 0.0, through: 3.0, by: 0.25).map { $0 }
     let spline = NaturalCubicSpline(knots: knots, points: points)
     let values = knots.map { 2 * $0 - 1 }
-    var out = [Double](repeating: 0, count: points.count), second = [Double](repeating: 0, count: knots.count)
-    values.withUnsafeBufferPointer { v in
-      spline.interpolate(v.baseAddress!, into: &out, second: &second)
-    }
+    // Two lanes: the line, and a set whose spline must bend (to check the lanes stay apart).
+    let bent = knots.map { $0 * $0 }
+    var out = [Double](repeating: 0, count: points.count), outBent = out
+    var second = [SIMD2<Double>](repeating: .zero, count: knots.count)
+    spline.interpolate(values, bent, into: &out, &outBent, second: &second)
     for (x, y) in zip(points, out) { #expect(abs(y - (2 * x - 1)) < 1e-12) }
-    #expect(second.first == 0 && second.last == 0)
+    // The bent spline passes through its knots (0, 1.5 and 3 are also evaluation points).
+    for x in [0.0, 1.5, 3.0] { #expect(abs(outBent[points.firstIndex(of: x)!] - x * x) < 1e-12) }
+    #expect(second.first == .zero && second.last == .zero)
+    #expect(second.dropFirst().dropLast().allSatisfy { $0.x.magnitude < 1e-12 && $0.y > 0 })
   }
 
   @Test func peakEnhancementKeepsTwoBinsAroundEachMaximum() {
     var a: [Double] = [0, 1, 5, 1, 1, 1, 1, 1, 1, 2, 6, 2, 1]
-    a.withUnsafeMutableBufferPointer { OctaveSpectrum.enhancePeaks($0.baseAddress!, count: $0.count) }
+    var maxima = [Int](repeating: 0, count: a.count)
+    a.withUnsafeMutableBufferPointer { OctaveSpectrum.enhancePeaks($0.baseAddress!, count: $0.count, maxima: &maxima) }
     // Maxima at 2 and 10: bins 5…7 (more than two away from both) are cleared.
     #expect(a == [0, 1, 5, 1, 1, 0, 0, 0, 1, 2, 6, 2, 1])
   }
