@@ -31,6 +31,9 @@ let package = Package(
       name: "f0-frames",
       dependencies: [.product(name: "Experiments", package: faceValue)]),
     .executableTarget(
+      name: "shs-frames",
+      dependencies: [.product(name: "Experiments", package: faceValue)]),
+    .executableTarget(
       name: "VoiceBenchmark",
       dependencies: [.product(name: "Experiments", package: faceValue)],
       swiftSettings: [.unsafeFlags(["-Ounchecked"])]),

@@ -5,6 +5,7 @@ and openSMILE's functionals into --work).
 
     (cd Benchmarks && swift build -c release --product f0-frames)
     python3 Benchmarks/voice/voicing.py        # from the repository root
+    python3 Benchmarks/voice/voicing.py --shs  # the SubharmonicSummationTracker contour instead
 
 It reads FaceValue's smoothed semitone contour per 10-ms frame (Benchmarks f0-frames) and
 openSMILE eGeMAPSv02's `F0semitoneFrom27.5Hz_sma3nz` low-level descriptor, aligns the two
@@ -50,21 +51,29 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", default="/tmp/facevalue-voice-compare")
     parser.add_argument("--frames-binary", default=str(ROOT / "Benchmarks/.build/release/f0-frames"))
+    parser.add_argument("--shs", action="store_true", help="compare SubharmonicSummationTracker, not YIN")
     args = parser.parse_args()
     work = Path(args.work)
     manifest = work / "manifest.csv"
     if not (work / "opensmile.csv").exists():
         sys.exit(f"{work} has no opensmile.csv: run Benchmarks/voice/compare.py first")
-    subprocess.run([args.frames_binary, str(manifest), str(work / "f0-frames.csv")], check=True)
-    ours = read_ours(work / "f0-frames.csv")
+    frames = work / ("f0-frames-shs.csv" if args.shs else "f0-frames.csv")
+    subprocess.run([args.frames_binary] + (["--shs", "--native"] if args.shs else []) + [str(manifest), str(frames)], check=True)
+    ours = read_ours(frames)
     with open(work / "opensmile.csv") as f:
         full = {r["id"]: r for r in csv.DictReader(f)}
     with open(manifest) as f:
         audio = {r["id"]: r["audio"] for r in csv.DictReader(f)}
 
-    lld = opensmile.Smile(feature_set=opensmile.FeatureSet.eGeMAPSv02,
-                          feature_level=opensmile.FeatureLevel.LowLevelDescriptors)
-    theirs = {k: lld.process_file(audio[k])["F0semitoneFrom27.5Hz_sma3nz"].to_numpy() for k in ours}
+    cache = work / "opensmile-f0-lld.npz"  # openSMILE's contours, computed once per work directory
+    if cache.exists():
+        theirs = dict(np.load(cache))
+    else:
+        lld = opensmile.Smile(feature_set=opensmile.FeatureSet.eGeMAPSv02,
+                              feature_level=opensmile.FeatureLevel.LowLevelDescriptors)
+        theirs = {k: lld.process_file(audio[k])["F0semitoneFrom27.5Hz_sma3nz"].to_numpy() for k in audio}
+        np.savez(cache, **theirs)
+    theirs = {k: theirs[k] for k in ours}
 
     def aligned(k, lag):  # our frame i against their frame i + lag
         a, b = ours[k], theirs[k]

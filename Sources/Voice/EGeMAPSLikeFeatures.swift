@@ -4,10 +4,16 @@ import LinearAlgebra
 /// A set in the spirit of eGeMAPS (Eyben et al. 2016): the `prosody` set plus energy,
 /// spectral shape, MFCC 1–4 and voice quality. Spectral slope, alpha ratio, Hammarberg
 /// index, MFCCs and HNR are summarised over voiced frames (eGeMAPS's convention);
-/// energy, ZCR, centroid, flux and roll-off over all frames.
+/// energy, ZCR, centroid, flux and roll-off over all frames. The semitone F0 functionals
+/// run on eGeMAPSv02's own F0 contour (`SubharmonicSummationTracker`, SHS + Viterbi), so
+/// that their spread and slopes follow openSMILE's voicing decisions (issue 3); the F0 mean
+/// in Hz, jitter, shimmer, HNR and timing stay on YIN (`ProsodyFeatures`).
 public struct EGeMAPSLikeFeatures: Sendable {
   /// Every feature, in output order.
-  public static let descriptions: [FeatureDescription] = ProsodyFeatures.descriptions + meanStd([
+  public static let descriptions: [FeatureDescription] =
+    Array(ProsodyFeatures.descriptions.prefix(1))
+    + FeatureDescription.functionals("f0_semitone", of: "F0 in semitones re 27.5 Hz (SHS + Viterbi, as eGeMAPSv02)", unit: "st", over: "voiced frames")
+    + Array(ProsodyFeatures.descriptions.dropFirst(1 + Functionals.suffixes.count)) + meanStd([
     ("rms", "frame RMS level", "dBFS", "all frames"),
     ("zcr", "zero-crossing rate (sign changes per sample pair)", "fraction", "all frames"),
     ("spectral_centroid", "power-weighted mean frequency", "Hz", "all frames"),
@@ -30,16 +36,25 @@ public struct EGeMAPSLikeFeatures: Sendable {
   /// Creates the extractor with the documented defaults.
   public init() {}
 
-  /// Reads a file and measures it.
+  /// The F0 tracker of the F0 functionals: openSMILE eGeMAPSv02's own pipeline, so that
+  /// its spread and slope functionals follow openSMILE's voicing decisions (issue 3).
+  public var shs = SubharmonicSummationTracker()
+
+  /// Reads a file and measures it; SHS runs at the file's own rate, as openSMILE does.
   public func features(of url: URL) throws -> [Double] {
-    try features(of: prosody.input.load(url), file: url.path)
+    let recording = try AudioFile.read(url)
+    return try features(of: prosody.input.prepare(recording, file: url.path), file: url.path, original: recording)
   }
 
-  /// Measures audio already at the extractor's sample rate.
-  public func features(of audio: Audio, file: String) throws -> [Double] {
+  /// Measures audio already at the extractor's sample rate; `original` is the recording at
+  /// its own rate for the SHS tracker (default: `audio` itself).
+  public func features(of audio: Audio, file: String, original: Audio? = nil) throws -> [Double] {
     let spectrogram = Spectrogram(audio)
     let f0 = try prosody.f0(audio, file: file)
-    let prosodic = try prosody.features(of: audio, spectrogram: spectrogram, file: file, track: f0)
+    let shsTrack = shs.track(original ?? audio)
+    let prosodic = try prosody.features(
+      of: audio, spectrogram: spectrogram, file: file, track: f0,
+      functionalTrack: shsTrack.contains { $0 != nil } ? shsTrack : f0)
     let frames = spectrogram.frameCount
     let voiced = (0..<frames).map { $0 < f0.count && f0[$0] != nil }
     let spectral = SpectralDescriptors(spectrogram)

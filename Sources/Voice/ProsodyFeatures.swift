@@ -50,12 +50,18 @@ public struct ProsodyFeatures: Sendable {
     return track
   }
 
-  /// Measures audio already at `input.sampleRate` whose spectrogram is given.
-  public func features(of audio: Audio, spectrogram: Spectrogram, file: String, track: [Double?]? = nil) throws -> [Double] {
+  /// Measures audio already at `input.sampleRate` whose spectrogram is given. `track` is the
+  /// YIN track if already computed; `functionalTrack`, when given, replaces it for the
+  /// semitone functionals (frames `pitch.hop` apart), e.g. the SHS contour. The F0 mean in
+  /// Hz stays YIN's: a linear mean is pulled up by SHS's octave-up frames (EmoDB 03a01Nc,
+  /// a man: 172 Hz from SHS, 119 Hz from Praat, 133 Hz from openSMILE's semitone mean).
+  public func features(
+    of audio: Audio, spectrogram: Spectrogram, file: String, track: [Double?]? = nil, functionalTrack: [Double?]? = nil
+  ) throws -> [Double] {
     let f0 = try track ?? self.f0(audio, file: file)
     let hz = f0.compactMap { $0 }
     // eGeMAPS summarises 3-frame moving averages (`_sma3`, voiced frames only for F0).
-    let semitones = Functionals.smoothed3(f0.map { $0.map(PitchTracker.semitones) })
+    let semitones = Functionals.smoothed3((functionalTrack ?? f0).map { $0.map(PitchTracker.semitones) })
     let loudness = Functionals.smoothed3(Loudness().measure(spectrogram).map(Optional.some))
     let timing = SpeechTiming(audio, intensity: Intensity(audio), f0: f0, f0Hop: pitch.hop)
     func meanStd(_ x: [Double]) -> [Double] { x.isEmpty ? [0, 0] : [Summary.mean(x), Summary.standardDeviation(x)] }

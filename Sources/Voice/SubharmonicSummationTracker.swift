@@ -1,0 +1,134 @@
+import COpenBLAS
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Frame-wise F0 the way openSMILE's eGeMAPSv02 computes `F0semitoneFrom27.5Hz`
+/// (config gemaps/v01b/GeMAPSv01b_core.lld.conf.inc), step by step:
+///
+/// 1. 60-ms frames every 10 ms starting at sample 0 (`cFramer`, `frameCenterSpecial = left`),
+///    Gaussian window with σ = 0.4 (`cWindower`, `smileDsp_winGau`);
+/// 2. FFT magnitude, zero-padded to the next power of two (`cTransformFFT`, `cFFTmagphase`);
+/// 3. octave-scale spectrum (`OctaveSpectrum`, i.e. `cSpecScale`);
+/// 4. subharmonic-summation candidates (`SubharmonicSummation`, i.e. `cPitchShs`);
+/// 5. Viterbi candidate selection (`PitchViterbiSmoother`, i.e. `cPitchSmootherViterbi`);
+/// 6. frames whose windowed RMS is below 0.001 are unvoiced (`cEnergy` + `cValbasedSelector`).
+///
+/// Used for the F0 functionals that eGeMAPS defines on this contour; YIN (`PitchTracker`)
+/// stays the tracker for jitter, shimmer, HNR and timing.
+public struct SubharmonicSummationTracker: Sendable {
+  /// Frame length, in seconds.
+  public var window = 0.060
+  /// Frame step, in seconds.
+  public var hop = 0.010
+  /// σ of the Gaussian window, relative to half the frame.
+  public var sigma = 0.4
+  /// Frames with a windowed RMS below this are unvoiced.
+  public var energyThreshold = 0.001
+  var summation = SubharmonicSummation()
+  var smoother = PitchViterbiSmoother()
+
+  /// Creates a tracker with eGeMAPSv02's settings.
+  public init() {}
+
+  /// F0 per frame in Hz; `nil` where the frame is unvoiced.
+  public func track(_ audio: Audio) -> [Double?] {
+    let frames = analyse(audio)
+    let f0 = smoother.smooth(frames.candidates)
+    return zip(f0, frames.rms).map { f, rms in rms >= energyThreshold && f > 0 ? f : nil }
+  }
+
+  /// Steps 1–4 and the frame energies: what the Viterbi smoother and the gate see.
+  public struct Analysis: Sendable {
+    /// SHS candidates per frame, best score first, empty slots (F0 0) last.
+    public var candidates: [[SubharmonicSummation.Candidate]]
+    /// RMS of each windowed frame.
+    public var rms: [Double]
+  }
+
+  /// Candidates and energies of every frame.
+  public func analyse(_ audio: Audio) -> Analysis {
+    let length = Int((window * audio.sampleRate).rounded())
+    let step = max(1, Int((hop * audio.sampleRate).rounded()))
+    guard audio.samples.count >= length, length >= 4 else { return Analysis(candidates: [], rms: []) }
+    let count = 1 + (audio.samples.count - length) / step
+    var size = 4
+    while size < length { size *= 2 }
+    let bins = size / 2 + 1
+    let fft = FFT.of(size: size)
+    let scale = Self.scales.value(ScaleKey(bins: bins, binWidth: audio.sampleRate / Double(size))) {
+      OctaveSpectrum(bins: bins, binWidth: audio.sampleRate / Double(size))
+    }
+    let shifts = summation.shifts(pointsPerOctave: scale.pointsPerOctave)
+    let gauss = Self.windows.value(WindowKey(length: length, sigma: sigma)) { Self.gaussian(length, sigma: sigma) }
+
+    var candidates: [[SubharmonicSummation.Candidate]] = []
+    candidates.reserveCapacity(count)
+    var rms = [Double](repeating: 0, count: count)
+    // Scratch, reused for every frame: FFT.lanes windowed zero-padded frames per FFT pass,
+    // their power spectra, the octave spectrum, the harmonic sum, spline second derivatives
+    // and peak positions.
+    let frames = UnsafeMutablePointer<Double>.allocate(capacity: FFT.lanes * size)
+    frames.initialize(repeating: 0, count: FFT.lanes * size)
+    let power = UnsafeMutablePointer<Double>.allocate(capacity: FFT.lanes * bins)
+    let octave = UnsafeMutablePointer<Double>.allocate(capacity: (FFT.lanes + 1) * bins)
+    let sum = octave + FFT.lanes * bins
+    let second = UnsafeMutablePointer<SIMD2<Double>>.allocate(capacity: bins)
+    let maxima = UnsafeMutablePointer<Int>.allocate(capacity: bins)
+    defer {
+      frames.deallocate()
+      power.deallocate()
+      octave.deallocate()
+      second.deallocate()
+      maxima.deallocate()
+    }
+    var work = FFT.Workspace(fft)
+    audio.samples.withUnsafeBufferPointer { x in
+      gauss.withUnsafeBufferPointer { w in
+        var t = 0
+        while t < count {
+          let lanes = min(FFT.lanes, count - t)
+          for lane in 0..<FFT.lanes {
+            // A missing lane of the last pass repeats the first frame and is not used.
+            let source = x.baseAddress! + (t + min(lane, lanes - 1)) * step
+            let frame = frames + lane * size
+            for n in 0..<length { frame[n] = source[n] * w[n] }
+            // cEnergy's RMS of the windowed frame.
+            if lane < lanes { rms[t + lane] = (cblas_ddot(Int32(length), frame, 1, frame, 1) / Double(length)).squareRoot() }
+          }
+          let a = frames, b = frames + size
+          fft.powerSpectra(work: &work, count: FFT.lanes, output: power, outputStride: bins) { n in
+            (SIMD2(a[2 * n], b[2 * n]), SIMD2(a[2 * n + 1], b[2 * n + 1]))
+          }
+          // cFFTmagphase: magnitudes, unnormalised.
+          for k in 0..<(lanes * bins) { power[k] = power[k].squareRoot() }
+          let last = lanes - 1  // a missing second lane repeats the first
+          scale.rescale(power, power + last * bins, into: octave, octave + last * bins, second: second, maxima: maxima)
+          for lane in 0..<lanes {
+            candidates.append(summation.candidates(octave + lane * bins, scale: scale, shifts: shifts, sum: sum, scratch: maxima))
+          }
+          t += lanes
+        }
+      }
+    }
+    return Analysis(candidates: candidates, rms: rms)
+  }
+
+  /// openSMILE's Gaussian window: exp(−½·((n − (N−1)/2) / (σ(N−1)/2))²).
+  static func gaussian(_ length: Int, sigma: Double) -> [Double] {
+    let half = Double(length - 1) / 2
+    return (0..<length).map { n in
+      let x = (Double(n) - half) / (sigma * half)
+      return exp(-0.5 * x * x)
+    }
+  }
+
+  struct ScaleKey: Hashable, Sendable { let bins: Int; let binWidth: Double }
+  struct WindowKey: Hashable, Sendable { let length: Int; let sigma: Double }
+  private static let windows = Memo<WindowKey, [Double]>()
+  /// Octave scales by FFT size and rate (their spline set-up costs more than a clip).
+  private static let scales = Memo<ScaleKey, OctaveSpectrum>()
+}
