@@ -52,9 +52,10 @@ public struct EGeMAPSLikeFeatures: Sendable {
     let spectrogram = Spectrogram(audio)
     let f0 = try prosody.f0(audio, file: file)
     let shsTrack = shs.track(original ?? audio)
+    // No silent switch to YIN's contour: a column must mean one thing in every row.
+    guard shsTrack.contains(where: { $0 != nil }) else { throw VoiceError.belowEGeMAPSEnergyGate(file: file) }
     let prosodic = try prosody.features(
-      of: audio, spectrogram: spectrogram, file: file, track: f0,
-      functionalTrack: shsTrack.contains { $0 != nil } ? shsTrack : f0)
+      of: audio, spectrogram: spectrogram, file: file, track: f0, functionalTrack: shsTrack)
     let frames = spectrogram.frameCount
     let voiced = (0..<frames).map { $0 < f0.count && f0[$0] != nil }
     let spectral = SpectralDescriptors(spectrogram)

@@ -10,6 +10,8 @@ public enum VoiceError: Error, CustomStringConvertible, Equatable {
   case silent(file: String)
   /// No frame had a periodic voice, so pitch features do not exist for this file.
   case noVoicedFrames(file: String)
+  /// YIN found voiced frames but eGeMAPS's SHS tracker none above its absolute energy gate.
+  case belowEGeMAPSEnergyGate(file: String)
   /// A decoded sample is NaN or infinite (a corrupt float file).
   case nonFinite(file: String, sample: Int)
   /// Writing a file failed.
@@ -27,6 +29,10 @@ public enum VoiceError: Error, CustomStringConvertible, Equatable {
       return "\(file): the recording is silent (no sample above -100 dBFS)"
     case .noVoicedFrames(let file):
       return "\(file): no voiced frame found, so F0 features are undefined; is this speech?"
+    case .belowEGeMAPSEnergyGate(let file):
+      return "\(file): no frame reaches eGeMAPS's F0 energy gate (Gaussian-windowed RMS 0.001 of full scale, as "
+        + "openSMILE), so the egemaps-like F0 functionals are undefined; the recording is probably too quiet: "
+        + "normalise its level, or use the prosody set"
     case .nonFinite(let file, let sample):
       return "\(file): sample \(sample) is NaN or infinite; the file is corrupt"
     case .unwritable(let file, let reason):

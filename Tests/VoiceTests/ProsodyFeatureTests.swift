@@ -80,6 +80,22 @@ enum Utterance {
     #expect(Set(EGeMAPSLikeFeatures.descriptions.map(\.name)).count == EGeMAPSLikeFeatures.descriptions.count && !names.isEmpty)
   }
 
+  @Test func aVoiceBelowTheEGeMAPSEnergyGateIsATypedErrorNotAnotherContour() throws {
+    // A 150 Hz tone complex at RMS 0.0012 (−58 dBFS): YIN voices it, but its Gaussian-
+    // windowed RMS (≈ 0.6 × 0.0012) is under eGeMAPS's absolute gate of 0.001.
+    let raw = (0..<16000).map { n -> Double in
+      let t = Double(n) / 16000
+      return (1...5).reduce(0.0) { $0 + sin(2 * Double.pi * 150 * Double($1) * t) / Double($1) }
+    }
+    let rms = (raw.reduce(0) { $0 + $1 * $1 } / Double(raw.count)).squareRoot()
+    let audio = Audio(samples: raw.map { $0 * 0.0012 / rms }, sampleRate: 16000)
+    #expect(try ProsodyFeatures().f0(audio, file: "quiet").contains { $0 != nil })
+    #expect(throws: VoiceError.belowEGeMAPSEnergyGate(file: "quiet")) { try EGeMAPSLikeFeatures().features(of: audio, file: "quiet") }
+    // Ten times louder, the same signal is measured.
+    let loud = Audio(samples: audio.samples.map { $0 * 10 }, sampleRate: 16000)
+    #expect(try EGeMAPSLikeFeatures().features(of: loud, file: "loud").allSatisfy { $0.isFinite })
+  }
+
   @Test func jitterAndShimmerMeasureKnownPerturbations() throws {
     // A harmonic voice whose cycles alternate between (1 + p)·T and (1 − p)·T, T = 1/125 s,
     // and amplitudes between 1 + a and 1 − a: local jitter is 2p, local shimmer 2a.
