@@ -28,8 +28,9 @@ public struct ExperimentRunner {
       corpus = design!.corpus
       problems += testScan.problems
       log("cross-corpus: \(design!.summary); \(design!.excluded.count) samples of unshared labels excluded")
+    } else {
+      try Self.requireGroups(config.groups, in: corpus, role: "corpus", experiment: config.name)
     }
-    try Self.requireGroups(config.groups, in: corpus, role: "corpus", experiment: config.name)
     let labels = corpus.labels
     let classIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
     let extractor = FeatureExtractor(voice: config.features.voiceSet, face: config.features.faceSet)

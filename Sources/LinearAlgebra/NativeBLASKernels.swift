@@ -15,11 +15,14 @@ public enum NativeBLASKernels {
   /// kernel reports (which also reflect whether the OS saves the AVX state), or nil when
   /// OpenBLAS's own choice stands: only its generic fallback is overridden.
   public static func replacement(for current: String, cpuFlags flags: Set<String>) -> String? {
-    guard current.lowercased() == "prescott" else { return nil }
+    guard isGenericFallback(current) else { return nil }
     if flags.isSuperset(of: ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]) { return "SkylakeX" }
     if flags.isSuperset(of: ["avx2", "fma"]) { return "Haswell" }
     return nil
   }
+
+  /// OpenBLAS's kernels for x86 CPUs it does not recognise.
+  static func isGenericFallback(_ kernels: String) -> Bool { kernels.lowercased() == "prescott" }
 
   /// Call first thing in `main`: when OpenBLAS fell back to generic kernels on a CPU that
   /// runs better ones, sets `OPENBLAS_CORETYPE` and re-executes the program with the same
@@ -27,7 +30,8 @@ public enum NativeBLASKernels {
   /// the restart), off Linux, or if anything fails (the program then runs as it would have).
   public static func restartIfMisdetected() {
     #if os(Linux)
-      guard getenv("OPENBLAS_CORETYPE") == nil,
+      // Only a fallback choice is worth reading the CPU flags for, at every start-up.
+      guard getenv("OPENBLAS_CORETYPE") == nil, isGenericFallback(BLAS.kernels),
         let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
         let line = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
         let replacement = replacement(
