@@ -24,7 +24,8 @@ let package = Package(
     .target(name: "Randomness"),
     .target(name: "Tabular"),
     .target(name: "LinearAlgebra", dependencies: ["COpenBLAS", "CLAPACKE"]),
-    .target(name: "Voice", dependencies: ["LinearAlgebra", "COpenBLAS", "CSndFile"]),
+    .target(name: "CVoiceKernels"),
+    .target(name: "Voice", dependencies: ["LinearAlgebra", "COpenBLAS", "CSndFile", "CVoiceKernels"]),
     .target(name: "Face", dependencies: ["LinearAlgebra", "Tabular"]),
     .target(name: "Corpora", dependencies: ["LinearAlgebra", "Voice", "Face", "Tabular", "Randomness"]),
     .target(name: "Classifiers", dependencies: ["LinearAlgebra", "Randomness"]),
@@ -46,7 +47,7 @@ let package = Package(
     .target(name: "_TestSupport", dependencies: ["LinearAlgebra", "Classifiers"], path: "Tests/_TestSupport"),
     .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-    .testTarget(name: "VoiceTests", dependencies: ["Voice", "Randomness", "LinearAlgebra", "_TestSupport"], exclude: ["Golden"]),
+    .testTarget(name: "VoiceTests", dependencies: ["Voice", "CVoiceKernels", "Randomness", "LinearAlgebra", "_TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "FaceTests", dependencies: ["Face", "Corpora"]),
     .testTarget(name: "CorporaTests", dependencies: ["Corpora", "Voice", "Face"]),
     .testTarget(

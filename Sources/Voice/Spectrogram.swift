@@ -13,8 +13,8 @@ public struct Spectrogram: Sendable {
   /// |X(t, k)|², one row per frame, fftSize/2 + 1 columns (bin k is k·rate/fftSize Hz).
   public let power: Matrix
 
-  /// Zero-padded analysis windows by (window length, FFT size).
-  private static let tapers = Memo<[Int], [Double]>()
+  /// Hann windows by length.
+  private static let tapers = Memo<Int, [Double]>()
 
   /// Analyses `audio` with windows of `window` seconds every `hop` seconds.
   public init(_ audio: Audio, window: Double = 0.025, hop: Double = 0.010) {
@@ -23,36 +23,18 @@ public struct Spectrogram: Sendable {
     var size = 4  // the smallest FFT
     while size < length { size *= 2 }
     let grid = FrameGrid(sampleCount: audio.samples.count, window: size, hop: step)
-    let offset = (size - length) / 2
+    let offset = (size - length) / 2  // the Hann window centred in the FFT frame, zeros either side
     let fft = FFT.of(size: size)
-    let taper = Self.tapers.value([length, size]) {
-      // The Hann window centred in the FFT frame, zeros either side.
-      var taper = [Double](repeating: 0, count: size)
-      for (n, w) in Window.hann(length).enumerated() { taper[offset + n] = w }
-      return taper
-    }
-    let bins = size / 2 + 1
-    var work = FFT.Workspace(fft)
+    let taper = Self.tapers.value(length) { Window.hann(length) }
+    let bins = fft.bins
     // Every entry is written below, so the storage is not zeroed first.
     let storage = [Double](unsafeUninitializedCapacity: grid.count * bins) { out, initialized in
-      audio.samples.withUnsafeBufferPointer { x in
-        taper.withUnsafeBufferPointer { w in
-          // FFT.lanes frames per pass, one per SIMD lane.
-          var t = 0
-          while t < grid.count {
-            let count = min(FFT.lanes, grid.count - t)
-            // A missing lane of the last pass repeats its first frame and is not written.
-            let a = x.baseAddress! + t * step
-            let b = count > 1 ? a + step : a
-            fft.powerSpectra(work: &work, count: count, output: out.baseAddress! + t * bins, outputStride: bins) { n in
-              // Samples 2n and 2n + 1 of each frame as one pair, regrouped into lanes.
-              func pair(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
-                UnsafeRawPointer(p + 2 * n).loadUnaligned(as: SIMD2<Double>.self)
-              }
-              let ab = SIMD4(lowHalf: pair(a), highHalf: pair(b))
-              return (ab.evenHalf * w[2 * n], ab.oddHalf * w[2 * n + 1])
-            }
-            t += count
+      if grid.count > 0 {
+        audio.samples.withUnsafeBufferPointer { x in
+          taper.withUnsafeBufferPointer { w in
+            fft.powerSpectra(
+              of: x.baseAddress! + offset, frames: grid.count, hop: step, taper: w, offset: offset,
+              into: out.baseAddress!, outputStride: bins)
           }
         }
       }

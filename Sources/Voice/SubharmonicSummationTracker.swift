@@ -68,49 +68,51 @@ public struct SubharmonicSummationTracker: Sendable {
     var candidates: [[SubharmonicSummation.Candidate]] = []
     candidates.reserveCapacity(count)
     var rms = [Double](repeating: 0, count: count)
-    // Scratch, reused for every frame: FFT.lanes windowed zero-padded frames per FFT pass,
-    // their power spectra, the octave spectrum, the harmonic sum, spline second derivatives
-    // and peak positions.
-    let frames = UnsafeMutablePointer<Double>.allocate(capacity: FFT.lanes * size)
-    frames.initialize(repeating: 0, count: FFT.lanes * size)
-    let power = UnsafeMutablePointer<Double>.allocate(capacity: FFT.lanes * bins)
-    let octave = UnsafeMutablePointer<Double>.allocate(capacity: (FFT.lanes + 1) * bins)
-    let sum = octave + FFT.lanes * bins
+    // Scratch, reused for every chunk of frames: one windowed frame (for its energy), the
+    // chunk's power spectra, two octave spectra, the harmonic sum, spline second
+    // derivatives and peak positions.
+    let chunk = Self.chunk
+    let frame = UnsafeMutablePointer<Double>.allocate(capacity: length)
+    let power = UnsafeMutablePointer<Double>.allocate(capacity: chunk * bins)
+    let octave = UnsafeMutablePointer<Double>.allocate(capacity: 3 * bins)
+    let sum = octave + 2 * bins
     let second = UnsafeMutablePointer<SIMD2<Double>>.allocate(capacity: bins)
     let maxima = UnsafeMutablePointer<Int>.allocate(capacity: bins)
     defer {
-      frames.deallocate()
+      frame.deallocate()
       power.deallocate()
       octave.deallocate()
       second.deallocate()
       maxima.deallocate()
     }
-    var work = FFT.Workspace(fft)
     audio.samples.withUnsafeBufferPointer { x in
       gauss.withUnsafeBufferPointer { w in
         var t = 0
         while t < count {
-          let lanes = min(FFT.lanes, count - t)
-          for lane in 0..<FFT.lanes {
-            // A missing lane of the last pass repeats the first frame and is not used.
-            let source = x.baseAddress! + (t + min(lane, lanes - 1)) * step
-            let frame = frames + lane * size
+          let frames = min(chunk, count - t)
+          for i in 0..<frames {  // cEnergy's RMS of the windowed frame
+            let source = x.baseAddress! + (t + i) * step
             for n in 0..<length { frame[n] = source[n] * w[n] }
-            // cEnergy's RMS of the windowed frame.
-            if lane < lanes { rms[t + lane] = (cblas_ddot(Int32(length), frame, 1, frame, 1) / Double(length)).squareRoot() }
+            rms[t + i] = (cblas_ddot(Int32(length), frame, 1, frame, 1) / Double(length)).squareRoot()
           }
-          let a = frames, b = frames + size
-          fft.powerSpectra(work: &work, count: FFT.lanes, output: power, outputStride: bins) { n in
-            (SIMD2(a[2 * n], b[2 * n]), SIMD2(a[2 * n + 1], b[2 * n + 1]))
-          }
+          fft.powerSpectra(
+            of: x.baseAddress! + t * step, frames: frames, hop: step, taper: w, offset: 0, into: power,
+            outputStride: bins)
           // cFFTmagphase: magnitudes, unnormalised.
-          for k in 0..<(lanes * bins) { power[k] = power[k].squareRoot() }
-          let last = lanes - 1  // a missing second lane repeats the first
-          scale.rescale(power, power + last * bins, into: octave, octave + last * bins, second: second, maxima: maxima)
-          for lane in 0..<lanes {
-            candidates.append(summation.candidates(octave + lane * bins, scale: scale, shifts: shifts, sum: sum, scratch: maxima))
+          for k in 0..<(frames * bins) { power[k] = power[k].squareRoot() }
+          // The octave rescaling takes two frames at a time (one per SIMD lane); a missing
+          // second frame repeats the first and is not used.
+          var i = 0
+          while i < frames {
+            let pair = min(2, frames - i)
+            let a = power + i * bins, b = power + (i + pair - 1) * bins
+            scale.rescale(a, b, into: octave, octave + (pair - 1) * bins, second: second, maxima: maxima)
+            for lane in 0..<pair {
+              candidates.append(summation.candidates(octave + lane * bins, scale: scale, shifts: shifts, sum: sum, scratch: maxima))
+            }
+            i += pair
           }
-          t += lanes
+          t += frames
         }
       }
     }
@@ -125,6 +127,9 @@ public struct SubharmonicSummationTracker: Sendable {
       return exp(-0.5 * x * x)
     }
   }
+
+  /// Frames whose spectra are computed together (a multiple of every SIMD lane count).
+  private static let chunk = 16
 
   struct ScaleKey: Hashable, Sendable { let bins: Int; let binWidth: Double }
   struct WindowKey: Hashable, Sendable { let length: Int; let sigma: Double }

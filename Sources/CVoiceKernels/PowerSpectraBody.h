@@ -1,0 +1,132 @@
+// Batched real FFT power spectra, the body of fv_power_spectra for one instruction set.
+// PowerSpectra.c includes it once per set with FV_LANES (frames per pass, one per SIMD
+// lane), FV_ATTRIBUTES (the target attribute) and FV_NAME(x) (a suffixed name) defined.
+//
+// The algorithm is FFT.swift's: a real N-point frame packed into N/2 complex points
+// (z[n] = x[2n] + i·x[2n+1]), radix-2 decimation in time with stages 2 and 4 as additions
+// and two stages per pass after that ("radix 2²"), then the split into the real spectrum
+// (Press et al., Numerical Recipes, 3rd ed., §12.2–12.3). Each lane holds another frame,
+// so lanes never interact and the lane count does not change any value.
+
+typedef double FV_NAME(vec) __attribute__((vector_size(FV_LANES * 8), aligned(8)));
+#define V FV_NAME(vec)
+
+/// Stages 2 and 4 of every group of four points: twiddles 1 and −i, additions only.
+FV_INLINE void FV_NAME(first_stages)(V *re, V *im, long points) {
+  for (long s = 0; s < points;) {
+    V a0r = re[s] + re[s + 1], a0i = im[s] + im[s + 1], a1r = re[s] - re[s + 1], a1i = im[s] - im[s + 1];
+    if (points >= 4) {
+      V b0r = re[s + 2] + re[s + 3], b0i = im[s + 2] + im[s + 3];
+      V b1r = re[s + 2] - re[s + 3], b1i = im[s + 2] - im[s + 3];
+      re[s] = a0r + b0r; im[s] = a0i + b0i;
+      re[s + 2] = a0r - b0r; im[s + 2] = a0i - b0i;
+      re[s + 1] = a1r + b1i; im[s + 1] = a1i - b1r;  // b1·(−i) = (b1i, −b1r)
+      re[s + 3] = a1r - b1i; im[s + 3] = a1i + b1r;
+      s += 4;
+    } else {
+      re[s] = a0r; im[s] = a0i; re[s + 1] = a1r; im[s + 1] = a1i;
+      s += 2;
+    }
+  }
+}
+
+/// One radix-2 stage of length L: butterflies (a, a + L/2) with twiddle e^{−2πik/L}.
+FV_INLINE void FV_NAME(stage)(V *re, V *im, long points, long length, const double *c, const double *s) {
+  long half = length / 2;
+  for (long k = 0; k < half; k++) {
+    V wr = (V){0} + c[k], wi = (V){0} + s[k];
+    for (long a = k; a < points; a += length) {
+      long b = a + half;
+      V tr = re[b] * wr - im[b] * wi;
+      V ti = re[b] * wi + im[b] * wr;
+      re[b] = re[a] - tr; im[b] = im[a] - ti;
+      re[a] = re[a] + tr; im[a] = im[a] + ti;
+    }
+  }
+}
+
+/// Stages L and 2L in one pass: points a, a + L/2, a + L, a + 3L/2 loaded and stored once.
+/// Stage 2L's twiddle for k + L/2 is its twiddle for k times −i.
+FV_INLINE void FV_NAME(two_stages)(V *re, V *im, long points, long length, const double *c1, const double *s1,
+                                  const double *c2, const double *s2) {
+  long half = length / 2;
+  for (long k = 0; k < half; k++) {
+    V w1r = (V){0} + c1[k], w1i = (V){0} + s1[k], w2r = (V){0} + c2[k], w2i = (V){0} + s2[k];
+    for (long a = k; a < points; a += 2 * length) {
+      long i1 = a + half, i2 = a + length, i3 = a + length + half;
+      V t1r = re[i1] * w1r - im[i1] * w1i, t1i = re[i1] * w1i + im[i1] * w1r;
+      V t3r = re[i3] * w1r - im[i3] * w1i, t3i = re[i3] * w1i + im[i3] * w1r;
+      V y0r = re[a] + t1r, y0i = im[a] + t1i, y1r = re[a] - t1r, y1i = im[a] - t1i;
+      V y2r = re[i2] + t3r, y2i = im[i2] + t3i, y3r = re[i2] - t3r, y3i = im[i2] - t3i;
+      V ur = y2r * w2r - y2i * w2i, ui = y2r * w2i + y2i * w2r;
+      V vr = y3r * w2i + y3i * w2r, vi = y3i * w2i - y3r * w2r;  // (y3·w2)·(−i)
+      re[a] = y0r + ur; im[a] = y0i + ui;
+      re[i2] = y0r - ur; im[i2] = y0i - ui;
+      re[i1] = y1r + vr; im[i1] = y1i + vi;
+      re[i3] = y1r - vr; im[i3] = y1i - vi;
+    }
+  }
+}
+
+/// Complex FFT of bit-reversed input, in place, all lanes at once.
+FV_INLINE void FV_NAME(transform)(V *re, V *im, const fv_fft_tables *t) {
+  long points = t->size / 2;
+  FV_NAME(first_stages)(re, im, points);
+  long length = 8, offset = 0;
+  while (2 * length <= points) {
+    FV_NAME(two_stages)(re, im, points, length, t->stageCosines + offset, t->stageSines + offset,
+                        t->stageCosines + offset + length / 2, t->stageSines + offset + length / 2);
+    offset += length / 2 + length;
+    length *= 4;
+  }
+  if (length <= points) FV_NAME(stage)(re, im, points, length, t->stageCosines + offset, t->stageSines + offset);
+}
+
+/// One pass: frames first … first + lanes − 1 (a missing lane repeats the pass's first
+/// frame and is not stored).
+FV_INLINE void FV_NAME(pass)(const double *x, long first, long lanes, long hop, const double *taper, long length,
+                            long offset, const fv_fft_tables *t, double *out, long outStride, V *re, V *im) {
+  long points = t->size / 2;
+  const double *frame[FV_LANES];
+  for (int j = 0; j < FV_LANES; j++) frame[j] = x + (first + (j < lanes ? j : 0)) * hop;
+  // Packed sample n = (x[2n], x[2n+1]) of the zero-padded frame, windowed, to its bit-reversed slot.
+  for (long n = 0; n < points; n++) {
+    V r, i;
+    long e = 2 * n, o = 2 * n + 1;
+    int evenInside = e >= offset && e < offset + length, oddInside = o >= offset && o < offset + length;
+    for (int j = 0; j < FV_LANES; j++) {
+      r[j] = evenInside ? frame[j][e - offset] * taper[e - offset] : 0;
+      i[j] = oddInside ? frame[j][o - offset] * taper[o - offset] : 0;
+    }
+    re[t->order[n]] = r;
+    im[t->order[n]] = i;
+  }
+  FV_NAME(transform)(re, im, t);
+  // X[k] = E + T and X[M−k] = conj(E − T) with T = e^{−2πik/N}·O, so one pass over k ≤ M/2
+  // gives both halves. E and O are kept doubled; the ¼ goes into the power.
+  for (long k = 0; k <= points / 2; k++) {
+    long b = k == 0 ? 0 : points - k;
+    V er = re[k] + re[b], ei = im[k] - im[b];
+    V or = im[k] + im[b], oi = re[b] - re[k];
+    V wr = (V){0} + t->splitCosines[k], wi = (V){0} + t->splitSines[k];
+    V tr = or * wr - oi * wi, ti = or * wi + oi * wr;
+    V dr = er - tr, di = ei - ti, sr = er + tr, si = ei + ti;
+    V high = ((V){0} + 0.25) * (dr * dr + di * di), low = ((V){0} + 0.25) * (sr * sr + si * si);
+    for (int j = 0; j < lanes; j++) {
+      out[(first + j) * outStride + points - k] = high[j];
+      out[(first + j) * outStride + k] = low[j];
+    }
+  }
+}
+
+FV_ATTRIBUTES static void FV_NAME(power_spectra)(const double *x, long frames, long hop, const double *taper,
+                                                 long length, long offset, const fv_fft_tables *t, double *out,
+                                                 long outStride, void *work) {
+  V *re = (V *)work, *im = re + t->size / 2;
+  for (long first = 0; first < frames; first += FV_LANES) {
+    long lanes = frames - first < FV_LANES ? frames - first : FV_LANES;
+    FV_NAME(pass)(x, first, lanes, hop, taper, length, offset, t, out, outStride, re, im);
+  }
+}
+
+#undef V

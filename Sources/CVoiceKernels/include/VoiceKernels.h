@@ -1,0 +1,49 @@
+// Inner loops of the voice front end that need wide SIMD: polyphase resampling and
+// batched real FFT power spectra. Swift compiles for the baseline x86-64 instruction set
+// (SSE2) and has no per-function target attributes, so these loops live in C and are
+// compiled once per instruction set (AVX-512, AVX2, baseline); the widest one the CPU
+// and operating system support is chosen at run time.
+//
+// Floating-point contraction is off in every variant and the order of every sum is fixed
+// by the code, not by the vector width, so all variants give bit-identical results.
+#ifndef FACEVALUE_VOICE_KERNELS_H
+#define FACEVALUE_VOICE_KERNELS_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// The instruction set the kernels run with on this machine: "avx512", "avx2" or "baseline".
+const char *fv_kernel_instruction_set(void);
+
+/// Uses at most the named instruction set ("avx512", "avx2" or "baseline"; never more than
+/// the CPU has) from now on, for every thread, and returns the one now in use. For tests
+/// that check the variants agree.
+const char *fv_limit_instruction_set(const char *name);
+
+/// Polyphase resampling (see PolyphaseBank.swift): output n = q·up + r is
+/// Σ_{j < width} x[q·down + offsets[r] + j] · filters[r·width + j].
+/// `width` is a multiple of 8; `x` must hold every sample those sums read.
+void fv_polyphase_resample(const double *x, const double *filters, const long *offsets, long up, long down,
+                           long width, long count, double *out);
+
+/// Tables of a real FFT of `size` points (see FFT.swift for their layout).
+typedef struct {
+  long size;
+  const long *order;          // bit-reversed position of each of the size/2 packed samples
+  const double *stageCosines; // twiddles of the stages of length 8, 16, …, size/2, stage after stage
+  const double *stageSines;
+  const double *splitCosines; // e^{−2πik/size}, k = 0…size/4
+  const double *splitSines;
+} fv_fft_tables;
+
+/// |X[k]|², k = 0…size/2, of `frames` windowed frames. Frame t is x[t·hop + n]·taper[n]
+/// for n < length, placed at `offset + n` of a zero-filled buffer of `size` points;
+/// its spectrum goes to out + t·outStride.
+void fv_power_spectra(const double *x, long frames, long hop, const double *taper, long length, long offset,
+                      const fv_fft_tables *tables, double *out, long outStride);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

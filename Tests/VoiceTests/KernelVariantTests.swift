@@ -1,0 +1,88 @@
+import CVoiceKernels
+import Randomness
+import Testing
+@testable import Voice
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The C kernels (resampling, FFT power spectra) are compiled for AVX-512, AVX2 and the
+/// baseline instruction set and chosen at run time. They promise the same values on every
+/// machine: these tests run each variant this CPU has and compare bit for bit.
+@Suite(.serialized) struct KernelVariantTests {
+  /// Every variant this machine can run, narrowest first.
+  static let variants: [String] = {
+    var seen: [String] = []
+    for name in ["baseline", "avx2", "avx512"] {
+      let used = String(cString: fv_limit_instruction_set(name))
+      if !seen.contains(used) { seen.append(used) }
+    }
+    return seen
+  }()
+
+  /// Runs `body` under each variant and restores the widest afterwards.
+  func underEachVariant<T>(_ body: () -> T) -> [(String, T)] {
+    defer { _ = fv_limit_instruction_set("avx512") }
+    return Self.variants.map { name in
+      _ = fv_limit_instruction_set(name)
+      return (name, body())
+    }
+  }
+
+  /// Values that are not bit-identical (or a length mismatch, counted as every value).
+  func differing(_ a: [Double], _ b: [Double]) -> Int {
+    a.count == b.count ? zip(a, b).filter { $0.bitPattern != $1.bitPattern }.count : max(a.count, b.count)
+  }
+
+  func noise(_ count: Int, seed: UInt64) -> [Double] {
+    var generator = SeededGenerator(seed: seed)
+    return (0..<count).map { _ in Double.random(in: -1...1, using: &generator) }
+  }
+
+  @Test func resamplingIsBitIdenticalAcrossInstructionSets() {
+    let audio = Audio(samples: noise(22050, seed: 1), sampleRate: 22050)
+    let runs = underEachVariant { Resampler().resample(audio, to: 16000).samples }
+    for (name, samples) in runs.dropFirst() { #expect(differing(samples, runs[0].1) == 0, "\(name) vs \(runs[0].0)") }
+  }
+
+  @Test func spectraAreBitIdenticalAcrossInstructionSets() {
+    let audio = Audio(samples: noise(16000, seed: 2), sampleRate: 16000)
+    let runs = underEachVariant { Spectrogram(audio).power.storage }
+    for (name, power) in runs.dropFirst() { #expect(differing(power, runs[0].1) == 0, "\(name) vs \(runs[0].0)") }
+  }
+
+  /// Frame counts that are not a multiple of any lane count, a hop smaller than the frame,
+  /// a window placed off-centre: every frame's spectrum is its DFT, |Σ x[n] e^{−2πikn/N}|².
+  @Test func batchedSpectraMatchTheDFTOfEachFrame() {
+    let x = noise(200, seed: 3), taper = noise(20, seed: 4)
+    let size = 32, offset = 5, hop = 7, frames = 11
+    let fft = FFT(size: size)
+    for (name, out) in underEachVariant({ () -> [Double] in
+      var out = [Double](repeating: .nan, count: frames * fft.bins)
+      x.withUnsafeBufferPointer { x in
+        taper.withUnsafeBufferPointer { w in
+          out.withUnsafeMutableBufferPointer {
+            fft.powerSpectra(of: x.baseAddress!, frames: frames, hop: hop, taper: w, offset: offset, into: $0.baseAddress!, outputStride: fft.bins)
+          }
+        }
+      }
+      return out
+    }) {
+      for t in 0..<frames {
+        for k in 0..<fft.bins {
+          var re = 0.0, im = 0.0
+          for n in 0..<taper.count {
+            let value = x[t * hop + n] * taper[n], angle = 2 * Double.pi * Double(k * (n + offset)) / Double(size)
+            re += value * cos(angle)
+            im -= value * sin(angle)
+          }
+          let expected = re * re + im * im
+          #expect(abs(out[t * fft.bins + k] - expected) <= 1e-12 * max(1, expected), "\(name), frame \(t), bin \(k)")
+        }
+      }
+    }
+  }
+}
