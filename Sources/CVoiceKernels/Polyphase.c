@@ -1,28 +1,8 @@
 // Polyphase resampling: the dot products of PolyphaseBank.swift (which explains the layout).
-#include "Dispatch.h"
+#include "Vector8.h"
 #include "VoiceKernels.h"
 
 #pragma STDC FP_CONTRACT OFF
-// Vector arguments and returns below are all inlined, so no call crosses an ABI boundary.
-#pragma clang diagnostic ignored "-Wpsabi"
-
-// Eight doubles with no alignment requirement (loads from any sample position).
-typedef double v8d __attribute__((vector_size(64), aligned(8)));
-typedef double v4d __attribute__((vector_size(32), aligned(8)));
-typedef double v2d __attribute__((vector_size(16), aligned(8)));
-
-FV_INLINE v8d load8(const double *p) {
-  v8d v;
-  __builtin_memcpy(&v, p, sizeof v);
-  return v;
-}
-
-/// The lanes summed in a fixed tree: (0+4, 1+5, 2+6, 3+7), then pairs, then the last two.
-FV_INLINE double sum8(v8d v) {
-  v4d a = __builtin_shufflevector(v, v, 0, 1, 2, 3) + __builtin_shufflevector(v, v, 4, 5, 6, 7);
-  v2d b = __builtin_shufflevector(a, a, 0, 1) + __builtin_shufflevector(a, a, 2, 3);
-  return b[0] + b[1];
-}
 
 /// Outputs r … r + group − 1 of one period, each accumulated in its own 8-lane vector
 /// (so an output's value does not depend on the group size chosen for the CPU).

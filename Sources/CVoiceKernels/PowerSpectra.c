@@ -37,8 +37,9 @@ void fv_power_spectra(const double *x, long frames, long hop, const double *tape
   if (frames <= 0) return;
   fv_instruction_set set = fv_instruction_set_in_use();
   long lanes = set == FV_AVX512 ? 8 : set == FV_AVX2 ? 4 : 2;
-  // Real and imaginary parts of size/2 packed points, one vector of `lanes` frames each.
-  size_t bytes = (size_t)tables->size * (size_t)lanes * sizeof(double);
+  // Real and imaginary parts of size/2 packed points and the size/2 + 1 powers, one
+  // vector of `lanes` frames each.
+  size_t bytes = (size_t)(tables->size / 2 * 3 + 1) * (size_t)lanes * sizeof(double);
   void *work = aligned_alloc(64, (bytes + 63) / 64 * 64);
   if (!work) abort();  // out of memory, as Swift's own allocations would
   switch (set) {

@@ -82,24 +82,78 @@ FV_INLINE void FV_NAME(transform)(V *re, V *im, const fv_fft_tables *t) {
   if (length <= points) FV_NAME(stage)(re, im, points, length, t->stageCosines + offset, t->stageSines + offset);
 }
 
+/// Rows r[0…L−1] (L = FV_LANES) become columns: r[j][p] moves to r[p][j]. log2 L rounds
+/// of interleaving, at distance 1, 2, then 4 lanes (the usual register transpose).
+FV_INLINE void FV_NAME(transpose)(V *r) {
+#if FV_LANES == 2
+  V a = __builtin_shufflevector(r[0], r[1], 0, 2), b = __builtin_shufflevector(r[0], r[1], 1, 3);
+  r[0] = a; r[1] = b;
+#elif FV_LANES == 4
+  V a[4], b[4];
+  for (int k = 0; k < 2; k++) {
+    a[2 * k] = __builtin_shufflevector(r[2 * k], r[2 * k + 1], 0, 4, 2, 6);
+    a[2 * k + 1] = __builtin_shufflevector(r[2 * k], r[2 * k + 1], 1, 5, 3, 7);
+  }
+  for (int k = 0; k < 2; k++) {
+    b[k] = __builtin_shufflevector(a[k], a[k + 2], 0, 1, 4, 5);
+    b[k + 2] = __builtin_shufflevector(a[k], a[k + 2], 2, 3, 6, 7);
+  }
+  for (int k = 0; k < 4; k++) r[k] = b[k];
+#elif FV_LANES == 8
+  V a[8], b[8];
+  for (int k = 0; k < 4; k++) {
+    a[2 * k] = __builtin_shufflevector(r[2 * k], r[2 * k + 1], 0, 8, 2, 10, 4, 12, 6, 14);
+    a[2 * k + 1] = __builtin_shufflevector(r[2 * k], r[2 * k + 1], 1, 9, 3, 11, 5, 13, 7, 15);
+  }
+  for (int h = 0; h < 8; h += 4) {
+    for (int k = 0; k < 2; k++) {
+      b[h + k] = __builtin_shufflevector(a[h + k], a[h + k + 2], 0, 1, 8, 9, 4, 5, 12, 13);
+      b[h + k + 2] = __builtin_shufflevector(a[h + k], a[h + k + 2], 2, 3, 10, 11, 6, 7, 14, 15);
+    }
+  }
+  for (int k = 0; k < 4; k++) {
+    r[k] = __builtin_shufflevector(b[k], b[k + 4], 0, 1, 2, 3, 8, 9, 10, 11);
+    r[k + 4] = __builtin_shufflevector(b[k], b[k + 4], 4, 5, 6, 7, 12, 13, 14, 15);
+  }
+#else
+#error "FV_LANES must be 2, 4 or 8"
+#endif
+}
+
 /// One pass: frames first … first + lanes − 1 (a missing lane repeats the pass's first
 /// frame and is not stored).
 FV_INLINE void FV_NAME(pass)(const double *x, long first, long lanes, long hop, const double *taper, long length,
-                            long offset, const fv_fft_tables *t, double *out, long outStride, V *re, V *im) {
+                            long offset, const fv_fft_tables *t, double *out, long outStride, V *re, V *im,
+                            V *power) {
   long points = t->size / 2;
   const double *frame[FV_LANES];
   for (int j = 0; j < FV_LANES; j++) frame[j] = x + (first + (j < lanes ? j : 0)) * hop;
-  // Packed sample n = (x[2n], x[2n+1]) of the zero-padded frame, windowed, to its bit-reversed slot.
-  for (long n = 0; n < points; n++) {
-    V r, i;
-    long e = 2 * n, o = 2 * n + 1;
-    int evenInside = e >= offset && e < offset + length, oddInside = o >= offset && o < offset + length;
-    for (int j = 0; j < FV_LANES; j++) {
-      r[j] = evenInside ? frame[j][e - offset] * taper[e - offset] : 0;
-      i[j] = oddInside ? frame[j][o - offset] * taper[o - offset] : 0;
+  // Buffer positions p … p + L − 1 of every frame, windowed, then transposed so that each
+  // position holds one vector across frames; even positions are real parts, odd imaginary,
+  // each going to the bit-reversed slot of its packed sample.
+  for (long p = 0; p < t->size; p += FV_LANES) {
+    V rows[FV_LANES];
+    if (p >= offset && p + FV_LANES <= offset + length) {  // inside the window: vector loads
+      V w;
+      __builtin_memcpy(&w, taper + (p - offset), sizeof w);
+      for (int j = 0; j < FV_LANES; j++) {
+        __builtin_memcpy(&rows[j], frame[j] + (p - offset), sizeof rows[j]);
+        rows[j] = rows[j] * w;
+      }
+    } else {  // at or past the window's edges (zero padding): one sample at a time
+      for (int j = 0; j < FV_LANES; j++) {
+        for (int i = 0; i < FV_LANES; i++) {
+          long n = p + i - offset;
+          rows[j][i] = n >= 0 && n < length && p + i < t->size ? frame[j][n] * taper[n] : 0;
+        }
+      }
     }
-    re[t->order[n]] = r;
-    im[t->order[n]] = i;
+    FV_NAME(transpose)(rows);
+    for (int i = 0; i < FV_LANES && p + i < t->size; i += 2) {
+      long n = (p + i) / 2;
+      re[t->order[n]] = rows[i];
+      im[t->order[n]] = rows[i + 1];
+    }
   }
   FV_NAME(transform)(re, im, t);
   // X[k] = E + T and X[M−k] = conj(E − T) with T = e^{−2πik/N}·O, so one pass over k ≤ M/2
@@ -111,21 +165,29 @@ FV_INLINE void FV_NAME(pass)(const double *x, long first, long lanes, long hop, 
     V wr = (V){0} + t->splitCosines[k], wi = (V){0} + t->splitSines[k];
     V tr = or * wr - oi * wi, ti = or * wi + oi * wr;
     V dr = er - tr, di = ei - ti, sr = er + tr, si = ei + ti;
-    V high = ((V){0} + 0.25) * (dr * dr + di * di), low = ((V){0} + 0.25) * (sr * sr + si * si);
-    for (int j = 0; j < lanes; j++) {
-      out[(first + j) * outStride + points - k] = high[j];
-      out[(first + j) * outStride + k] = low[j];
-    }
+    power[points - k] = ((V){0} + 0.25) * (dr * dr + di * di);
+    power[k] = ((V){0} + 0.25) * (sr * sr + si * si);
+  }
+  // Bins k … k + L − 1 of all frames, transposed into one vector per frame and stored whole.
+  long bins = points + 1, k = 0;
+  for (; k + FV_LANES <= bins; k += FV_LANES) {
+    V rows[FV_LANES];
+    for (int i = 0; i < FV_LANES; i++) rows[i] = power[k + i];
+    FV_NAME(transpose)(rows);
+    for (int j = 0; j < lanes; j++) __builtin_memcpy(out + (first + j) * outStride + k, &rows[j], sizeof rows[j]);
+  }
+  for (; k < bins; k++) {
+    for (int j = 0; j < lanes; j++) out[(first + j) * outStride + k] = power[k][j];
   }
 }
 
 FV_ATTRIBUTES static void FV_NAME(power_spectra)(const double *x, long frames, long hop, const double *taper,
                                                  long length, long offset, const fv_fft_tables *t, double *out,
                                                  long outStride, void *work) {
-  V *re = (V *)work, *im = re + t->size / 2;
+  V *re = (V *)work, *im = re + t->size / 2, *power = im + t->size / 2;
   for (long first = 0; first < frames; first += FV_LANES) {
     long lanes = frames - first < FV_LANES ? frames - first : FV_LANES;
-    FV_NAME(pass)(x, first, lanes, hop, taper, length, offset, t, out, outStride, re, im);
+    FV_NAME(pass)(x, first, lanes, hop, taper, length, offset, t, out, outStride, re, im, power);
   }
 }
 

@@ -24,23 +24,38 @@ public enum NativeBLASKernels {
   /// OpenBLAS's kernels for x86 CPUs it does not recognise.
   static func isGenericFallback(_ kernels: String) -> Bool { kernels.lowercased() == "prescott" }
 
-  /// Call first thing in `main`: when OpenBLAS fell back to generic kernels on a CPU that
-  /// runs better ones, sets `OPENBLAS_CORETYPE` and re-executes the program with the same
-  /// arguments. Does nothing when the variable is set already (the user's choice, or after
-  /// the restart), off Linux, or if anything fails (the program then runs as it would have).
-  public static func restartIfMisdetected() {
+  /// Call first thing in `main`: sets what OpenBLAS reads only while it loads and
+  /// re-executes the program once with the same arguments when anything had to change:
+  /// - `OPENBLAS_CORETYPE`, when OpenBLAS fell back to generic kernels on a CPU that runs
+  ///   better ones (above);
+  /// - `OPENBLAS_NUM_THREADS=1`, when no thread count is set: FaceValue parallelises over
+  ///   files and folds and runs BLAS single-threaded inside (`BLASThreads.set(1)`), so
+  ///   OpenBLAS's own pool is never used, yet its threads busy-wait for about 2^28 cycles
+  ///   after loading (its `thread_timeout`), taking a core from the workers: 15 % of the
+  ///   wall time of `features --set mfcc` over EmoDB. `BLASThreads.set` can still raise it.
+  /// Does nothing when the variables are set already (the user's choice, or after the
+  /// restart), off Linux, or if anything fails (the program then runs as it would have).
+  public static func restartWithStartupSettings() {
     #if os(Linux)
+      var settings: [(String, String)] = []
+      let threadVariables: [String] = ["OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"]
+      if threadVariables.allSatisfy({ getenv($0) == nil }) {
+        settings.append(("OPENBLAS_NUM_THREADS", "1"))
+      }
       // Only a fallback choice is worth reading the CPU flags for, at every start-up.
-      guard getenv("OPENBLAS_CORETYPE") == nil, isGenericFallback(BLAS.kernels),
+      if getenv("OPENBLAS_CORETYPE") == nil, isGenericFallback(BLAS.kernels),
         let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
         let line = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
         let replacement = replacement(
           for: BLAS.kernels,
           cpuFlags: Set(line.split(separator: ":").last?.split(separator: " ").map(String.init) ?? []))
-      else { return }
-      setenv("OPENBLAS_CORETYPE", replacement, 1)
+      {
+        settings.append(("OPENBLAS_CORETYPE", replacement))
+      }
+      guard !settings.isEmpty else { return }
+      for (name, value) in settings { setenv(name, value, 1) }
       execv("/proc/self/exe", CommandLine.unsafeArgv)
-      unsetenv("OPENBLAS_CORETYPE")  // only reached if execv failed
+      for (name, _) in settings { unsetenv(name) }  // only reached if execv failed
     #endif
   }
 }

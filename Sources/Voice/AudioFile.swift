@@ -13,8 +13,20 @@ public enum AudioFile {
     let channels = Int(info.channels)
     let frames = Int(info.frames)
     guard frames > 0, channels > 0 else { throw VoiceError.empty(file: url.path) }
-    var interleaved = [Double](repeating: 0, count: frames * channels)
-    let read = Int(sf_readf_double(handle, &interleaved, sf_count_t(frames)))
+    let subtype = info.format & Int32(SF_FORMAT_SUBMASK)
+    var interleaved: [Double]
+    let read: Int
+    if subtype == Int32(SF_FORMAT_PCM_16) {
+      // libsndfile's 16-bit to double conversion runs one sample at a time and took half
+      // of the decoding time; reading the integers and scaling them here by 2^−15 (exact,
+      // as libsndfile's normalisation does) gives the same values, vectorised.
+      var integers = [Int16](repeating: 0, count: frames * channels)
+      read = Int(sf_readf_short(handle, &integers, sf_count_t(frames)))
+      interleaved = integers.map { Double($0) * 0x1p-15 }
+    } else {
+      interleaved = [Double](repeating: 0, count: frames * channels)
+      read = Int(sf_readf_double(handle, &interleaved, sf_count_t(frames)))
+    }
     guard read > 0 else { throw VoiceError.empty(file: url.path) }
     let error = sf_error(handle)
     if error != 0 {
@@ -22,7 +34,6 @@ public enum AudioFile {
     }
     // Only floating-point encodings can hold NaN or infinity; integer PCM cannot, so the
     // scan (a tenth of the decoding time) is skipped for it.
-    let subtype = info.format & Int32(SF_FORMAT_SUBMASK)
     let integerPCM = [SF_FORMAT_PCM_S8, SF_FORMAT_PCM_U8, SF_FORMAT_PCM_16, SF_FORMAT_PCM_24, SF_FORMAT_PCM_32]
       .contains { Int32($0) == subtype }
     if !integerPCM, let bad = interleaved[0..<(read * channels)].firstIndex(where: { !$0.isFinite }) {

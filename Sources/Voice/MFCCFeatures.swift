@@ -33,8 +33,25 @@ public struct MFCCFeatures: Sendable {
     let c = mfcc.coefficients(spectrogram)
     let d = mfcc.deltas(c)
     return (0..<c.columns).flatMap { j -> [Double] in
-      let cj = c.column(j), dj = d.column(j)
-      return [Summary.mean(cj), Summary.standardDeviation(cj), Summary.mean(dj), Summary.standardDeviation(dj)]
+      let (cMean, cStd) = Self.meanAndStandardDeviation(of: c, column: j)
+      let (dMean, dStd) = Self.meanAndStandardDeviation(of: d, column: j)
+      return [cMean, cStd, dMean, dStd]
+    }
+  }
+
+  /// `Summary.mean` and `Summary.standardDeviation` of column j, summed in the same order,
+  /// without copying the column out.
+  static func meanAndStandardDeviation(of m: Matrix, column j: Int) -> (Double, Double) {
+    m.storage.withUnsafeBufferPointer { x in
+      var sum = 0.0
+      for t in 0..<m.rows { sum += x[t * m.columns + j] }
+      let mean = sum / Double(m.rows)
+      var squares = 0.0
+      for t in 0..<m.rows {
+        let e = x[t * m.columns + j] - mean
+        squares += e * e
+      }
+      return (mean, (squares / Double(m.rows)).squareRoot())
     }
   }
 }

@@ -7,7 +7,7 @@ import Experiments
 import Foundation
 import LinearAlgebra
 
-NativeBLASKernels.restartIfMisdetected()  // as the facevalue CLI does
+NativeBLASKernels.restartWithStartupSettings()  // as the facevalue CLI does
 let arguments = CommandLine.arguments
 guard arguments.count >= 2, let text = try? String(contentsOfFile: arguments[1], encoding: .utf8) else {
   FileHandle.standardError.write("usage: VoiceBenchmark MANIFEST.csv [repeats]\n".data(using: .utf8)!)
