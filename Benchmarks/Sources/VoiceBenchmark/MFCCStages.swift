@@ -6,9 +6,9 @@ import Voice
 /// over all files (so time the thread spends preempted by other jobs does not count),
 /// fastest of `repeats` passes.
 func printMFCCStages(_ files: [URL], repeats: Int) {
-  var best = [Double](repeating: .infinity, count: 5)
+  var best = [Double](repeating: .infinity, count: 4)
   for _ in 0..<max(1, repeats) {
-    var spent = [Double](repeating: 0, count: 5)
+    var spent = [Double](repeating: 0, count: 4)
     for url in files {
       var clock = threadCPUTime()
       func lap(_ stage: Int) {
@@ -20,8 +20,6 @@ func printMFCCStages(_ files: [URL], repeats: Int) {
       lap(0)
       guard let audio = try? VoiceInput().prepare(decoded, file: url.path) else { continue }
       lap(1)
-      _ = Resampler().resample(decoded, to: 16000)
-      lap(4)
       let spectrogram = Spectrogram(audio)
       lap(2)
       _ = MFCCFeatures().features(of: spectrogram)
@@ -29,12 +27,12 @@ func printMFCCStages(_ files: [URL], repeats: Int) {
     }
     best = zip(best, spent).map { min($0, $1) }
   }
-  let names = ["decode", "check + resample", "spectrogram", "mel, dB, DCT, deltas, summaries", "(resample alone)"]
+  let names = ["decode", "check + resample", "spectrogram", "mel, dB, DCT, deltas, summaries"]
   print("mfcc stages, one thread, CPU ms per file (fastest of \(max(1, repeats)) passes):")
   for (name, ms) in zip(names, best) {
     print("  " + name.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%6.3f", ms / Double(files.count)))
   }
-  print("  " + "total".padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%6.3f", best.prefix(4).reduce(0, +) / Double(files.count)))
+  print("  " + "total".padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%6.3f", best.reduce(0, +) / Double(files.count)))
 }
 
 /// CPU seconds the calling thread has used.

@@ -6,6 +6,7 @@ import Dispatch
 import Experiments
 import Foundation
 import LinearAlgebra
+import Voice
 
 NativeBLASKernels.restartWithStartupSettings()  // as the facevalue CLI does
 let arguments = CommandLine.arguments
@@ -26,6 +27,7 @@ let files = lines.dropFirst().map { row in
   row[audioColumn].hasPrefix("/") ? URL(fileURLWithPath: row[audioColumn]) : folder.appendingPathComponent(row[audioColumn])
 }
 
+print("voice kernels: \(VoiceKernels.instructionSet), BLAS kernels: \(BLAS.kernels)")
 for name in ["mfcc", "prosody", "egemaps-like"] {
   let set = FeatureSets.named(name)!
   let start = DispatchTime.now()

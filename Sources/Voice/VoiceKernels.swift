@@ -1,0 +1,8 @@
+import CVoiceKernels
+
+/// The SIMD kernels behind resampling, FFT power spectra and decibels (`CVoiceKernels`).
+public enum VoiceKernels {
+  /// The instruction set they run with on this machine: "avx512", "avx2" or "baseline".
+  /// Every choice gives the same values; only the speed differs.
+  public static var instructionSet: String { String(cString: fv_kernel_instruction_set()) }
+}
