@@ -1,60 +1,67 @@
-// Polyphase resampling: the dot products of PolyphaseBank.swift (which explains the layout).
+// Polyphase resampling: eight consecutive outputs of a period per vector (the layout is
+// PolyphaseBank.swift's).
 #include "Vector8.h"
 #include "VoiceKernels.h"
 
 #pragma STDC FP_CONTRACT OFF
 
-/// Outputs r … r + group − 1 of one period, each accumulated in its own 8-lane vector
-/// (so an output's value does not depend on the group size chosen for the CPU).
-FV_INLINE void outputs(const double *window, const double *filters, const long *offsets, long r, long width,
-                       int group, double *out) {
-  v8d s[8] = {{0}};
-  for (long j = 0; j < width; j += 8) {
-    for (int i = 0; i < group; i++) {
-      s[i] += load8(window + offsets[r + i] + j) * load8(filters + (r + i) * width + j);
-    }
+/// Outputs 8b … 8b + 7 of periods q … q + together − 1: lane k of acc[g] sums
+/// taps[i][k] · x[(q + g)·down + base + i] over i < span in order, so every output is one
+/// sequential sum however many periods run together (only that depends on the CPU).
+FV_INLINE void group_outputs(const double *x, const double *taps, long base, long span, long down, long q,
+                             int together, v8d *acc) {
+  for (int g = 0; g < together; g++) acc[g] = (v8d){0};
+  const double *window = x + q * down + base;
+  for (long i = 0; i < span; i++) {
+    v8d h = load8(taps + i * 8);
+    for (int g = 0; g < together; g++) acc[g] += h * window[g * down + i];
   }
-  for (int i = 0; i < group; i++) out[r + i] = sum8(s[i]);
 }
 
-/// Rows of a block of 32 filters (32 × 72 taps: 18 kB) stay in L1 while the input streams
-/// past, instead of every output fetching a different row of the whole table.
-FV_INLINE void resample(const double *x, const double *filters, const long *offsets, long up, long down, long width,
-                        long count, double *y, int group) {
-  const long block = 32;
-  long periods = (count + up - 1) / up;
-  for (long first = 0; first < up; first += block) {
-    long last = first + block < up ? first + block : up;
-    for (long q = 0; q < periods; q++) {
-      const double *window = x + q * down;
-      double *out = y + q * up;
-      long end = count - q * up < last ? count - q * up : last;
-      long r = first;
-      for (; r + group <= end; r += group) outputs(window, filters, offsets, r, width, group, out);
-      for (; r < end; r++) outputs(window, filters, offsets, r, width, 1, out);
+FV_INLINE void resample(const double *x, const double *groups, const long *bases, long span, long up, long down,
+                        long count, double *y, int together) {
+  long periods = (count + up - 1) / up, groupCount = (up + 7) / 8;
+  // Group by group, so its taps (span × 8 values, 5 kB for 22.05 → 16 kHz) stay in L1.
+  for (long b = 0; b < groupCount; b++) {
+    const double *taps = groups + b * span * 8;
+    long r0 = b * 8, rows = up - r0 < 8 ? up - r0 : 8;
+    for (long q = 0; q < periods; q += together) {
+      int g = periods - q < together ? (int)(periods - q) : together;
+      v8d acc[8];
+      if (g == together) group_outputs(x, taps, bases[b], span, down, q, together, acc);
+      else for (int i = 0; i < g; i++) group_outputs(x, taps, bases[b], span, down, q + i, 1, acc + i);
+      for (int i = 0; i < g; i++) {
+        long first = (q + i) * up + r0;  // output index of lane 0
+        if (rows == 8 && first + 8 <= count) {
+          store8(y + first, acc[i]);
+        } else {
+          for (long k = 0; k < rows && first + k < count; k++) y[first + k] = acc[i][k];
+        }
+      }
     }
   }
 }
 
 #if FV_X86_VARIANTS
-FV_TARGET_AVX512 static void resample_avx512(const double *x, const double *h, const long *o, long up, long down,
-                                             long width, long count, double *y) {
-  resample(x, h, o, up, down, width, count, y, 8);
+FV_TARGET_AVX512 static void resample_avx512(const double *x, const double *h, const long *o, long span, long up,
+                                             long down, long count, double *y) {
+  resample(x, h, o, span, up, down, count, y, 8);
 }
-FV_TARGET_AVX2 static void resample_avx2(const double *x, const double *h, const long *o, long up, long down,
-                                         long width, long count, double *y) {
-  resample(x, h, o, up, down, width, count, y, 4);
+// AVX2 holds an 8-lane vector in two of its 16 registers: four periods at a time.
+FV_TARGET_AVX2 static void resample_avx2(const double *x, const double *h, const long *o, long span, long up,
+                                         long down, long count, double *y) {
+  resample(x, h, o, span, up, down, count, y, 4);
 }
 #endif
 
-void fv_polyphase_resample(const double *x, const double *filters, const long *offsets, long up, long down,
-                           long width, long count, double *out) {
+void fv_polyphase_resample(const double *x, const double *groups, const long *bases, long span, long up, long down,
+                            long count, double *out) {
 #if FV_X86_VARIANTS
   switch (fv_instruction_set_in_use()) {
-  case FV_AVX512: resample_avx512(x, filters, offsets, up, down, width, count, out); return;
-  case FV_AVX2: resample_avx2(x, filters, offsets, up, down, width, count, out); return;
+  case FV_AVX512: resample_avx512(x, groups, bases, span, up, down, count, out); return;
+  case FV_AVX2: resample_avx2(x, groups, bases, span, up, down, count, out); return;
   default: break;
   }
 #endif
-  resample(x, filters, offsets, up, down, width, count, out, 2);  // 16 SSE registers: two outputs at a time
+  resample(x, groups, bases, span, up, down, count, out, 2);  // 16 SSE registers: two periods at a time
 }

@@ -34,7 +34,7 @@ FV_INLINE void FV_NAME(first_stages)(V *re, V *im, long points) {
 FV_INLINE void FV_NAME(stage)(V *re, V *im, long points, long length, const double *c, const double *s) {
   long half = length / 2;
   for (long k = 0; k < half; k++) {
-    V wr = (V){0} + c[k], wi = (V){0} + s[k];
+    double wr = c[k], wi = s[k];  // a scalar operand is applied to every lane
     for (long a = k; a < points; a += length) {
       long b = a + half;
       V tr = re[b] * wr - im[b] * wi;
@@ -51,7 +51,7 @@ FV_INLINE void FV_NAME(two_stages)(V *re, V *im, long points, long length, const
                                   const double *c2, const double *s2) {
   long half = length / 2;
   for (long k = 0; k < half; k++) {
-    V w1r = (V){0} + c1[k], w1i = (V){0} + s1[k], w2r = (V){0} + c2[k], w2i = (V){0} + s2[k];
+    double w1r = c1[k], w1i = s1[k], w2r = c2[k], w2i = s2[k];
     for (long a = k; a < points; a += 2 * length) {
       long i1 = a + half, i2 = a + length, i3 = a + length + half;
       V t1r = re[i1] * w1r - im[i1] * w1i, t1i = re[i1] * w1i + im[i1] * w1r;
@@ -162,11 +162,11 @@ FV_INLINE void FV_NAME(pass)(const double *x, long first, long lanes, long hop, 
     long b = k == 0 ? 0 : points - k;
     V er = re[k] + re[b], ei = im[k] - im[b];
     V or = im[k] + im[b], oi = re[b] - re[k];
-    V wr = (V){0} + t->splitCosines[k], wi = (V){0} + t->splitSines[k];
+    double wr = t->splitCosines[k], wi = t->splitSines[k];
     V tr = or * wr - oi * wi, ti = or * wi + oi * wr;
     V dr = er - tr, di = ei - ti, sr = er + tr, si = ei + ti;
-    power[points - k] = ((V){0} + 0.25) * (dr * dr + di * di);
-    power[k] = ((V){0} + 0.25) * (sr * sr + si * si);
+    power[points - k] = 0.25 * (dr * dr + di * di);
+    power[k] = 0.25 * (sr * sr + si * si);
   }
   // Bins k … k + L − 1 of all frames, transposed into one vector per frame and stored whole.
   long bins = points + 1, k = 0;

@@ -21,11 +21,11 @@ const char *fv_kernel_instruction_set(void);
 /// that check the variants agree.
 const char *fv_limit_instruction_set(const char *name);
 
-/// Polyphase resampling (see PolyphaseBank.swift): output n = q·up + r is
-/// Σ_{j < width} x[q·down + offsets[r] + j] · filters[r·width + j].
-/// `width` is a multiple of 8; `x` must hold every sample those sums read.
-void fv_polyphase_resample(const double *x, const double *filters, const long *offsets, long up, long down,
-                           long width, long count, double *out);
+/// Polyphase resampling (see PolyphaseBank.swift): output n = q·up + r, r = 8b + k, is
+/// Σ_{i < span} groups[(b·span + i)·8 + k] · x[q·down + bases[b] + i], summed in order of i.
+/// `x` must hold every sample those sums read.
+void fv_polyphase_resample(const double *x, const double *groups, const long *bases, long span, long up, long down,
+                           long count, double *out);
 
 /// values[i] = 10·log10(max(values[i], floor)) in place (NaN and +inf pass through);
 /// returns the largest result. Within about one ulp of libm, identical on every machine.
