@@ -22,7 +22,12 @@ public enum AudioFile {
       // as libsndfile's normalisation does) gives the same values, vectorised.
       var integers = [Int16](repeating: 0, count: frames * channels)
       read = Int(sf_readf_short(handle, &integers, sf_count_t(frames)))
-      interleaved = integers.map { Double($0) * 0x1p-15 }
+      interleaved = [Double](unsafeUninitializedCapacity: integers.count) { out, initialized in
+        integers.withUnsafeBufferPointer { source in
+          for i in 0..<source.count { out[i] = Double(source[i]) * 0x1p-15 }
+        }
+        initialized = integers.count
+      }
     } else {
       interleaved = [Double](repeating: 0, count: frames * channels)
       read = Int(sf_readf_double(handle, &interleaved, sf_count_t(frames)))
