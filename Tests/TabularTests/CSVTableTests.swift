@@ -38,8 +38,13 @@ import Testing
   }
 
   @Test func writerRoundTrips() throws {
-    let fields = ["plain", "with,comma", "with \"quote\"", "multi\nline"]
-    let table = try CSVTable(text: CSVWriter.line(["a", "b", "c", "d"]) + "\n" + CSVWriter.line(fields) + "\n", source: "w.csv")
+    // "\r\n" and a comma followed by a combining accent are single Characters: they must
+    // still be quoted.
+    let fields = ["plain", "with,comma", "with \"quote\"", "multi\nline", "crlf\r\nline", "accent,\u{301}comma"]
+    let header = CSVWriter.line(["a", "b", "c", "d", "e", "f"])
+    let table = try CSVTable(text: header + "\n" + CSVWriter.line(fields) + "\n", source: "w.csv")
     #expect(table.rows == [fields])
+    // Another separator is quoted like the comma.
+    #expect(CSVWriter.line(["a\tb", "c,d"], separator: "\t") == "\"a\tb\"\tc,d")
   }
 }
