@@ -40,22 +40,25 @@ public struct Resampler: Sendable {
     let half = Int((Double(zeroCrossings) / scale).rounded(.up))  // taps each side, in input samples
     let outCount = Int((Double(audio.samples.count) * ratio).rounded(.down))
     let (up, down) = Self.rationalRatio(input: audio.sampleRate, output: rate)
-    var out = [Double](repeating: 0, count: outCount)
-    audio.samples.withUnsafeBufferPointer { x in
-      if let up, let down, up <= 4096 {
-        let bank = Self.banks.value([up, down, half, Int(scale * 1e12), Int(kaiserBeta * 1e12)]) {
-          PolyphaseBank(up: up, down: down, half: half, kernel: { kernel($0, half: Double(half), scale: scale) })
-        }
-        bank.resample(x, into: &out)
-      } else {
-        var taps = [Double](repeating: 0, count: 2 * half)
-        for n in 0..<outCount {
-          let t = Double(n) / ratio
-          let base = Int(t.rounded(.down))
-          fillTaps(&taps, fraction: t - Double(base), half: half, scale: scale)
-          out[n] = taps.withUnsafeBufferPointer { convolve(x, base: base, taps: $0.baseAddress!, half: half) }
+    // Both paths below write every output, so the storage is not zeroed first.
+    let out = [Double](unsafeUninitializedCapacity: outCount) { out, initialized in
+      audio.samples.withUnsafeBufferPointer { x in
+        if let up, let down, up <= 4096 {
+          let bank = Self.banks.value([up, down, half, Int(scale * 1e12), Int(kaiserBeta * 1e12)]) {
+            PolyphaseBank(up: up, down: down, half: half, kernel: { kernel($0, half: Double(half), scale: scale) })
+          }
+          bank.resample(x, into: out)
+        } else {
+          var taps = [Double](repeating: 0, count: 2 * half)
+          for n in 0..<outCount {
+            let t = Double(n) / ratio
+            let base = Int(t.rounded(.down))
+            fillTaps(&taps, fraction: t - Double(base), half: half, scale: scale)
+            out[n] = taps.withUnsafeBufferPointer { convolve(x, base: base, taps: $0.baseAddress!, half: half) }
+          }
         }
       }
+      initialized = outCount
     }
     return Audio(samples: out, sampleRate: rate)
   }

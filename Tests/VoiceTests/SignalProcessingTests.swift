@@ -130,6 +130,8 @@ struct MFCCGolden: Decodable {
       }
       worst = max(worst, abs(out[n] - sum))
     }
-    #expect(worst < 1e-12, "largest difference \(worst) at \(inputRate) Hz")
+    // The kernel sums in single precision: float rounding of the taps, the input and the
+    // sums leaves at most 5.2e-7 here (the noise is ±1, −126 dB); a misplaced tap gives 0.1–2.
+    #expect(worst < 2e-6, "largest difference \(worst) at \(inputRate) Hz")
   }
 }

@@ -21,10 +21,10 @@ const char *fv_kernel_instruction_set(void);
 /// that check the variants agree.
 const char *fv_limit_instruction_set(const char *name);
 
-/// Polyphase resampling (see PolyphaseBank.swift): output n = q·up + r, r = 8b + k, is
-/// Σ_{i < span} groups[(b·span + i)·8 + k] · x[q·down + bases[b] + i], summed in order of i.
-/// `x` must hold every sample those sums read.
-void fv_polyphase_resample(const double *x, const double *groups, const long *bases, long span, long up, long down,
+/// Polyphase resampling in single precision (see PolyphaseBank.swift): output n = q·up + r,
+/// r = 16b + k, is Σ_{i < span} groups[(b·span + i)·16 + k] · x[q·down + bases[b] + i],
+/// summed in float in order of i and stored as double. `x` must hold every sample read.
+void fv_polyphase_resample(const float *x, const float *groups, const long *bases, long span, long up, long down,
                            long count, double *out);
 
 /// values[i] = 10·log10(max(values[i], floor)) in place (NaN and +inf pass through);
