@@ -1,5 +1,5 @@
-// Inner loops of the voice front end that need wide SIMD: polyphase resampling and
-// batched real FFT power spectra. Swift compiles for the baseline x86-64 instruction set
+// Inner loops of the voice front end that need wide SIMD: polyphase resampling, batched
+// real FFT power spectra and power-to-decibel conversion. Swift compiles for the baseline x86-64 instruction set
 // (SSE2) and has no per-function target attributes, so these loops live in C and are
 // compiled once per instruction set (AVX-512, AVX2, baseline); the widest one the CPU
 // and operating system support is chosen at run time.
