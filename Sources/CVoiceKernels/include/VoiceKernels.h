@@ -1,8 +1,8 @@
 // Inner loops of the voice front end that need wide SIMD: polyphase resampling, batched
 // real FFT power spectra and power-to-decibel conversion. Swift compiles for the baseline
 // x86-64 instruction set (SSE2) and has no per-function target attributes, so these loops
-// live in C and are compiled once per instruction set (AVX-512, AVX2, baseline); the widest one the CPU
-// and operating system support is chosen at run time.
+// live in C and are compiled once per instruction set (AVX-512, AVX2, baseline); the
+// widest one the CPU and operating system support is chosen at run time.
 //
 // Floating-point contraction is off in every variant and the order of every sum is fixed
 // by the code, not by the vector width, so all variants give bit-identical results.
