@@ -26,27 +26,27 @@ FV_INLINE v8d natural_log(v8d x) {
   return f * ln2_hi + (twice + (twice * p + f * ln2_lo));
 }
 
+/// scale · ln(max(x, floor)) lane by lane; NaN (whose comparisons are false) and +inf pass
+/// through unchanged. `floor` must be a positive normal number.
+FV_INLINE v8d decibels8(v8d x, double floor, double scale) {
+  x = select8((v8l)(x < floor), (v8d){0} + floor, x);
+  v8l finite = (v8l)(x <= __DBL_MAX__);
+  return select8(finite, natural_log(x) * scale, x);
+}
+
 FV_INLINE double decibels(double *values, long count, double floor) {
   const double scale = 4.3429448190325182765;  // 10 / ln 10
   double peak = -__builtin_inf();
   long i = 0;
   v8d top = (v8d){0} - __builtin_inf();
   for (; i + 8 <= count; i += 8) {
-    v8d x;
-    __builtin_memcpy(&x, values + i, sizeof x);
-    x = select8((v8l)(x < floor), (v8d){0} + floor, x);  // NaN stays NaN (its comparison is false)
-    v8l finite = (v8l)(x <= __DBL_MAX__);                  // +inf and NaN pass through unchanged
-    v8d db = select8(finite, natural_log(x) * scale, x);
-    __builtin_memcpy(values + i, &db, sizeof db);
+    v8d db = decibels8(load8(values + i), floor, scale);
+    store8(values + i, db);
     top = select8((v8l)(db > top), db, top);
   }
   for (int j = 0; j < 8; j++) peak = top[j] > peak ? top[j] : peak;
   if (i < count) {  // the tail, through the same vector code on a padded copy
-    v8d x = (v8d){0} + floor;
-    for (long j = i; j < count; j++) x[j - i] = values[j];
-    v8l finite = (v8l)(x <= __DBL_MAX__);
-    x = select8((v8l)(x < floor), (v8d){0} + floor, x);
-    v8d db = select8(finite, natural_log(x) * scale, x);
+    v8d db = decibels8(load_partial8(values + i, count - i), floor, scale);
     for (long j = i; j < count; j++) {
       values[j] = db[j - i];
       peak = db[j - i] > peak ? db[j - i] : peak;

@@ -28,7 +28,8 @@ void fv_polyphase_resample(const float *x, const float *groups, const long *base
                            long count, double *out);
 
 /// values[i] = 10·log10(max(values[i], floor)) in place (NaN and +inf pass through);
-/// returns the largest result. Within about one ulp of libm, identical on every machine.
+/// returns the largest result. Within 4 ulp of libm, identical on every machine. `floor`
+/// must be a positive normal number (the logarithm assumes one).
 double fv_decibels(double *values, long count, double floor);
 
 /// Tables of a real FFT of `size` points (see FFT.swift for their layout).
