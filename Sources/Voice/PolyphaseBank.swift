@@ -43,12 +43,7 @@ final class PolyphaseBank: @unchecked Sendable {  // immutable after init
     // With few phases (48 → 16 kHz has one) most lanes of the last group would be idle, so
     // several periods are taken as one: L·P phases over M·P inputs, P = 16 / gcd(L, 16),
     // fill every group. Beyond 128 phases the idle lanes of the last group cost under 12 %.
-    var repeats = 1
-    if up < 128 {
-      var (a, b) = (up, lanes)
-      while b != 0 { (a, b) = (b, a % b) }
-      repeats = lanes / a
-    }
+    let repeats = up < 128 ? lanes / Resampler.greatestCommonDivisor(up, lanes) : 1
     self.up = up * repeats
     self.down = down * repeats
     self.half = half

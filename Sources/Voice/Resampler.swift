@@ -90,8 +90,14 @@ public struct Resampler: Sendable {
   /// L/M in lowest terms when both rates are integers.
   static func rationalRatio(input: Double, output: Double) -> (Int?, Int?) {
     guard input == input.rounded(), output == output.rounded() else { return (nil, nil) }
-    var a = Int(output), b = Int(input)
+    let divisor = greatestCommonDivisor(Int(output), Int(input))
+    return (Int(output) / divisor, Int(input) / divisor)
+  }
+
+  /// Euclid's algorithm.
+  static func greatestCommonDivisor(_ a: Int, _ b: Int) -> Int {
+    var (a, b) = (a, b)
     while b != 0 { (a, b) = (b, a % b) }
-    return (Int(output) / a, Int(input) / a)
+    return a
   }
 }
