@@ -1,6 +1,6 @@
-// Eight-lane double vectors shared by the kernels. Their lane count is fixed whatever the
-// instruction set (AVX-512 holds one in a register, AVX2 two, SSE2 four), so a sum
-// written with them is the same sum on every machine.
+// Eight-lane double vectors for the kernels. Their lane count is fixed whatever the
+// instruction set (AVX-512 holds one in a register, AVX2 two, SSE2 four), so arithmetic
+// written with them is the same arithmetic on every machine.
 #ifndef FACEVALUE_VECTOR8_H
 #define FACEVALUE_VECTOR8_H
 
@@ -13,8 +13,6 @@
 // No alignment requirement: loads and stores may start at any element.
 typedef double v8d __attribute__((vector_size(64), aligned(8)));
 typedef long v8l __attribute__((vector_size(64), aligned(8)));
-typedef double v4d __attribute__((vector_size(32), aligned(8)));
-typedef double v2d __attribute__((vector_size(16), aligned(8)));
 
 FV_INLINE v8d load8(const double *p) {
   v8d v;
@@ -33,12 +31,5 @@ FV_INLINE v8d load_partial8(const double *p, long count) {
 
 /// `mask ? a : b` lane by lane (mask lanes are all ones or all zeros).
 FV_INLINE v8d select8(v8l mask, v8d a, v8d b) { return (v8d)(((v8l)a & mask) | ((v8l)b & ~mask)); }
-
-/// The lanes summed in a fixed tree: (0+4, 1+5, 2+6, 3+7), then pairs, then the last two.
-FV_INLINE double sum8(v8d v) {
-  v4d a = __builtin_shufflevector(v, v, 0, 1, 2, 3) + __builtin_shufflevector(v, v, 4, 5, 6, 7);
-  v2d b = __builtin_shufflevector(a, a, 0, 1) + __builtin_shufflevector(a, a, 2, 3);
-  return b[0] + b[1];
-}
 
 #endif
