@@ -63,7 +63,7 @@ public struct SubharmonicSummationTracker: Sendable {
       OctaveSpectrum(bins: bins, binWidth: audio.sampleRate / Double(size))
     }
     let shifts = summation.shifts(pointsPerOctave: scale.pointsPerOctave)
-    let gauss = Self.windows.value(WindowKey(length: length, sigma: sigma)) { Self.gaussian(length, sigma: sigma) }
+    let gauss = Self.windows.value(WindowKey(length: length, sigma: sigma)) { Window.gaussian(length, sigma: sigma) }
 
     var candidates: [[SubharmonicSummation.Candidate]] = []
     candidates.reserveCapacity(count)
@@ -117,15 +117,6 @@ public struct SubharmonicSummationTracker: Sendable {
       }
     }
     return Analysis(candidates: candidates, rms: rms)
-  }
-
-  /// openSMILE's Gaussian window: exp(−½·((n − (N−1)/2) / (σ(N−1)/2))²).
-  static func gaussian(_ length: Int, sigma: Double) -> [Double] {
-    let half = Double(length - 1) / 2
-    return (0..<length).map { n in
-      let x = (Double(n) - half) / (sigma * half)
-      return exp(-0.5 * x * x)
-    }
   }
 
   /// Frames whose spectra are computed together (a multiple of every SIMD lane count).

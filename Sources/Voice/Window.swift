@@ -21,6 +21,15 @@ public enum Window {
     }
   }
 
+  /// openSMILE's Gaussian window (`smileDsp_winGau`): exp(−½·((n − (N−1)/2) / (σ(N−1)/2))²).
+  static func gaussian(_ length: Int, sigma: Double) -> [Double] {
+    let half = Double(length - 1) / 2
+    return (0..<length).map { n in
+      let x = (Double(n) - half) / (sigma * half)
+      return exp(-0.5 * x * x)
+    }
+  }
+
   /// Modified Bessel function of the first kind, order 0, by its power series
   /// (Abramowitz & Stegun 9.6.12); converges quickly for the arguments windows use.
   static func besselI0(_ x: Double) -> Double {
