@@ -49,9 +49,13 @@ public struct ExperimentRunner {
       guard !samples.isEmpty else {
         throw ExperimentError.nothingEvaluated(modality: modality.rawValue, firstReasons: table.excluded.prefix(3).map(\.reason))
       }
-      let predictions = try CrossValidation.run(
-        features: table.values, labels: y, subjects: subjects, classCount: labels.count,
-        splitter: splitter, model: config.model, seed: config.seed, transforms: table.foldTransforms)
+      // One cross-validation of this modality's table: the reported one, and any repetitions.
+      func crossValidate(_ splitter: any Splitter, seed: UInt64) throws -> CrossValidatedPredictions {
+        try CrossValidation.run(
+          features: table.values, labels: y, subjects: subjects, classCount: labels.count,
+          splitter: splitter, model: config.model, seed: seed, transforms: table.foldTransforms)
+      }
+      let predictions = try crossValidate(splitter, seed: config.seed)
       let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
       guard !rows.isEmpty else {
         throw ExperimentError.nothingEvaluated(
@@ -82,9 +86,7 @@ public struct ExperimentRunner {
         for r in 0..<config.evaluationProtocol.repeats {
           let seed = RepeatedSplits.seed(repetition: r, experimentSeed: config.seed)
           log("\(modality.rawValue): repetition \(r + 1) of \(config.evaluationProtocol.repeats)")
-          let again = r == 0 ? predictions : try CrossValidation.run(
-            features: table.values, labels: y, subjects: subjects, classCount: labels.count,
-            splitter: config.evaluationProtocol.splitter(seed: seed), model: config.model, seed: seed, transforms: table.foldTransforms)
+          let again = r == 0 ? predictions : try crossValidate(config.evaluationProtocol.splitter(seed: seed), seed: seed)
           let scores = RepeatedSplits.scores(again, truth: y, classCount: labels.count)
           splits.unweightedAverageRecall.append(scores.uar)
           splits.accuracy.append(scores.accuracy)
