@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Bootstrap speed of FaceValue's audit against fairlearn's MetricFrame, side by side.
 
-Run from the repository root after `swift build -c release`:
+Run from the repository root after `scripts/build`:
     pip install -r Benchmarks/fairness/requirements.txt
     python3 Benchmarks/fairness/compare.py [--rows 10000] [--boot 2000]
 

@@ -3,7 +3,7 @@
 correlations, throughput ratios and peak memory, in one run on the same files.
 
     pip install -r Benchmarks/voice/requirements.txt
-    swift build -c release --product facevalue
+    scripts/build
     python3 Benchmarks/voice/compare.py            # from the repository root
 
 Writes Benchmarks/voice/results.md (the table the README quotes) and keeps the raw CSVs

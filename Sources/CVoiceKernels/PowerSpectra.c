@@ -1,10 +1,13 @@
-// fv_power_spectra: PowerSpectraBody.h compiled for each instruction set.
+// fv_power_spectra and fv_mel_spectra: PowerSpectraBody.h compiled for each instruction set.
 #include <stdlib.h>
 
 #include "Dispatch.h"
 #include "VoiceKernels.h"
 
 #pragma STDC FP_CONTRACT OFF
+// Vector arguments and returns of the body's helpers are always inlined, so no call
+// crosses an ABI boundary (clang warns that AVX vectors would change the ABI if one did).
+#pragma clang diagnostic ignored "-Wpsabi"
 
 #define FV_NAME(x) x##_baseline
 #define FV_LANES 2
@@ -32,22 +35,36 @@
 #undef FV_ATTRIBUTES
 #endif
 
-void fv_power_spectra(const double *x, long frames, long hop, const double *taper, long length, long offset,
-                      const fv_fft_tables *tables, double *out, long outStride) {
+/// The widest variant this CPU runs, with a work area for its vectors: real and imaginary
+/// parts of size/2 packed points, size/2 + 1 powers and the mel bands, `lanes` frames each.
+static void spectra(const double *x, long frames, long hop, const double *taper, long length, long offset,
+                    const fv_fft_tables *tables, const fv_mel_bank *bank, double *out, long outStride) {
   if (frames <= 0) return;
   fv_instruction_set set = fv_instruction_set_in_use();
+  // A pass reads whole vectors of L points per frame, so an FFT shorter than L (4 points
+  // with L = 8) takes the next narrower variant: the same bits, as every variant gives.
+  if (set == FV_AVX512 && tables->size < 8) set = FV_AVX2;
   long lanes = set == FV_AVX512 ? 8 : set == FV_AVX2 ? 4 : 2;
-  // Real and imaginary parts of size/2 packed points and the size/2 + 1 powers, one
-  // vector of `lanes` frames each.
-  size_t bytes = (size_t)(tables->size / 2 * 3 + 1) * (size_t)lanes * sizeof(double);
+  long vectors = tables->size / 2 * 3 + 1 + (bank ? bank->bands : 0);
+  size_t bytes = (size_t)vectors * (size_t)lanes * sizeof(double);
   void *work = aligned_alloc(64, (bytes + 63) / 64 * 64);
   if (!work) abort();  // out of memory, as Swift's own allocations would
   switch (set) {
 #if FV_X86_VARIANTS
-  case FV_AVX512: power_spectra_avx512(x, frames, hop, taper, length, offset, tables, out, outStride, work); break;
-  case FV_AVX2: power_spectra_avx2(x, frames, hop, taper, length, offset, tables, out, outStride, work); break;
+  case FV_AVX512: spectra_avx512(x, frames, hop, taper, length, offset, tables, bank, out, outStride, work); break;
+  case FV_AVX2: spectra_avx2(x, frames, hop, taper, length, offset, tables, bank, out, outStride, work); break;
 #endif
-  default: power_spectra_baseline(x, frames, hop, taper, length, offset, tables, out, outStride, work); break;
+  default: spectra_baseline(x, frames, hop, taper, length, offset, tables, bank, out, outStride, work); break;
   }
   free(work);
+}
+
+void fv_power_spectra(const double *x, long frames, long hop, const double *taper, long length, long offset,
+                      const fv_fft_tables *tables, double *out, long outStride) {
+  spectra(x, frames, hop, taper, length, offset, tables, NULL, out, outStride);
+}
+
+void fv_mel_spectra(const double *x, long frames, long hop, const double *taper, long length, long offset,
+                    const fv_fft_tables *tables, const fv_mel_bank *bank, double *out, long outStride) {
+  spectra(x, frames, hop, taper, length, offset, tables, bank, out, outStride);
 }

@@ -11,6 +11,13 @@
 typedef double FV_NAME(vec) __attribute__((vector_size(FV_LANES * 8), aligned(8)));
 #define V FV_NAME(vec)
 
+/// L doubles from p, any alignment.
+FV_INLINE V FV_NAME(load)(const double *p) {
+  V v;
+  __builtin_memcpy(&v, p, sizeof v);
+  return v;
+}
+
 /// Stages 2 and 4 of every group of four points: twiddles 1 and −i, additions only.
 FV_INLINE void FV_NAME(first_stages)(V *re, V *im, long points) {
   for (long s = 0; s < points;) {
@@ -120,39 +127,58 @@ FV_INLINE void FV_NAME(transpose)(V *r) {
 #endif
 }
 
-/// One pass: frames first … first + lanes − 1 (a missing lane repeats the pass's first
-/// frame and is not stored).
+/// Vectors v[0 … count − 1] (one per bin or band, lane j = frame first + j) become rows:
+/// v[k][j] goes to out[(first + j)·outStride + k], L at a time through a register transpose.
+FV_INLINE void FV_NAME(store_columns)(const V *v, long count, long first, long lanes, double *out, long outStride) {
+  long k = 0;
+  for (; k + FV_LANES <= count; k += FV_LANES) {
+    V rows[FV_LANES];
+    for (int i = 0; i < FV_LANES; i++) rows[i] = v[k + i];
+    FV_NAME(transpose)(rows);
+    for (int j = 0; j < lanes; j++) __builtin_memcpy(out + (first + j) * outStride + k, &rows[j], sizeof rows[j]);
+  }
+  for (; k < count; k++) {
+    for (int j = 0; j < lanes; j++) out[(first + j) * outStride + k] = v[k][j];
+  }
+}
+
+/// One pass: the power spectra of frames first … first + L − 1 into power[0 … size/2], one
+/// vector per bin (a missing lane repeats the pass's first frame; callers do not store it).
+/// The FFT size must be at least L (PowerSpectra.c picks a narrower variant otherwise).
 FV_INLINE void FV_NAME(pass)(const double *x, long first, long lanes, long hop, const double *taper, long length,
-                            long offset, const fv_fft_tables *t, double *out, long outStride, V *re, V *im,
-                            V *power) {
+                            long offset, const fv_fft_tables *t, V *re, V *im, V *power) {
   long points = t->size / 2;
+  const long *order = t->order;  // read once: the compiler cannot tell that stores to re and im leave it be
   const double *frame[FV_LANES];
   for (int j = 0; j < FV_LANES; j++) frame[j] = x + (first + (j < lanes ? j : 0)) * hop;
   // Buffer positions p … p + L − 1 of every frame, windowed, then transposed so that each
   // position holds one vector across frames; even positions are real parts, odd imaginary,
   // each going to the bit-reversed slot of its packed sample.
   for (long p = 0; p < t->size; p += FV_LANES) {
+    // Only whole-vector accesses with constant indices touch `rows`, so it stays in
+    // registers (an element write or a variable index put it on the stack, with a store
+    // and a reload per row: a quarter of this function's time).
     V rows[FV_LANES];
     if (p >= offset && p + FV_LANES <= offset + length) {  // inside the window: vector loads
-      V w;
-      __builtin_memcpy(&w, taper + (p - offset), sizeof w);
-      for (int j = 0; j < FV_LANES; j++) {
-        __builtin_memcpy(&rows[j], frame[j] + (p - offset), sizeof rows[j]);
-        rows[j] = rows[j] * w;
-      }
-    } else {  // at or past the window's edges (zero padding): one sample at a time
+      V w = FV_NAME(load)(taper + (p - offset));
+      for (int j = 0; j < FV_LANES; j++) rows[j] = FV_NAME(load)(frame[j] + (p - offset)) * w;
+    } else if (p + FV_LANES <= offset || p >= offset + length) {  // zero padding only
+      for (int j = 0; j < FV_LANES; j++) rows[j] = (V){0};
+    } else {  // straddling a window edge: one sample at a time, in memory of its own
+      double edge[FV_LANES][FV_LANES];
       for (int j = 0; j < FV_LANES; j++) {
         for (int i = 0; i < FV_LANES; i++) {
           long n = p + i - offset;
-          rows[j][i] = n >= 0 && n < length && p + i < t->size ? frame[j][n] * taper[n] : 0;
+          edge[j][i] = n >= 0 && n < length ? frame[j][n] * taper[n] : 0;
         }
+        rows[j] = FV_NAME(load)(edge[j]);
       }
     }
     FV_NAME(transpose)(rows);
-    for (int i = 0; i < FV_LANES && p + i < t->size; i += 2) {
+    for (int i = 0; i < FV_LANES; i += 2) {
       long n = (p + i) / 2;
-      re[t->order[n]] = rows[i];
-      im[t->order[n]] = rows[i + 1];
+      re[order[n]] = rows[i];
+      im[order[n]] = rows[i + 1];
     }
   }
   FV_NAME(transform)(re, im, t);
@@ -168,26 +194,44 @@ FV_INLINE void FV_NAME(pass)(const double *x, long first, long lanes, long hop, 
     power[points - k] = 0.25 * (dr * dr + di * di);
     power[k] = 0.25 * (sr * sr + si * si);
   }
-  // Bins k … k + L − 1 of all frames, transposed into one vector per frame and stored whole.
-  long bins = points + 1, k = 0;
-  for (; k + FV_LANES <= bins; k += FV_LANES) {
-    V rows[FV_LANES];
-    for (int i = 0; i < FV_LANES; i++) rows[i] = power[k + i];
-    FV_NAME(transpose)(rows);
-    for (int j = 0; j < lanes; j++) __builtin_memcpy(out + (first + j) * outStride + k, &rows[j], sizeof rows[j]);
-  }
-  for (; k < bins; k++) {
-    for (int j = 0; j < lanes; j++) out[(first + j) * outStride + k] = power[k][j];
+}
+
+/// Band energies of the pass's frames: band b sums weights[b][k]·power[k] over its support
+/// [first[b], end[b]) in MelFilterbank.apply's order (four running sums for k ≡ 0, 1, 2, 3
+/// mod 4 from the support's start, combined as (s0 + s2) + (s1 + s3), then the last k < 4
+/// one by one), so the fused path gives the same bits as spectra followed by that product.
+FV_INLINE void FV_NAME(mel_bands)(const V *power, long bins, const fv_mel_bank *bank, V *mel) {
+  for (long b = 0; b < bank->bands; b++) {
+    const double *w = bank->weights + b * bins;
+    long k = bank->first[b], end = bank->end[b];
+    V s0 = {0}, s1 = {0}, s2 = {0}, s3 = {0};
+    for (; k + 4 <= end; k += 4) {
+      s0 += power[k] * w[k];
+      s1 += power[k + 1] * w[k + 1];
+      s2 += power[k + 2] * w[k + 2];
+      s3 += power[k + 3] * w[k + 3];
+    }
+    V sum = (s0 + s2) + (s1 + s3);
+    for (; k < end; k++) sum += power[k] * w[k];
+    mel[b] = sum;
   }
 }
 
-FV_ATTRIBUTES static void FV_NAME(power_spectra)(const double *x, long frames, long hop, const double *taper,
-                                                 long length, long offset, const fv_fft_tables *t, double *out,
-                                                 long outStride, void *work) {
-  V *re = (V *)work, *im = re + t->size / 2, *power = im + t->size / 2;
+/// Every frame's power spectrum (bank == NULL) or mel band energies, L frames per pass.
+FV_ATTRIBUTES static void FV_NAME(spectra)(const double *x, long frames, long hop, const double *taper, long length,
+                                           long offset, const fv_fft_tables *t, const fv_mel_bank *bank, double *out,
+                                           long outStride, void *work) {
+  long bins = t->size / 2 + 1;
+  V *re = (V *)work, *im = re + t->size / 2, *power = im + t->size / 2, *mel = power + bins;
   for (long first = 0; first < frames; first += FV_LANES) {
     long lanes = frames - first < FV_LANES ? frames - first : FV_LANES;
-    FV_NAME(pass)(x, first, lanes, hop, taper, length, offset, t, out, outStride, re, im, power);
+    FV_NAME(pass)(x, first, lanes, hop, taper, length, offset, t, re, im, power);
+    if (bank) {
+      FV_NAME(mel_bands)(power, bins, bank, mel);
+      FV_NAME(store_columns)(mel, bank->bands, first, lanes, out, outStride);
+    } else {
+      FV_NAME(store_columns)(power, bins, first, lanes, out, outStride);
+    }
   }
 }
 

@@ -57,6 +57,9 @@ public enum BLASThreads {
   /// that folds run in parallel without oversubscribing cores and results stay identical
   /// at any thread count.
   public static func set(_ count: Int) {
+    // Only a change is passed on: OpenBLAS restarts a pool that was shut down
+    // (`NativeBLASKernels.applyStartupSettings`) whenever the count is set, even unchanged.
+    guard openblas_get_num_threads() != Int32(max(1, count)) else { return }
     openblas_set_num_threads(Int32(max(1, count)))
   }
 }

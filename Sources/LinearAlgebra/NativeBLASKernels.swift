@@ -6,9 +6,9 @@ import Foundation
 /// 207, for one) and falls back to its generic SSE3 "Prescott" kernels on them, which run
 /// GEMM two to three times slower than the AVX2 or AVX-512 kernels the same library ships
 /// (measured on the EmoDB classifier benchmark: logistic regression 0.100 s vs 0.058 s per
-/// leave-one-speaker-out run). OpenBLAS picks its kernels once, while the library loads,
-/// from `OPENBLAS_CORETYPE` or its CPU detection, so the only remedy is to set the variable
-/// and start the process again. Kernel choice changes the last digits of BLAS products (and
+/// leave-one-speaker-out run). OpenBLAS picks its kernels while the library loads, from
+/// `OPENBLAS_CORETYPE` or its CPU detection, so FaceValue sets the variable and has
+/// OpenBLAS choose again (`applyStartupSettings`). Kernel choice changes the last digits of BLAS products (and
 /// on EmoDB 3 of 535 predictions), so results are reproducible per machine, as before.
 public enum NativeBLASKernels {
   /// The kernel set OpenBLAS should use instead of `current`, given the CPU flags the
@@ -24,23 +24,28 @@ public enum NativeBLASKernels {
   /// OpenBLAS's kernels for x86 CPUs it does not recognise.
   static func isGenericFallback(_ kernels: String) -> Bool { kernels.lowercased() == "prescott" }
 
-  /// Call first thing in `main`: sets what OpenBLAS reads only while it loads and
-  /// re-executes the program once with the same arguments when anything had to change:
-  /// - `OPENBLAS_CORETYPE`, when OpenBLAS fell back to generic kernels on a CPU that runs
-  ///   better ones (above);
-  /// - `OPENBLAS_NUM_THREADS=1`, when no thread count is set: FaceValue parallelises over
-  ///   files and folds and runs BLAS single-threaded inside (`BLASThreads.set(1)`), so
-  ///   OpenBLAS's own pool is never used, yet its threads busy-wait for about 2^28 cycles
-  ///   after loading (its `thread_timeout`), taking a core from the workers: 15 % of the
-  ///   wall time of `features --set mfcc` over EmoDB. `BLASThreads.set` can still raise it.
-  /// Does nothing when the variables are set already (the user's choice, or after the
-  /// restart), off Linux, or if anything fails (the program then runs as it would have).
-  public static func restartWithStartupSettings() {
+  /// Call first thing in `main`. Adjusts what OpenBLAS set up while it loaded:
+  /// - its kernels, when it fell back to generic ones on a CPU that runs better ones
+  ///   (above), as if `OPENBLAS_CORETYPE` had been set;
+  /// - its thread pool, when no thread count is set: FaceValue parallelises over files and
+  ///   folds and runs BLAS single-threaded inside (`BLASThreads.set(1)`), so the pool is
+  ///   never used, yet its threads busy-wait for about 2^28 cycles after loading (its
+  ///   `thread_timeout`), taking a core from the workers: 15 % of the wall time of
+  ///   `features --set mfcc` over EmoDB. `BLASThreads.set` can still raise the count.
+  /// Both are done in place through OpenBLAS's own re-initialisation entry points (the ones
+  /// its fork handler and library destructor use), looked up by name; where those are
+  /// missing, or the kernels did not change, the variables are set and the program is
+  /// executed again with the same arguments, which costs another start-up (15 ms here:
+  /// half of `facevalue --version`). Does nothing when the variables are set already (the
+  /// user's choice, or after a restart), off Linux, or if anything fails (the program then
+  /// runs as it would have).
+  public static func applyStartupSettings() {
     #if os(Linux)
-      var settings: [(String, String)] = []
+      var restart = false
       let threadVariables: [String] = ["OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"]
       if threadVariables.allSatisfy({ getenv($0) == nil }) {
-        settings.append(("OPENBLAS_NUM_THREADS", "1"))
+        setenv("OPENBLAS_NUM_THREADS", "1", 1)
+        restart = !stopThreadPool()
       }
       // Only a fallback choice is worth reading the CPU flags for, at every start-up.
       if getenv("OPENBLAS_CORETYPE") == nil, isGenericFallback(BLAS.kernels),
@@ -50,12 +55,41 @@ public enum NativeBLASKernels {
           for: BLAS.kernels,
           cpuFlags: Set(line.split(separator: ":").last?.split(separator: " ").map(String.init) ?? []))
       {
-        settings.append(("OPENBLAS_CORETYPE", replacement))
+        setenv("OPENBLAS_CORETYPE", replacement, 1)
+        restart = restart || !reselectKernels(expecting: replacement)
       }
-      guard !settings.isEmpty else { return }
-      for (name, value) in settings { setenv(name, value, 1) }
-      execv("/proc/self/exe", CommandLine.unsafeArgv)
-      for (name, _) in settings { unsetenv(name) }  // only reached if execv failed
+      if restart { execv("/proc/self/exe", CommandLine.unsafeArgv) }  // returns only if it failed
     #endif
   }
+
+  #if os(Linux)
+    /// A function OpenBLAS exports but does not declare in its headers, or nil.
+    private static func entryPoint(_ name: String) -> (@convention(c) () -> Int32)? {
+      // RTLD_DEFAULT (a null handle): every loaded library, OpenBLAS among them.
+      guard let address = dlsym(nil, name) else { return nil }
+      return unsafeBitCast(address, to: (@convention(c) () -> Int32).self)
+    }
+
+    /// Single-threaded BLAS with the idle pool's threads ended: the count first (so later
+    /// `BLASThreads.set(1)` calls find nothing to change; setting it anew restarts the
+    /// pool), then `blas_thread_shutdown_`, which OpenBLAS runs before a fork and undoes
+    /// lazily when threads are next needed.
+    private static func stopThreadPool() -> Bool {
+      guard let shutdown = entryPoint("blas_thread_shutdown_") else { return false }
+      BLASThreads.set(1)
+      return shutdown() == 0
+    }
+
+    /// Runs OpenBLAS's kernel selection again, which now reads `OPENBLAS_CORETYPE`
+    /// (`gotoblas_dynamic_quit` forgets the choice, `gotoblas_dynamic_init` makes it and sets
+    /// the new kernels' blocking parameters); true when the kernels are now `expected`.
+    private static func reselectKernels(expecting expected: String) -> Bool {
+      guard let quit = entryPoint("gotoblas_dynamic_quit"), let select = entryPoint("gotoblas_dynamic_init") else {
+        return false
+      }
+      _ = quit()
+      _ = select()
+      return BLAS.kernels.lowercased() == expected.lowercased()
+    }
+  #endif
 }

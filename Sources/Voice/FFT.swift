@@ -98,11 +98,40 @@ public final class FFT: @unchecked Sendable {  // immutable after init; the C si
       for t in 0..<frames { (output + t * outputStride).initialize(repeating: 0, count: bins) }
       return
     }
+    withTables { fv_power_spectra(x, frames, hop, window, taper.count, offset, $0, output, outputStride) }
+  }
+
+  /// The mel band energies of the frames `powerSpectra` describes, `bank.apply` of their
+  /// spectra bit for bit, without storing the spectra: frame t's bands go to
+  /// `output + t·outputStride` (one fused C pass; see `MFCC.logMel(_: Audio)`).
+  public func melSpectra(
+    of x: UnsafePointer<Double>, frames: Int, hop: Int, taper: UnsafeBufferPointer<Double>, offset: Int,
+    bank: MelFilterbank, into output: UnsafeMutablePointer<Double>, outputStride: Int
+  ) {
+    precondition(bank.weights.columns == bins, "the filterbank has \(bank.weights.columns) bins, the FFT \(bins)")
+    precondition(offset >= 0 && offset + taper.count <= size, "frame of \(taper.count) at \(offset) exceeds FFT size \(size)")
+    guard let window = taper.baseAddress else {  // empty frames: no energy in any band
+      for t in 0..<frames { (output + t * outputStride).initialize(repeating: 0, count: bank.weights.rows) }
+      return
+    }
+    bank.weights.storage.withUnsafeBufferPointer { weights in
+      bank.supportStarts.withUnsafeBufferPointer { first in
+        bank.supportEnds.withUnsafeBufferPointer { end in
+          var mel = fv_mel_bank(
+            bands: bank.weights.rows, weights: weights.baseAddress, first: first.baseAddress, end: end.baseAddress)
+          withTables { fv_mel_spectra(x, frames, hop, window, taper.count, offset, $0, &mel, output, outputStride) }
+        }
+      }
+    }
+  }
+
+  /// The C kernels' view of the tables.
+  private func withTables(_ body: (UnsafePointer<fv_fft_tables>) -> Void) {
     var tables = fv_fft_tables(
       size: size, order: UnsafePointer(order.baseAddress!), stageCosines: UnsafePointer(stageCosines.baseAddress),
       stageSines: UnsafePointer(stageSines.baseAddress), splitCosines: UnsafePointer(splitCosines.baseAddress!),
       splitSines: UnsafePointer(splitSines.baseAddress!))
-    fv_power_spectra(x, frames, hop, window, taper.count, offset, &tables, output, outputStride)
+    body(&tables)
   }
 }
 

@@ -10,7 +10,8 @@ import LinearAlgebra
 /// Mel-frequency cepstral coefficients (Davis & Mermelstein 1980) as librosa computes them:
 /// mel power → dB (floor 1e-10, clipped at `topDecibels` below the recording's maximum) →
 /// orthonormal DCT-II. The DCT is a matrix product through BLAS; the filterbank a sparse
-/// product (each band over its nonzero bins only, `MelFilterbank.apply`).
+/// product (each band over its nonzero bins only, `MelFilterbank.apply`), done inside the
+/// FFT kernel when the input is audio rather than a spectrogram.
 public struct MFCC: Sendable {
   /// Number of mel bands.
   public var bands: Int = 40
@@ -31,10 +32,38 @@ public struct MFCC: Sendable {
 
   /// Log-mel spectrogram in dB (frames × bands).
   public func logMel(_ spectrogram: Spectrogram) -> Matrix {
-    let bank = Self.filterbanks.value([Double(bands), Double(spectrogram.fftSize), spectrogram.sampleRate]) {
-      MelFilterbank(bands: bands, fftSize: spectrogram.fftSize, sampleRate: spectrogram.sampleRate)
+    decibels(filterbank(fftSize: spectrogram.fftSize, sampleRate: spectrogram.sampleRate).apply(spectrogram.power))
+  }
+
+  /// Log-mel spectrogram in dB of `Spectrogram(audio)`, the same bits as `logMel` of it,
+  /// with the filterbank applied inside the FFT kernel (`FFT.melSpectra`): the 257 powers
+  /// of a frame never leave the registers and cache, and the 40 bands are all it stores.
+  public func logMel(_ audio: Audio) -> Matrix {
+    let frames = SpectrogramFrames(
+      sampleRate: audio.sampleRate, sampleCount: audio.samples.count, window: Spectrogram.standardWindow,
+      hop: Spectrogram.standardHop)
+    let bank = filterbank(fftSize: frames.fft.size, sampleRate: audio.sampleRate)
+    let storage = [Double](unsafeUninitializedCapacity: frames.count * bands) { out, initialized in
+      frames.withSamples(of: audio) { x, taper in
+        frames.fft.melSpectra(
+          of: x, frames: frames.count, hop: frames.hop, taper: taper, offset: frames.offset, bank: bank,
+          into: out.baseAddress!, outputStride: bands)
+      }
+      initialized = frames.count * bands
     }
-    var mel = bank.apply(spectrogram.power)
+    return decibels(Matrix(rows: frames.count, columns: bands, storage: storage))
+  }
+
+  /// The filterbank for this FFT, built once per process.
+  private func filterbank(fftSize: Int, sampleRate: Double) -> MelFilterbank {
+    Self.filterbanks.value([Double(bands), Double(fftSize), sampleRate]) {
+      MelFilterbank(bands: bands, fftSize: fftSize, sampleRate: sampleRate)
+    }
+  }
+
+  /// Band energies to dB, clipped at `topDecibels` below the recording's maximum.
+  private func decibels(_ energies: Matrix) -> Matrix {
+    var mel = energies
     mel.storage.withUnsafeMutableBufferPointer { m in
       guard let values = m.baseAddress else { return }
       // 10·log10(max(1e-10, ·)) eight values at a time (CVoiceKernels, Decibels.c): glibc's
@@ -46,9 +75,15 @@ public struct MFCC: Sendable {
   }
 
   /// c1 … c`count` per frame (frames × count).
-  public func coefficients(_ spectrogram: Spectrogram) -> Matrix {
+  public func coefficients(_ spectrogram: Spectrogram) -> Matrix { coefficients(logMel: logMel(spectrogram)) }
+
+  /// c1 … c`count` per frame of `Spectrogram(audio)` (frames × count), through the fused
+  /// `logMel(_: Audio)`: the same bits as `coefficients(Spectrogram(audio))`.
+  public func coefficients(_ audio: Audio) -> Matrix { coefficients(logMel: logMel(audio)) }
+
+  private func coefficients(logMel: Matrix) -> Matrix {
     let dct = Self.transforms.value([bands, count + 1]) { Self.dct(inputs: bands, outputs: count + 1) }
-    let all = Matrix.product(logMel(spectrogram), dct, transposeB: true)
+    let all = Matrix.product(logMel, dct, transposeB: true)
     var out = Matrix(rows: all.rows, columns: count)
     for t in 0..<all.rows {
       for j in 0..<count { out[t, j] = all[t, j + 1] }

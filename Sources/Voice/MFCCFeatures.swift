@@ -24,13 +24,17 @@ public struct MFCCFeatures: Sendable {
 
   /// Reads a file and measures it.
   public func features(of url: URL) throws -> [Double] {
-    let audio = try input.load(url)
-    return features(of: Spectrogram(audio))
+    try features(of: input.load(url))
   }
 
-  /// Measures a spectrogram.
-  public func features(of spectrogram: Spectrogram) -> [Double] {
-    let c = mfcc.coefficients(spectrogram)
+  /// Measures decoded audio (at the extractor's rate), with the fused mel kernel.
+  public func features(of audio: Audio) -> [Double] { summaries(of: mfcc.coefficients(audio)) }
+
+  /// Measures a spectrogram: the same values as `features(of:)` its audio.
+  public func features(of spectrogram: Spectrogram) -> [Double] { summaries(of: mfcc.coefficients(spectrogram)) }
+
+  /// Mean and standard deviation of every coefficient and of its delta.
+  private func summaries(of c: Matrix) -> [Double] {
     let d = mfcc.deltas(c)
     return (0..<c.columns).flatMap { j -> [Double] in
       let (cMean, cStd) = Self.meanAndStandardDeviation(of: c, column: j)

@@ -16,6 +16,9 @@ public struct MelFilterbank: Sendable {
   public let edges: [Double]
   /// The bins where each band's weight is not zero (a triangle spans a few dozen of 257).
   let support: [Range<Int>]
+  /// `support` as the C kernel takes it: first bin and one past the last, per band.
+  let supportStarts: [Int]
+  let supportEnds: [Int]
 
   /// Builds `bands` filters between `minimumFrequency` and `maximumFrequency` Hz.
   public init(bands: Int, fftSize: Int, sampleRate: Double, minimumFrequency: Double = 0, maximumFrequency: Double? = nil) {
@@ -39,10 +42,13 @@ public struct MelFilterbank: Sendable {
       let nonzero = (0..<bins).filter { w[b, $0] != 0 }
       return (nonzero.first ?? 0)..<((nonzero.last ?? -1) + 1)
     }
+    supportStarts = support.map(\.lowerBound)
+    supportEnds = support.map(\.upperBound)
   }
 
   /// Band energies of every frame: power (frames × bins) · weightsᵀ, summed over each
-  /// band's support only (the dense product would multiply zeros nine times in ten).
+  /// band's support only (the dense product would multiply zeros nine times in ten). The
+  /// fused FFT kernel (`FFT.melSpectra`) sums in this same order and must keep doing so.
   public func apply(_ power: Matrix) -> Matrix {
     precondition(power.columns == weights.columns, "power has \(power.columns) bins, the filterbank \(weights.columns)")
     var out = Matrix(rows: power.rows, columns: weights.rows)

@@ -13,37 +13,27 @@ public struct Spectrogram: Sendable {
   /// |X(t, k)|², one row per frame, fftSize/2 + 1 columns (bin k is k·rate/fftSize Hz).
   public let power: Matrix
 
-  /// Hann windows by length.
-  private static let tapers = Memo<Int, [Double]>()
+  /// The analysis window and step the feature sets use unless configured: 25 ms, 10 ms.
+  public static let standardWindow = 0.025
+  public static let standardHop = 0.010
 
   /// Analyses `audio` with windows of `window` seconds every `hop` seconds.
-  public init(_ audio: Audio, window: Double = 0.025, hop: Double = 0.010) {
-    let length = max(2, Int((window * audio.sampleRate).rounded()))
-    let step = max(1, Int((hop * audio.sampleRate).rounded()))
-    var size = 4  // the smallest FFT
-    while size < length { size *= 2 }
-    let grid = FrameGrid(sampleCount: audio.samples.count, window: size, hop: step)
-    let offset = (size - length) / 2  // the Hann window centred in the FFT frame, zeros either side
-    let fft = FFT.of(size: size)
-    let taper = Self.tapers.value(length) { Window.hann(length) }
-    let bins = fft.bins
+  public init(_ audio: Audio, window: Double = standardWindow, hop: Double = standardHop) {
+    let frames = SpectrogramFrames(sampleRate: audio.sampleRate, sampleCount: audio.samples.count, window: window, hop: hop)
+    let bins = frames.fft.bins
     // Every entry is written below, so the storage is not zeroed first.
-    let storage = [Double](unsafeUninitializedCapacity: grid.count * bins) { out, initialized in
-      if grid.count > 0 {
-        audio.samples.withUnsafeBufferPointer { x in
-          taper.withUnsafeBufferPointer { w in
-            fft.powerSpectra(
-              of: x.baseAddress! + offset, frames: grid.count, hop: step, taper: w, offset: offset,
-              into: out.baseAddress!, outputStride: bins)
-          }
-        }
+    let storage = [Double](unsafeUninitializedCapacity: frames.count * bins) { out, initialized in
+      frames.withSamples(of: audio) { x, taper in
+        frames.fft.powerSpectra(
+          of: x, frames: frames.count, hop: frames.hop, taper: taper, offset: frames.offset,
+          into: out.baseAddress!, outputStride: bins)
       }
-      initialized = grid.count * bins
+      initialized = frames.count * bins
     }
     sampleRate = audio.sampleRate
-    fftSize = size
-    self.hop = step
-    power = Matrix(rows: grid.count, columns: bins, storage: storage)
+    fftSize = frames.fft.size
+    self.hop = frames.hop
+    power = Matrix(rows: frames.count, columns: bins, storage: storage)
   }
 
   /// Number of frames.
@@ -51,6 +41,43 @@ public struct Spectrogram: Sendable {
 
   /// Centre frequency of bin `k` in Hz.
   public func frequency(ofBin k: Int) -> Double { Double(k) * sampleRate / Double(fftSize) }
+}
+
+/// How `Spectrogram` frames a recording: a Hann window of `window` seconds centred in the
+/// smallest power-of-two FFT frame that holds it (zeros either side), every `hop` seconds,
+/// as many frames as fit entirely in the signal. Shared with the fused mel path
+/// (`MFCC.logMel(_: Audio)`), which must frame exactly as the spectrogram does.
+struct SpectrogramFrames {
+  /// Window length, step and the window's offset in the FFT frame, in samples.
+  let length: Int
+  let hop: Int
+  let offset: Int
+  /// Number of frames.
+  let count: Int
+  let fft: FFT
+
+  /// Hann windows by length.
+  private static let tapers = Memo<Int, [Double]>()
+
+  init(sampleRate: Double, sampleCount: Int, window: Double, hop: Double) {
+    length = max(2, Int((window * sampleRate).rounded()))
+    self.hop = max(1, Int((hop * sampleRate).rounded()))
+    var size = 4  // the smallest FFT
+    while size < length { size *= 2 }
+    count = FrameGrid(sampleCount: sampleCount, window: size, hop: self.hop).count
+    offset = (size - length) / 2
+    fft = FFT.of(size: size)
+  }
+
+  /// Calls `body` with the first frame's window start (frame t's is `hop`·t further) and
+  /// the taper, when there is a frame at all.
+  func withSamples(of audio: Audio, _ body: (UnsafePointer<Double>, UnsafeBufferPointer<Double>) -> Void) {
+    guard count > 0 else { return }
+    let taper = Self.tapers.value(length) { Window.hann(length) }
+    audio.samples.withUnsafeBufferPointer { x in
+      taper.withUnsafeBufferPointer { w in body(x.baseAddress! + offset, w) }
+    }
+  }
 }
 
 /// Frames of `window` samples every `hop` samples that fit entirely in the signal.

@@ -15,10 +15,10 @@ struct FaceValue: ParsableCommand {
     version: "0.1.0",
     subcommands: [Run.self, Synth.self, Features.self, CorpusCommand.self, AuditCommand.self, Render.self])
 
-  /// Restarts once with the OpenBLAS settings FaceValue needs (native kernels where its CPU
-  /// detection failed, no idle thread pool; see `NativeBLASKernels`), then runs the command.
+  /// Applies the OpenBLAS settings FaceValue needs (native kernels where its CPU detection
+  /// failed, no idle thread pool; see `NativeBLASKernels`), then runs the command.
   static func main() {
-    NativeBLASKernels.restartWithStartupSettings()
+    NativeBLASKernels.applyStartupSettings()
     main(nil)
   }
 }

@@ -56,6 +56,38 @@ import Testing
     for (name, power) in runs.dropFirst() { #expect(differing(power, runs[0].1) == 0, "\(name) vs \(runs[0].0)") }
   }
 
+  /// The fused kernel (filterbank applied inside the FFT pass) promises the bits of the
+  /// spectrogram followed by `MelFilterbank.apply`, under every variant: frame counts below,
+  /// at and past a vector of lanes, no frame at all, and at 22.05 kHz a 551-sample window at
+  /// offset 236 of a 1,024-point frame (vectors straddle the window's edges).
+  @Test(arguments: [16000.0, 22050.0])
+  func fusedMelSpectraEqualTheFilterbankOfTheSpectra(rate: Double) {
+    let bank = MelFilterbank(bands: 40, fftSize: rate == 16000 ? 512 : 1024, sampleRate: rate)
+    for seconds in [0.01, 0.04, 0.1, 0.11, 0.5] {
+      let audio = Audio(samples: noise(Int(seconds * rate), seed: 6), sampleRate: rate)
+      let spectrogram = Spectrogram(audio)
+      #expect(spectrogram.fftSize == bank.weights.columns * 2 - 2)
+      let expected = bank.apply(spectrogram.power).storage, expectedLogMel = MFCC().logMel(spectrogram).storage
+      for (name, (energies, logMel)) in underEachVariant({ () -> ([Double], [Double]) in
+        let frames = SpectrogramFrames(
+          sampleRate: rate, sampleCount: audio.samples.count, window: Spectrogram.standardWindow,
+          hop: Spectrogram.standardHop)
+        var out = [Double](repeating: .nan, count: frames.count * 40)
+        frames.withSamples(of: audio) { x, taper in
+          out.withUnsafeMutableBufferPointer {
+            frames.fft.melSpectra(
+              of: x, frames: frames.count, hop: frames.hop, taper: taper, offset: frames.offset, bank: bank,
+              into: $0.baseAddress!, outputStride: 40)
+          }
+        }
+        return (out, MFCC().logMel(audio).storage)
+      }) {
+        #expect(differing(energies, expected) == 0, "\(name), \(seconds) s at \(rate) Hz")
+        #expect(differing(logMel, expectedLogMel) == 0, "\(name), \(seconds) s at \(rate) Hz")
+      }
+    }
+  }
+
   /// Frame counts that are not a multiple of any lane count, a hop smaller than the frame,
   /// a window placed off-centre, transforms smaller than a vector: every frame's spectrum
   /// is its DFT, |Σ x[n] e^{−2πikn/N}|².

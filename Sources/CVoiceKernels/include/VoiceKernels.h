@@ -48,6 +48,21 @@ typedef struct {
 void fv_power_spectra(const double *x, long frames, long hop, const double *taper, long length, long offset,
                       const fv_fft_tables *tables, double *out, long outStride);
 
+/// A mel filterbank for fv_mel_spectra: `bands` rows of size/2 + 1 weights (row-major),
+/// band b nonzero only on bins first[b] ≤ k < end[b].
+typedef struct {
+  long bands;
+  const double *weights;
+  const long *first;
+  const long *end;
+} fv_mel_bank;
+
+/// The band energies Σ_k weights[b][k]·|X[k]|² of the frames fv_power_spectra describes,
+/// summed as MelFilterbank.apply sums them (the same bits), without storing the spectra:
+/// frame t's bands go to out + t·outStride.
+void fv_mel_spectra(const double *x, long frames, long hop, const double *taper, long length, long offset,
+                    const fv_fft_tables *tables, const fv_mel_bank *bank, double *out, long outStride);
+
 #ifdef __cplusplus
 }
 #endif
