@@ -11,17 +11,22 @@ public enum FeatureExport {
   @discardableResult
   public static func write(_ set: any FeatureSet, corpus: Corpus, to url: URL) throws -> [ExcludedSample] {
     BLASThreads.set(1)
-    let measured = parallelMap(corpus.samples.count) { FeatureExtractor.measure(set, sample: corpus.samples[$0]) }
+    // Each worker also formats its row: writing 535 rows of 52 numbers took 14 ms when the
+    // main thread did it alone after the extraction.
+    let rows = parallelMap(corpus.samples.count) { index -> Result<String, MeasurementFailure> in
+      let sample = corpus.samples[index]
+      return FeatureExtractor.measure(set, sample: sample).map { measured in
+        CSVWriter.line(
+          [sample.id, sample.subject, sample.label] + corpus.attributeNames.map { sample.attributes[$0] ?? "NA" }
+            + measured.values.map { $0.map { "\($0)" } ?? "NA" })
+      }
+    }
     var lines = [CSVWriter.line(["id", "subject", "label"] + corpus.attributeNames + set.featureNames)]
     var excluded: [ExcludedSample] = []
-    for (sample, result) in zip(corpus.samples, measured) {
-      switch result {
-      case .success(let measured):
-        lines.append(CSVWriter.line(
-          [sample.id, sample.subject, sample.label] + corpus.attributeNames.map { sample.attributes[$0] ?? "NA" }
-            + measured.values.map { $0.map { "\($0)" } ?? "NA" }))
-      case .failure(let failure):
-        excluded.append(ExcludedSample(id: sample.id, reason: failure.message))
+    for (sample, row) in zip(corpus.samples, rows) {
+      switch row {
+      case .success(let line): lines.append(line)
+      case .failure(let failure): excluded.append(ExcludedSample(id: sample.id, reason: failure.message))
       }
     }
     if let reason = AtomicFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: url) {

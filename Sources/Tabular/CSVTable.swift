@@ -64,20 +64,32 @@ public struct CSVTable: Sendable {
     var line: Int
   }
 
+  /// Splits the text into records, byte by byte as RFC 4180 defines the format (a
+  /// separator or quote followed by a combining mark is still a separator or quote, as in
+  /// pandas and R), so a 535-row manifest parses in about a millisecond rather than the
+  /// 7 ms that walking grapheme clusters took.
   private static func records(in text: String, source: String, separator: Character) throws -> [Record] {
+    precondition(separator.isASCII && separator != "\"" && !separator.isNewline, "CSV separator must be ASCII: \(separator)")
+    var text = text
+    text.makeContiguousUTF8()
+    return try text.utf8.withContiguousStorageIfAvailable { bytes in
+      try records(in: bytes, source: source, separator: separator.asciiValue!)
+    }!
+  }
+
+  private static func records(in bytes: UnsafeBufferPointer<UInt8>, source: String, separator: UInt8) throws -> [Record] {
+    let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
     var records: [Record] = []
     var cells: [String] = []
-    var cell = ""
+    var cell: [UInt8] = []
     var inQuotes = false
     var line = 1
     var recordLine = 1
     var cellWasQuoted = false
-    var iterator = text.makeIterator()
-    var pending: Character? = nil
 
     func finishCell() {
-      cells.append(cellWasQuoted ? cell : cell.trimmingCharacters(in: .whitespaces))
-      cell = ""
+      cells.append(cellWasQuoted ? String(decoding: cell, as: UTF8.self) : trimmed(cell))
+      cell.removeAll(keepingCapacity: true)
       cellWasQuoted = false
     }
     func finishRecord() {
@@ -86,38 +98,54 @@ public struct CSVTable: Sendable {
       cells = []
     }
 
-    while let character = pending ?? iterator.next() {
-      pending = nil
+    var i = 0
+    while i < bytes.count {
+      let byte = bytes[i]
+      i += 1
       if inQuotes {
-        if character == "\"" {
-          if let following = iterator.next() {
-            if following == "\"" { cell.append("\"") } else { inQuotes = false; pending = following }
+        if byte == quote {
+          if i < bytes.count, bytes[i] == quote {
+            cell.append(quote)
+            i += 1
           } else {
             inQuotes = false
           }
         } else {
-          if character == "\n" || character == "\r\n" { line += 1 }
-          cell.append(character)
+          if byte == newline { line += 1 }  // "\r\n" counts once, a lone "\r" not at all
+          cell.append(byte)
         }
         continue
       }
-      switch character {
-      case "\"" where cell.trimmingCharacters(in: .whitespaces).isEmpty:
-        cell = ""
+      switch byte {
+      case quote where trimmed(cell).isEmpty:
+        cell.removeAll(keepingCapacity: true)
         inQuotes = true
         cellWasQuoted = true
       case separator:
         finishCell()
-      case "\n", "\r\n", "\r":
+      case newline, carriageReturn:
+        if byte == carriageReturn, i < bytes.count, bytes[i] == newline { i += 1 }  // CRLF is one break
         finishRecord()
         line += 1
         recordLine = line
       default:
-        cell.append(character)
+        cell.append(byte)
       }
     }
     if inQuotes { throw TabularError.unterminatedQuote(source: source, line: recordLine) }
     if !cell.isEmpty || !cells.isEmpty { finishRecord() }
     return records
+  }
+
+  /// The cell as text without surrounding whitespace (Foundation's `.whitespaces`: spaces,
+  /// tabs and the Unicode space separators); only cells that begin or end with a space,
+  /// a tab or a non-ASCII byte need Foundation to look.
+  private static func trimmed(_ cell: [UInt8]) -> String {
+    func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") }
+    let text = String(decoding: cell, as: UTF8.self)
+    guard let first = cell.first, let last = cell.last, plain(first), plain(last) else {
+      return text.trimmingCharacters(in: .whitespaces)
+    }
+    return text
   }
 }

@@ -47,4 +47,15 @@ import Testing
     // Another separator is quoted like the comma.
     #expect(CSVWriter.line(["a\tb", "c,d"], separator: "\t") == "\"a\tb\"\tc,d")
   }
+
+  /// The format is defined on bytes (RFC 4180): a comma or quote followed by a combining
+  /// mark still separates or quotes; blanks around unquoted cells go, Unicode spaces
+  /// included, and stay inside quotes; a lone CR ends a record; line numbers count the
+  /// newlines inside quoted cells.
+  @Test func parsesBytesAsRFC4180DefinesThem() throws {
+    let text = "a,b,c\r1,\u{301}x,\u{00A0}é\u{2003}\n\" q \",\"two\nlines\",\t\"z\"\r\n3,4,5"
+    let table = try CSVTable(text: text, source: "b.csv")
+    #expect(table.rows == [["1", "\u{301}x", "é"], [" q ", "two\nlines", "z"], ["3", "4", "5"]])
+    #expect(table.lineNumbers == [2, 3, 5])
+  }
 }
