@@ -18,6 +18,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -39,12 +40,15 @@ def write_manifest(dataset, out):
 
 
 def timed(command, env=None):
-    """Runs command under /usr/bin/time -v; returns (wall s, CPU s = user + system, peak RSS in MB)."""
+    """Runs command under /usr/bin/time -v; returns (wall s, CPU s = user + system, peak RSS in MB).
+    Wall time comes from time.perf_counter around the run (time -v prints only hundredths,
+    too coarse for a 0.1 s command: 0.11 and 0.12 s would be 21x and 19x the same peer);
+    it includes /usr/bin/time's own start, about a millisecond, for every tool alike."""
+    start = time.perf_counter()
     result = subprocess.run(["/usr/bin/time", "-v"] + command, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-3000:]}")
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", result.stderr).group(1)
-    seconds = sum(float(p) * 60 ** i for i, p in enumerate(reversed(wall.split(":"))))
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
     cpu = sum(float(re.search(rf"{kind} time \(seconds\): (\S+)", result.stderr).group(1)) for kind in ("User", "System"))
     return seconds, cpu, rss
@@ -150,7 +154,7 @@ def main():
     n = len(rows)
     def speed(mine, peer):
         (tm, cm, mm), (tp, cp, mp_) = timings[mine], timings[peer]
-        return (f"| `{mine}` vs {peer} | {tm:.2f} s ({n / tm:.0f} files/s) | {tp:.2f} s ({n / tp:.1f} files/s) "
+        return (f"| `{mine}` vs {peer} | {tm:.3f} s ({n / tm:.0f} files/s) | {tp:.2f} s ({n / tp:.1f} files/s) "
                 f"| **{tp / tm:.1f}×** | {cm:.2f} s | {cp:.2f} s | **{cp / cm:.1f}×** | {mm:.0f} MB | {mp_:.0f} MB |")
     speed_lines = ["| comparison | FaceValue wall | peer wall | wall-time throughput ratio | FaceValue CPU | peer CPU | CPU-time ratio "
                    "| FaceValue peak RSS | peer peak RSS (largest process) |",
