@@ -1,3 +1,4 @@
+import CVoiceKernels
 import CSndFile
 import Foundation
 
@@ -24,7 +25,7 @@ public enum AudioFile {
       read = Int(sf_readf_short(handle, &integers, sf_count_t(frames)))
       interleaved = [Double](unsafeUninitializedCapacity: integers.count) { out, initialized in
         integers.withUnsafeBufferPointer { source in
-          for i in 0..<source.count { out[i] = Double(source[i]) * 0x1p-15 }
+          fv_int16_to_double(source.baseAddress!, source.count, 0x1p-15, out.baseAddress!)  // CVoiceKernels
         }
         initialized = integers.count
       }

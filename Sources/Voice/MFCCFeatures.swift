@@ -35,27 +35,33 @@ public struct MFCCFeatures: Sendable {
 
   /// Mean and standard deviation of every coefficient and of its delta.
   private func summaries(of c: Matrix) -> [Double] {
-    let d = mfcc.deltas(c)
-    return (0..<c.columns).flatMap { j -> [Double] in
-      let (cMean, cStd) = Self.meanAndStandardDeviation(of: c, column: j)
-      let (dMean, dStd) = Self.meanAndStandardDeviation(of: d, column: j)
-      return [cMean, cStd, dMean, dStd]
-    }
+    let (cMeans, cStds) = Self.columnMeansAndStandardDeviations(of: c)
+    let (dMeans, dStds) = Self.columnMeansAndStandardDeviations(of: mfcc.deltas(c))
+    return (0..<c.columns).flatMap { [cMeans[$0], cStds[$0], dMeans[$0], dStds[$0]] }
   }
 
-  /// `Summary.mean` and `Summary.standardDeviation` of column j, summed in the same order,
-  /// without copying the column out.
-  static func meanAndStandardDeviation(of m: Matrix, column j: Int) -> (Double, Double) {
+  /// `Summary.mean` and `Summary.standardDeviation` of every column, each summed over the
+  /// rows in order as those functions sum, but all columns in one pass over the rows
+  /// (contiguous, so it vectorises) instead of one strided pass per column.
+  static func columnMeansAndStandardDeviations(of m: Matrix) -> (means: [Double], deviations: [Double]) {
+    let n = m.columns, rows = m.rows
+    var sums = [Double](repeating: 0, count: n), squares = [Double](repeating: 0, count: n)
     m.storage.withUnsafeBufferPointer { x in
-      var sum = 0.0
-      for t in 0..<m.rows { sum += x[t * m.columns + j] }
-      let mean = sum / Double(m.rows)
-      var squares = 0.0
-      for t in 0..<m.rows {
-        let e = x[t * m.columns + j] - mean
-        squares += e * e
+      guard let x = x.baseAddress else { return }  // no rows: 0/0, NaN, as Summary gives
+      for t in 0..<rows {
+        for j in 0..<n { sums[j] += x[t * n + j] }
       }
-      return (mean, (squares / Double(m.rows)).squareRoot())
     }
+    let means = sums.map { $0 / Double(rows) }
+    m.storage.withUnsafeBufferPointer { x in
+      guard let x = x.baseAddress else { return }
+      for t in 0..<rows {
+        for j in 0..<n {
+          let e = x[t * n + j] - means[j]
+          squares[j] += e * e
+        }
+      }
+    }
+    return (means, squares.map { ($0 / Double(rows)).squareRoot() })
   }
 }

@@ -81,12 +81,8 @@ final class PolyphaseBank: @unchecked Sendable {  // immutable after init
     let padded = [Float](unsafeUninitializedCapacity: length) { p, initialized in
       let start = p.baseAddress!
       start.initialize(repeating: 0, count: lead)
-      // Pointer arithmetic and unchecked element access, so the conversion vectorises (an
-      // index sum `lead + i` is overflow-checked and kept the loop scalar: 6 % of `mfcc`).
       let body = start + lead
-      if let source = x.baseAddress {
-        for i in 0..<x.count { body[i] = Float(source[i]) }
-      }
+      if let source = x.baseAddress { fv_double_to_float(source, x.count, body) }  // vectorised in C
       (body + x.count).initialize(repeating: 0, count: length - lead - x.count)
       initialized = length
     }

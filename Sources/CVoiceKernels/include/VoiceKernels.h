@@ -1,5 +1,6 @@
-// Inner loops of the voice front end that need wide SIMD: polyphase resampling, batched
-// real FFT power spectra and power-to-decibel conversion. Swift compiles for the baseline
+// Inner loops of the voice front end that need wide SIMD: sample format conversions,
+// polyphase resampling, batched real FFT power spectra (or mel bands) and power-to-decibel
+// conversion. Swift compiles for the baseline
 // x86-64 instruction set (SSE2) and has no per-function target attributes, so these loops
 // live in C and are compiled once per instruction set (AVX-512, AVX2, baseline); the
 // widest one the CPU and operating system support is chosen at run time.
@@ -8,6 +9,8 @@
 // by the code, not by the vector width, so all variants give bit-identical results.
 #ifndef FACEVALUE_VOICE_KERNELS_H
 #define FACEVALUE_VOICE_KERNELS_H
+
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -20,6 +23,12 @@ const char *fv_kernel_instruction_set(void);
 /// the CPU has) from now on, for every thread, and returns the one now in use. For tests
 /// that check the variants agree.
 const char *fv_limit_instruction_set(const char *name);
+
+/// out[i] = x[i]·scale (16-bit PCM to double; exact for a power-of-two scale).
+void fv_int16_to_double(const int16_t *x, long count, double scale, double *out);
+
+/// out[i] = x[i] rounded to the nearest float.
+void fv_double_to_float(const double *x, long count, float *out);
 
 /// Polyphase resampling in single precision (see PolyphaseBank.swift): output n = q·up + r,
 /// r = 16b + k, is Σ_{i < span} groups[(b·span + i)·16 + k] · x[q·down + bases[b] + i],
