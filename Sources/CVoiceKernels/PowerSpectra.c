@@ -36,7 +36,8 @@
 #endif
 
 /// The widest variant this CPU runs, with a work area for its vectors: real and imaginary
-/// parts of size/2 packed points, size/2 + 1 powers and the mel bands, `lanes` frames each.
+/// parts of size/2 packed points (the powers then overwrite them) and the mel bands,
+/// `lanes` frames each.
 static void spectra(const double *x, long frames, long hop, const double *taper, long length, long offset,
                     const fv_fft_tables *tables, const fv_mel_bank *bank, double *out, long outStride) {
   if (frames <= 0) return;
@@ -45,7 +46,7 @@ static void spectra(const double *x, long frames, long hop, const double *taper,
   // with L = 8) takes the next narrower variant: the same bits, as every variant gives.
   if (set == FV_AVX512 && tables->size < 8) set = FV_AVX2;
   long lanes = set == FV_AVX512 ? 8 : set == FV_AVX2 ? 4 : 2;
-  long vectors = tables->size / 2 * 3 + 1 + (bank ? bank->bands : 0);
+  long vectors = tables->size + (bank ? bank->bands : 0);
   size_t bytes = (size_t)vectors * (size_t)lanes * sizeof(double);
   void *work = aligned_alloc(64, (bytes + 63) / 64 * 64);
   if (!work) abort();  // out of memory, as Swift's own allocations would
