@@ -81,7 +81,8 @@ public struct MFCC: Sendable {
   /// `logMel(_: Audio)`: the same bits as `coefficients(Spectrogram(audio))`.
   public func coefficients(_ audio: Audio) -> Matrix { coefficients(logMel: logMel(audio)) }
 
-  private func coefficients(logMel: Matrix) -> Matrix {
+  /// c1 … c`count` per frame of a log-mel spectrogram in dB (frames × count): the DCT step.
+  public func coefficients(logMel: Matrix) -> Matrix {
     let dct = Self.transforms.value([bands, count + 1]) { Self.dct(inputs: bands, outputs: count + 1) }
     let all = Matrix.product(logMel, dct, transposeB: true)
     var out = Matrix(rows: all.rows, columns: count)

@@ -28,13 +28,16 @@ public struct MFCCFeatures: Sendable {
   }
 
   /// Measures decoded audio (at the extractor's rate), with the fused mel kernel.
-  public func features(of audio: Audio) -> [Double] { summaries(of: mfcc.coefficients(audio)) }
+  public func features(of audio: Audio) -> [Double] { features(ofCoefficients: mfcc.coefficients(audio)) }
 
   /// Measures a spectrogram: the same values as `features(of:)` its audio.
-  public func features(of spectrogram: Spectrogram) -> [Double] { summaries(of: mfcc.coefficients(spectrogram)) }
+  public func features(of spectrogram: Spectrogram) -> [Double] {
+    features(ofCoefficients: mfcc.coefficients(spectrogram))
+  }
 
-  /// Mean and standard deviation of every coefficient and of its delta.
-  private func summaries(of c: Matrix) -> [Double] {
+  /// The summaries of MFCCs (frames × 13): mean and standard deviation of every
+  /// coefficient and of its delta, in `descriptions` order.
+  public func features(ofCoefficients c: Matrix) -> [Double] {
     let (cMeans, cStds) = Self.columnMeansAndStandardDeviations(of: c)
     let (dMeans, dStds) = Self.columnMeansAndStandardDeviations(of: mfcc.deltas(c))
     return (0..<c.columns).flatMap { [cMeans[$0], cStds[$0], dMeans[$0], dStds[$0]] }

@@ -2,7 +2,8 @@ import Foundation
 import Voice
 
 /// Where one thread's time goes in the `mfcc` set: decoding, input checks and resampling,
-/// the spectrogram, and mel/log/DCT/deltas/summaries. Each stage's total thread CPU time
+/// the log-mel spectrogram (the fused FFT and filterbank kernel, then dB), and the DCT,
+/// deltas and summaries. Each stage's total thread CPU time
 /// over all files (so time the thread spends preempted by other jobs does not count),
 /// fastest of `repeats` passes.
 func printMFCCStages(_ files: [URL], repeats: Int) {
@@ -20,14 +21,14 @@ func printMFCCStages(_ files: [URL], repeats: Int) {
       lap(0)
       guard let audio = try? VoiceInput().prepare(decoded, file: url.path) else { continue }
       lap(1)
-      let spectrogram = Spectrogram(audio)
+      let logMel = MFCC().logMel(audio)
       lap(2)
-      _ = MFCCFeatures().features(of: spectrogram)
+      _ = MFCCFeatures().features(ofCoefficients: MFCC().coefficients(logMel: logMel))
       lap(3)
     }
     best = zip(best, spent).map { min($0, $1) }
   }
-  let names = ["decode", "check + resample", "spectrogram", "mel, dB, DCT, deltas, summaries"]
+  let names = ["decode", "check + resample", "log-mel (FFT, mel, dB)", "DCT, deltas, summaries"]
   print("mfcc stages, one thread, CPU ms per file (fastest of \(max(1, repeats)) passes):")
   for (name, ms) in zip(names, best) {
     print("  " + name.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%6.3f", ms / Double(files.count)))

@@ -1,14 +1,15 @@
 // Throughput of each voice feature set over the audio files of a manifest, in-process
 // (no CSV writing, no process start-up), every file measured `repeats` times.
 //
-//   OPENBLAS_NUM_THREADS=1 swift run -c release --package-path Benchmarks VoiceBenchmark MANIFEST.csv [repeats]
+//   swift run -c release --package-path Benchmarks VoiceBenchmark MANIFEST.csv [repeats]
 import Dispatch
 import Experiments
 import Foundation
 import LinearAlgebra
 import Voice
 
-NativeBLASKernels.restartWithStartupSettings()  // as the facevalue CLI does
+NativeBLASKernels.applyStartupSettings()  // as the facevalue CLI does
+HeapRetention.enable()  // as its parallel loops do (parallelMap)
 let arguments = CommandLine.arguments
 guard arguments.count >= 2, let text = try? String(contentsOfFile: arguments[1], encoding: .utf8) else {
   FileHandle.standardError.write("usage: VoiceBenchmark MANIFEST.csv [repeats]\n".data(using: .utf8)!)

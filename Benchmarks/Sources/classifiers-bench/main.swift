@@ -11,7 +11,7 @@ import Foundation
 import LinearAlgebra
 import Tabular
 
-NativeBLASKernels.restartWithStartupSettings()  // as the facevalue CLI does
+NativeBLASKernels.applyStartupSettings()  // as the facevalue CLI does
 let arguments = CommandLine.arguments
 let root = URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : "../../shared/datasets/emodb")
 let work = URL(fileURLWithPath: arguments.count > 2 ? arguments[2] : "/tmp/facevalue-classifiers-bench")

@@ -11,7 +11,7 @@ import Foundation
 import LinearAlgebra
 import Tabular
 
-NativeBLASKernels.restartWithStartupSettings()  // as the facevalue CLI does
+NativeBLASKernels.applyStartupSettings()  // as the facevalue CLI does
 let arguments = CommandLine.arguments
 let name = arguments.count > 1 ? arguments[1] : "logistic_regression"
 let repeats = arguments.count > 2 ? Int(arguments[2])! : 20
