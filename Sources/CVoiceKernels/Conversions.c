@@ -1,7 +1,6 @@
-// Sample format conversions on the decoding path, compiled per instruction set: Swift's
-// loops for them ran two values per instruction (SSE2) and took 6 % of `mfcc`. Each
-// conversion is exact or rounds to nearest as IEEE 754 defines it, so every variant gives
-// the same bits.
+// Sample format conversions on the decoding path, compiled per instruction set (Swift's
+// loops for them run two values per instruction, SSE2). Each conversion is exact or rounds
+// to nearest as IEEE 754 defines it, so every variant gives the same bits.
 #include <stdint.h>
 
 #include "Dispatch.h"

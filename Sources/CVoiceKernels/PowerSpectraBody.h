@@ -157,7 +157,7 @@ FV_INLINE void FV_NAME(pass)(const double *x, long first, long lanes, long hop, 
   for (long p = 0; p < t->size; p += FV_LANES) {
     // Only whole-vector accesses with constant indices touch `rows`, so it stays in
     // registers (an element write or a variable index put it on the stack, with a store
-    // and a reload per row: a quarter of this function's time).
+    // and a reload per row).
     V rows[FV_LANES];
     if (p >= offset && p + FV_LANES <= offset + length) {  // inside the window: vector loads
       V w = FV_NAME(load)(taper + (p - offset));
@@ -224,9 +224,9 @@ FV_ATTRIBUTES static void FV_NAME(spectra)(const double *x, long frames, long ho
   long bins = t->size / 2 + 1;
   // The powers overwrite the transform in place: power[k] is re[k] for k < size/2 and
   // power[size/2] is im[0] (im follows re), each written only after the split has read
-  // every value it needs from there. A separate array made the working set 48 kB with
-  // AVX-512, the whole L1 cache, and the pass ran from L2 (AVX2, half as many lanes,
-  // was nearly as fast per frame); in place it is 32 kB.
+  // every value it needs from there. A separate array made an AVX-512 pass's working set
+  // 48 kB, the whole L1 cache; in place it is 32 kB (the AVX2 variant gained 8 %, the
+  // AVX-512 one nothing measurable).
   V *re = (V *)work, *im = re + t->size / 2, *power = re, *mel = im + t->size / 2;
   for (long first = 0; first < frames; first += FV_LANES) {
     long lanes = frames - first < FV_LANES ? frames - first : FV_LANES;

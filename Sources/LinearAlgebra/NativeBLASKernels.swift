@@ -8,8 +8,9 @@ import Foundation
 /// (measured on the EmoDB classifier benchmark: logistic regression 0.100 s vs 0.058 s per
 /// leave-one-speaker-out run). OpenBLAS picks its kernels while the library loads, from
 /// `OPENBLAS_CORETYPE` or its CPU detection, so FaceValue sets the variable and has
-/// OpenBLAS choose again (`applyStartupSettings`). Kernel choice changes the last digits of BLAS products (and
-/// on EmoDB 3 of 535 predictions), so results are reproducible per machine, as before.
+/// OpenBLAS choose again (`applyStartupSettings`). Kernel choice changes the last digits
+/// of BLAS products (and on EmoDB 3 of 535 predictions), so results are reproducible per
+/// machine, as before.
 public enum NativeBLASKernels {
   /// The kernel set OpenBLAS should use instead of `current`, given the CPU flags the
   /// kernel reports (which also reflect whether the OS saves the AVX state), or nil when
@@ -35,8 +36,9 @@ public enum NativeBLASKernels {
   /// Both are done in place through OpenBLAS's own re-initialisation entry points (the ones
   /// its fork handler and library destructor use), looked up by name; where those are
   /// missing, or the kernels did not change, the variables are set and the program is
-  /// executed again with the same arguments, which costs another start-up (15 ms here:
-  /// half of `facevalue --version`). Does nothing when the variables are set already (the
+  /// executed again with the same arguments, which costs a second start-up (that restart
+  /// was all FaceValue did before: `facevalue --version` took 30 ms instead of 16 with the
+  /// dynamically linked runtime). Does nothing when the variables are set already (the
   /// user's choice, or after a restart), off Linux, or if anything fails (the program then
   /// runs as it would have).
   public static func applyStartupSettings() {
