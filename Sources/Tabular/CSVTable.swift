@@ -74,7 +74,12 @@ public struct CSVTable: Sendable {
     var text = text
     text.makeContiguousUTF8()
     return try text.utf8.withContiguousStorageIfAvailable { bytes in
-      try records(in: bytes, source: source, separator: separator.asciiValue!)
+      // A byte order mark, as spreadsheet programs write before "CSV UTF-8", is not part
+      // of the first column's name (reading a file drops it already; text given directly
+      // may still start with one).
+      let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+      let start = bytes.starts(with: bom) ? 3 : 0
+      return try records(in: UnsafeBufferPointer(rebasing: bytes[start...]), source: source, separator: separator.asciiValue!)
     }!
   }
 

@@ -58,4 +58,11 @@ import Testing
     #expect(table.rows == [["1", "\u{301}x", "é"], [" q ", "two\nlines", "z"], ["3", "4", "5"]])
     #expect(table.lineNumbers == [2, 3, 5])
   }
+
+  @Test func aByteOrderMarkIsNotPartOfTheFirstColumnName() throws {
+    let table = try CSVTable(text: "\u{FEFF}id,label\r\n1,anger\r\n", source: "excel.csv")
+    #expect(table.header == ["id", "label"])
+    #expect(table.rows == [["1", "anger"]])
+    #expect(try table.columnIndex("id") == 0)
+  }
 }
