@@ -93,8 +93,7 @@ public final class FFT: @unchecked Sendable {  // immutable after init; the C si
     of x: UnsafePointer<Double>, frames: Int, hop: Int, taper: UnsafeBufferPointer<Double>, offset: Int,
     into output: UnsafeMutablePointer<Double>, outputStride: Int
   ) {
-    precondition(offset >= 0 && offset + taper.count <= size, "frame of \(taper.count) at \(offset) exceeds FFT size \(size)")
-    guard let window = taper.baseAddress else {  // empty frames: all-zero spectra
+    guard let window = window(taper, at: offset) else {  // empty frames: all-zero spectra
       for t in 0..<frames { (output + t * outputStride).initialize(repeating: 0, count: bins) }
       return
     }
@@ -109,8 +108,7 @@ public final class FFT: @unchecked Sendable {  // immutable after init; the C si
     bank: MelFilterbank, into output: UnsafeMutablePointer<Double>, outputStride: Int
   ) {
     precondition(bank.weights.columns == bins, "the filterbank has \(bank.weights.columns) bins, the FFT \(bins)")
-    precondition(offset >= 0 && offset + taper.count <= size, "frame of \(taper.count) at \(offset) exceeds FFT size \(size)")
-    guard let window = taper.baseAddress else {  // empty frames: no energy in any band
+    guard let window = window(taper, at: offset) else {  // empty frames: no energy in any band
       for t in 0..<frames { (output + t * outputStride).initialize(repeating: 0, count: bank.weights.rows) }
       return
     }
@@ -123,6 +121,13 @@ public final class FFT: @unchecked Sendable {  // immutable after init; the C si
         }
       }
     }
+  }
+
+  /// The taper's first value, once it is known to fit the frame at `offset`; nil when it is
+  /// empty.
+  private func window(_ taper: UnsafeBufferPointer<Double>, at offset: Int) -> UnsafePointer<Double>? {
+    precondition(offset >= 0 && offset + taper.count <= size, "frame of \(taper.count) at \(offset) exceeds FFT size \(size)")
+    return taper.baseAddress
   }
 
   /// The C kernels' view of the tables.

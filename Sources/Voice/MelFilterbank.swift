@@ -14,9 +14,8 @@ public struct MelFilterbank: Sendable {
   public let weights: Matrix
   /// Band edge frequencies in Hz (count = bands + 2).
   public let edges: [Double]
-  /// The bins where each band's weight is not zero (a triangle spans a few dozen of 257).
-  let support: [Range<Int>]
-  /// `support` as the C kernel takes it: first bin and one past the last, per band.
+  /// The bins where band b's weight is not zero, supportStarts[b] ..< supportEnds[b] (a
+  /// triangle spans a few dozen of 257): two arrays, as the fused C kernel takes them.
   let supportStarts: [Int]
   let supportEnds: [Int]
 
@@ -38,12 +37,9 @@ public struct MelFilterbank: Sendable {
       }
     }
     weights = w
-    support = (0..<bands).map { b in
-      let nonzero = (0..<bins).filter { w[b, $0] != 0 }
-      return (nonzero.first ?? 0)..<((nonzero.last ?? -1) + 1)
-    }
-    supportStarts = support.map(\.lowerBound)
-    supportEnds = support.map(\.upperBound)
+    let nonzero = (0..<bands).map { b in (0..<bins).filter { w[b, $0] != 0 } }
+    supportStarts = nonzero.map { $0.first ?? 0 }
+    supportEnds = nonzero.map { ($0.last ?? -1) + 1 }
   }
 
   /// Band energies of every frame: power (frames × bins) · weightsᵀ, summed over each
@@ -58,9 +54,9 @@ public struct MelFilterbank: Sendable {
         out.storage.withUnsafeMutableBufferPointer { o in
           for t in 0..<power.rows {  // frame by frame, so each spectrum is read from the L1 cache
             let frame = p.baseAddress! + t * bins
-            for (b, range) in support.enumerated() {
+            for b in 0..<bands {
               let weight = w.baseAddress! + b * bins
-              o[t * bands + b] = Self.dot(frame, weight, range)
+              o[t * bands + b] = Self.dot(frame, weight, supportStarts[b]..<supportEnds[b])
             }
           }
         }

@@ -54,7 +54,7 @@ public struct SubharmonicSummationTracker: Sendable {
     let length = Int((window * audio.sampleRate).rounded())
     let step = max(1, Int((hop * audio.sampleRate).rounded()))
     guard audio.samples.count >= length, length >= 4 else { return Analysis(candidates: [], rms: []) }
-    let count = 1 + (audio.samples.count - length) / step
+    let count = FrameGrid(sampleCount: audio.samples.count, window: length, hop: step).count
     var size = 4
     while size < length { size *= 2 }
     let bins = size / 2 + 1
