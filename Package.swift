@@ -55,5 +55,7 @@ let package = Package(
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Corpora"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
+    // Runs the built `facevalue` binary on generated hostile inputs (no library imports).
+    .testTarget(name: "HostileInputTests"),
   ]
 )

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Runs the built `facevalue` binary as a user would, with a time bound, and reports how it
+/// ended: exit status or signal, its output, wall time and peak memory. Hostile-input tests
+/// judge the program by what a user sees, so they run the real process, not library calls.
+struct CLI {
+  /// How one run ended.
+  struct Outcome: CustomStringConvertible {
+    /// Exit status when the process exited normally.
+    var exitStatus: Int32?
+    /// The signal that ended it (a trap is SIGILL or SIGTRAP, a kill after the time bound SIGKILL).
+    var signal: Int32?
+    /// True when the time bound ran out and the process was killed.
+    var timedOut: Bool
+    var standardOutput: String
+    var standardError: String
+    /// Wall time in seconds.
+    var seconds: Double
+    /// Peak resident memory in bytes (ru_maxrss of the child).
+    var peakBytes: Int
+
+    /// Exited by itself, with no signal and within the time bound.
+    var exitedCleanly: Bool { exitStatus != nil && !timedOut }
+
+    var description: String {
+      "status \(exitStatus.map(String.init) ?? "-") signal \(signal.map(String.init) ?? "-") timedOut \(timedOut) "
+        + "\(String(format: "%.2f", seconds)) s \(peakBytes / 1_048_576) MB\nstdout: \(standardOutput.prefix(2000))\n"
+        + "stderr: \(standardError.prefix(2000))"
+    }
+  }
+
+  /// The `facevalue` binary built next to this test bundle (scripts/test builds it), or nil.
+  static let binary: URL? = {
+    let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidate = folder.appendingPathComponent("facevalue")
+    return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
+  }()
+
+  /// Runs `facevalue arguments…` in `directory` with standard input from /dev/null, killing
+  /// it after `timeout` seconds.
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, timeout: Double = 60, environment extra: [String: String] = [:]
+  ) throws -> Outcome {
+    guard let binary else { throw CLIError.noBinary }
+    let folder = try FileManager.default.url(
+      for: .itemReplacementDirectory, in: .userDomainMask, appropriateFor: FileManager.default.temporaryDirectory,
+      create: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("stdout"), err = folder.appendingPathComponent("stderr")
+
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+    var environment = ProcessInfo.processInfo.environment
+    for (key, value) in extra { environment[key] = value }
+    // `sh` changes directory, then execs the binary in its place: same process, same pid.
+    let shell = "/bin/sh"
+    let launch = ["-c", "cd \"$0\" && exec \"$@\"", directory?.path ?? FileManager.default.currentDirectoryPath, binary.path]
+    let argv = ([shell] + launch + arguments).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for p in argv + envp { free(p) } }
+
+    let start = Date()
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, shell, &actions, nil, argv, envp)
+    guard spawned == 0 else { throw CLIError.spawnFailed(spawned) }
+
+    var status: Int32 = 0
+    var usage = rusage()
+    var timedOut = false
+    while true {
+      let waited = wait4(pid, &status, WNOHANG, &usage)
+      if waited == pid { break }
+      if Date().timeIntervalSince(start) > timeout, !timedOut {
+        timedOut = true
+        kill(pid, SIGKILL)
+      }
+      usleep(5_000)
+    }
+    let seconds = Date().timeIntervalSince(start)
+    let exited = (status & 0x7f) == 0
+    return Outcome(
+      exitStatus: exited ? (status >> 8) & 0xff : nil, signal: exited ? nil : status & 0x7f, timedOut: timedOut,
+      standardOutput: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+      standardError: (try? String(contentsOf: err, encoding: .utf8)) ?? "",
+      seconds: seconds, peakBytes: Int(usage.ru_maxrss) * 1024)
+  }
+
+  /// A fresh temporary folder for one test's inputs and outputs.
+  static func scratchFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("facevalue-hostile-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+}
+
+/// Why the binary could not be run.
+enum CLIError: Error {
+  case noBinary
+  case spawnFailed(Int32)
+}
