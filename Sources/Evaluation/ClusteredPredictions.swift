@@ -62,3 +62,34 @@ public struct ClusteredPredictions: Sendable {
     return Resampling.percentileInterval(values, level: level)
   }
 }
+
+extension ClusteredPredictions {
+  /// A delete-one-cluster jackknife t interval of `statistic` over the clusters `cells`:
+  /// estimate ± t_{S−1} · SE, with SE² = (S−1)/S · Σ (θ₍₋ᵢ₎ − θ̂)², the CV3 variance of
+  /// MacKinnon, Nielsen & Webb (2023, Journal of Econometrics 232, "Cluster-robust
+  /// inference: a guide to empirical practice", §4), which with t(S − 1) quantiles is their
+  /// recommendation for few clusters (Bell & McCaffrey 2002). Rates are clipped to [0, 1].
+  /// Nil, with a reason, when fewer than two clusters or a leave-one-out value is undefined.
+  public func jackknifeInterval(
+    of cells: [Int], level: Double, clipToUnitInterval: Bool = true, statistic: (ConfusionMatrix) -> MetricValue
+  ) -> (interval: Interval?, reason: String?) {
+    let s = cells.count
+    guard s >= 2 else { return (nil, "\(s) subject: too few for an interval") }
+    guard let estimate = statistic(confusion(of: cells)).number else { return (nil, "the metric is undefined") }
+    var leaveOneOut: [Double] = []
+    for i in cells.indices {
+      var rest = cells
+      rest.remove(at: i)
+      guard let value = statistic(confusion(of: rest)).number else {
+        return (nil, "undefined without one of the \(s) subjects (a class only that subject has): no interval")
+      }
+      leaveOneOut.append(value)
+    }
+    let sumOfSquares = leaveOneOut.reduce(0.0) { $0 + ($1 - estimate) * ($1 - estimate) }
+    let standardError = (Double(s - 1) / Double(s) * sumOfSquares).squareRoot()
+    let t = StudentT.quantile(1 - (1 - level) / 2, degreesOfFreedom: Double(s - 1))
+    var lower = estimate - t * standardError, upper = estimate + t * standardError
+    if clipToUnitInterval { (lower, upper) = (max(0, lower), min(1, upper)) }
+    return (Interval(lower: lower, upper: upper, level: level, replicates: s), nil)
+  }
+}

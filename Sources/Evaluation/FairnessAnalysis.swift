@@ -2,18 +2,19 @@ import Randomness
 
 /// Computes a `FairnessReport` for one attribute from out-of-sample predictions.
 ///
-/// The resampling unit is the subject within a group: bootstrap replicates redraw each
-/// group's subjects with replacement (a stratified cluster bootstrap, so group sizes stay
-/// fixed), and permutations reassign whole subjects to groups. Clips of one person are
-/// never treated as independent evidence.
+/// The unit of every resampling is the subject within a group: clips of one person are never
+/// treated as independent evidence. Gaps are tested by reassigning whole subjects to groups
+/// (keeping each group's subject count), and each gap's interval inverts that same test
+/// (`PermutationInterval`), so interval and p-value agree and both hold their level with
+/// two to a dozen people per group, where percentile bootstraps do not (docs/statistics.md).
+/// Per-group accuracy and UAR get cluster jackknife t intervals.
 public struct FairnessAnalysis: Sendable {
   /// Groups with fewer subjects are listed but left out of gaps.
   public var minimumSubjects = 2
-  /// Bootstrap replicates per interval (0 = no intervals).
-  public var bootstrapReplicates = 1000
-  /// Permutations per p-value (0 = no p-values).
+  /// Permutations per p-value (0 = no p-values, and so no gap intervals).
   public var permutations = 1000
-  /// Coverage of the intervals.
+  /// Coverage of the intervals; 1 − level is also the significance level the four-fifths
+  /// flag and the worst-group line require.
   public var level = 0.95
   /// Seed of the resampling streams.
   public var seed: UInt64 = 0
@@ -41,16 +42,9 @@ public struct FairnessAnalysis: Sendable {
     for (position, row) in rows.enumerated() { cellSets[groupIndex[groupOf[row]!]!].insert(pooled.clusterOfSample[position]) }
     let cellsOfGroup = cellSets.map { $0.sorted() }
     let sampleCount = names.indices.map { g in rows.filter { groupOf[$0] == names[g] }.count }
-    let summaries = names.indices.map { g -> GroupSummary in
-      let m = pooled.confusion(of: cellsOfGroup[g])
-      return GroupSummary(
-        name: names[g], samples: sampleCount[g], subjects: cellsOfGroup[g].count, accuracy: Metrics.accuracy(m),
-        unweightedAverageRecall: Metrics.unweightedAverageRecall(m), macroF1: Metrics.macroF1(m),
-        negativeAttribution: OneVsRest.attributionRate(m, given: neutralOrPositive, predictedAs: negative),
-        perClass: (0..<k).map { c in
-          ClassRates(label: labels[c], truePositiveRate: OneVsRest.truePositiveRate(m, class: c),
-            falsePositiveRate: OneVsRest.falsePositiveRate(m, class: c), selectionRate: OneVsRest.selectionRate(m, class: c))
-        })
+    let summaries = names.indices.map { g in
+      summary(name: names[g], samples: sampleCount[g], cells: cellsOfGroup[g], pooled: pooled, labels: labels,
+        negative: negative, neutralOrPositive: neutralOrPositive)
     }
     let eligible = names.indices.filter { cellsOfGroup[$0].count >= minimumSubjects }
     let eligibleCells = eligible.map { cellsOfGroup[$0] }
@@ -60,32 +54,13 @@ public struct FairnessAnalysis: Sendable {
     let points = gaps.map { $0.largest(observed, reference: reference) }
     let ratio = demographicParityRatio(observed, classCount: k)
 
-    // Bootstrap: redraw each eligible group's subjects with replacement.
-    var bootstrapDifferences = [[Double]](repeating: [], count: gaps.count)
-    var bootstrapRatios: [Double] = []
-    var random = SeededGenerator(seed: seed, stream: 0xFA1B)
-    for _ in 0..<bootstrapReplicates {
-      let draw = eligibleCells.map { cells in cells.indices.map { _ in cells[random.integer(below: cells.count)] } }
-      let replicate = confusions(draw)
-      for (i, point) in points.enumerated() {
-        guard let point else { continue }
-        let component = gaps[i].components[point.component]
-        if let hi = component.compute(replicate[point.higher]).number, let lo = component.compute(replicate[point.lower]).number {
-          bootstrapDifferences[i].append(hi - lo)
-        }
-      }
-      if let ratio, let hi = OneVsRest.selectionRate(replicate[ratio.higher], class: ratio.classIndex).number,
-        let lo = OneVsRest.selectionRate(replicate[ratio.lower], class: ratio.classIndex).number, hi > 0
-      {
-        bootstrapRatios.append(lo / hi)
-      }
-    }
-
     // Permutation: reassign whole subjects to groups, keeping each group's subject count.
+    let permutationCount = eligible.count >= 2 ? permutations : 0
     var nullValues = [[Double]](repeating: [], count: gaps.count)
+    var nullRatios: [Double] = []
     var permutationRandom = SeededGenerator(seed: seed, stream: 0xFA1C)
     let allCells = eligibleCells.flatMap { $0 }
-    for _ in 0..<(eligible.count >= 2 ? permutations : 0) {
+    for _ in 0..<permutationCount {
       var shuffled = allCells
       permutationRandom.shuffle(&shuffled)
       var start = 0
@@ -95,31 +70,104 @@ public struct FairnessAnalysis: Sendable {
       }
       let replicate = confusions(regrouped)
       for i in gaps.indices { if let v = gaps[i].largest(replicate, reference: reference)?.value { nullValues[i].append(v) } }
+      if ratio != nil, let r = demographicParityRatio(replicate, classCount: k) { nullRatios.append(r.value) }
     }
 
     func size(_ e: Int) -> GroupSize { GroupSize(samples: sampleCount[eligible[e]], subjects: eligibleCells[e].count) }
     let gapResults = gaps.indices.compactMap { i -> GapResult? in
       guard let point = points[i] else { return nil }
+      let inverted = nullValues[i].isEmpty
+        ? PermutationInterval.Outcome.unavailable(reason: "no permutation test (group_permutations: 0), so no interval")
+        : PermutationInterval.interval(gap: point.value, null: nullValues[i], level: level, groupSizes: eligibleCells.map(\.count))
+      var interval: Interval? = nil, note: String? = nil
+      switch inverted {
+      case .interval(let value): interval = value
+      case .unavailable(let reason): note = reason
+      }
       return GapResult(
         name: gaps[i].name, explanation: gaps[i].explanation, component: gaps[i].components[point.component].name,
         value: point.value, higher: names[eligible[point.higher]], lower: names[eligible[point.lower]],
-        higherSize: size(point.higher), lowerSize: size(point.lower),
-        interval: Resampling.percentileInterval(bootstrapDifferences[i], level: level),
+        higherSize: size(point.higher), lowerSize: size(point.lower), interval: interval, intervalNote: note,
         pValue: nullValues[i].isEmpty ? nil : Resampling.permutationPValue(observed: point.value, null: nullValues[i]),
         pValueHolm: nil)
     }
-    let worst = eligible.min { a, b in
-      (summaries[a].unweightedAverageRecall.number ?? .infinity, a) < (summaries[b].unweightedAverageRecall.number ?? .infinity, b)
-    }
+    let worst = worstGroup(summaries: summaries, eligible: eligible, names: names, gaps: gapResults)
     return FairnessReport(
-      attribute: attribute, referenceGroup: reference.map { names[eligible[$0]] }, groups: summaries, tooSmall: names.indices.filter { !eligible.contains($0) }.map { names[$0] },
-      missing: groupOf.count - rows.count, gaps: gapResults, worstGroup: worst.map { names[$0] },
-      demographicParityRatio: ratio.map {
-        RatioResult(value: $0.value, label: labels[$0.classIndex], higher: names[eligible[$0.higher]],
-          lower: names[eligible[$0.lower]], interval: Resampling.percentileInterval(bootstrapRatios, level: level),
-          violatesFourFifths: $0.value < 0.8)
+      attribute: attribute, referenceGroup: reference.map { names[eligible[$0]] }, groups: summaries,
+      eligibleGroups: eligible.map { names[$0] }, tooSmall: names.indices.filter { !eligible.contains($0) }.map { names[$0] },
+      missing: groupOf.count - rows.count, gaps: gapResults, worstGroup: worst.name, worstGroupNote: worst.note,
+      demographicParityRatio: ratio.map { r in
+        parityRatioResult(r, observed: observed, null: nullRatios, labels: labels, groupName: { names[eligible[$0]] })
       })
   }
+
+  /// One group's metrics, with jackknife intervals for accuracy and UAR.
+  func summary(
+    name: String, samples: Int, cells: [Int], pooled: ClusteredPredictions, labels: [String],
+    negative: Set<Int>, neutralOrPositive: Set<Int>
+  ) -> GroupSummary {
+    let m = pooled.confusion(of: cells)
+    let accuracy = pooled.jackknifeInterval(of: cells, level: level, statistic: Metrics.accuracy)
+    let uar = pooled.jackknifeInterval(of: cells, level: level, statistic: Metrics.unweightedAverageRecall)
+    return GroupSummary(
+      name: name, samples: samples, subjects: cells.count, accuracy: Metrics.accuracy(m),
+      unweightedAverageRecall: Metrics.unweightedAverageRecall(m), macroF1: Metrics.macroF1(m),
+      negativeAttribution: OneVsRest.attributionRate(m, given: neutralOrPositive, predictedAs: negative),
+      accuracyInterval: accuracy.interval, uarInterval: uar.interval, intervalNote: uar.reason ?? accuracy.reason,
+      perClass: labels.indices.map { c in
+        ClassRates(label: labels[c], truePositiveRate: OneVsRest.truePositiveRate(m, class: c),
+          falsePositiveRate: OneVsRest.falsePositiveRate(m, class: c), selectionRate: OneVsRest.selectionRate(m, class: c))
+      })
+  }
+
+  /// The eligible group with the lowest UAR, named only when the UAR gap's permutation test
+  /// is significant at 1 − level: otherwise any group could be lowest by chance.
+  func worstGroup(summaries: [GroupSummary], eligible: [Int], names: [String], gaps: [GapResult]) -> (name: String?, note: String?) {
+    guard eligible.count >= 2 else {
+      return (nil, "fewer than two groups with at least \(minimumSubjects) subjects: no comparison")
+    }
+    let lowest = eligible.min { a, b in
+      (summaries[a].unweightedAverageRecall.number ?? .infinity, a) < (summaries[b].unweightedAverageRecall.number ?? .infinity, b)
+    }!
+    guard let gap = gaps.first(where: { $0.name == "uar_difference" }), let p = gap.pValue else {
+      return (nil, "no UAR gap test, so no group is named worst")
+    }
+    guard p <= 1 - level else {
+      return (nil, "no group is reliably worst: the UAR gap has p = \(Self.rounded(p)) (lowest: \(names[lowest]))")
+    }
+    return (names[lowest], nil)
+  }
+
+  /// The parity ratio with its permutation p-value and a four-fifths verdict that the counts support.
+  func parityRatioResult(
+    _ r: (value: Double, classIndex: Int, higher: Int, lower: Int), observed: [ConfusionMatrix], null: [Double],
+    labels: [String], groupName: (Int) -> String
+  ) -> RatioResult {
+    func selected(_ g: Int) -> Int { (0..<observed[g].classCount).reduce(0) { $0 + observed[g].counts[$1][r.classIndex] } }
+    let high = (selected(r.higher), observed[r.higher].total), low = (selected(r.lower), observed[r.lower].total)
+    // Small ratios are extreme: the p-value counts null ratios at or below the observed one.
+    let p = null.isEmpty ? nil : Resampling.permutationPValue(observed: -r.value, null: null.map { -$0 })
+    let counts = "\(labels[r.classIndex]) predicted for \(high.0) of \(high.1) clips of \(groupName(r.higher)), "
+      + "\(low.0) of \(low.1) of \(groupName(r.lower))"
+    let fails = r.value < 0.8 && (p.map { $0 <= 1 - level } ?? false)
+    let assessment: String
+    if r.value >= 0.8 {
+      assessment = "meets the four-fifths rule (\(counts))"
+    } else if let p, fails {
+      assessment = "below 0.8 and significant (p = \(Self.rounded(p))): fails the four-fifths rule (\(counts))"
+    } else if let p {
+      assessment = "below 0.8 but not significant (p = \(Self.rounded(p))): too few to apply the four-fifths rule, "
+        + "which does not hold differences based on small numbers (29 CFR §1607.4D) (\(counts))"
+    } else {
+      assessment = "below 0.8, untested (group_permutations: 0): four-fifths rule not applied (\(counts))"
+    }
+    return RatioResult(
+      value: r.value, label: labels[r.classIndex], higher: groupName(r.higher), lower: groupName(r.lower),
+      higherSelected: high.0, higherSamples: high.1, lowerSelected: low.0, lowerSamples: low.1, pValue: p,
+      violatesFourFifths: fails, assessment: assessment)
+  }
+
+  private static func rounded(_ p: Double) -> String { String((p * 1000).rounded() / 1000) }
 
   /// The lowest min/max selection-rate ratio over classes, with its class and groups.
   func demographicParityRatio(_ groups: [ConfusionMatrix], classCount: Int) -> (value: Double, classIndex: Int, higher: Int, lower: Int)? {

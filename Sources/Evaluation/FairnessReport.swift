@@ -7,14 +7,18 @@ public struct FairnessReport: Sendable, Equatable, Codable {
   public var referenceGroup: String?
   /// One row per group (including groups too small for gaps), sorted by name.
   public var groups: [GroupSummary]
+  /// Groups with enough subjects to enter gaps, the parity ratio and the worst-group line.
+  public var eligibleGroups: [String]?
   /// Groups with fewer subjects than the minimum: listed, kept out of gaps.
   public var tooSmall: [String]
   /// Samples with no value for the attribute.
   public var missing: Int
-  /// The gaps, each with group sizes, a cluster-bootstrap CI and a permutation p-value.
+  /// The gaps, each with group sizes, a permutation p-value and the interval that inverts it.
   public var gaps: [GapResult]
-  /// The group with the lowest UAR among eligible groups.
+  /// The eligible group with the lowest UAR, named only when the UAR gap is significant.
   public var worstGroup: String?
+  /// Why no worst group is named, when none is.
+  public var worstGroupNote: String?
   /// Demographic parity ratio (min/max selection rate, worst class) and the four-fifths flag.
   public var demographicParityRatio: RatioResult?
 }
@@ -29,6 +33,12 @@ public struct GroupSummary: Sendable, Equatable, Codable {
   public var macroF1: MetricValue
   /// How often neutral or positive clips are predicted as a negative emotion.
   public var negativeAttribution: MetricValue
+  /// Cluster jackknife t interval of the accuracy (subjects left out one at a time).
+  public var accuracyInterval: Interval?
+  /// Cluster jackknife t interval of the UAR.
+  public var uarInterval: Interval?
+  /// Why an interval is missing, when one is.
+  public var intervalNote: String?
   /// Per class: recall (TPR), false positive rate and selection rate.
   public var perClass: [ClassRates]
 }
@@ -61,8 +71,11 @@ public struct GapResult: Sendable, Equatable, Codable {
   public var lower: String
   public var higherSize: GroupSize
   public var lowerSize: GroupSize
-  /// Cluster bootstrap CI (subjects resampled within each group) of this pair's difference.
+  /// Interval of this pair's difference (higher − lower), by inverting the permutation test
+  /// (`PermutationInterval`): it excludes zero exactly when `pValue` ≤ 1 − level.
   public var interval: Interval?
+  /// Why there is no interval, when there is none (e.g. too few subjects).
+  public var intervalNote: String?
   /// Permutation p-value: group membership permuted across subjects; the statistic is the
   /// largest gap over groups and components, so choosing the pair is accounted for.
   public var pValue: Double?
@@ -78,7 +91,18 @@ public struct RatioResult: Sendable, Equatable, Codable {
   public var label: String
   public var higher: String
   public var lower: String
-  public var interval: Interval?
-  /// True when the ratio is below 0.8.
+  /// How often the class was predicted in the higher and the lower group, and their sizes.
+  public var higherSelected: Int?
+  public var higherSamples: Int?
+  public var lowerSelected: Int?
+  public var lowerSamples: Int?
+  /// Permutation p-value of the ratio (subjects reassigned to groups; statistic: the lowest
+  /// ratio over classes), the evidence the four-fifths flag needs.
+  public var pValue: Double?
+  /// True only when the ratio is below 0.8 **and** significant: §1607.4D says greater
+  /// differences "may not constitute adverse impact where the differences are based on small
+  /// numbers and are not statistically significant".
   public var violatesFourFifths: Bool
+  /// The four-fifths verdict in words, with the counts it rests on.
+  public var assessment: String?
 }

@@ -47,6 +47,8 @@ public struct GapDefinition: Sendable {
       let values = groups.enumerated().compactMap { g, m in component.compute(m).number.map { (g, $0) } }
       guard values.count >= 2 else { continue }
       var high = values.max { $0.1 < $1.1 }!, low = values.min { $0.1 < $1.1 }!
+      // All values equal: still two different groups, so the report never reads "A − A".
+      if high.0 == low.0 { low = values.first { $0.0 != high.0 }! }
       if let reference {
         guard let anchor = values.first(where: { $0.0 == reference }) else { continue }
         let farthest = values.filter { $0.0 != reference }.max { abs($0.1 - anchor.1) < abs($1.1 - anchor.1) }!

@@ -27,7 +27,6 @@ struct PredictionAnalysis {
   func fairness(_ set: PredictionSet, attributes: [String]) -> [FairnessReport] {
     var analysis = FairnessAnalysis()
     analysis.minimumSubjects = minimumGroupSubjects
-    analysis.bootstrapReplicates = statistics.bootstrap
     analysis.permutations = statistics.groupPermutations
     analysis.level = statistics.level
     let lower = set.labels.map { $0.lowercased() }

@@ -46,6 +46,7 @@ public struct StatisticsConfig: Sendable, Equatable, Decodable {
   var summary: StatisticsSummary {
     StatisticsSummary(
       bootstrapReplicates: bootstrap, permutations: permutations, groupPermutations: groupPermutations,
-      level: level, intervalMethod: "percentile cluster bootstrap, resampling subjects (within groups for gaps)")
+      level: level, intervalMethod: "percentile cluster bootstrap, resampling subjects (headline metrics); "
+        + "cluster jackknife t (per-group accuracy and UAR); inverted subject-permutation test (group gaps)")
   }
 }

@@ -108,40 +108,6 @@ public enum MarkdownReport {
     return out + [""]
   }
 
-  static func fairnessSection(_ report: FairnessReport) -> [String] {
-    var out = ["", "### By \(report.attribute)", "",
-      "| group | samples | subjects | accuracy | UAR | macro-F1 | negative-emotion attribution |", "|---|---:|---:|---:|---:|---:|---:|"]
-    for g in report.groups {
-      out.append("| \(g.name) | \(g.samples) | \(g.subjects) | \(percent(g.accuracy)) | \(percent(g.unweightedAverageRecall)) | "
-        + "\(percent(g.macroF1)) | \(percent(g.negativeAttribution)) |")
-    }
-    out.append("")
-    if let gap = report.gaps.first(where: { $0.name == "uar_difference" }) {
-      out.append("Largest UAR gap: \(gap.higher) − \(gap.lower) = \(points(gap.value)) points\(interval(gap.interval, points: true)), "
-        + "\(pValue(gap.pValue, holm: gap.pValueHolm)); \(gap.higher): \(gap.higherSize.subjects) subjects, "
-        + "\(gap.lower): \(gap.lowerSize.subjects) subjects.")
-    } else {
-      out.append("Largest UAR gap: undefined (fewer than two groups with enough subjects).")
-    }
-    if let worst = report.worstGroup { out.append("Worst group by UAR: \(worst).") }
-    if !report.tooSmall.isEmpty { out.append("Too few subjects to compare: \(report.tooSmall.joined(separator: ", ")).") }
-    if report.missing > 0 { out.append("\(report.missing) samples have no \(report.attribute) and are left out of this table.") }
-    if !report.gaps.isEmpty {
-      out += ["", "| gap | where | higher − lower | value | interval | p |", "|---|---|---|---:|---|---:|"]
-      for gap in report.gaps {
-        out.append("| \(gap.name) | \(gap.component) | \(gap.higher) − \(gap.lower) | \(points(gap.value)) | "
-          + "\(interval(gap.interval, points: true)) | \(pValue(gap.pValue, holm: gap.pValueHolm)) |")
-      }
-    }
-    if let ratio = report.demographicParityRatio {
-      out.append("")
-      out.append("Demographic parity ratio (selection rate of \(ratio.label), \(ratio.lower) / \(ratio.higher)): "
-        + "\(decimal(.value(ratio.value)))\(interval(ratio.interval, points: false))"
-        + (ratio.violatesFourFifths ? " — **below 0.8: fails the four-fifths rule**." : " — meets the four-fifths rule."))
-    }
-    return out
-  }
-
   /// One line per modality for the terminal: UAR with interval, chance, p-value.
   public static func summaryLine(_ run: ModalityResult) -> String {
     "\(run.modality): UAR \(estimate(run.unweightedAverageRecall)) (chance \(percent(run.chance.unweightedAverageRecall))"

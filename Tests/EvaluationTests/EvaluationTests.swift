@@ -1,4 +1,5 @@
 import Foundation
+import _TestSupport
 import Testing
 @testable import Evaluation
 
@@ -73,7 +74,6 @@ import Testing
   func report(minimumSubjects: Int = 2) -> FairnessReport {
     var analysis = FairnessAnalysis()
     analysis.minimumSubjects = minimumSubjects
-    analysis.bootstrapReplicates = 0
     analysis.permutations = 0
     return analysis.report(attribute: "x", truth: truth, predicted: predicted, subjects: subjects, groupOf: groups,
       labels: ["calm", "angry"], gaps: GapDefinition.standard(labels: ["calm", "angry"], negative: [1], neutralOrPositive: [0]),
@@ -101,7 +101,9 @@ import Testing
     #expect(gap.higher == "a" && gap.lower == "b" && abs(gap.value - 0.5) < 1e-15)
     #expect(gap.higherSize == GroupSize(samples: 4, subjects: 3) && gap.lowerSize == GroupSize(samples: 4, subjects: 2))
     #expect(r.gaps.allSatisfy { (0...1).contains($0.value) })
-    #expect(r.worstGroup == "b")
+    // Without a test (permutations: 0) no group is named worst, whatever the point values say.
+    #expect(r.worstGroup == nil && r.worstGroupNote != nil)
+    #expect(r.eligibleGroups == ["a", "b"])
     let ratio = try #require(r.demographicParityRatio)
     #expect((0...1).contains(ratio.value))
     #expect(report(minimumSubjects: 1).tooSmall.isEmpty)
@@ -110,12 +112,33 @@ import Testing
   @Test func invariantToJointPermutationOfSamples() {
     let order = [3, 9, 0, 7, 1, 8, 2, 6, 4, 5]
     var analysis = FairnessAnalysis()
-    analysis.bootstrapReplicates = 200
     analysis.permutations = 99
     let gaps = GapDefinition.standard(labels: ["x", "y"], negative: [], neutralOrPositive: [])
     let a = analysis.report(attribute: "g", truth: truth, predicted: predicted, subjects: subjects, groupOf: groups, labels: ["x", "y"], gaps: gaps)
     let b = analysis.report(attribute: "g", truth: order.map { truth[$0] }, predicted: order.map { predicted[$0] },
       subjects: order.map { subjects[$0] }, groupOf: order.map { groups[$0] }, labels: ["x", "y"], gaps: gaps)
     #expect(a == b)
+  }
+}
+
+/// Student's t against scipy.stats.t (scripts/golden/student_t.py).
+@Suite struct StudentTGoldenTests {
+  struct Values: Decodable {
+    struct Quantile: Decodable { let df: Double, p: Double, quantile: Double }
+    struct CDF: Decodable { let df: Double, t: Double, cdf: Double }
+    let quantiles: [Quantile]
+    let cdf: [CDF]
+  }
+
+  @Test func quantilesAndCDFMatchScipy() throws {
+    let golden = try Golden.load(Values.self, named: "student_t.json")
+    for q in golden.quantiles {
+      let mine = StudentT.quantile(q.p, degreesOfFreedom: q.df)
+      #expect(abs(mine - q.quantile) <= 1e-9 * max(1, abs(q.quantile)), "df \(q.df), p \(q.p): \(mine) vs \(q.quantile)")
+    }
+    for c in golden.cdf {
+      let mine = StudentT.cdf(c.t, degreesOfFreedom: c.df)
+      #expect(abs(mine - c.cdf) <= 1e-12, "df \(c.df), t \(c.t): \(mine) vs \(c.cdf)")
+    }
   }
 }

@@ -35,7 +35,6 @@ struct FairnessGolden: Decodable {
   func analyse(_ c: FairnessGolden.Case) -> FairnessReport {
     var analysis = FairnessAnalysis()
     analysis.minimumSubjects = 1
-    analysis.bootstrapReplicates = 0
     analysis.permutations = 0
     let labels = (0..<c.class_count).map { "c\($0)" }
     return analysis.report(

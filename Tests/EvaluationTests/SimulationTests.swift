@@ -34,7 +34,6 @@ import Testing
   @Test func groupGapPValuesAreUniformUnderTheNull() {
     var random = SeededGenerator(seed: 2024)
     var analysis = FairnessAnalysis()
-    analysis.bootstrapReplicates = 0
     analysis.permutations = 199
     var pValues: [Double] = []
     for experiment in 0..<300 {
@@ -76,7 +75,6 @@ import Testing
     // Two groups of 15 subjects, 20 clips each; group B's accuracy is 10 points lower.
     var random = SeededGenerator(seed: 5)
     var analysis = FairnessAnalysis()
-    analysis.bootstrapReplicates = 200
     analysis.permutations = 199
     var detected = 0, covered = 0
     let simulations = 100

@@ -39,7 +39,9 @@ import Testing
   @Test func reportShowsChanceGapsAndExclusions() {
     let text = MarkdownReport.render(result("r"))
     #expect(text.contains("| voice | 12 | 75.0% ["))
-    #expect(text.contains("Largest UAR gap: m − f = 50.0 points ["))
+    // Three people per group: 20 ways to split them, too few for an interval; said so.
+    #expect(text.contains("Largest UAR gap: m − f = 50.0 points, p = "))
+    #expect(text.contains("No gap interval: 3 + 3 subjects: too few for an interval"))
     #expect(text.contains("| uar_difference | UAR | m − f | 50.0 |"))
     #expect(text.contains("- x1: x1.wav: cannot decode audio"))
     #expect(text.contains("> **Warning.** Subjects leak."))
