@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// Something in a corpus folder that is not as the published layout says, reported by a
 /// loader instead of thrown, because one stray file should not stop a 7,000-clip corpus.
@@ -16,6 +17,14 @@ public enum CorpusProblem: Sendable, Equatable, CustomStringConvertible {
   case missingDemographics(subject: String, file: String)
   /// A sample left out of the corpus, with the reason.
   case excludedSample(id: String, reason: String)
+  /// A media path that exists but cannot be media (a folder, an empty file).
+  case unusableFile(path: String, reason: String)
+  /// Media files that are Git LFS pointer texts (a clone without Git LFS).
+  case lfsPointers(count: Int, first: String)
+  /// The corpus has no sample at all (e.g. a manifest with a header and no rows).
+  case noSamples(corpus: String)
+  /// Labels that differ only by case or a known synonym, so they would be separate classes.
+  case labelVariants(labels: [String], key: String)
 
   public var description: String {
     switch self {
@@ -29,6 +38,17 @@ public enum CorpusProblem: Sendable, Equatable, CustomStringConvertible {
       return "subject \(subject) has clips but no row in \(file); its attributes are missing"
     case .excludedSample(let id, let reason):
       return "sample \(id) left out: \(reason)"
+    case .unusableFile(let path, let reason):
+      return "unusable file \(path): \(reason)"
+    case .lfsPointers(let count, let first):
+      return "\(count) media file(s) are Git LFS pointer texts, not media (first: \(first)): \(LFSPointer.fetchAdvice)"
+    case .labelVariants(let labels, let key):
+      let map = labels.filter { $0 != key }.map { "\($0): \(key)" }.joined(separator: ", ")
+      return "labels \(labels.joined(separator: ", ")) differ only by case or synonym and count as \(labels.count) "
+        + "separate classes; if they mean \(key), merge them with a label map (manifest `label_map: {\(map)}`, "
+        + "or `--label-map \(labels.filter { $0 != key }.map { "\($0)=\(key)" }.joined(separator: ","))`)"
+    case .noSamples(let corpus):
+      return "\(corpus) has no samples (a manifest with a header and no rows?); nothing can be evaluated"
     }
   }
 }

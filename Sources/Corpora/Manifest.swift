@@ -16,6 +16,9 @@ public struct Manifest: Sendable, Equatable {
   public var landmarksColumn: String? = "landmarks"
   /// Attribute columns; nil means every column not named above.
   public var attributeColumns: [String]? = nil
+  /// Labels to rename as they are read (`angry` → `anger`), so spellings of one emotion
+  /// form one class; labels not in the map stay as written.
+  public var labelMap: [String: String] = [:]
 
   /// Cells that mean "no value" in published metadata files.
   public static let missingMarkers: Set<String> = ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "?"]
@@ -58,6 +61,7 @@ public struct Manifest: Sendable, Equatable {
         return value
       }
       let id = try idIndex.map(required) ?? "row\(row + 1)"
+      let label = try required(labelIndex)
       guard seen.insert(id).inserted else { throw CorpusError.duplicateID(file: url.path, line: line, id: id) }
       var values: [String: String] = [:]
       for (name, index) in attributes where !Manifest.missingMarkers.contains(cells[index]) {
@@ -71,7 +75,7 @@ public struct Manifest: Sendable, Equatable {
           ? URL(fileURLWithPath: text, isDirectory: false) : folder.appendingPathComponent(text, isDirectory: false)
       }
       samples.append(Sample(
-        id: id, subject: try required(subjectIndex), label: try required(labelIndex),
+        id: id, subject: try required(subjectIndex), label: labelMap[label] ?? label,
         attributes: values, audio: path(audioIndex), landmarks: path(landmarksIndex)))
     }
     return Corpus(

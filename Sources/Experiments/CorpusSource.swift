@@ -47,7 +47,10 @@ extension CorpusSource: Decodable {
     case clipsPerEmotion = "clips_per_emotion", voiceSignal = "voice_signal", faceSignal = "face_signal"
     case sampleRate = "sample_rate", clipSeconds = "clip_seconds", framesPerSecond = "frames_per_second"
   }
-  enum ManifestKeys: String, CodingKey, CaseIterable { case path, id, subject, label, audio, landmarks, attributes }
+  enum ManifestKeys: String, CodingKey, CaseIterable {
+    case path, id, subject, label, audio, landmarks, attributes
+    case labelMap = "label_map"
+  }
   enum DegradationKeys: String, CodingKey, CaseIterable { case attribute, group, factor, modality }
 
   public init(from decoder: Decoder) throws {
@@ -110,6 +113,7 @@ extension CorpusSource: Decodable {
     columns.audioColumn = try c.decodeIfPresent(String.self, forKey: .audio) ?? columns.audioColumn
     columns.landmarksColumn = try c.decodeIfPresent(String.self, forKey: .landmarks) ?? columns.landmarksColumn
     columns.attributeColumns = try c.decodeIfPresent([String].self, forKey: .attributes)
+    columns.labelMap = try c.decodeIfPresent([String: String].self, forKey: .labelMap) ?? [:]
     return .manifest(path: try c.decode(String.self, forKey: .path), columns: columns)
   }
 }

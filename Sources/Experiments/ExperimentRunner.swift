@@ -36,6 +36,10 @@ public struct ExperimentRunner {
     let extractor = FeatureExtractor(voice: config.features.voiceSet, face: config.features.faceSet)
     log("measuring features of \(corpus.samples.count) samples")
     let measurements = extractor.measure(corpus.samples, modalities: Set(config.modalities))
+    // Problems that changed what was measured without stopping it: stated in the result.
+    var dataWarnings = corpus.labelProblems().map(\.description)
+    dataWarnings += FeatureExtractor.noteSummary(measurements.flatMap(\.notes))
+    for warning in dataWarnings { log("warning: \(warning)") }
 
     let analysis = PredictionAnalysis(statistics: config.statistics, seed: config.seed, minimumGroupSubjects: config.minimumGroupSubjects)
     var predictionSets: [String: PredictionSet] = [:]
@@ -104,7 +108,7 @@ public struct ExperimentRunner {
       groundTruth: config.testCorpus?.resolvedSpecification(experimentSeed: config.seed &+ 1)
         ?? config.corpus.resolvedSpecification(experimentSeed: config.seed),
       evaluationProtocol: design?.summary ?? config.evaluationProtocol.summary,
-      warnings: config.evaluationProtocol.leaksSubjects ? [ProtocolConfig.leakWarning] : [],
+      warnings: (config.evaluationProtocol.leaksSubjects ? [ProtocolConfig.leakWarning] : []) + dataWarnings,
       statistics: config.statistics.summary, model: config.model.summary,
       featureSets: ["voice": config.features.voice, "face": config.features.face], runs: runs,
       comparisons: Self.comparisons(config.modalities.map(\.rawValue), sets: predictionSets, statistics: config.statistics, seed: config.seed))

@@ -55,6 +55,8 @@ public struct MeasuredFeatures: Sendable, Equatable {
   public var values: [Double?]
   /// Frames dropped by the quality filter (failed tracking, low confidence).
   public var droppedFrames: Int
+  /// Warnings about the file that did not stop the measurement (e.g. a truncated WAV).
+  public var notes: [String] = []
 
   /// Creates a measurement.
   public init(values: [Double?], droppedFrames: Int = 0) {

@@ -1,6 +1,7 @@
 import Corpora
 import Foundation
 import LinearAlgebra
+import Voice
 
 /// Features for the samples that could be measured, plus the ones that could not and why.
 public struct FeatureTable: Sendable {
@@ -81,7 +82,9 @@ struct FeatureExtractor {
       if let bad = values.firstIndex(where: { !($0?.isFinite ?? true) }) {
         return .failure(MeasurementFailure(message: "\(url.path): feature '\(set.featureNames[bad])' is not finite"))
       }
-      return .success(measured)
+      var noted = measured
+      if set.source == .audio, let truncation = WAVTruncation.check(url) { noted.notes.append(truncation.description) }
+      return .success(noted)
     } catch {
       return .failure(MeasurementFailure(message: "\(error)"))
     }
@@ -148,6 +151,22 @@ struct FeatureExtractor {
 struct Measurement: Sendable {
   var voice: Result<MeasuredFeatures, MeasurementFailure>?
   var face: Result<MeasuredFeatures, MeasurementFailure>?
+
+  /// The notes of the modalities that were measured.
+  var notes: [String] {
+    [voice, face].flatMap { part -> [String] in
+      if case .success(let measured)? = part { return measured.notes }
+      return []
+    }
+  }
+}
+
+extension FeatureExtractor {
+  /// Notes as result warnings: the first 20 in full, then how many more (a corpus of
+  /// thousands of cut files should not bury its report under them).
+  static func noteSummary(_ notes: [String]) -> [String] {
+    Array(notes.prefix(20)) + (notes.count > 20 ? ["… and \(notes.count - 20) more files with the same kind of warning"] : [])
+  }
 }
 
 /// Why a sample's modality could not be measured.

@@ -1,7 +1,11 @@
+import Tabular
+
 /// A landmark file could not be used; each case names the file and, where known, line and column.
 public enum FaceError: Error, CustomStringConvertible, Equatable {
   /// The file could not be read or parsed as a table.
   case unreadable(file: String, reason: String)
+  /// The file is a Git LFS pointer checked out in place of the landmarks.
+  case lfsPointer(file: String)
   /// A required column is absent.
   case missingColumn(file: String, column: String)
   /// A cell is not a finite number (NaN, infinite or text).
@@ -23,6 +27,8 @@ public enum FaceError: Error, CustomStringConvertible, Equatable {
     switch self {
     case .unreadable(let file, let reason):
       return "\(file): cannot read landmarks (\(reason))"
+    case .lfsPointer(let file):
+      return "\(file) \(LFSPointer.advice)"
     case .missingColumn(let file, let column):
       return "\(file): missing column '\(column)'"
         + (column.hasPrefix("x_") || column.hasPrefix("y_") ? "; expected OpenFace 2.x columns x_0..x_67, y_0..y_67" : "")

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// Reads iBUG/300-W `.pts` landmark files (one image, so a clip of one frame).
 ///
@@ -20,6 +21,7 @@ public enum IBUGPts {
     do { text = try String(contentsOf: url, encoding: .utf8) } catch {
       throw FaceError.unreadable(file: url.path, reason: error.localizedDescription)
     }
+    if LFSPointer.isPointer(Data(text.utf8.prefix(64))) { throw FaceError.lfsPointer(file: url.path) }
     return try read(text: text, file: url.path)
   }
 

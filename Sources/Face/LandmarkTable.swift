@@ -43,6 +43,7 @@ extension LandmarkTable {
     do { data = try Data(contentsOf: url) } catch {
       throw FaceError.unreadable(file: url.path, reason: TabularError.unreadable(source: url.path, reason: error.localizedDescription).description)
     }
+    if LFSPointer.isPointer(data) { throw FaceError.lfsPointer(file: url.path) }
     do {
       if let table = try NumericCSV(bytes: [UInt8](data), source: url.path) { return table }
       return try CSVTable(contentsOf: url)

@@ -5,6 +5,16 @@ import Foundation
 
 /// Renders an experiment result as a Markdown report a reader can check line by line.
 public enum MarkdownReport {
+  /// How many samples each modality evaluated and left out, stated beside the corpus size
+  /// so a run that excluded most of its corpus says so at the top, not only at the bottom.
+  static func evaluatedAndExcluded(_ runs: [ModalityResult]) -> String {
+    guard !runs.isEmpty else { return "" }
+    let excluded = runs.filter { !$0.excluded.isEmpty }
+    return "; evaluated: " + runs.map { "\($0.modality) \($0.samplesEvaluated)" }.joined(separator: ", ")
+      + "; excluded: " + (excluded.isEmpty ? "none"
+        : excluded.map { "\($0.modality) \($0.excluded.count)" }.joined(separator: ", ") + " (listed under each modality)")
+  }
+
   /// The whole report.
   public static func render(_ r: ExperimentResult) -> String {
     var out: [String] = ["# \(r.experiment)", ""]
@@ -13,7 +23,8 @@ public enum MarkdownReport {
     if let interpretation = r.interpretation { out += ["## What this result does and does not show", "", interpretation, ""] }
     out += [
       "- Corpus: \(r.corpus.name), \(r.corpus.samples) samples, \(r.corpus.subjects) subjects, "
-        + "\(r.corpus.labels.count) classes (\(zip(r.corpus.labels, r.corpus.labelCounts).map { "\($0) \($1)" }.joined(separator: ", ")))",
+        + "\(r.corpus.labels.count) classes (\(zip(r.corpus.labels, r.corpus.labelCounts).map { "\($0) \($1)" }.joined(separator: ", ")))"
+        + evaluatedAndExcluded(r.runs),
       "- Protocol: \(r.evaluationProtocol)",
       "- Model: \(r.model)",
       "- Features: voice = \(r.featureSets["voice"] ?? "-"), face = \(r.featureSets["face"] ?? "-")",

@@ -1,23 +1,29 @@
 import Experiments
 import Foundation
-import Tabular
 
 /// Writes an experiment's output folder: `metrics.json`, `report.md`, the config it ran,
 /// and each modality's out-of-fold predictions (`predictions-<modality>.csv`).
 ///
-/// Each file is written to a temporary name and renamed into place, so a failed or
-/// interrupted run never leaves a half-written file over a good result.
+/// The folder is published whole through `ResultFolder`: a failed, interrupted or
+/// concurrent run never leaves files of two runs side by side, nor a half-written file
+/// over a good result.
 public enum ReportWriter {
   /// Writes all report files into `folder` (created if needed) and returns their URLs.
   @discardableResult
   public static func write(
     _ result: ExperimentResult, configText: String?, predictions: [(String, PredictionSet)] = [], to folder: URL
   ) throws -> [URL] {
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    } catch {
-      throw ReportError.unwritable(path: folder.path, reason: error.localizedDescription)
-    }
+    let reserved = try ResultFolder.reserve(folder)
+    defer { reserved.release() }
+    return try write(result, configText: configText, predictions: predictions, into: reserved)
+  }
+
+  /// Writes all report files into a folder reserved before the computation (so a bad
+  /// output place or a concurrent run is found first) and returns their URLs.
+  @discardableResult
+  public static func write(
+    _ result: ExperimentResult, configText: String?, predictions: [(String, PredictionSet)] = [], into folder: ResultFolder
+  ) throws -> [URL] {
     var files: [(String, Data)] = [
       ("metrics.json", try metricsJSON(result)),
       ("report.md", Data(MarkdownReport.render(result).utf8)),
@@ -26,26 +32,27 @@ public enum ReportWriter {
     for (modality, set) in predictions {
       files.append(("predictions-\(modality).csv", Data(set.csv(attributeNames: result.corpus.attributes).utf8)))
     }
-    return try files.map { name, data in
-      let url = folder.appendingPathComponent(name)
-      try atomicWrite(data, to: url)
-      return url
-    }
+    return try folder.publish(files)
   }
 
   /// Re-renders `report.md` from the `metrics.json` in `folder`, e.g. after a report-format
-  /// change, without re-running the experiment.
+  /// change, without re-running the experiment. The other files are carried over and the
+  /// folder is replaced whole, under the same lock as a run.
   public static func rerender(folder: URL) throws -> URL {
     let metrics = folder.appendingPathComponent("metrics.json")
+    guard FileManager.default.fileExists(atPath: metrics.path) else {
+      throw ReportError.unreadable(path: metrics.path, reason: "no such file")
+    }
+    let reserved = try ResultFolder.reserve(folder)
+    defer { reserved.release() }
     let result: ExperimentResult
     do {
       result = try JSONDecoder().decode(ExperimentResult.self, from: Data(contentsOf: metrics))
     } catch {
       throw ReportError.unreadable(path: metrics.path, reason: "\(error)")
     }
-    let report = folder.appendingPathComponent("report.md")
-    try atomicWrite(Data(MarkdownReport.render(result).utf8), to: report)
-    return report
+    let others = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "report.md" }
+    return try reserved.publish([("report.md", Data(MarkdownReport.render(result).utf8))], keeping: others.sorted())[0]
   }
 
   /// The canonical JSON: sorted keys, pretty-printed, trailing newline.
@@ -55,20 +62,26 @@ public enum ReportWriter {
     return try encoder.encode(result) + Data("\n".utf8)
   }
 
-  static func atomicWrite(_ data: Data, to url: URL) throws {
-    if let reason = AtomicFile.write(data, to: url) { throw ReportError.unwritable(path: url.path, reason: reason) }
-  }
 }
 
 /// A report file could not be written.
 public enum ReportError: Error, CustomStringConvertible, Equatable {
   case unwritable(path: String, reason: String)
   case unreadable(path: String, reason: String)
+  /// The folder that should hold result folders cannot (a file, a read-only place).
+  case unusableOutput(path: String, reason: String)
+  /// Another process holds the lock of this result folder.
+  case busy(path: String, pid: Int32?)
 
   public var description: String {
     switch self {
     case .unwritable(let path, let reason): return "\(path): cannot write the report (\(reason))"
     case .unreadable(let path, let reason): return "\(path): cannot read a FaceValue result (\(reason))"
+    case .unusableOutput(let path, let reason):
+      return "\(path): cannot hold result folders (\(reason)); nothing was computed: choose a writable folder with --output"
+    case .busy(let path, let pid):
+      return "\(path): another facevalue run (\(pid.map { "pid \($0)" } ?? "pid unknown")) is writing this result; "
+        + "wait for it to finish, or give this run another name or --output"
     }
   }
 }

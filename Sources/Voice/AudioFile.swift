@@ -1,6 +1,7 @@
 import CVoiceKernels
 import CSndFile
 import Foundation
+import Tabular
 
 /// Reads and writes audio files through libsndfile.
 public enum AudioFile {
@@ -8,6 +9,8 @@ public enum AudioFile {
   public static func read(_ url: URL) throws -> Audio {
     var info = SF_INFO()
     guard let handle = sf_open(url.path, Int32(SFM_READ), &info) else {
+      // Only on failure, so readable files pay nothing for the check.
+      if LFSPointer.isPointer(at: url) { throw VoiceError.lfsPointer(file: url.path) }
       throw VoiceError.unreadable(file: url.path, reason: String(cString: sf_strerror(nil)))
     }
     defer { sf_close(handle) }

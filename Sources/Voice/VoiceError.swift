@@ -1,3 +1,5 @@
+import Tabular
+
 /// A recording could not be decoded or measured; each case names the file.
 public enum VoiceError: Error, CustomStringConvertible, Equatable {
   /// libsndfile could not open or decode the file.
@@ -16,6 +18,8 @@ public enum VoiceError: Error, CustomStringConvertible, Equatable {
   case nonFinite(file: String, sample: Int)
   /// Writing a file failed.
   case unwritable(file: String, reason: String)
+  /// The file is a Git LFS pointer checked out in place of the recording.
+  case lfsPointer(file: String)
 
   public var description: String {
     switch self {
@@ -37,6 +41,8 @@ public enum VoiceError: Error, CustomStringConvertible, Equatable {
       return "\(file): sample \(sample) is NaN or infinite; the file is corrupt"
     case .unwritable(let file, let reason):
       return "\(file): cannot write audio (\(reason))"
+    case .lfsPointer(let file):
+      return "\(file) \(LFSPointer.advice)"
     }
   }
 }

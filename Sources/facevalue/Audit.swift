@@ -80,9 +80,11 @@ extension FaceValue {
       audit.seed = seed
       let reportName = name ?? url.deletingPathExtension().lastPathComponent
       do {
-        let result = try audit.run(url, name: reportName)
         let folder = URL(fileURLWithPath: output).appendingPathComponent(reportName)
-        try ReportWriter.write(result, configText: nil, to: folder)
+        let reserved = try ResultFolder.reserve(folder)
+        defer { reserved.release() }
+        let result = try audit.run(url, name: reportName)
+        try ReportWriter.write(result, configText: nil, into: reserved)
         for run in result.runs { print(MarkdownReport.summaryLine(run)) }
         print("report: \(folder.appendingPathComponent("report.md").path)")
       } catch let error as CustomStringConvertible & Error {

@@ -34,6 +34,8 @@ struct CorpusOptions: ParsableArguments {
   var landmarksColumn: String = "landmarks"
   @Option(help: "Manifest: attribute columns, comma-separated (default: every other column).")
   var attributes: String?
+  @Option(help: "Manifest: labels to rename as read, FROM=TO comma-separated, e.g. angry=anger,ANGER=anger.")
+  var labelMap: String?
 
   /// The corpus `name` configured by these options.
   func published(_ name: String) throws -> PublishedCorpus {
@@ -53,7 +55,10 @@ struct CorpusOptions: ParsableArguments {
   /// Loads `path` as corpus `name` ("manifest" reads a manifest CSV with the column options).
   func load(_ name: String, path: String) throws -> CorpusScan {
     let url = URL(fileURLWithPath: path)
-    guard name.lowercased() == "manifest" else { return try published(name).load(url) }
+    guard name.lowercased() == "manifest" else {
+      let scan = try published(name).load(url)
+      return CorpusScan(corpus: scan.corpus, problems: scan.problems + scan.corpus.mediaProblems())
+    }
     var manifest = Manifest()
     manifest.idColumn = idColumn.isEmpty ? nil : idColumn
     manifest.subjectColumn = subjectColumn
@@ -61,8 +66,15 @@ struct CorpusOptions: ParsableArguments {
     manifest.audioColumn = audioColumn
     manifest.landmarksColumn = landmarksColumn
     manifest.attributeColumns = attributes.map { $0.split(separator: ",").map(String.init) }
+    for pair in (labelMap ?? "").split(separator: ",") {
+      let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        throw ValidationError("--label-map '\(pair)': expected FROM=TO, e.g. angry=anger")
+      }
+      manifest.labelMap[parts[0]] = parts[1]
+    }
     let corpus = try manifest.load(url)
-    return CorpusScan(corpus: corpus, problems: corpus.missingMedia())
+    return CorpusScan(corpus: corpus, problems: corpus.labelProblems() + corpus.mediaProblems())
   }
 }
 

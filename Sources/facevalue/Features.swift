@@ -53,7 +53,8 @@ extension FaceValue {
           for problem in scan.problems { printError("corpus: \(problem)") }
           corpus = scan.corpus
         }
-        let excluded = try FeatureExport.write(FeatureSets.named(set)!, corpus: corpus, to: URL(fileURLWithPath: out))
+        let excluded = try FeatureExport.write(
+          FeatureSets.named(set)!, corpus: corpus, to: URL(fileURLWithPath: out), warn: { printError("warning: \($0)") })
         for item in excluded { printError("excluded \(item.id): \(item.reason)") }
         print("wrote \(corpus.samples.count - excluded.count) rows to \(out) (\(excluded.count) excluded)")
       } catch let error as CustomStringConvertible & Error {

@@ -32,11 +32,14 @@ extension FaceValue {
       let url = URL(fileURLWithPath: config)
       do {
         let experiment = try ExperimentConfig.load(url)
+        let folder = URL(fileURLWithPath: output).appendingPathComponent(experiment.name)
+        // Before any computation: a bad --output or a concurrent run of this name stops here.
+        let reserved = try ResultFolder.reserve(folder)
+        defer { reserved.release() }
         let runner = ExperimentRunner(log: { message in if !quiet { printError(message) } })
         let (result, predictions) = try runner.runKeepingPredictions(experiment)
-        let folder = URL(fileURLWithPath: output).appendingPathComponent(experiment.name)
         let text = try String(contentsOf: url, encoding: .utf8)
-        try ReportWriter.write(result, configText: text, predictions: predictions, to: folder)
+        try ReportWriter.write(result, configText: text, predictions: predictions, into: reserved)
         if !quiet {
           for run in result.runs { print(MarkdownReport.summaryLine(run)) }
           print("report: \(folder.appendingPathComponent("report.md").path)")

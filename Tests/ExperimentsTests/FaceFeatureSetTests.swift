@@ -84,8 +84,12 @@ import Testing
     #expect(excluded.isEmpty && table.rows.count == 32)
     let std = try table.columnIndex("mouth_width_std"), mean = try table.columnIndex("mouth_width_mean")
     #expect(table.rows.allSatisfy { $0[std] == "NA" && Double($0[mean])! > 0 })
-    let au = try FeatureExport.write(ActionUnitSet(), corpus: corpus, to: Self.folder.appendingPathComponent("au.csv"))
-    #expect(au.count == 32 && au.allSatisfy { $0.reason.contains("missing column 'AU01_r'") })
+    // Every sample excluded: an error naming why, and no header-only file.
+    let au = Self.folder.appendingPathComponent("au.csv")
+    #expect { try FeatureExport.write(ActionUnitSet(), corpus: corpus, to: au) } throws: {
+      "\($0)".contains("no sample could be evaluated") && "\($0)".contains("missing column 'AU01_r'")
+    }
+    #expect(!FileManager.default.fileExists(atPath: au.path))
     let shapes = try FeatureExport.write(ShapePCASet(), corpus: corpus, to: Self.folder.appendingPathComponent("shape.csv"))
     #expect(shapes.isEmpty)
   }

@@ -15,6 +15,9 @@ struct CorruptAudioTests {
     let outcome = try CLI.run(
       ["features", "--set", "mfcc", "--manifest", "manifest.csv", "--out", "features.csv"], in: folder, timeout: 30)
     #expect(outcome.exitedCleanly, "\(outcome)")
+    // Nothing was exported, so the command failed.
+    #expect(outcome.exitStatus != 0, "\(outcome)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("features.csv").path))
     #expect(outcome.standardError.contains("noise.wav"), "\(outcome)")
   }
 }

@@ -44,6 +44,9 @@ import Testing
     #expect(text.contains("No gap interval: 3 + 3 subjects: too few for an interval"))
     #expect(text.contains("| uar_difference | UAR | m − f | 50.0 |"))
     #expect(text.contains("- x1: x1.wav: cannot decode audio"))
+    // Evaluated and excluded counts stand beside the corpus size, not only at the bottom.
+    #expect(text.contains("- Corpus: c, 13 samples, 6 subjects, 2 classes (calm 6, angry 7); evaluated: voice 12; "
+      + "excluded: voice 1 (listed under each modality)\n"))
     #expect(text.contains("> **Warning.** Subjects leak."))
     #expect(text.contains("not tested"))
   }
