@@ -75,12 +75,19 @@ extension ClusteredPredictions {
   ) -> (interval: Interval?, reason: String?) {
     let s = cells.count
     guard s >= 2 else { return (nil, "\(s) subject: too few for an interval") }
-    guard let estimate = statistic(confusion(of: cells)).number else { return (nil, "the metric is undefined") }
+    let k2 = classCount * classCount
+    var total = [Int](repeating: 0, count: k2)
+    for c in cells { for j in 0..<k2 { total[j] += clusterCounts[c][j] } }
+    func matrix(_ flat: [Int]) -> ConfusionMatrix {
+      ConfusionMatrix(counts: (0..<classCount).map { Array(flat[($0 * classCount)..<(($0 + 1) * classCount)]) })
+    }
+    guard let estimate = statistic(matrix(total)).number else { return (nil, "the metric is undefined") }
     var leaveOneOut: [Double] = []
-    for i in cells.indices {
-      var rest = cells
-      rest.remove(at: i)
-      guard let value = statistic(confusion(of: rest)).number else {
+    leaveOneOut.reserveCapacity(s)
+    for c in cells {
+      // All subjects but one: the total less that subject's counts, O(K²) per subject.
+      let rest = (0..<k2).map { total[$0] - clusterCounts[c][$0] }
+      guard let value = statistic(matrix(rest)).number else {
         return (nil, "undefined without one of the \(s) subjects (a class only that subject has): no interval")
       }
       leaveOneOut.append(value)

@@ -10,17 +10,28 @@ struct PredictionAnalysis {
   /// Per attribute, the group gaps are measured against (audits may name one).
   var referenceGroups: [String: String] = [:]
 
-  /// Headline metrics, each with a subject-cluster bootstrap interval.
+  /// Headline metrics, each with a subject-level interval (`statistics.interval`).
   func headline(_ set: PredictionSet) -> (accuracy: Estimate, uar: Estimate, macroF1: Estimate, kappa: Estimate) {
     let clustered = ClusteredPredictions(truth: set.truth, predicted: set.predicted, clusters: set.subjects, classCount: set.labels.count)
     let confusion = set.confusion
-    func estimate(_ index: UInt64, _ metric: (ConfusionMatrix) -> MetricValue) -> Estimate {
-      let interval = statistics.bootstrap == 0 || clustered.clusters.count < 2
-        ? nil : clustered.bootstrap(replicates: statistics.bootstrap, seed: seed &+ index, level: statistics.level, statistic: metric)
+    func estimate(_ index: UInt64, unitInterval: Bool = true, _ metric: (ConfusionMatrix) -> MetricValue) -> Estimate {
+      guard clustered.clusters.count >= 2 else { return Estimate(value: metric(confusion), interval: nil) }
+      let interval: Interval?
+      switch statistics.interval {
+      case .jackknife:
+        interval = clustered.jackknifeInterval(
+          of: clustered.all, level: statistics.level, clipToUnitInterval: unitInterval, statistic: metric).interval
+      case .bootstrap:
+        interval = statistics.bootstrap == 0
+          ? nil : clustered.bootstrap(replicates: statistics.bootstrap, seed: seed &+ index, level: statistics.level, statistic: metric)
+      case .none:
+        interval = nil
+      }
       return Estimate(value: metric(confusion), interval: interval)
     }
+    // Kappa runs from −1 to 1, so its interval is not clipped to [0, 1].
     return (estimate(1, Metrics.accuracy), estimate(2, Metrics.unweightedAverageRecall), estimate(3, Metrics.macroF1),
-      estimate(4, Metrics.cohensKappa))
+      estimate(4, unitInterval: false, Metrics.cohensKappa))
   }
 
   /// One report per attribute, then per pair of attributes when intersections are on.

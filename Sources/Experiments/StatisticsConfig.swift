@@ -1,6 +1,19 @@
 /// How much uncertainty quantification an experiment does (config key `statistics`).
 public struct StatisticsConfig: Sendable, Equatable, Decodable {
-  /// Cluster-bootstrap replicates per interval (0 = none).
+  /// How the headline metrics' intervals are made (key `interval`).
+  public enum HeadlineInterval: String, Sendable, Equatable, CaseIterable {
+    /// Delete-one-subject jackknife t (the default): holds its level from five subjects on.
+    case jackknife
+    /// Percentile cluster bootstrap with `bootstrap` replicates: narrower than its level
+    /// with few subjects (docs/statistics.md), kept for comparison with earlier results.
+    case bootstrap
+    /// No intervals.
+    case none
+  }
+
+  /// The headline intervals' method.
+  public var interval = HeadlineInterval.jackknife
+  /// Cluster-bootstrap replicates per interval when `interval: bootstrap` (0 = none).
   public var bootstrap = 1000
   /// Label permutations of the "better than chance" test, each refitting the whole
   /// pipeline (0 = no test).
@@ -22,7 +35,7 @@ public struct StatisticsConfig: Sendable, Equatable, Decodable {
   public init() {}
 
   enum Keys: String, CodingKey, CaseIterable {
-    case bootstrap, permutations, level, intersections
+    case bootstrap, permutations, level, intersections, interval
     case groupPermutations = "group_permutations"
     case negativeLabels = "negative_labels", neutralOrPositiveLabels = "neutral_or_positive_labels"
   }
@@ -31,6 +44,14 @@ public struct StatisticsConfig: Sendable, Equatable, Decodable {
     try decoder.rejectUnknownKeys(Keys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: Keys.self)
     bootstrap = try c.decodeIfPresent(Int.self, forKey: .bootstrap) ?? bootstrap
+    if let name = try c.decodeIfPresent(String.self, forKey: .interval) {
+      guard let method = HeadlineInterval(rawValue: name) else {
+        throw decoder.invalid("interval must be one of \(HeadlineInterval.allCases.map(\.rawValue).joined(separator: ", ")), got '\(name)'")
+      }
+      interval = method
+    } else if bootstrap == 0 {
+      interval = .none  // `bootstrap: 0` meant "no intervals" before `interval` existed
+    }
     permutations = try c.decodeIfPresent(Int.self, forKey: .permutations) ?? permutations
     groupPermutations = try c.decodeIfPresent(Int.self, forKey: .groupPermutations) ?? groupPermutations
     level = try c.decodeIfPresent(Double.self, forKey: .level) ?? level
@@ -42,11 +63,20 @@ public struct StatisticsConfig: Sendable, Equatable, Decodable {
     guard level > 0.5 && level < 1 else { throw decoder.invalid("level must be in (0.5, 1), got \(level)") }
   }
 
+  /// The headline method in words.
+  var headlineMethod: String {
+    switch interval {
+    case .jackknife: return "delete-one-subject jackknife t"
+    case .bootstrap: return "percentile cluster bootstrap, resampling subjects"
+    case .none: return "none"
+    }
+  }
+
   /// The settings as reported.
   var summary: StatisticsSummary {
     StatisticsSummary(
-      bootstrapReplicates: bootstrap, permutations: permutations, groupPermutations: groupPermutations,
-      level: level, intervalMethod: "percentile cluster bootstrap, resampling subjects (headline metrics); "
+      bootstrapReplicates: interval == .bootstrap ? bootstrap : 0, permutations: permutations, groupPermutations: groupPermutations,
+      level: level, intervalMethod: headlineMethod + " (headline metrics); "
         + "cluster jackknife t (per-group accuracy and UAR); inverted subject-permutation test (group gaps)")
   }
 }

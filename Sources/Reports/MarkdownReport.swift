@@ -28,8 +28,9 @@ public enum MarkdownReport {
       "- Protocol: \(r.evaluationProtocol)",
       "- Model: \(r.model)",
       "- Features: voice = \(r.featureSets["voice"] ?? "-"), face = \(r.featureSets["face"] ?? "-")",
-      "- Uncertainty: \(Int(r.statistics.level * 100))% intervals by \(r.statistics.intervalMethod), "
-        + "\(r.statistics.bootstrapReplicates) replicates; chance test with \(r.statistics.permutations) refitted permutations; "
+      "- Uncertainty: \(Int(r.statistics.level * 100))% intervals by \(r.statistics.intervalMethod)"
+        + (r.statistics.bootstrapReplicates > 0 ? ", \(r.statistics.bootstrapReplicates) bootstrap replicates" : "")
+        + "; chance test with \(r.statistics.permutations) refitted permutations; "
         + "gap and paired tests with \(r.statistics.groupPermutations) permutations; Holm-adjusted p-values (in brackets) "
         + "within the performance tests (chance, comparisons) and within the fairness tests (gaps)",
       "- Seed: \(r.seed)" + (r.blas.map { "; BLAS: \($0) kernels" } ?? ""), "",

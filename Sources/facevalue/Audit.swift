@@ -11,7 +11,7 @@ extension FaceValue {
       discussion: """
         Reads a CSV with one row per clip: the true label, the system's label, the subject, \
         and attribute columns. Writes the same report files as an experiment to \
-        <output>/<name>/: accuracy and UAR with subject-cluster bootstrap intervals, a \
+        <output>/<name>/: accuracy and UAR with subject-level (jackknife) intervals, a \
         permutation test against chance, and per-group and intersectional fairness gaps with \
         intervals and p-values.
         Example: facevalue audit vendor.csv --truth emotion --prediction vendor_label \
@@ -39,7 +39,10 @@ extension FaceValue {
     @Option(help: "Column with a clip id (row numbers otherwise).")
     var id: String?
 
-    @Option(help: "Bootstrap replicates per interval.")
+    @Option(help: "Headline intervals: jackknife (delete-one-subject jackknife t), bootstrap (percentile cluster bootstrap) or none.")
+    var interval = "jackknife"
+
+    @Option(help: "Bootstrap replicates per interval, with --interval bootstrap.")
     var bootstrap = 1000
 
     @Option(help: "Permutations per test (dozens of gap tests share one Holm adjustment, so many are needed).")
@@ -63,6 +66,9 @@ extension FaceValue {
         throw ValidationError("--reference-group '\(item)': expected ATTRIBUTE=GROUP")
       }
       guard bootstrap == 0 || bootstrap >= 100 else { throw ValidationError("--bootstrap must be 0 or at least 100") }
+      guard StatisticsConfig.HeadlineInterval(rawValue: interval) != nil else {
+        throw ValidationError("--interval must be one of \(StatisticsConfig.HeadlineInterval.allCases.map(\.rawValue).joined(separator: ", ")), got '\(interval)'")
+      }
     }
 
     func run() throws {
@@ -75,6 +81,7 @@ extension FaceValue {
         return (parts[0], parts[1])
       }, uniquingKeysWith: { $1 })
       audit.statistics.bootstrap = bootstrap
+      audit.statistics.interval = StatisticsConfig.HeadlineInterval(rawValue: interval) ?? .jackknife
       audit.statistics.groupPermutations = permutations
       audit.minimumGroupSubjects = minimumGroupSubjects
       audit.seed = seed
