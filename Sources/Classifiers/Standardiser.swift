@@ -8,6 +8,8 @@ public struct Standardiser: Sendable {
   public let means: [Double]
   /// Per-feature scales (standard deviation, or 1 for a constant feature).
   public let scales: [Double]
+  /// Which features were constant (variance at rounding level) and so only centred.
+  public let constant: [Bool]
 
   /// Fits the statistics on training rows.
   public init(fitting x: Matrix) {
@@ -27,10 +29,9 @@ public struct Standardiser: Sendable {
     self.means = means
     // Treat variance at rounding level as zero, as scikit-learn does, so near-constant
     // features are not blown up to noise of order 1.
-    self.scales = zip(squares, means).map { square, mean in
-      let sd = (square / Double(x.rows)).squareRoot()
-      return sd > 10 * Double.ulpOfOne * max(1, abs(mean)) ? sd : 1
-    }
+    let sds = squares.map { ($0 / Double(x.rows)).squareRoot() }
+    self.constant = zip(sds, means).map { sd, mean in !(sd > 10 * Double.ulpOfOne * max(1, abs(mean))) }
+    self.scales = zip(sds, constant).map { sd, constant in constant ? 1 : sd }
   }
 
   /// Applies the fitted transform.

@@ -117,9 +117,13 @@ public enum SyntheticCorpus {
     var random = SeededGenerator(seed: spec.seed, stream: 1_000_000 + UInt64(clipIndex))
     let id = clipID(subject: subject.id, emotion: emotion, take: take)
 
-    let audio = SyntheticVoice.utterance(
+    var audio = SyntheticVoice.utterance(
       speaker: speaker, profile: EmotionProfiles.prosody(emotion), strength: strength(spec, subject: subject, modality: "voice"),
       seconds: spec.clipSeconds, sampleRate: spec.sampleRate, random: &random)
+    if let gain = spec.recordingGainDB {
+      let factor = pow(10, gain / 20)
+      audio.samples = audio.samples.map { $0 * factor }
+    }
     try AudioFile.writeWAV16(audio, to: folder.appendingPathComponent("audio/\(id).wav"))
 
     let clip = SyntheticFace.clip(

@@ -67,6 +67,12 @@ public struct SyntheticCorpusSpec: Sendable, Equatable, Codable {
   public var faceSignal: Double = 1
   /// Groups with a weaker signal.
   public var degradations: [Degradation] = []
+  /// Gain applied to every recording, in dB (config key `recording_gain_db`): a corpus
+  /// recorded quieter or louder than another, the level shift that cross-corpus
+  /// normalisation removes. Loudness features move by exactly this much; emotion does not
+  /// change. Nil (the default) is 0 dB and is left out of the stored specification, so
+  /// corpora and results from before the option stay byte-identical.
+  public var recordingGainDB: Double? = nil
   /// Audio sample rate in Hz.
   public var sampleRate: Int = 16000
   /// Clip length in seconds.
@@ -92,6 +98,9 @@ public struct SyntheticCorpusSpec: Sendable, Equatable, Codable {
     guard sampleRate >= 8000 else { throw fail("sample_rate must be at least 8000 Hz, got \(sampleRate)") }
     guard clipSeconds >= 0.5 else { throw fail("clip_seconds must be at least 0.5, got \(clipSeconds)") }
     guard frames >= 2, framesPerSecond > 0 else { throw fail("frames must be >= 2 and frames_per_second > 0") }
+    if let gain = recordingGainDB, !(-60...12).contains(gain) {
+      throw fail("recording_gain_db must be between -60 and 12 dB (louder clips would clip), got \(gain)")
+    }
     for attribute in attributes {
       guard !attribute.groups.isEmpty else { throw fail("attribute '\(attribute.name)' has no groups") }
       guard attribute.groups.allSatisfy({ $0.share >= 0 }), attribute.groups.contains(where: { $0.share > 0 }) else {

@@ -9,7 +9,8 @@ import Randomness
 enum ChanceTesting {
   static func refit(
     features: Matrix, labels: [Int], subjects: [String], classCount: Int, splitter: any Splitter, model: ModelConfig,
-    observedUAR: Double, permutations: Int, seed: UInt64, transforms: [ColumnTransform] = []
+    observedUAR: Double, permutations: Int, seed: UInt64, transforms: [ColumnTransform] = [],
+    normalisationGroups: [String]? = nil
   ) throws -> ChanceTest {
     var null: [Double] = []
     for p in 0..<permutations {
@@ -17,7 +18,7 @@ enum ChanceTesting {
       let shuffled = Resampling.shuffledWithinBlocks(labels, blocks: subjects, random: &random)
       let predictions = try CrossValidation.run(
         features: features, labels: shuffled, subjects: subjects, classCount: classCount, splitter: splitter, model: model,
-        seed: seed &+ UInt64(p), transforms: transforms)
+        seed: seed &+ UInt64(p), transforms: transforms, normalisationGroups: normalisationGroups)
       let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
       let m = ConfusionMatrix(truth: rows.map { shuffled[$0] }, predicted: rows.map { predictions.predicted[$0]! }, classCount: classCount)
       if let uar = Metrics.unweightedAverageRecall(m).number { null.append(uar) }

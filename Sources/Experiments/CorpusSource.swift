@@ -46,6 +46,7 @@ extension CorpusSource: Decodable {
     case folder, subjects, emotions, attributes, degradations, seed, frames
     case clipsPerEmotion = "clips_per_emotion", voiceSignal = "voice_signal", faceSignal = "face_signal"
     case sampleRate = "sample_rate", clipSeconds = "clip_seconds", framesPerSecond = "frames_per_second"
+    case recordingGainDB = "recording_gain_db"
   }
   enum ManifestKeys: String, CodingKey, CaseIterable {
     case path, id, subject, label, audio, landmarks, attributes
@@ -97,6 +98,7 @@ extension CorpusSource: Decodable {
     spec.clipSeconds = try c.decodeIfPresent(Double.self, forKey: .clipSeconds) ?? spec.clipSeconds
     spec.frames = try c.decodeIfPresent(Int.self, forKey: .frames) ?? spec.frames
     spec.framesPerSecond = try c.decodeIfPresent(Double.self, forKey: .framesPerSecond) ?? spec.framesPerSecond
+    spec.recordingGainDB = try c.decodeIfPresent(Double.self, forKey: .recordingGainDB)
     let seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
     spec.seed = seed ?? 0
     do { try spec.validate() } catch let error as CorpusError { throw decoder.invalid(error.description) }

@@ -63,9 +63,12 @@ struct CrossCorpusDesign {
 
   /// The single train-on-one, test-on-the-other fold for these samples (a modality's rows).
   func splitter(for samples: [Sample]) -> CrossCorpus {
-    CrossCorpus(
-      corpusOfSample: samples.map { $0.id.hasPrefix("\(Self.testTag)/") ? Self.testTag : Self.trainTag },
-      train: [Self.trainTag], test: [Self.testTag])
+    CrossCorpus(corpusOfSample: corpora(of: samples), train: [Self.trainTag], test: [Self.testTag])
+  }
+
+  /// Which corpus each sample came from: `train` or `test`.
+  func corpora(of samples: [Sample]) -> [String] {
+    samples.map { $0.id.hasPrefix("\(Self.testTag)/") ? Self.testTag : Self.trainTag }
   }
 
   /// The protocol line of the report.

@@ -22,10 +22,11 @@ struct CrossValidatedPredictions {
 enum CrossValidation {
   /// Fits the standardiser and model on each fold's training rows only and predicts its
   /// test rows. Folds run in parallel with BLAS single-threaded; each fold's seed derives
-  /// from the experiment seed and the fold index.
+  /// from the experiment seed and the fold index. `normalisationGroups` (one per row), when
+  /// given, z-scores the fold transforms' output per group (see `GroupStandardisation`).
   static func run(
     features: Matrix, labels: [Int], subjects: [String], classCount: Int, splitter: any Splitter,
-    model: ModelConfig, seed: UInt64, transforms: [ColumnTransform] = []
+    model: ModelConfig, seed: UInt64, transforms: [ColumnTransform] = [], normalisationGroups: [String]? = nil
   ) throws -> CrossValidatedPredictions {
     let folds = try splitter.folds(labels: labels, subjects: subjects)
     BLASThreads.set(1)
@@ -36,7 +37,9 @@ enum CrossValidation {
       return Result {
         // Fold transforms (PCA, mean-shape alignment) see training rows only, like the scaler.
         let (train, test) = try ColumnTransform.fitAndApply(
-          transforms, train: features.selectingRows(fold.train), test: features.selectingRows(fold.test))
+          transforms, train: features.selectingRows(fold.train), test: features.selectingRows(fold.test),
+          trainGroups: normalisationGroups.map { g in fold.train.map { g[$0] } },
+          testGroups: normalisationGroups.map { g in fold.test.map { g[$0] } })
         let scaler = Standardiser(fitting: train)
         let trainLabels = fold.train.map { labels[$0] }
         var chosen = model, selection: ModelSelection? = nil
@@ -45,7 +48,7 @@ enum CrossValidation {
           let (best, score) = try ModelConfig.select(
             candidates, innerFolds: innerFolds, features: features.selectingRows(fold.train), labels: trainLabels,
             subjects: fold.train.map { subjects[$0] }, classCount: classCount,
-            transforms: transforms, seed: foldSeed)
+            transforms: transforms, normalisationGroups: normalisationGroups.map { g in fold.train.map { g[$0] } }, seed: foldSeed)
           chosen = best
           selection = ModelSelection(fold: fold.name, parameters: best.parameters, innerUAR: score)
         }

@@ -11,6 +11,7 @@ import Yams
 ///   synthetic: { folder: ../work/demo-corpus, subjects: 24, … }   # or
 ///   manifest: { path: data/manifest.csv, subject: speaker, … }
 /// test_corpus: { emodb: { root: … } }   # optional: train on corpus, test here (no protocol)
+/// normalisation: per_subject              # optional: none (default) | per_corpus | per_subject
 /// modalities: [voice, face, both]
 /// model: { logistic_regression: { c: 1.0 } }
 /// protocol: leave_one_subject_out
@@ -38,6 +39,8 @@ public struct ExperimentConfig: Sendable, Equatable {
   public var evaluationProtocol: ProtocolConfig
   /// Intervals and tests.
   public var statistics: StatisticsConfig
+  /// Z-scores per corpus or per subject before cross-validation (config key `normalisation`).
+  public var normalisation: Normalisation = .none
   /// Attributes to break results down by.
   public var groups: [String]
   /// Groups with fewer subjects are reported but kept out of gaps.
@@ -106,7 +109,7 @@ extension ExperimentConfig: Decodable {
   enum Keys: String, CodingKey, CaseIterable {
     case name, description, seed, corpus, testCorpus = "test_corpus", modalities, modality, features, model, `protocol`, statistics, groups
     case minimumGroupSubjects = "minimum_group_subjects"
-    case interpretation
+    case interpretation, normalisation
   }
 
   public init(from decoder: Decoder) throws {
@@ -135,6 +138,7 @@ extension ExperimentConfig: Decodable {
     model = try c.decodeIfPresent(ModelConfig.self, forKey: .model) ?? .logisticRegression(c: 1)
     evaluationProtocol = try c.decodeIfPresent(ProtocolConfig.self, forKey: .protocol) ?? .leaveOneSubjectOut
     statistics = try c.decodeIfPresent(StatisticsConfig.self, forKey: .statistics) ?? StatisticsConfig()
+    normalisation = try c.decodeIfPresent(Normalisation.self, forKey: .normalisation) ?? Normalisation.none
     groups = try c.decodeIfPresent([String].self, forKey: .groups) ?? []
     minimumGroupSubjects = try c.decodeIfPresent(Int.self, forKey: .minimumGroupSubjects) ?? 2
     guard minimumGroupSubjects >= 1 else { throw decoder.invalid("minimum_group_subjects must be at least 1") }

@@ -109,6 +109,11 @@ public struct ModalityResult: Sendable, Codable, Equatable {
   public var selectedHyperparameters: [ModelSelection]? = nil
   /// UAR and accuracy over repeated fold assignments (nil without `repeats`).
   public var repeatedSplits: RepeatedSplits? = nil
+  /// The per-corpus or per-subject normalisation applied before cross-validation (nil for `none`).
+  public var normalisation: NormalisationSummary? = nil
+  /// Cross-corpus runs: every feature's standardised mean difference between the training
+  /// and the test corpus, largest |d| first, before normalisation (nil otherwise).
+  public var corpusShift: [FeatureShift]? = nil
 }
 
 /// Precision, recall and F1 of one class.

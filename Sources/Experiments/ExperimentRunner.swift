@@ -53,11 +53,15 @@ public struct ExperimentRunner {
       guard !samples.isEmpty else {
         throw ExperimentError.nothingEvaluated(modality: modality.rawValue, firstReasons: table.excluded.prefix(3).map(\.reason))
       }
+      // Per-corpus or per-subject z-scores (labels unused), before any fold sees the rows.
+      let corpora = design?.corpora(of: samples)
+      let normalised = config.normalisation.apply(to: table, subjects: subjects, corpora: corpora)
       // One cross-validation of this modality's table: the reported one, and any repetitions.
       func crossValidate(_ splitter: any Splitter, seed: UInt64) throws -> CrossValidatedPredictions {
         try CrossValidation.run(
-          features: table.values, labels: y, subjects: subjects, classCount: labels.count,
-          splitter: splitter, model: config.model, seed: seed, transforms: table.foldTransforms)
+          features: normalised.values, labels: y, subjects: subjects, classCount: labels.count,
+          splitter: splitter, model: config.model, seed: seed, transforms: table.foldTransforms,
+          normalisationGroups: normalised.transformGroups)
       }
       let predictions = try crossValidate(splitter, seed: config.seed)
       let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
@@ -74,9 +78,9 @@ public struct ExperimentRunner {
       if config.statistics.permutations > 0 {
         log("\(modality.rawValue): permutation test, \(config.statistics.permutations) refits")
         chanceTest = try ChanceTesting.refit(
-          features: table.values, labels: y, subjects: subjects, classCount: labels.count, splitter: splitter, model: config.model,
+          features: normalised.values, labels: y, subjects: subjects, classCount: labels.count, splitter: splitter, model: config.model,
           observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0, permutations: config.statistics.permutations,
-          seed: config.seed, transforms: table.foldTransforms)
+          seed: config.seed, transforms: table.foldTransforms, normalisationGroups: normalised.transformGroups)
       }
       var result = summarise(modality.rawValue, set: set, featureCount: table.names.count, folds: predictions.foldCount,
         unconvergedFolds: predictions.unconvergedFolds, excluded: (design?.excluded ?? []) + table.excluded + predictions.failedFolds,
@@ -85,6 +89,10 @@ public struct ExperimentRunner {
       result.foldTransform = table.foldTransforms.first?.transform.summary
       result.droppedFrames = table.droppedFrames > 0 ? table.droppedFrames : nil
       result.selectedHyperparameters = predictions.selections
+      result.normalisation = normalised.summary
+      result.corpusShift = corpora.map {
+        CorpusShift.table(table.values, names: table.names, isTest: $0.map { $0 == CrossCorpusDesign.testTag })
+      }
       if config.evaluationProtocol.repeats > 1 {
         var splits = RepeatedSplits(unweightedAverageRecall: [], accuracy: [])
         for r in 0..<config.evaluationProtocol.repeats {

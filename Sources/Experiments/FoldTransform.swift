@@ -22,7 +22,11 @@ struct ColumnTransform: Sendable {
 
   /// Fits each transform on `train`'s columns and applies it to `train` and `test`; the
   /// other columns pass through unchanged (the transformed ones are appended after them).
-  static func fitAndApply(_ transforms: [ColumnTransform], train: Matrix, test: Matrix) throws -> (Matrix, Matrix) {
+  /// With groups (per row of each side), the transformed columns are then z-scored per group
+  /// (`normalisation`; the other columns were normalised before cross-validation).
+  static func fitAndApply(
+    _ transforms: [ColumnTransform], train: Matrix, test: Matrix, trainGroups: [String]? = nil, testGroups: [String]? = nil
+  ) throws -> (Matrix, Matrix) {
     guard !transforms.isEmpty else { return (train, test) }
     let untouched = (0..<train.columns).filter { column in !transforms.contains { $0.columns.contains(column) } }
     var outTrain = columns(untouched, of: train), outTest = columns(untouched, of: test)
@@ -31,7 +35,9 @@ struct ColumnTransform: Sendable {
       outTrain = outTrain.appendingColumns(of: try fitted.transform(columns(Array(t.columns), of: train)))
       outTest = outTest.appendingColumns(of: try fitted.transform(columns(Array(t.columns), of: test)))
     }
-    return (outTrain, outTest)
+    guard let trainGroups, let testGroups else { return (outTrain, outTest) }
+    return GroupStandardisation.applyAfterTransform(
+      train: outTrain, test: outTest, trainGroups: trainGroups, testGroups: testGroups, count: outTrain.columns - untouched.count)
   }
 
   static func columns(_ indices: [Int], of x: Matrix) -> Matrix {

@@ -21,7 +21,7 @@ extension ModelConfig {
   /// are skipped; a candidate no inner fold could train scores −∞.
   static func select(
     _ candidates: [ModelConfig], innerFolds: Int, features: Matrix, labels: [Int], subjects: [String], classCount: Int,
-    transforms: [ColumnTransform], seed: UInt64
+    transforms: [ColumnTransform], normalisationGroups: [String]? = nil, seed: UInt64
   ) throws -> (ModelConfig, Double) {
     let distinct = Set(subjects).count
     guard distinct >= 2 else { throw ExperimentError.innerSelectionImpossible(subjects: distinct) }
@@ -29,7 +29,9 @@ extension ModelConfig {
     // Transforms and scaling depend on the inner split only, not on the candidate: do them once.
     let prepared: [(train: Matrix, test: Matrix, fold: Fold)?] = folds.map { fold in
       guard let (train, test) = try? ColumnTransform.fitAndApply(
-        transforms, train: features.selectingRows(fold.train), test: features.selectingRows(fold.test))
+        transforms, train: features.selectingRows(fold.train), test: features.selectingRows(fold.test),
+        trainGroups: normalisationGroups.map { g in fold.train.map { g[$0] } },
+        testGroups: normalisationGroups.map { g in fold.test.map { g[$0] } })
       else { return nil }
       let scaler = Standardiser(fitting: train)
       return (scaler.transform(train), scaler.transform(test), fold)

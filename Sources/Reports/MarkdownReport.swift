@@ -26,6 +26,11 @@ public enum MarkdownReport {
         + "\(r.corpus.labels.count) classes (\(zip(r.corpus.labels, r.corpus.labelCounts).map { "\($0) \($1)" }.joined(separator: ", ")))"
         + evaluatedAndExcluded(r.runs),
       "- Protocol: \(r.evaluationProtocol)",
+    ]
+    if let n = r.runs.first?.normalisation {
+      out.append("- Normalisation: \(n.method) z-scores before cross-validation (transductive; see each modality)")
+    }
+    out += [
       "- Model: \(r.model)",
       "- Features: voice = \(r.featureSets["voice"] ?? "-"), face = \(r.featureSets["face"] ?? "-")",
       "- Uncertainty: \(Int(r.statistics.level * 100))% intervals by \(r.statistics.intervalMethod)"
@@ -71,6 +76,9 @@ public enum MarkdownReport {
     if spec.degradations.isEmpty {
       lines.append("- No group degradation injected: any group gap below is noise.")
     }
+    if let gain = spec.recordingGainDB {
+      lines.append("- Recording level: every clip's audio multiplied by a gain of \(gain) dB (a level shift, emotion unchanged)")
+    }
     for d in spec.degradations {
       lines.append("- Injected bias: the \(d.modality ?? "voice and face") signal of \(d.attribute) = \(d.group) is multiplied by \(d.factor)")
     }
@@ -88,6 +96,7 @@ public enum MarkdownReport {
       out.append("\(dropped) landmark frames were dropped by the quality filter (success = 0 or confidence below the threshold).")
     }
     if let transform = run.foldTransform { out.append("Fitted on each training fold before standardising: \(transform).") }
+    if let n = run.normalisation { out.append(normalisationLine(n)) }
     if let dropped = run.notApplicableFeatures {
       // Grouped by how many samples each did not apply to, so a corpus of stills gives one short line.
       for count in Set(dropped.map(\.samples)).sorted() {
@@ -99,6 +108,7 @@ public enum MarkdownReport {
     if run.unconvergedFolds > 0 { out.append("Warning: the optimiser hit its iteration cap in \(run.unconvergedFolds) folds.") }
     if let selections = run.selectedHyperparameters { out += selectionSection(selections) }
     if let splits = run.repeatedSplits { out.append(repetitionLine(splits)) }
+    if let shifts = run.corpusShift { out += shiftSection(shifts) }
     out += ["", "| class | precision | recall | F1 |", "|---|---:|---:|---:|"]
     for c in run.perClass { out.append("| \(c.label) | \(percent(c.precision)) | \(percent(c.recall)) | \(percent(c.f1)) |") }
     for report in run.fairness { out += fairnessSection(report) }

@@ -67,3 +67,19 @@ import Testing
     #expect(throws: ReportError.self) { try ReportWriter.write(result("x"), configText: nil, to: URL(fileURLWithPath: "/proc/facevalue")) }
   }
 }
+
+@Suite struct NormalisationReportTests {
+  @Test func reportNamesTheNormalisationAndListsTheLargestShifts() {
+    var r = ReportWriterTests().result("n")
+    r.runs[0].normalisation = NormalisationSummary(method: "per_subject", groups: 6, centredOnlyGroups: 1)
+    r.runs[0].corpusShift = (0..<12).map { FeatureShift(feature: "f\($0)", trainMean: 0, testMean: Double(12 - $0), pooledSD: 1, d: Double(12 - $0)) }
+    let text = MarkdownReport.render(r)
+    #expect(text.contains("- Normalisation: per_subject"))
+    #expect(text.contains("Normalisation (per_subject): each subject's features were z-scored") && text.contains("transductive"))
+    #expect(text.contains("1 group had a single sample or a feature constant"))
+    #expect(text.contains("12 of 12 features differ by |d| ≥ 0.8"))
+    #expect(text.contains("| f0 | 0 | 12 | 1 | 12.00 |") && text.contains("| f9 |") && !text.contains("| f10 |"))
+    let plain = MarkdownReport.render(ReportWriterTests().result("n"))
+    #expect(!plain.contains("Normalisation") && !plain.contains("Shift between the corpora"))
+  }
+}
