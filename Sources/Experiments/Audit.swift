@@ -90,6 +90,7 @@ public struct Audit: Sendable {
         labelCounts: labels.indices.map { k in set.truth.filter { $0 == k }.count }, attributes: groups),
       groundTruth: nil, evaluationProtocol: "audit of supplied predictions (no model trained here)", warnings: [],
       statistics: summary, model: "the audited system", featureSets: [:], runs: [run], comparisons: [])
+    result.methodChanges = MethodChanges.current
     result.applyHolm()
     return result
   }

@@ -36,10 +36,12 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
   /// change the last digits, and occasionally a prediction, so a re-run elsewhere can be
   /// judged against them. Nil for audits of supplied predictions.
   public var blas: String? = nil
+  /// How the methods differ from those of the previously committed results (`MethodChanges`).
+  public var methodChanges: [String]? = nil
 
   enum CodingKeys: String, CodingKey {
     case experiment, description, seed, corpus, groundTruth, model, featureSets, runs, warnings, statistics, comparisons
-    case interpretation, blas
+    case interpretation, blas, methodChanges
     case evaluationProtocol = "protocol"
   }
 }

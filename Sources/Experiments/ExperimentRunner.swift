@@ -122,6 +122,7 @@ public struct ExperimentRunner {
       comparisons: Self.comparisons(config.modalities.map(\.rawValue), sets: predictionSets, statistics: config.statistics, seed: config.seed))
     result.interpretation = config.interpretation
     result.blas = "OpenBLAS \(BLAS.kernels)"
+    result.methodChanges = MethodChanges.current
     result.applyHolm()
     return (result, config.modalities.compactMap { m in predictionSets[m.rawValue].map { (m.rawValue, $0) } })
   }

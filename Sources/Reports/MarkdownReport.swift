@@ -40,6 +40,10 @@ public enum MarkdownReport {
         + "within the performance tests (chance, comparisons) and within the fairness tests (gaps)",
       "- Seed: \(r.seed)" + (r.blas.map { "; BLAS: \($0) kernels" } ?? ""), "",
     ]
+    if let changes = r.methodChanges, !changes.isEmpty {
+      out += ["Methods changed since the previously committed results (docs/statistics.md):", ""]
+        + changes.map { "- \($0)" } + [""]
+    }
     if let problems = r.corpus.layoutProblems {
       out += ["Corpus layout: \(problems.count) problems; the affected files were skipped "
         + "(`facevalue corpus check` lists them all):", ""] + problems.prefix(20).map { "- \($0)" }

@@ -124,6 +124,27 @@ import Testing
     #expect(coverage >= 0.925, "S = \(perGroup): 95% interval of a group's accuracy covered it in \(coverage * 100)%")
   }
 
+  @Test(arguments: [5, 10, 24])
+  func headlineJackknifeIntervalsHoldWhereTheBootstrapFallsShort(subjects: Int) {
+    // One corpus of `subjects` people (EmoDB has 10); the population UAR is 0.55.
+    var random = SeededGenerator(seed: 4000 + UInt64(subjects))
+    var jackknife = 0, bootstrap = 0
+    let studies = 400
+    for study in 0..<studies {
+      let data = Self.audit(perGroup: subjects, random: &random)
+      let half = data.truth.count / 2
+      let clustered = ClusteredPredictions(truth: Array(data.truth[..<half]), predicted: Array(data.predicted[..<half]),
+        clusters: Array(data.subjects[..<half]), classCount: 4)
+      let j = clustered.jackknifeInterval(of: clustered.all, level: 0.95, statistic: Metrics.unweightedAverageRecall).interval!
+      if j.lower <= 0.55 && 0.55 <= j.upper { jackknife += 1 }
+      let b = clustered.bootstrap(replicates: 500, seed: UInt64(study), statistic: Metrics.unweightedAverageRecall)!
+      if b.lower <= 0.55 && 0.55 <= b.upper { bootstrap += 1 }
+    }
+    let (jackknifeCoverage, bootstrapCoverage) = (Double(jackknife) / Double(studies), Double(bootstrap) / Double(studies))
+    #expect(jackknifeCoverage >= 0.925, "\(subjects) subjects: jackknife t covered \(jackknifeCoverage * 100)%")
+    #expect(bootstrapCoverage < jackknifeCoverage, "\(subjects) subjects: bootstrap \(bootstrapCoverage), jackknife \(jackknifeCoverage)")
+  }
+
   @Test func oneVersusZeroPredictionsDoNotFailTheFourFifthsRule() throws {
     // Class "d" is predicted once in group A and never in group B: ratio 0, far below 0.8,
     // but one prediction is no evidence of adverse impact.

@@ -1,0 +1,18 @@
+/// What changed in FaceValue's statistical methods since the previously committed results,
+/// stated in every result so a reader comparing an old report with a new one knows which
+/// numbers moved and why. Each entry names the old and the new method and where the
+/// evidence is (docs/statistics.md has the simulations).
+public enum MethodChanges {
+  /// The changes of this version, in the order a report lists them.
+  public static let current: [String] = [
+    "Group-gap intervals now invert the subject-permutation test of the same gap, so they agree with its p-value and "
+      + "hold their level with few people per group; they were percentile cluster bootstraps of the best-minus-worst gap, "
+      + "which excluded a true zero in up to 30% of audits with 2 people per group. Gaps whose groups are too small for any "
+      + "interval (e.g. 3 + 3 people) now show none, with the reason.",
+    "Headline intervals are now delete-one-subject jackknife t intervals (percentile cluster bootstrap before, which "
+      + "covered 90% instead of 95% with 10 subjects); `statistics: {interval: bootstrap}` restores the old method.",
+    "Per-group accuracy and UAR now carry jackknife t intervals.",
+    "The four-fifths flag and the worst group are now stated only when the ratio's or the UAR gap's permutation test is "
+      + "significant; before, they were stated on any counts, including 1 versus 0 predictions.",
+  ]
+}
