@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// Reads iBUG/300-W `.pts` landmark files (one image, so a clip of one frame).
 ///
@@ -17,8 +18,8 @@ public enum IBUGPts {
   /// Reads a `.pts` file.
   public static func read(_ url: URL) throws -> LandmarkClip {
     let text: String
-    do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-      throw FaceError.unreadable(file: url.path, reason: error.localizedDescription)
+    do { text = try TextFile.read(url) } catch let error as TabularError {
+      throw FaceError.unreadable(file: url.path, reason: error.plainReason)
     }
     return try read(text: text, file: url.path)
   }

@@ -16,7 +16,7 @@ public enum ReportWriter {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
-      throw ReportError.unwritable(path: folder.path, reason: error.localizedDescription)
+      throw ReportError.unwritable(path: folder.path, reason: FileProblem.writing(folder, error))
     }
     var files: [(String, Data)] = [
       ("metrics.json", try metricsJSON(result)),
