@@ -139,10 +139,11 @@ extension ExperimentConfig: Decodable {
     model = try c.decodeIfPresent(ModelConfig.self, forKey: .model) ?? .logisticRegression(c: 1)
     evaluationProtocol = try c.decodeIfPresent(ProtocolConfig.self, forKey: .protocol) ?? .leaveOneSubjectOut
     statistics = try c.decodeIfPresent(StatisticsConfig.self, forKey: .statistics) ?? StatisticsConfig()
-    groups = try c.decodeIfPresent([String].self, forKey: .groups) ?? []
+    let groups = try c.decodeIfPresent([String].self, forKey: .groups) ?? []
     if let twice = groups.first(where: { name in groups.filter { $0 == name }.count > 1 }) {
       throw decoder.invalid("groups name '\(twice)' twice; list each attribute once")
     }
+    self.groups = groups
     minimumGroupSubjects = try c.decodeIfPresent(Int.self, forKey: .minimumGroupSubjects) ?? 2
     guard minimumGroupSubjects >= 1 else { throw decoder.invalid("minimum_group_subjects must be at least 1") }
     interpretation = try c.decodeIfPresent(String.self, forKey: .interpretation)

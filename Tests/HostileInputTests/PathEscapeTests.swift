@@ -37,16 +37,6 @@ struct PathEscapeTests {
     #expect(Self.files(under: root) == ["out", "p.csv"], "\(Self.files(under: root))")
   }
 
-  @Test func auditNameFromACSVNamedDotDotIsRejected() throws {
-    let root = try CLI.scratchFolder()
-    defer { try? FileManager.default.removeItem(at: root) }
-    try Inputs.write(Inputs.auditCSV(subjects: 4), "...csv", in: root)
-    let outcome = try CLI.run(Inputs.auditArguments("...csv"), in: root, timeout: 30)
-    #expect(outcome.failedCleanly, "\(outcome)")
-    #expect(outcome.standardError.contains("--name"), "\(outcome)")
-    #expect(Self.files(under: root) == ["...csv"], "\(Self.files(under: root))")
-  }
-
   @Test(arguments: ["../../../../escaped6,anger", "a/b,anger", "..,anger", "tab\there,anger"])
   func synthEmotionThatIsNotAFileNameIsRejected(emotions: String) throws {
     let root = try CLI.scratchFolder()
