@@ -40,7 +40,7 @@ let package = Package(
     .executableTarget(
       name: "facevalue",
       dependencies: [
-        "Experiments", "Reports", "Corpora", "LinearAlgebra",
+        "Experiments", "Reports", "Corpora", "LinearAlgebra", "Tabular",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

@@ -25,7 +25,7 @@ public enum SyntheticCorpus {
         try files.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
       }
     } catch {
-      throw CorpusError.unwritable(path: folder.path, reason: error.localizedDescription)
+      throw CorpusError.unwritable(path: folder.path, reason: FileProblem.writing(folder, error))
     }
     let subjects = assignSubjects(spec)
     let plan = subjects.indices.flatMap { s in
@@ -151,7 +151,7 @@ public enum SyntheticCorpus {
 
   static func write(_ text: String, to url: URL) throws {
     do { try text.write(to: url, atomically: true, encoding: .utf8) } catch {
-      throw CorpusError.unwritable(path: url.path, reason: error.localizedDescription)
+      throw CorpusError.unwritable(path: url.path, reason: FileProblem.writing(url, error))
     }
   }
 }

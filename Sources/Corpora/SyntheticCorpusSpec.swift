@@ -1,3 +1,5 @@
+import Tabular
+
 /// The parameters of a synthetic corpus with known ground truth.
 ///
 /// `voiceSignal` and `faceSignal` scale how strongly the emotion shapes each modality:
@@ -94,17 +96,33 @@ public struct SyntheticCorpusSpec: Sendable, Equatable, Codable {
     guard clipsPerEmotion >= 1 else { throw fail("clips_per_emotion must be at least 1, got \(clipsPerEmotion)") }
     guard emotions.count >= 2 else { throw fail("at least 2 emotions are needed, got \(emotions)") }
     guard Set(emotions).count == emotions.count else { throw fail("emotion names repeat: \(emotions)") }
-    guard voiceSignal >= 0, faceSignal >= 0 else { throw fail("signal strengths must be >= 0") }
+    // Each emotion is part of its clips' file names (audio/<subject>_<emotion>_<take>.wav).
+    for emotion in emotions {
+      if let problem = FileName.problem(emotion) { throw fail("emotion '\(emotion)' cannot be part of a file name: \(problem)") }
+    }
+    guard voiceSignal >= 0, faceSignal >= 0, voiceSignal.isFinite, faceSignal.isFinite else {
+      throw fail("signal strengths must be finite and >= 0")
+    }
     guard sampleRate >= 8000 else { throw fail("sample_rate must be at least 8000 Hz, got \(sampleRate)") }
-    guard clipSeconds >= 0.5 else { throw fail("clip_seconds must be at least 0.5, got \(clipSeconds)") }
-    guard frames >= 2, framesPerSecond > 0 else { throw fail("frames must be >= 2 and frames_per_second > 0") }
+    guard clipSeconds >= 0.5, clipSeconds.isFinite else { throw fail("clip_seconds must be at least 0.5, got \(clipSeconds)") }
+    guard frames >= 2, framesPerSecond > 0, framesPerSecond.isFinite else {
+      throw fail("frames must be >= 2 and frames_per_second finite and > 0")
+    }
     if let gain = recordingGainDB, !(-60...12).contains(gain) {
       throw fail("recording_gain_db must be between -60 and 12 dB (louder clips would clip), got \(gain)")
     }
+    guard Set(attributes.map(\.name)).count == attributes.count else {
+      throw fail("an attribute is given twice: \(attributes.map(\.name)); give each attribute once with all its groups")
+    }
     for attribute in attributes {
       guard !attribute.groups.isEmpty else { throw fail("attribute '\(attribute.name)' has no groups") }
-      guard attribute.groups.allSatisfy({ $0.share >= 0 }), attribute.groups.contains(where: { $0.share > 0 }) else {
-        throw fail("attribute '\(attribute.name)' needs non-negative shares with a positive sum")
+      guard attribute.groups.allSatisfy({ $0.share >= 0 && $0.share.isFinite }), attribute.groups.contains(where: { $0.share > 0 }),
+        attribute.groups.reduce(0, { $0 + $1.share }).isFinite
+      else {
+        throw fail("attribute '\(attribute.name)' needs finite, non-negative shares with a positive sum")
+      }
+      guard Set(attribute.groups.map(\.name)).count == attribute.groups.count else {
+        throw fail("attribute '\(attribute.name)' names a group twice: \(attribute.groups.map(\.name))")
       }
     }
     for degradation in degradations {

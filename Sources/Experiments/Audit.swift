@@ -49,6 +49,9 @@ public struct Audit: Sendable {
     }
     let (t, p, s) = (try column(truthColumn), try column(predictionColumn), try column(subjectColumn))
     let idIndex = try idColumn.map(column)
+    if let twice = groups.first(where: { name in groups.filter { $0 == name }.count > 1 }) {
+      throw AuditError.repeatedGroup(column: twice)
+    }
     let attributeIndex = try groups.map { ($0, try column($0)) }
     for (row, cells) in table.rows.enumerated() {
       for (index, what) in [(t, "true label"), (p, "prediction"), (s, "subject")] where Manifest.missingMarkers.contains(cells[index]) {
@@ -76,8 +79,12 @@ public struct Audit: Sendable {
       labels: labels)
     let analysis = PredictionAnalysis(statistics: statistics, seed: seed, minimumGroupSubjects: minimumGroupSubjects,
       referenceGroups: referenceGroups)
-    let chanceTest = statistics.groupPermutations > 0
+    // One subject gives no interval (the bootstrap resamples subjects) and no test that
+    // says anything beyond that person, so it is reported as untestable, not as p < 0.001.
+    let subjectCount = Set(set.subjects).count
+    let chanceTest = statistics.groupPermutations > 0 && subjectCount >= 2
       ? ChanceTesting.fixedPredictions(set, permutations: statistics.groupPermutations, seed: seed) : nil
+    let warnings = subjectCount >= 2 ? [] : [Self.singleSubjectWarning(set.subjects.first ?? "")]
     let run = ExperimentRunner().summarise(
       "audited system", set: set, featureCount: 0, folds: 0, unconvergedFolds: 0, excluded: [], chanceTest: chanceTest,
       analysis: analysis, groups: groups)
@@ -88,11 +95,18 @@ public struct Audit: Sendable {
       corpus: CorpusSummary(
         name: url.lastPathComponent, samples: set.ids.count, subjects: Set(set.subjects).count, labels: labels,
         labelCounts: labels.indices.map { k in set.truth.filter { $0 == k }.count }, attributes: groups),
-      groundTruth: nil, evaluationProtocol: "audit of supplied predictions (no model trained here)", warnings: [],
+      groundTruth: nil, evaluationProtocol: "audit of supplied predictions (no model trained here)", warnings: warnings,
       statistics: summary, model: "the audited system", featureSets: [:], runs: [run], comparisons: [])
     result.methodChanges = MethodChanges.current
     result.applyHolm()
     return result
+  }
+
+  /// The report's warning when every row belongs to one subject.
+  static func singleSubjectWarning(_ subject: String) -> String {
+    "All predictions come from one subject (\(subject)), so accuracy and UAR cannot be tested against chance and have "
+      + "no interval: intervals and tests resample subjects, and one person says nothing about other people. "
+      + "Audit predictions from at least two subjects (and preferably many)."
   }
 }
 
@@ -103,6 +117,7 @@ public enum AuditError: Error, CustomStringConvertible, Equatable {
   case emptyCell(file: String, line: Int, column: String, what: String)
   case noRows(file: String)
   case unknownReference(attribute: String, group: String, known: [String])
+  case repeatedGroup(column: String)
 
   public var description: String {
     switch self {
@@ -112,6 +127,7 @@ public enum AuditError: Error, CustomStringConvertible, Equatable {
     case .emptyCell(let file, let line, let column, let what):
       return "\(file), line \(line): the \(what) (column '\(column)') is missing; remove the row or fill it in"
     case .noRows(let file): return "\(file): no prediction rows"
+    case .repeatedGroup(let column): return "the groups name '\(column)' twice; give each attribute column once"
     case .unknownReference(let attribute, let group, let known):
       return known.isEmpty
         ? "reference group \(attribute)=\(group): '\(attribute)' is not among --groups"

@@ -1,5 +1,6 @@
 import Corpora
 import Foundation
+import Tabular
 import Yams
 
 /// One experiment, as written in a YAML file under `experiments/`.
@@ -53,8 +54,8 @@ public struct ExperimentConfig: Sendable, Equatable {
   /// Reads and validates a YAML experiment file.
   public static func load(_ url: URL) throws -> ExperimentConfig {
     let text: String
-    do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-      throw ConfigError.unreadable(file: url.path, reason: error.localizedDescription)
+    do { text = try TextFile.read(url) } catch let error as TabularError {
+      throw ConfigError.unreadable(file: url.path, reason: error.plainReason)
     }
     return try parse(text, file: url.path, baseFolder: url.deletingLastPathComponent())
   }
@@ -119,6 +120,9 @@ extension ExperimentConfig: Decodable {
     guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
       throw decoder.invalid("name '\(name)' must be non-empty and use only letters, digits, '-', '_' or '.' (it names a folder)")
     }
+    if let problem = FileName.problem(name) {
+      throw decoder.invalid("name '\(name)' cannot name the result folder: \(problem); use letters, digits, '-', '_' or '.'")
+    }
     description = try c.decodeIfPresent(String.self, forKey: .description)
     seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0
     corpus = try c.decode(CorpusSource.self, forKey: .corpus)
@@ -139,7 +143,11 @@ extension ExperimentConfig: Decodable {
     evaluationProtocol = try c.decodeIfPresent(ProtocolConfig.self, forKey: .protocol) ?? .leaveOneSubjectOut
     statistics = try c.decodeIfPresent(StatisticsConfig.self, forKey: .statistics) ?? StatisticsConfig()
     normalisation = try c.decodeIfPresent(Normalisation.self, forKey: .normalisation) ?? Normalisation.none
-    groups = try c.decodeIfPresent([String].self, forKey: .groups) ?? []
+    let groups = try c.decodeIfPresent([String].self, forKey: .groups) ?? []
+    if let twice = groups.first(where: { name in groups.filter { $0 == name }.count > 1 }) {
+      throw decoder.invalid("groups name '\(twice)' twice; list each attribute once")
+    }
+    self.groups = groups
     minimumGroupSubjects = try c.decodeIfPresent(Int.self, forKey: .minimumGroupSubjects) ?? 2
     guard minimumGroupSubjects >= 1 else { throw decoder.invalid("minimum_group_subjects must be at least 1") }
     interpretation = try c.decodeIfPresent(String.self, forKey: .interpretation)

@@ -28,7 +28,9 @@ public struct DisplacementFeatures: Sendable {
       throw FaceError.needsMotion(file: file, frames: clip.frameCount)
     }
     guard clip.pointCount == 68 else { throw FaceError.unsupportedPointCount(file: file, found: clip.pointCount) }
-    guard let reference = Self.canonicalPose(clip.shape(0)) else { throw FaceError.degenerateShape(file: file, frame: 0) }
+    guard let reference = Self.canonicalPose(clip.shape(0)) else {
+      throw FaceError.unalignable(file: file, frame: 0, shape: clip.shape(0))
+    }
     let stable = IBUG68.stablePoints
 
     var apexFrame = 0, peak = -1.0, total = 0.0
@@ -36,7 +38,7 @@ public struct DisplacementFeatures: Sendable {
     aligned.reserveCapacity(clip.frameCount)
     for frame in 0..<clip.frameCount {
       guard let transform = Procrustes.fit(clip.shape(frame), to: reference, using: stable) else {
-        throw FaceError.degenerateShape(file: file, frame: frame)
+        throw FaceError.unalignable(file: file, frame: frame, shape: clip.shape(frame))
       }
       let shape = transform.apply(clip.shape(frame))
       var motion = 0.0

@@ -20,6 +20,11 @@ public enum FaceError: Error, CustomStringConvertible, Equatable {
   case degenerateShape(file: String, frame: Int)
   /// A line of a landmark file breaks the format (wrong point count, missing brace, ragged row…).
   case malformed(file: String, line: Int, reason: String)
+  /// An id or count column (e.g. `face_id`) holds a number that is not a whole number an
+  /// integer can hold (0.5, 1e19…): truncating it would merge faces or trap.
+  case notAnInteger(file: String, line: Int, column: String, value: String)
+  /// The coordinates are so large that their squares overflow, so no alignment is computable.
+  case coordinatesTooLarge(file: String, frame: Int)
   /// The point count is not one of the schemes a feature set knows.
   case unsupportedScheme(file: String, found: Int, supported: [Int])
 
@@ -43,11 +48,26 @@ public enum FaceError: Error, CustomStringConvertible, Equatable {
       return "\(file): \(found) landmarks per frame; these features need the 68-point iBUG scheme (x_0..x_67)"
     case .degenerateShape(let file, let frame):
       return "\(file), frame \(frame): landmarks are degenerate (all points coincide); cannot align"
+    case .notAnInteger(let file, let line, let column, let value):
+      return "\(file), line \(line), column '\(column)': '\(value)' is not a whole number between "
+        + "\(Int.min) and \(Int.max); ids must be integers, so fix or remove the row"
+    case .coordinatesTooLarge(let file, let frame):
+      return "\(file), frame \(frame): landmark coordinates too large (their squares overflow a double); "
+        + "coordinates should be pixels or normalised units, so check the file's scale"
     case .malformed(let file, let line, let reason):
       return "\(file), line \(line): \(reason)"
     case .unsupportedScheme(let file, let found, let supported):
       return "\(file): \(found) landmarks per frame; supported schemes have "
         + supported.map(String.init).joined(separator: ", ") + " points (iBUG 68, MediaPipe 468/478)"
     }
+  }
+}
+
+extension FaceError {
+  /// The error for a frame no similarity transform could be fitted to: coordinates too
+  /// large when squaring them overflows (or they are not finite), degenerate otherwise.
+  static func unalignable(file: String, frame: Int, shape: Shape2D) -> FaceError {
+    let squares = zip(shape.x, shape.y).reduce(0.0) { $0 + $1.0 * $1.0 + $1.1 * $1.1 }
+    return squares.isFinite ? .degenerateShape(file: file, frame: frame) : .coordinatesTooLarge(file: file, frame: frame)
   }
 }

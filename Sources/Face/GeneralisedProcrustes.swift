@@ -25,7 +25,7 @@ public enum GeneralisedProcrustes {
     let n = Double(shape.x.count)
     let cx = shape.x.reduce(0, +) / n, cy = shape.y.reduce(0, +) / n
     let size = zip(shape.x, shape.y).reduce(0) { $0 + ($1.0 - cx) * ($1.0 - cx) + ($1.1 - cy) * ($1.1 - cy) }.squareRoot()
-    guard size > 1e-12 else { return nil }
+    guard size > 1e-12, size.isFinite else { return nil }  // infinite when the squares overflow
     return Shape2D(x: shape.x.map { ($0 - cx) / size }, y: shape.y.map { ($0 - cy) / size })
   }
 
@@ -53,7 +53,7 @@ public enum GeneralisedProcrustes {
   public static func fit(_ shapes: [Shape2D], tolerance: Double = 1e-12, maximumIterations: Int = 100) throws -> Fit {
     precondition(!shapes.isEmpty, "GPA needs at least one shape")
     var aligned = try shapes.enumerated().map { index, shape in
-      guard let p = preshape(shape) else { throw FaceError.degenerateShape(file: "shape \(index)", frame: 0) }
+      guard let p = preshape(shape) else { throw FaceError.unalignable(file: "shape \(index)", frame: 0, shape: shape) }
       return p
     }
     let reference = aligned[0]

@@ -85,7 +85,7 @@ public struct GeometryFeatures: Sendable {
     var series = [[Double]](repeating: [], count: Self.measures.count)
     for frame in 0..<clip.frameCount {
       guard let shape = Self.canonicalPose(clip.shape(frame), scheme: scheme) else {
-        throw FaceError.degenerateShape(file: file, frame: frame)
+        throw FaceError.unalignable(file: file, frame: frame, shape: clip.shape(frame))
       }
       for (k, value) in Self.measures(shape, scheme: scheme).enumerated() { series[k].append(value) }
     }

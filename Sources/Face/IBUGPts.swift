@@ -18,8 +18,8 @@ public enum IBUGPts {
   /// Reads a `.pts` file.
   public static func read(_ url: URL) throws -> LandmarkClip {
     let text: String
-    do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-      throw FaceError.unreadable(file: url.path, reason: error.localizedDescription)
+    do { text = try TextFile.read(url) } catch let error as TabularError {
+      throw FaceError.unreadable(file: url.path, reason: error.plainReason)
     }
     if LFSPointer.isPointer(Data(text.utf8.prefix(64))) { throw FaceError.lfsPointer(file: url.path) }
     return try read(text: text, file: url.path)

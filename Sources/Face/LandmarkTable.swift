@@ -37,11 +37,20 @@ extension LandmarkTable {
     return value
   }
 
+  /// A whole number an `Int` holds exactly (an id), or the typed error naming file, line,
+  /// column and value: `Int(someDouble)` would trap beyond ±9.2e18 and merge 0.5 with 0.
+  func integer(_ row: Int, _ column: Int, file: String) throws -> Int {
+    guard let whole = Int(exactly: try finite(row, column, file: file)) else {
+      throw FaceError.notAnInteger(file: file, line: line(row), column: header[column], value: text(row, column))
+    }
+    return whole
+  }
+
   /// Reads `url` with the byte-level parser, or with `CSVTable` when the file uses quotes.
   static func load(_ url: URL) throws -> any LandmarkTable {
     let data: Data
     do { data = try Data(contentsOf: url) } catch {
-      throw FaceError.unreadable(file: url.path, reason: TabularError.unreadable(source: url.path, reason: error.localizedDescription).description)
+      throw FaceError.unreadable(file: url.path, reason: FileProblem.reading(url, error))
     }
     if LFSPointer.isPointer(data) { throw FaceError.lfsPointer(file: url.path) }
     do {
@@ -92,7 +101,9 @@ struct NumericCSV: LandmarkTable {
     if bytes.contains(UInt8(ascii: "\"")) { return nil }
     var records: [(cells: [Int], line: Int)] = []
     var cells: [Int] = []
-    var cellStart = 0, line = 1, i = 0
+    // A UTF-8 byte order mark (Excel and Windows editors write one) is not part of the first column name.
+    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    var cellStart = start, line = 1, i = start
     let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), carriage = UInt8(ascii: "\r")
     func trimmed(_ start: Int, _ end: Int) -> (Int, Int) {
       var (s, e) = (start, end)

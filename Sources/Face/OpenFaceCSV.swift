@@ -44,13 +44,12 @@ public enum OpenFaceCSV {
 
     func number(_ row: Int, _ column: Int) throws -> Double { try table.finite(row, column, file: file) }
 
-    let wantedFace: Int? = try options.faceID ?? faceColumn.flatMap { column in
-      try (0..<table.rowCount).map { Int(try number($0, column)) }.min()
-    }
+    let faces = try faceColumn.map { column in try (0..<table.rowCount).map { try table.integer($0, column, file: file) } }
+    let wantedFace: Int? = options.faceID ?? faces?.min()
     var xs: [[Double]] = [], ys: [[Double]] = [], times: [Double] = [], channels: [[Double]] = []
     var total = 0, failed = 0, lowConfidence = 0
     for row in 0..<table.rowCount {
-      if let column = faceColumn, Int(try number(row, column)) != wantedFace { continue }
+      if let faces, faces[row] != wantedFace { continue }
       total += 1
       if let column = successColumn, try number(row, column) == 0 { failed += 1; continue }
       if let column = confidenceColumn, try number(row, column) < options.minimumConfidence {

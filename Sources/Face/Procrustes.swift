@@ -30,7 +30,7 @@ public struct SimilarityTransform: Sendable, Equatable {
 public enum Procrustes {
   /// The similarity transform that best maps `source` onto `target` in least squares,
   /// estimated on the points `using` (all points when nil). Returns nil when the source
-  /// points coincide (no scale or rotation is defined).
+  /// points coincide (no scale or rotation is defined) or their squares overflow.
   ///
   /// In 2-D the optimal rotation has a closed form: with centred coordinates,
   /// θ = atan2(Σ(x·y' − y·x'), Σ(x·x' + y·y')), and scale = √(a² + b²) / Σ(x² + y²).
@@ -49,7 +49,7 @@ public enum Procrustes {
       norm += sx * sx + sy * sy
     }
     let length = (a * a + b * b).squareRoot()
-    guard norm > 1e-12, length > 1e-12 else { return nil }
+    guard norm > 1e-12, length > 1e-12, norm.isFinite, length.isFinite else { return nil }  // overflowing squares
     let scale = length / norm
     let (cosine, sine) = (a / length, b / length)
     return SimilarityTransform(

@@ -26,7 +26,7 @@ public struct ShapeFeatures: Sendable {
     for frame in 0..<clip.frameCount {
       guard let posed = GeometryFeatures.canonicalPose(clip.shape(frame), scheme: scheme),
         let p = GeneralisedProcrustes.preshape(posed)
-      else { throw FaceError.degenerateShape(file: file, frame: frame) }
+      else { throw FaceError.unalignable(file: file, frame: frame, shape: clip.shape(frame)) }
       shapes.append(p)
     }
     let apex = shapes.indices.max {

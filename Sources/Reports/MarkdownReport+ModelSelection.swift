@@ -7,11 +7,11 @@ extension MarkdownReport {
     var out = ["", "Nested model selection (chosen on inner subject-grouped folds of each outer training fold):", ""]
     let settings = Array(Set(selections.map(\.parameters))).sorted()
     for setting in settings {
-      out.append("- \(setting): chosen in \(selections.filter { $0.parameters == setting }.count) of \(selections.count) folds")
+      out.append("- \(e(setting)): chosen in \(selections.filter { $0.parameters == setting }.count) of \(selections.count) folds")
     }
     out += ["", "| outer fold | chosen | inner UAR |", "|---|---|---:|"]
     for s in selections {
-      out.append("| \(s.fold) | \(s.parameters) | \(s.innerUAR.isFinite ? percent(s.innerUAR) : "—") |")
+      out.append("| \(s.fold) | \(e(s.parameters)) | \(s.innerUAR.isFinite ? percent(s.innerUAR) : "—") |")
     }
     return out
   }

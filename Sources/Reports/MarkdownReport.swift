@@ -17,36 +17,36 @@ public enum MarkdownReport {
 
   /// The whole report.
   public static func render(_ r: ExperimentResult) -> String {
-    var out: [String] = ["# \(r.experiment)", ""]
-    if let description = r.description { out += [description, ""] }
-    out += r.warnings.map { "> **Warning.** \($0)" } + (r.warnings.isEmpty ? [] : [""])
-    if let interpretation = r.interpretation { out += ["## What this result does and does not show", "", interpretation, ""] }
+    var out: [String] = ["# \(e(r.experiment))", ""]
+    if let description = r.description { out += [e(description), ""] }
+    out += r.warnings.map { "> **Warning.** \(e($0))" } + (r.warnings.isEmpty ? [] : [""])
+    if let interpretation = r.interpretation { out += ["## What this result does and does not show", "", e(interpretation), ""] }
     out += [
-      "- Corpus: \(r.corpus.name), \(r.corpus.samples) samples, \(r.corpus.subjects) subjects, "
-        + "\(r.corpus.labels.count) classes (\(zip(r.corpus.labels, r.corpus.labelCounts).map { "\($0) \($1)" }.joined(separator: ", ")))"
+      "- Corpus: \(e(r.corpus.name)), \(r.corpus.samples) samples, \(r.corpus.subjects) subjects, "
+        + "\(r.corpus.labels.count) classes (\(zip(r.corpus.labels, r.corpus.labelCounts).map { "\(e($0)) \($1)" }.joined(separator: ", ")))"
         + evaluatedAndExcluded(r.runs),
-      "- Protocol: \(r.evaluationProtocol)",
+      "- Protocol: \(e(r.evaluationProtocol))",
     ]
     if let n = r.runs.first?.normalisation {
-      out.append("- Normalisation: \(n.method) z-scores before cross-validation (transductive; see each modality)")
+      out.append("- Normalisation: \(e(n.method)) z-scores before cross-validation (transductive; see each modality)")
     }
     out += [
-      "- Model: \(r.model)",
-      "- Features: voice = \(r.featureSets["voice"] ?? "-"), face = \(r.featureSets["face"] ?? "-")",
-      "- Uncertainty: \(Int(r.statistics.level * 100))% intervals by \(r.statistics.intervalMethod)"
+      "- Model: \(e(r.model))",
+      "- Features: voice = \(r.featureSets["voice"].map(e) ?? "-"), face = \(r.featureSets["face"].map(e) ?? "-")",
+      "- Uncertainty: \(wholePercent(r.statistics.level))% intervals by \(e(r.statistics.intervalMethod))"
         + (r.statistics.bootstrapReplicates > 0 ? ", \(r.statistics.bootstrapReplicates) bootstrap replicates" : "")
         + "; chance test with \(r.statistics.permutations) refitted permutations; "
         + "gap and paired tests with \(r.statistics.groupPermutations) permutations; Holm-adjusted p-values (in brackets) "
         + "within the performance tests (chance, comparisons) and within the fairness tests (gaps)",
-      "- Seed: \(r.seed)" + (r.blas.map { "; BLAS: \($0) kernels" } ?? ""), "",
+      "- Seed: \(r.seed)" + (r.blas.map { "; BLAS: \(e($0)) kernels" } ?? ""), "",
     ]
     if let changes = r.methodChanges, !changes.isEmpty {
       out += ["Methods changed since the previously committed results (docs/statistics.md):", ""]
-        + changes.map { "- \($0)" } + [""]
+        + changes.map { "- \(e($0))" } + [""]
     }
     if let problems = r.corpus.layoutProblems {
       out += ["Corpus layout: \(problems.count) problems; the affected files were skipped "
-        + "(`facevalue corpus check` lists them all):", ""] + problems.prefix(20).map { "- \($0)" }
+        + "(`facevalue corpus check` lists them all):", ""] + problems.prefix(20).map { "- \(e($0))" }
         + (problems.count > 20 ? ["- … and \(problems.count - 20) more"] : []) + [""]
     }
     out += [
@@ -55,7 +55,7 @@ public enum MarkdownReport {
       "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for run in r.runs {
-      out.append("| \(run.modality) | \(run.samplesEvaluated) | \(estimate(run.accuracy)) | \(estimate(run.unweightedAverageRecall)) | "
+      out.append("| \(e(run.modality)) | \(run.samplesEvaluated) | \(estimate(run.accuracy)) | \(estimate(run.unweightedAverageRecall)) | "
         + "\(estimate(run.macroF1)) | \(decimal(run.cohensKappa.value)) | \(percent(run.chance.accuracy)) / \(percent(run.chance.stratifiedAccuracy)) | "
         + "\(percent(run.chance.unweightedAverageRecall)) | \(run.chanceTest.map { pValue($0.pValue, holm: $0.pValueHolm) } ?? "not tested") |")
     }
@@ -65,7 +65,7 @@ public enum MarkdownReport {
     if !r.comparisons.isEmpty {
       out += ["## Modalities compared", "", "| comparison | accuracy difference | samples | subjects | p |", "|---|---:|---:|---:|---:|"]
       for c in r.comparisons {
-        out.append("| \(c.first) − \(c.second) | \(points(c.accuracyDifference)) points | \(c.samples) | \(c.subjects) | \(pValue(c.pValue, holm: c.pValueHolm)) |")
+        out.append("| \(e(c.first)) − \(e(c.second)) | \(points(c.accuracyDifference)) points | \(c.samples) | \(c.subjects) | \(pValue(c.pValue, holm: c.pValueHolm)) |")
       }
       out += ["", "Paired sign-flip permutation test over subjects.", ""]
     }
@@ -84,29 +84,29 @@ public enum MarkdownReport {
       lines.append("- Recording level: every clip's audio multiplied by a gain of \(gain) dB (a level shift, emotion unchanged)")
     }
     for d in spec.degradations {
-      lines.append("- Injected bias: the \(d.modality ?? "voice and face") signal of \(d.attribute) = \(d.group) is multiplied by \(d.factor)")
+      lines.append("- Injected bias: the \(d.modality.map(e) ?? "voice and face") signal of \(e(d.attribute)) = \(e(d.group)) is multiplied by \(d.factor)")
     }
     return lines + [""]
   }
 
   static func modalitySection(_ run: ModalityResult, labels: [String]) -> [String] {
-    var out = ["## \(run.modality.capitalized)", "",
+    var out = ["## \(e(run.modality.capitalized))", "",
       "\(run.samplesEvaluated) samples from \(run.subjectsEvaluated) subjects in \(run.folds) folds; \(run.featureCount) features. "
         + "Log-loss \(decimal(run.logLoss)), expected calibration error \(decimal(run.expectedCalibrationError))."]
     if let test = run.chanceTest {
-      out.append("Chance test: \(test.method); mean UAR under permutation \(percent(test.nullMean)).")
+      out.append("Chance test: \(e(test.method)); mean UAR under permutation \(percent(test.nullMean)).")
     }
     if let dropped = run.droppedFrames {
       out.append("\(dropped) landmark frames were dropped by the quality filter (success = 0 or confidence below the threshold).")
     }
-    if let transform = run.foldTransform { out.append("Fitted on each training fold before standardising: \(transform).") }
+    if let transform = run.foldTransform { out.append("Fitted on each training fold before standardising: \(e(transform)).") }
     if let n = run.normalisation { out.append(normalisationLine(n)) }
     if let dropped = run.notApplicableFeatures {
       // Grouped by how many samples each did not apply to, so a corpus of stills gives one short line.
       for count in Set(dropped.map(\.samples)).sorted() {
         let names = dropped.filter { $0.samples == count }.map(\.name)
         out.append("Not applicable to \(count) samples (e.g. motion functionals of still images), so left out: "
-          + "\(names.count) features (\(names.joined(separator: ", "))).")
+          + "\(names.count) features (\(Markdown.escape(names, joinedBy: ", "))).")
       }
     }
     if run.unconvergedFolds > 0 { out.append("Warning: the optimiser hit its iteration cap in \(run.unconvergedFolds) folds.") }
@@ -114,25 +114,28 @@ public enum MarkdownReport {
     if let splits = run.repeatedSplits { out.append(repetitionLine(splits)) }
     if let shifts = run.corpusShift { out += shiftSection(shifts) }
     out += ["", "| class | precision | recall | F1 |", "|---|---:|---:|---:|"]
-    for c in run.perClass { out.append("| \(c.label) | \(percent(c.precision)) | \(percent(c.recall)) | \(percent(c.f1)) |") }
+    for c in run.perClass { out.append("| \(e(c.label)) | \(percent(c.precision)) | \(percent(c.recall)) | \(percent(c.f1)) |") }
     for report in run.fairness { out += fairnessSection(report) }
     out += ["", "Confusion matrix (rows: true, columns: predicted):", "",
-      "| | " + labels.joined(separator: " | ") + " |", "|---|" + String(repeating: "---:|", count: labels.count)]
+      "| | " + Markdown.escape(labels, joinedBy: " | ") + " |", "|---|" + String(repeating: "---:|", count: labels.count)]
     for (label, row) in zip(labels, run.confusion.counts) {
-      out.append("| **\(label)** | " + row.map(String.init).joined(separator: " | ") + " |")
+      out.append("| **\(e(label))** | " + row.map(String.init).joined(separator: " | ") + " |")
     }
     out += ["", "Row-normalised (share of each true class):", "",
-      "| | " + labels.joined(separator: " | ") + " |", "|---|" + String(repeating: "---:|", count: labels.count)]
+      "| | " + Markdown.escape(labels, joinedBy: " | ") + " |", "|---|" + String(repeating: "---:|", count: labels.count)]
     for (label, row) in zip(labels, run.confusion.normalised) {
-      out.append("| **\(label)** | " + row.map { String(format: "%.2f", locale: nil, $0) }.joined(separator: " | ") + " |")
+      out.append("| **\(e(label))** | " + row.map { String(format: "%.2f", locale: nil, $0) }.joined(separator: " | ") + " |")
     }
     if !run.excluded.isEmpty {
       out += ["", "Excluded (\(run.excluded.count)):", ""]
-      out += run.excluded.prefix(50).map { "- \($0.id): \($0.reason)" }
+      out += run.excluded.prefix(50).map { "- \(e($0.id)): \(e($0.reason))" }
       if run.excluded.count > 50 { out.append("- … and \(run.excluded.count - 50) more (see metrics.json)") }
     }
     return out + [""]
   }
+
+  /// Data-derived text escaped for Markdown (see `Markdown`).
+  static func e(_ text: String) -> String { Markdown.escape(text) }
 
   /// One line per modality for the terminal: UAR with interval, chance, p-value.
   public static func summaryLine(_ run: ModalityResult) -> String {
@@ -160,8 +163,15 @@ public enum MarkdownReport {
   public static func percent(_ value: MetricValue) -> String {
     switch value {
     case .value(let v): return percent(v)
-    case .undefined(let reason): return "undefined (\(reason))"
+    case .undefined(let reason): return "undefined (\(e(reason)))"
     }
+  }
+
+  /// A confidence level as a whole percentage (truncated, 0.95 → 95); a level read from a
+  /// hand-edited metrics.json that no integer can hold is printed as it is rather than trapping.
+  static func wholePercent(_ level: Double) -> String {
+    let value = (level * 100).rounded(.towardZero)
+    return abs(value) < 1e15 ? String(Int(value)) : String(level * 100)
   }
 
   /// A share as a percentage with one decimal.

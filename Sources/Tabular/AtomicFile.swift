@@ -11,12 +11,12 @@ public enum AtomicFile {
       try data.write(to: temporary)
     } catch {
       try? FileManager.default.removeItem(at: temporary)
-      return error.localizedDescription
+      return FileProblem.writing(temporary, error)
     }
     // POSIX rename replaces the target atomically on the same file system (Foundation's
     // replaceItemAt fails on Linux when the target exists).
     guard rename(temporary.path, url.path) == 0 else {
-      let reason = String(cString: strerror(errno))
+      let reason = errno == EISDIR ? "a folder of that name is in the way; give the path of a file" : String(cString: strerror(errno))
       try? FileManager.default.removeItem(at: temporary)
       return reason
     }

@@ -36,13 +36,7 @@ public struct CSVTable: Sendable {
 
   /// Reads and parses a CSV file.
   public init(contentsOf url: URL, separator: Character = ",") throws {
-    let text: String
-    do {
-      text = try String(contentsOf: url, encoding: .utf8)
-    } catch {
-      throw TabularError.unreadable(source: url.path, reason: error.localizedDescription)
-    }
-    try self.init(text: text, source: url.path, separator: separator)
+    try self.init(text: TextFile.read(url), source: url.path, separator: separator)
   }
 
   /// The index of a column, or a typed error naming the missing column.

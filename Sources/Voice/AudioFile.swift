@@ -5,13 +5,26 @@ import Tabular
 
 /// Reads and writes audio files through libsndfile.
 public enum AudioFile {
+  /// libsndfile's reason for a failed open in the user's terms: its own texts ("File
+  /// contains data in an unknown format", "possibly a pipe?") describe its probing, not the file.
+  static func openFailure(_ url: URL, code: Int32) -> String {
+    switch Int(code) {
+    case SF_ERR_UNRECOGNISED_FORMAT:
+      return "the contents are not in an audio format FaceValue reads (WAV, FLAC, OGG/Vorbis, AIFF, AU…), whatever the "
+        + "file name says"
+    case SF_ERR_MALFORMED_FILE: return "the audio header is malformed; the file is damaged or truncated"
+    case SF_ERR_UNSUPPORTED_ENCODING: return "the audio encoding inside the file is not supported; convert it to 16-bit PCM WAV"
+    default: return FileProblem.reading(url, nil)
+    }
+  }
+
   /// Decodes any format libsndfile reads and mixes all channels to mono.
   public static func read(_ url: URL) throws -> Audio {
     var info = SF_INFO()
     guard let handle = sf_open(url.path, Int32(SFM_READ), &info) else {
       // Only on failure, so readable files pay nothing for the check.
       if LFSPointer.isPointer(at: url) { throw VoiceError.lfsPointer(file: url.path) }
-      throw VoiceError.unreadable(file: url.path, reason: String(cString: sf_strerror(nil)))
+      throw VoiceError.unreadable(file: url.path, reason: openFailure(url, code: sf_error(nil)))
     }
     defer { sf_close(handle) }
     let channels = Int(info.channels)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import Reports
+import Tabular
 
 extension FaceValue {
   struct AuditCommand: ParsableCommand {
@@ -65,27 +66,45 @@ extension FaceValue {
       for item in referenceGroup where item.split(separator: "=").count != 2 {
         throw ValidationError("--reference-group '\(item)': expected ATTRIBUTE=GROUP")
       }
-      guard bootstrap == 0 || bootstrap >= 100 else { throw ValidationError("--bootstrap must be 0 or at least 100") }
+      let referenced = referenceGroup.compactMap { $0.split(separator: "=").first.map(String.init) }
+      if let twice = referenced.first(where: { name in referenced.filter { $0 == name }.count > 1 }) {
+        throw ValidationError("--reference-group names '\(twice)' twice; give one reference group per attribute")
+      }
+      try checkNameList(groupNames, option: "--groups")
+      guard bootstrap == 0 || bootstrap >= 100 else { throw ValidationError("--bootstrap must be 0 or at least 100, got \(bootstrap)") }
+      guard permutations >= 0 else { throw ValidationError("--permutations must be 0 (no test) or more, got \(permutations)") }
+      guard minimumGroupSubjects >= 1 else {
+        throw ValidationError("--minimum-group-subjects must be at least 1, got \(minimumGroupSubjects)")
+      }
+      if let problem = FileName.problem(reportName) {
+        throw ValidationError("report name '\(reportName)' cannot name a folder under --output: \(problem); give --name")
+      }
       guard StatisticsConfig.HeadlineInterval(rawValue: interval) != nil else {
         throw ValidationError("--interval must be one of \(StatisticsConfig.HeadlineInterval.allCases.map(\.rawValue).joined(separator: ", ")), got '\(interval)'")
       }
     }
 
+    /// The attribute columns named by --groups.
+    var groupNames: [String] {
+      groups.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// --name, or the predictions file's name without its extension.
+    var reportName: String { name ?? URL(fileURLWithPath: predictions).deletingPathExtension().lastPathComponent }
+
     func run() throws {
       let url = URL(fileURLWithPath: predictions)
-      var audit = Audit(truthColumn: truth, predictionColumn: prediction, subjectColumn: subject,
-        groups: groups.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+      var audit = Audit(truthColumn: truth, predictionColumn: prediction, subjectColumn: subject, groups: groupNames)
       audit.idColumn = id
       audit.referenceGroups = Dictionary(referenceGroup.map { item in
         let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
         return (parts[0], parts[1])
-      }, uniquingKeysWith: { $1 })
+      }, uniquingKeysWith: { first, _ in first })  // validate() rejected repeats
       audit.statistics.bootstrap = bootstrap
       audit.statistics.interval = StatisticsConfig.HeadlineInterval(rawValue: interval) ?? .jackknife
       audit.statistics.groupPermutations = permutations
       audit.minimumGroupSubjects = minimumGroupSubjects
       audit.seed = seed
-      let reportName = name ?? url.deletingPathExtension().lastPathComponent
       do {
         let folder = URL(fileURLWithPath: output).appendingPathComponent(reportName)
         let reserved = try ResultFolder.reserve(folder)

@@ -37,6 +37,13 @@ struct CorpusOptions: ParsableArguments {
   @Option(help: "Manifest: labels to rename as read, FROM=TO comma-separated, e.g. angry=anger,ANGER=anger.")
   var labelMap: String?
 
+  /// Rejects an attribute list that names a column twice or gives an empty name.
+  func validate() throws {
+    guard let attributes else { return }
+    let names = attributes.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    try checkNameList(names, option: "--attributes")
+  }
+
   /// The corpus `name` configured by these options.
   func published(_ name: String) throws -> PublishedCorpus {
     func parse<T: RawRepresentable & CaseIterable>(_ text: String, _ option: String) throws -> T where T.RawValue == String {
@@ -100,6 +107,11 @@ extension FaceValue.CorpusCommand {
 
     @Option(help: "Print at most this many problems.")
     var limit: Int = 50
+
+    func validate() throws {
+      guard limit >= 0 else { throw ValidationError("--limit must be 0 or more, got \(limit)") }
+      try options.validate()
+    }
 
     func run() throws {
       let scan: CorpusScan

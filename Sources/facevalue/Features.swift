@@ -41,6 +41,7 @@ extension FaceValue {
       guard FeatureSets.named(set) != nil else {
         throw ValidationError("unknown feature set '\(set)'; available: \(FeatureSets.all.map(\.name).joined(separator: ", "))")
       }
+      try corpusOptions.validate()
     }
 
     func run() throws {

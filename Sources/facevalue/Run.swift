@@ -54,6 +54,18 @@ extension FaceValue {
   }
 }
 
+/// Rejects a comma-separated list of column names with an empty or repeated name, which
+/// would otherwise be dropped silently or collide as dictionary keys.
+func checkNameList(_ names: [String], option: String) throws {
+  if names.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+    throw ValidationError("\(option) has an empty name; separate names by single commas, e.g. sex,race")
+  }
+  var seen = Set<String>()
+  for name in names where !seen.insert(name).inserted {
+    throw ValidationError("\(option) names '\(name)' twice; give each column once")
+  }
+}
+
 /// Writes a line to standard error.
 func printError(_ message: String) {
   FileHandle.standardError.write(Data((message + "\n").utf8))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Corpora
 import Foundation
+import Tabular
 
 extension FaceValue {
   struct Synth: ParsableCommand {
@@ -39,11 +40,31 @@ extension FaceValue {
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
+    func validate() throws {
+      guard subjects >= 2 else { throw ValidationError("--subjects must be at least 2 for subject-independent folds, got \(subjects)") }
+      guard clipsPerEmotion >= 1 else { throw ValidationError("--clips-per-emotion must be at least 1, got \(clipsPerEmotion)") }
+      for (option, value) in [("--voice-signal", voiceSignal), ("--face-signal", faceSignal)] where !(value.isFinite && value >= 0) {
+        throw ValidationError("\(option) must be a finite number of 0 or more, got \(value)")
+      }
+      for emotion in emotionNames {
+        if let problem = FileName.problem(emotion) {
+          throw ValidationError("--emotions: '\(emotion)' cannot be part of a clip's file name: \(problem)")
+        }
+      }
+      _ = try attribute.map(Self.parseAttribute)
+      _ = try degrade.map(Self.parseDegradation)
+    }
+
+    /// The labels named by --emotions.
+    var emotionNames: [String] {
+      emotions.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
+    }
+
     func run() throws {
       var spec = SyntheticCorpusSpec()
       spec.subjects = subjects
       spec.clipsPerEmotion = clipsPerEmotion
-      spec.emotions = emotions.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+      spec.emotions = emotionNames
       spec.attributes = try attribute.map(Self.parseAttribute)
       spec.voiceSignal = voiceSignal
       spec.faceSignal = faceSignal
@@ -63,8 +84,8 @@ extension FaceValue {
       guard parts.count == 2 else { throw ValidationError("--attribute '\(text)': expected NAME=GROUP:SHARE,GROUP:SHARE") }
       let groups = try parts[1].split(separator: ",").map { item -> SyntheticCorpusSpec.Group in
         let pair = item.split(separator: ":").map(String.init)
-        guard pair.count == 2, let share = Double(pair[1]) else {
-          throw ValidationError("--attribute '\(text)': '\(item)' is not GROUP:SHARE")
+        guard pair.count == 2, let share = Double(pair[1]), share.isFinite, share >= 0 else {
+          throw ValidationError("--attribute '\(text)': '\(item)' is not GROUP:SHARE with SHARE a finite number >= 0")
         }
         return .init(name: pair[0], share: share)
       }
@@ -74,8 +95,8 @@ extension FaceValue {
     static func parseDegradation(_ text: String) throws -> SyntheticCorpusSpec.Degradation {
       let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
       let pair = parts.count == 2 ? parts[1].split(separator: ":").map(String.init) : []
-      guard pair.count == 2, let factor = Double(pair[1]) else {
-        throw ValidationError("--degrade '\(text)': expected ATTRIBUTE=GROUP:FACTOR, e.g. sex=female:0.4")
+      guard pair.count == 2, let factor = Double(pair[1]), (0...1).contains(factor) else {
+        throw ValidationError("--degrade '\(text)': expected ATTRIBUTE=GROUP:FACTOR with FACTOR in [0, 1], e.g. sex=female:0.4")
       }
       return .init(attribute: parts[0], group: pair[0], factor: factor)
     }
