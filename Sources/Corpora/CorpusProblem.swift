@@ -16,6 +16,9 @@ public enum CorpusProblem: Sendable, Equatable, CustomStringConvertible {
   case missingDemographics(subject: String, file: String)
   /// A sample left out of the corpus, with the reason.
   case excludedSample(id: String, reason: String)
+  /// The evaluation protocol cannot work on the corpus, or works only in part (found by
+  /// `corpus check` from labels and subjects, before any feature is measured).
+  case protocolPrecondition(String)
 
   public var description: String {
     switch self {
@@ -29,6 +32,8 @@ public enum CorpusProblem: Sendable, Equatable, CustomStringConvertible {
       return "subject \(subject) has clips but no row in \(file); its attributes are missing"
     case .excludedSample(let id, let reason):
       return "sample \(id) left out: \(reason)"
+    case .protocolPrecondition(let text):
+      return text
     }
   }
 }
