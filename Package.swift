@@ -53,7 +53,7 @@ let package = Package(
     .testTarget(
       name: "ClassifiersTests", dependencies: ["Classifiers", "_TestSupport", "Randomness"], exclude: ["Golden"]),
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Corpora"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Corpora", "Reports"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
     // Runs the built `facevalue` binary on generated hostile inputs (no library imports).
     .testTarget(name: "HostileInputTests"),

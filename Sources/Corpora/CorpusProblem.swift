@@ -25,6 +25,9 @@ public enum CorpusProblem: Sendable, Equatable, CustomStringConvertible {
   case noSamples(corpus: String)
   /// Labels that differ only by case or a known synonym, so they would be separate classes.
   case labelVariants(labels: [String], key: String)
+  /// The evaluation protocol cannot work on the corpus, or works only in part (found by
+  /// `corpus check` from labels and subjects, before any feature is measured).
+  case protocolPrecondition(String)
 
   public var description: String {
     switch self {
@@ -49,6 +52,8 @@ public enum CorpusProblem: Sendable, Equatable, CustomStringConvertible {
         + "or `--label-map \(labels.filter { $0 != key }.map { "\($0)=\(key)" }.joined(separator: ","))`)"
     case .noSamples(let corpus):
       return "\(corpus) has no samples (a manifest with a header and no rows?); nothing can be evaluated"
+    case .protocolPrecondition(let text):
+      return text
     }
   }
 }

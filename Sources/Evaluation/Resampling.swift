@@ -36,24 +36,6 @@ public enum Resampling {
     let atLeast = null.filter { $0 >= observed - tolerance }.count
     return Double(atLeast + 1) / Double(null.count + 1)
   }
-
-  /// Shuffles `labels` within each block (subject), keeping every block's label multiset:
-  /// the restricted permutation scheme for exchangeability blocks (Winkler et al. 2014,
-  /// NeuroImage 92). Under "features say nothing about labels" each such arrangement is
-  /// as likely as the observed one, while subject structure stays intact.
-  public static func shuffledWithinBlocks(_ labels: [Int], blocks: [String], random: inout SeededGenerator) -> [Int] {
-    precondition(labels.count == blocks.count, "\(labels.count) labels but \(blocks.count) blocks")
-    var members: [String: [Int]] = [:]
-    for (i, block) in blocks.enumerated() { members[block, default: []].append(i) }
-    var out = labels
-    for block in members.keys.sorted() {
-      let rows = members[block]!
-      var values = rows.map { labels[$0] }
-      random.shuffle(&values)
-      for (row, value) in zip(rows, values) { out[row] = value }
-    }
-    return out
-  }
 }
 
 /// Holm's step-down adjustment of p-values for multiple tests (Holm 1979): controls the

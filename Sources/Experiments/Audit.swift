@@ -77,6 +77,13 @@ public struct Audit: Sendable {
         })
       },
       labels: labels)
+    for attribute in groups {
+      let conflicts = SubjectAttributes.conflicts(subjects: set.subjects, values: set.attributes.map { $0[attribute] })
+      guard conflicts.isEmpty else {
+        throw AuditError.attributeVariesWithinSubject(
+          file: url.path, explanation: SubjectAttributes.explain(attribute: attribute, conflicts: conflicts))
+      }
+    }
     let analysis = PredictionAnalysis(statistics: statistics, seed: seed, minimumGroupSubjects: minimumGroupSubjects,
       referenceGroups: referenceGroups)
     // One subject gives no interval (the bootstrap resamples subjects) and no test that
@@ -118,6 +125,8 @@ public enum AuditError: Error, CustomStringConvertible, Equatable {
   case noRows(file: String)
   case unknownReference(attribute: String, group: String, known: [String])
   case repeatedGroup(column: String)
+  /// A `--groups` attribute with two values for one subject.
+  case attributeVariesWithinSubject(file: String, explanation: String)
 
   public var description: String {
     switch self {
@@ -132,6 +141,7 @@ public enum AuditError: Error, CustomStringConvertible, Equatable {
       return known.isEmpty
         ? "reference group \(attribute)=\(group): '\(attribute)' is not among --groups"
         : "reference group \(attribute)=\(group): no such group; \(attribute) has \(known.joined(separator: ", "))"
+    case .attributeVariesWithinSubject(let file, let explanation): return "\(file): \(explanation)"
     }
   }
 }

@@ -3,19 +3,22 @@ import LinearAlgebra
 import Randomness
 
 /// "Is this better than chance?" by permutation (Ojala & Garriga 2010, JMLR 11, test 1):
-/// labels are shuffled within each subject and the whole pipeline — standardiser, model,
-/// folds — is refitted and re-evaluated for every permutation, so the null distribution
-/// includes everything that could make chance look better than 1/K.
+/// labels are permuted as the design's exchangeability allows (`PermutationScheme`: within
+/// subjects whose labels vary, one-label subjects exchanged as wholes) and the whole
+/// pipeline — standardiser, model, folds — is refitted and re-evaluated for every
+/// permutation, so the null distribution includes everything that could make chance look
+/// better than 1/K.
 enum ChanceTesting {
   static func refit(
     features: Matrix, labels: [Int], subjects: [String], classCount: Int, splitter: any Splitter, model: ModelConfig,
     observedUAR: Double, permutations: Int, seed: UInt64, transforms: [ColumnTransform] = [],
     normalisationGroups: [String]? = nil
   ) throws -> ChanceTest {
+    let scheme = PermutationScheme(labels: labels, subjects: subjects)
     var null: [Double] = []
     for p in 0..<permutations {
       var random = SeededGenerator(seed: seed, stream: 0xC4A0_0000 + UInt64(p))
-      let shuffled = Resampling.shuffledWithinBlocks(labels, blocks: subjects, random: &random)
+      let shuffled = scheme.permuted(random: &random)
       let predictions = try CrossValidation.run(
         features: features, labels: shuffled, subjects: subjects, classCount: classCount, splitter: splitter, model: model,
         seed: seed &+ UInt64(p), transforms: transforms, normalisationGroups: normalisationGroups)
@@ -24,23 +27,24 @@ enum ChanceTesting {
       if let uar = Metrics.unweightedAverageRecall(m).number { null.append(uar) }
     }
     return ChanceTest(
-      method: "labels permuted within subjects, whole pipeline refitted per permutation", statistic: "UAR",
+      method: "\(scheme.summary()), whole pipeline refitted per permutation", statistic: "UAR",
       permutations: null.count, nullMean: null.reduce(0, +) / Double(max(1, null.count)),
       pValue: Resampling.permutationPValue(observed: observedUAR, null: null), pValueHolm: nil)
   }
 
-  /// For predictions without a model (an audit): truth shuffled within subjects against
-  /// fixed predictions; tests whether predictions and truth are associated at all.
+  /// For predictions without a model (an audit): truth permuted by the design's scheme
+  /// against fixed predictions; tests whether predictions and truth are associated at all.
   static func fixedPredictions(_ set: PredictionSet, permutations: Int, seed: UInt64) -> ChanceTest {
     let k = set.labels.count
     let observed = Metrics.unweightedAverageRecall(set.confusion).number ?? 0
+    let scheme = PermutationScheme(labels: set.truth, subjects: set.subjects)
     var random = SeededGenerator(seed: seed, stream: 0xC4A1)
     let null = (0..<permutations).compactMap { _ -> Double? in
-      let shuffled = Resampling.shuffledWithinBlocks(set.truth, blocks: set.subjects, random: &random)
+      let shuffled = scheme.permuted(random: &random)
       return Metrics.unweightedAverageRecall(ConfusionMatrix(truth: shuffled, predicted: set.predicted, classCount: k)).number
     }
     return ChanceTest(
-      method: "true labels permuted within subjects against the fixed predictions", statistic: "UAR",
+      method: "\(scheme.summary(of: "true labels")) against the fixed predictions", statistic: "UAR",
       permutations: null.count, nullMean: null.reduce(0, +) / Double(max(1, null.count)),
       pValue: Resampling.permutationPValue(observed: observed, null: null), pValueHolm: nil)
   }

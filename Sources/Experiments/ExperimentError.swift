@@ -6,6 +6,9 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable {
   case innerSelectionImpossible(subjects: Int)
   /// A training and a test corpus that cannot be combined (e.g. no shared labels).
   case crossCorpus(String)
+  /// The protocol cannot evaluate this corpus (too few subjects or classes, or no test
+  /// class ever seen in training); found before features are measured.
+  case protocolCannotWork(protocol: String, reason: String)
 
   public var description: String {
     switch self {
@@ -16,6 +19,8 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable {
         + "found \(subjects); use a single setting instead of a grid, or a protocol with more subjects per fold"
     case .crossCorpus(let reason):
       return "cross-corpus experiment: \(reason)"
+    case .protocolCannotWork(let name, let reason):
+      return "\(name) cannot evaluate this corpus: \(reason)"
     }
   }
 }

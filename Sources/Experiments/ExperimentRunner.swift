@@ -33,6 +33,12 @@ public struct ExperimentRunner {
     }
     let labels = corpus.labels
     let classIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+    // The protocol's preconditions, on the whole corpus, before any feature is measured.
+    let foldWarnings = try ProtocolPreconditions.check(
+      labels: corpus.samples.map(\.label), subjects: corpus.samples.map(\.subject),
+      splitter: design?.splitter(for: corpus.samples) ?? config.evaluationProtocol.splitter(seed: config.seed),
+      protocolName: design?.summary ?? config.evaluationProtocol.summary)
+    foldWarnings.forEach(log)
     let extractor = FeatureExtractor(voice: config.features.voiceSet, face: config.features.faceSet)
     log("measuring features of \(corpus.samples.count) samples")
     let measurements = extractor.measure(corpus.samples, modalities: Set(config.modalities))
@@ -116,7 +122,7 @@ public struct ExperimentRunner {
       groundTruth: config.testCorpus?.resolvedSpecification(experimentSeed: config.seed &+ 1)
         ?? config.corpus.resolvedSpecification(experimentSeed: config.seed),
       evaluationProtocol: design?.summary ?? config.evaluationProtocol.summary,
-      warnings: (config.evaluationProtocol.leaksSubjects ? [ProtocolConfig.leakWarning] : []) + dataWarnings,
+      warnings: (config.evaluationProtocol.leaksSubjects ? [ProtocolConfig.leakWarning] : []) + dataWarnings + foldWarnings,
       statistics: config.statistics.summary, model: config.model.summary,
       featureSets: ["voice": config.features.voice, "face": config.features.face], runs: runs,
       comparisons: Self.comparisons(config.modalities.map(\.rawValue), sets: predictionSets, statistics: config.statistics, seed: config.seed))
@@ -128,12 +134,21 @@ public struct ExperimentRunner {
   }
 
   /// Every attribute named under `groups` must be in the corpus (for a cross-corpus run: in
-  /// the test corpus, whose subjects the gaps are about).
+  /// the test corpus, whose subjects the gaps are about) and must not vary within a subject.
   static func requireGroups(_ groups: [String], in corpus: Corpus, role: String, experiment: String) throws {
-    for attribute in groups where !corpus.attributeNames.contains(attribute) {
-      throw ConfigError.invalidValue(
-        file: experiment, path: "groups",
-        reason: "attribute '\(attribute)' is not in the \(role) (\(corpus.name)); available: \(corpus.attributeNames.joined(separator: ", "))")
+    for attribute in groups {
+      guard corpus.attributeNames.contains(attribute) else {
+        throw ConfigError.invalidValue(
+          file: experiment, path: "groups",
+          reason: "attribute '\(attribute)' is not in the \(role) (\(corpus.name)); available: \(corpus.attributeNames.joined(separator: ", "))")
+      }
+      let conflicts = SubjectAttributes.conflicts(
+        subjects: corpus.samples.map(\.subject), values: corpus.samples.map { $0.attributes[attribute] })
+      guard conflicts.isEmpty else {
+        throw ConfigError.invalidValue(
+          file: experiment, path: "groups",
+          reason: "in the \(role) (\(corpus.name)), " + SubjectAttributes.explain(attribute: attribute, conflicts: conflicts))
+      }
     }
   }
 

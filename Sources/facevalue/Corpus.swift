@@ -1,5 +1,6 @@
 import ArgumentParser
 import Corpora
+import Experiments
 import Foundation
 
 extension FaceValue {
@@ -91,9 +92,11 @@ extension FaceValue.CorpusCommand {
       abstract: "Check a corpus folder against its published layout.",
       discussion: """
         Prints samples per label and subject, subjects per attribute value, then every \
-        missing or unexpected file, unknown code and subject without demographics. Exit \
-        status 0: no problems; 1: problems listed (the readable samples are still usable); \
-        2: the folder cannot be read as that corpus. CORPUS is one of \
+        missing or unexpected file, unknown code and subject without demographics, and \
+        whether the protocol (--protocol, --folds) can evaluate the corpus: enough classes \
+        and subjects, and test classes present in training. Exit status 0: no problems; \
+        1: problems listed (the readable samples are still usable); 2: the folder cannot be \
+        read as that corpus. CORPUS is one of \
         \(PublishedCorpus.names.joined(separator: ", ")) or manifest (PATH is then the CSV).
         """)
 
@@ -105,21 +108,52 @@ extension FaceValue.CorpusCommand {
 
     @OptionGroup var options: CorpusOptions
 
+    @Option(help: "Protocol to check the corpus against: leave_one_subject_out, group_k_fold, stratified_group_k_fold or stratified_k_fold.")
+    var `protocol` = "leave_one_subject_out"
+
+    @Option(help: "Folds of a k-fold protocol (default 5, stratified_k_fold 10).")
+    var folds: Int?
+
+    @Option(help: "Seed that deals stratified folds (as the experiment's seed).")
+    var seed: UInt64 = 0
+
     @Option(help: "Print at most this many problems.")
     var limit: Int = 50
 
     func validate() throws {
       guard limit >= 0 else { throw ValidationError("--limit must be 0 or more, got \(limit)") }
       try options.validate()
+      guard (folds ?? 2) >= 2 else { throw ValidationError("--folds must be at least 2") }
+      _ = try evaluationProtocol()
+    }
+
+    /// The protocol named by --protocol and --folds.
+    func evaluationProtocol() throws -> ProtocolConfig {
+      switch `protocol` {
+      case "leave_one_subject_out": return .leaveOneSubjectOut
+      case "group_k_fold": return .groupKFold(folds: folds ?? 5)
+      case "stratified_group_k_fold": return .stratifiedGroupKFold(folds: folds ?? 5)
+      case "stratified_k_fold": return .stratifiedKFold(folds: folds ?? 10)
+      default:
+        throw ValidationError("unknown --protocol '\(`protocol`)'; use leave_one_subject_out, group_k_fold, "
+          + "stratified_group_k_fold or stratified_k_fold")
+      }
     }
 
     func run() throws {
-      let scan: CorpusScan
+      var scan: CorpusScan
       do {
         scan = try options.load(corpus, path: path)
       } catch let error as CustomStringConvertible & Error {
         printError("error: \(error.description)")
         throw ExitCode(2)
+      }
+      let evaluationProtocol = try evaluationProtocol()
+      do {
+        let warnings = try ProtocolPreconditions.check(scan.corpus, protocol: evaluationProtocol, seed: seed)
+        scan.problems += warnings.map { .protocolPrecondition("\(evaluationProtocol.summary): \($0)") }
+      } catch let error as ExperimentError {
+        scan.problems.append(.protocolPrecondition(error.description))
       }
       print(CorpusCounts.report(scan, limit: limit))
       if !scan.problems.isEmpty { throw ExitCode(1) }

@@ -129,7 +129,7 @@ import Testing
     // One corpus of `subjects` people (EmoDB has 10); the population UAR is 0.55.
     var random = SeededGenerator(seed: 4000 + UInt64(subjects))
     var jackknife = 0, bootstrap = 0
-    let studies = 400
+    let studies = 800
     for study in 0..<studies {
       let data = Self.audit(perGroup: subjects, random: &random)
       let half = data.truth.count / 2
@@ -137,7 +137,7 @@ import Testing
         clusters: Array(data.subjects[..<half]), classCount: 4)
       let j = clustered.jackknifeInterval(of: clustered.all, level: 0.95, statistic: Metrics.unweightedAverageRecall).interval!
       if j.lower <= 0.55 && 0.55 <= j.upper { jackknife += 1 }
-      let b = clustered.bootstrap(replicates: 500, seed: UInt64(study), statistic: Metrics.unweightedAverageRecall)!
+      let b = clustered.bootstrap(replicates: 300, seed: UInt64(study), statistic: Metrics.unweightedAverageRecall)!
       if b.lower <= 0.55 && 0.55 <= b.upper { bootstrap += 1 }
     }
     let (jackknifeCoverage, bootstrapCoverage) = (Double(jackknife) / Double(studies), Double(bootstrap) / Double(studies))
