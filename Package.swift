@@ -25,7 +25,7 @@ let package = Package(
     .target(name: "Tabular"),
     .target(name: "LinearAlgebra", dependencies: ["COpenBLAS", "CLAPACKE"]),
     .target(name: "CVoiceKernels"),
-    .target(name: "Voice", dependencies: ["LinearAlgebra", "COpenBLAS", "CSndFile", "CVoiceKernels"]),
+    .target(name: "Voice", dependencies: ["LinearAlgebra", "COpenBLAS", "CSndFile", "CVoiceKernels", "Tabular"]),
     .target(name: "Face", dependencies: ["LinearAlgebra", "Tabular"]),
     .target(name: "Corpora", dependencies: ["LinearAlgebra", "Voice", "Face", "Tabular", "Randomness"]),
     .target(name: "Classifiers", dependencies: ["LinearAlgebra", "Randomness"]),

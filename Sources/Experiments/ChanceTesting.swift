@@ -11,7 +11,7 @@ enum ChanceTesting {
     features: Matrix, labels: [Int], subjects: [String], classCount: Int, splitter: any Splitter, model: ModelConfig,
     observedUAR: Double, permutations: Int, seed: UInt64, transforms: [ColumnTransform] = []
   ) throws -> ChanceTest {
-    var null: [Double] = []
+    var null = PermutationTally(observed: observedUAR)
     for p in 0..<permutations {
       var random = SeededGenerator(seed: seed, stream: 0xC4A0_0000 + UInt64(p))
       let shuffled = Resampling.shuffledWithinBlocks(labels, blocks: subjects, random: &random)
@@ -20,12 +20,11 @@ enum ChanceTesting {
         seed: seed &+ UInt64(p), transforms: transforms)
       let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
       let m = ConfusionMatrix(truth: rows.map { shuffled[$0] }, predicted: rows.map { predictions.predicted[$0]! }, classCount: classCount)
-      if let uar = Metrics.unweightedAverageRecall(m).number { null.append(uar) }
+      if let uar = Metrics.unweightedAverageRecall(m).number { null.add(uar) }
     }
     return ChanceTest(
       method: "labels permuted within subjects, whole pipeline refitted per permutation", statistic: "UAR",
-      permutations: null.count, nullMean: null.reduce(0, +) / Double(max(1, null.count)),
-      pValue: Resampling.permutationPValue(observed: observedUAR, null: null), pValueHolm: nil)
+      permutations: null.count, nullMean: null.mean, pValue: null.pValue, pValueHolm: nil)
   }
 
   /// For predictions without a model (an audit): truth shuffled within subjects against
@@ -34,14 +33,16 @@ enum ChanceTesting {
     let k = set.labels.count
     let observed = Metrics.unweightedAverageRecall(set.confusion).number ?? 0
     var random = SeededGenerator(seed: seed, stream: 0xC4A1)
-    let null = (0..<permutations).compactMap { _ -> Double? in
+    var null = PermutationTally(observed: observed)
+    for _ in 0..<permutations {
       let shuffled = Resampling.shuffledWithinBlocks(set.truth, blocks: set.subjects, random: &random)
-      return Metrics.unweightedAverageRecall(ConfusionMatrix(truth: shuffled, predicted: set.predicted, classCount: k)).number
+      if let uar = Metrics.unweightedAverageRecall(ConfusionMatrix(truth: shuffled, predicted: set.predicted, classCount: k)).number {
+        null.add(uar)
+      }
     }
     return ChanceTest(
       method: "true labels permuted within subjects against the fixed predictions", statistic: "UAR",
-      permutations: null.count, nullMean: null.reduce(0, +) / Double(max(1, null.count)),
-      pValue: Resampling.permutationPValue(observed: observed, null: null), pValueHolm: nil)
+      permutations: null.count, nullMean: null.mean, pValue: null.pValue, pValueHolm: nil)
   }
 }
 

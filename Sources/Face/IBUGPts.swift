@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// Reads iBUG/300-W `.pts` landmark files (one image, so a clip of one frame).
 ///
@@ -16,6 +17,7 @@ import Foundation
 public enum IBUGPts {
   /// Reads a `.pts` file.
   public static func read(_ url: URL) throws -> LandmarkClip {
+    if let problem = RegularFile.problem(at: url.path) { throw FaceError.unreadable(file: url.path, reason: problem) }
     let text: String
     do { text = try String(contentsOf: url, encoding: .utf8) } catch {
       throw FaceError.unreadable(file: url.path, reason: error.localizedDescription)

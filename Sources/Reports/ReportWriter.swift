@@ -37,6 +37,7 @@ public enum ReportWriter {
   /// change, without re-running the experiment.
   public static func rerender(folder: URL) throws -> URL {
     let metrics = folder.appendingPathComponent("metrics.json")
+    if let problem = RegularFile.problem(at: metrics.path) { throw ReportError.unreadable(path: metrics.path, reason: problem) }
     let result: ExperimentResult
     do {
       result = try JSONDecoder().decode(ExperimentResult.self, from: Data(contentsOf: metrics))

@@ -1,11 +1,26 @@
 import CVoiceKernels
 import CSndFile
 import Foundation
+import Tabular
 
 /// Reads and writes audio files through libsndfile.
 public enum AudioFile {
-  /// Decodes any format libsndfile reads and mixes all channels to mono.
+  /// Sample rates the voice features accept, Hz. Below 8 kHz (telephone speech) the
+  /// spectral bands the features measure up to 4 kHz do not exist; above 384 kHz (the
+  /// highest rate audio interfaces record) a header is corrupt, not audio. A header claiming
+  /// 1 Hz once made a 51 KB file a 7-hour recording to resample to 16 kHz.
+  public static let sampleRates = 8000...384_000
+  /// The longest recording read, s. Feature extraction holds a recording and its per-frame
+  /// analyses in memory (about 200 MB per 10 minutes at 16 kHz, docs/limits.md), and the
+  /// features summarise one utterance; longer files are refused from their header, before
+  /// anything is decoded.
+  public static let maximumSeconds = 600.0
+
+  /// Decodes any format libsndfile reads and mixes all channels to mono. Refuses, before
+  /// opening, a path that is not a regular file (a named pipe would block forever), and,
+  /// before decoding, a rate outside `sampleRates` or a length over `maximumSeconds`.
   public static func read(_ url: URL) throws -> Audio {
+    if let problem = RegularFile.problem(at: url.path) { throw VoiceError.notAFile(file: url.path, reason: problem) }
     var info = SF_INFO()
     guard let handle = sf_open(url.path, Int32(SFM_READ), &info) else {
       throw VoiceError.unreadable(file: url.path, reason: String(cString: sf_strerror(nil)))
@@ -14,6 +29,11 @@ public enum AudioFile {
     let channels = Int(info.channels)
     let frames = Int(info.frames)
     guard frames > 0, channels > 0 else { throw VoiceError.empty(file: url.path) }
+    try checkRate(Double(info.samplerate), file: url.path)
+    let seconds = Double(frames) / Double(info.samplerate)
+    guard seconds <= maximumSeconds else {
+      throw VoiceError.tooLong(file: url.path, seconds: seconds, maximumSeconds: maximumSeconds)
+    }
     let subtype = info.format & Int32(SF_FORMAT_SUBMASK)
     var interleaved: [Double]
     let read: Int
@@ -57,6 +77,13 @@ public enum AudioFile {
       mono[frame] = sum * scale
     }
     return Audio(samples: mono, sampleRate: Double(info.samplerate))
+  }
+
+  /// Throws `unsupportedSampleRate` unless `rate` lies in `sampleRates`.
+  public static func checkRate(_ rate: Double, file: String) throws {
+    guard rate >= Double(sampleRates.lowerBound), rate <= Double(sampleRates.upperBound) else {
+      throw VoiceError.unsupportedSampleRate(file: file, rate: Int(rate.rounded(.down)), supported: sampleRates)
+    }
   }
 
   /// Writes mono 16-bit PCM WAV. Samples are clipped to [-1, 1].

@@ -63,6 +63,12 @@ extension FaceValue {
         throw ValidationError("--reference-group '\(item)': expected ATTRIBUTE=GROUP")
       }
       guard bootstrap == 0 || bootstrap >= 100 else { throw ValidationError("--bootstrap must be 0 or at least 100") }
+      guard permutations >= 0 else { throw ValidationError("--permutations must be 0 or more") }
+      if let problem = Limit.problem("--bootstrap", bootstrap, maximum: StatisticsConfig.maximumBootstrap)
+        ?? Limit.problem("--permutations", permutations, maximum: StatisticsConfig.maximumGroupPermutations)
+      {
+        throw ValidationError(problem)
+      }
     }
 
     func run() throws {
