@@ -103,8 +103,9 @@ public struct SyntheticCorpusSpec: Sendable, Equatable, Codable {
       "subjects × emotions × clips_per_emotion", subjects * emotions.count * clipsPerEmotion, Self.maximumClips)
     try bound("sample_rate", sampleRate, AudioFile.sampleRates.upperBound)
     try bound("frames", frames, Self.maximumFrames)
-    guard clipSeconds <= AudioFile.maximumSeconds else {
-      throw fail("clip_seconds is \(clipSeconds), above the limit of \(Int(AudioFile.maximumSeconds)) s (docs/limits.md)")
+    let longest = AudioFile.maximumSeconds(atRate: Double(max(1, sampleRate)))
+    guard clipSeconds <= longest else {
+      throw fail("clip_seconds is \(clipSeconds), above the limit of \(Int(longest)) s at \(sampleRate) Hz (docs/limits.md)")
     }
     guard framesPerSecond <= 1000 else { throw fail("frames_per_second is \(framesPerSecond), above the limit of 1000") }
     guard subjects >= 2 else { throw fail("subjects must be at least 2 for subject-independent folds, got \(subjects)") }

@@ -10,11 +10,18 @@ public enum AudioFile {
   /// highest rate audio interfaces record) a header is corrupt, not audio. A header claiming
   /// 1 Hz once made a 51 KB file a 7-hour recording to resample to 16 kHz.
   public static let sampleRates = 8000...384_000
-  /// The longest recording read, s. Feature extraction holds a recording and its per-frame
-  /// analyses in memory (about 200 MB per 10 minutes at 16 kHz, docs/limits.md), and the
-  /// features summarise one utterance; longer files are refused from their header, before
-  /// anything is decoded.
+  /// The longest recording read, s, and the most samples (600 s at 48 kHz; at higher rates
+  /// the time limit is shorter). Feature extraction holds a recording and its per-frame
+  /// analyses in memory (egemaps-like: 277 MB for 10 minutes at 16 kHz, 485 MB at 44.1 kHz;
+  /// docs/limits.md), and the features summarise one utterance; longer files are refused
+  /// from their header, before anything is decoded.
   public static let maximumSeconds = 600.0
+  public static let maximumSamples = 28_800_000
+
+  /// The longest recording read at `rate` Hz, s.
+  public static func maximumSeconds(atRate rate: Double) -> Double {
+    min(maximumSeconds, Double(maximumSamples) / rate)
+  }
 
   /// Decodes any format libsndfile reads and mixes all channels to mono. Refuses, before
   /// opening, a path that is not a regular file (a named pipe would block forever), and,
@@ -31,9 +38,8 @@ public enum AudioFile {
     guard frames > 0, channels > 0 else { throw VoiceError.empty(file: url.path) }
     try checkRate(Double(info.samplerate), file: url.path)
     let seconds = Double(frames) / Double(info.samplerate)
-    guard seconds <= maximumSeconds else {
-      throw VoiceError.tooLong(file: url.path, seconds: seconds, maximumSeconds: maximumSeconds)
-    }
+    let longest = maximumSeconds(atRate: Double(info.samplerate))
+    guard seconds <= longest else { throw VoiceError.tooLong(file: url.path, seconds: seconds, maximumSeconds: longest) }
     let subtype = info.format & Int32(SF_FORMAT_SUBMASK)
     var interleaved: [Double]
     let read: Int

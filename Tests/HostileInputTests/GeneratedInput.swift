@@ -25,14 +25,25 @@ enum GeneratedInput {
       let uniform = Double(noise >> 11) / Double(1 << 53) - 0.5
       samples[n] = Int16(max(-32768, min(32767, (0.2 * x + 0.01 * uniform) * 32767)))
     }
-    let claimed = UInt32(headerRate ?? rate)
+    var data = wavHeader(samples: count, rate: headerRate ?? rate)
+    samples.withUnsafeBytes { data.append(contentsOf: $0) }
+    return data
+  }
+
+  /// A mono 16-bit WAV of `seconds` of digital silence (cheap to make at any length).
+  static func silentWAV(seconds: Double, rate: Int) -> Data {
+    let count = Int(seconds * Double(rate))
+    return wavHeader(samples: count, rate: rate) + Data(count: 2 * count)
+  }
+
+  /// The 44-byte RIFF header of mono 16-bit PCM.
+  static func wavHeader(samples count: Int, rate: Int) -> Data {
     var data = Data()
     func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
     data.append(contentsOf: Array("RIFF".utf8)); append(UInt32(36 + 2 * count))
     data.append(contentsOf: Array("WAVEfmt ".utf8)); append(UInt32(16)); append(UInt16(1)); append(UInt16(1))
-    append(claimed); append(claimed * 2); append(UInt16(2)); append(UInt16(16))
+    append(UInt32(rate)); append(UInt32(rate * 2)); append(UInt16(2)); append(UInt16(16))
     data.append(contentsOf: Array("data".utf8)); append(UInt32(2 * count))
-    samples.withUnsafeBytes { data.append(contentsOf: $0) }
     return data
   }
 
