@@ -23,6 +23,9 @@ extension Corpus {
         }
         if isFolder.boolValue {
           problems.append(.unusableFile(path: url.path, reason: "the \(kind) file of sample \(sample.id) is a folder"))
+        } else if let problem = RegularFile.problem(at: url.path) {
+          // A named pipe or device: never opened (reading a FIFO blocks).
+          problems.append(.unusableFile(path: url.path, reason: "the \(kind) file of sample \(sample.id): \(problem)"))
         } else if ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil) == 0 {
           problems.append(.unusableFile(path: url.path, reason: "the \(kind) file of sample \(sample.id) is empty (0 bytes)"))
         } else if LFSPointer.isPointer(at: url) {

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// An unlabelled folder of media files, for feature export: every file with a known
 /// extension (searched recursively, in sorted order) is a sample whose id is its path
@@ -15,7 +16,11 @@ public enum MediaFolder {
     guard let walker = FileManager.default.enumerator(atPath: folder.path) else {
       throw CorpusError.badManifest(file: folder.path, reason: "not a readable folder")
     }
-    let paths = walker.compactMap { $0 as? String }.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
+    // Only regular files are media: a named pipe called `x.wav` would block the reader forever.
+    let paths = walker.compactMap { $0 as? String }.filter {
+      extensions.contains(($0 as NSString).pathExtension.lowercased())
+        && RegularFile.problem(at: folder.appendingPathComponent($0).path) == nil
+    }.sorted()
     guard !paths.isEmpty else {
       throw CorpusError.badManifest(
         file: folder.path, reason: "no \(audio ? "audio" : "landmark") files (\(extensions.sorted().joined(separator: ", "))) in it")

@@ -54,7 +54,7 @@ public enum SyntheticCorpus {
   /// version; otherwise generates it anew. Lets the demo synthesise once and reuse.
   public static func loadOrGenerate(_ spec: SyntheticCorpusSpec, into folder: URL) throws -> (corpus: Corpus, generated: Bool) {
     let stamp = folder.appendingPathComponent("synthetic.json")
-    if let data = try? Data(contentsOf: stamp), let stored = try? JSONDecoder().decode(Stamp.self, from: data),
+    if RegularFile.problem(at: stamp.path) == nil, let data = try? Data(contentsOf: stamp), let stored = try? JSONDecoder().decode(Stamp.self, from: data),
       stored == Stamp(version: generatorVersion, specification: spec)
     {
       var manifest = Manifest()

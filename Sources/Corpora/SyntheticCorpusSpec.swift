@@ -1,4 +1,5 @@
 import Tabular
+import Voice
 
 /// The parameters of a synthetic corpus with known ground truth.
 ///
@@ -89,9 +90,31 @@ public struct SyntheticCorpusSpec: Sendable, Equatable, Codable {
   /// Creates the default specification.
   public init() {}
 
+  /// Upper bounds (docs/limits.md): a synthetic corpus is for checking the pipeline, and
+  /// 100,000 clips is already hours of feature extraction; a clip may last as long as a
+  /// recording `AudioFile` reads, at a rate it accepts.
+  public static let maximumSubjects = 10_000
+  public static let maximumClips = 100_000
+  public static let maximumFrames = 18_000  // 10 minutes at 30 frames per second
+
   /// Checks the parameters and says what is wrong.
   public func validate() throws {
     func fail(_ reason: String) -> CorpusError { .invalidSpecification(reason) }
+    func bound(_ name: String, _ value: Int, _ maximum: Int) throws {
+      guard value <= maximum else { throw fail("\(name) is \(value), above the limit of \(maximum) (docs/limits.md)") }
+    }
+    try bound("subjects", subjects, Self.maximumSubjects)
+    try bound("clips_per_emotion", clipsPerEmotion, Self.maximumClips)
+    try bound("emotions", emotions.count, Self.maximumClips)
+    try bound(
+      "subjects × emotions × clips_per_emotion", subjects * emotions.count * clipsPerEmotion, Self.maximumClips)
+    try bound("sample_rate", sampleRate, AudioFile.sampleRates.upperBound)
+    try bound("frames", frames, Self.maximumFrames)
+    let longest = AudioFile.maximumSeconds(atRate: Double(max(1, sampleRate)))
+    guard clipSeconds <= longest else {
+      throw fail("clip_seconds is \(clipSeconds), above the limit of \(Int(longest)) s at \(sampleRate) Hz (docs/limits.md)")
+    }
+    guard framesPerSecond <= 1000 else { throw fail("frames_per_second is \(framesPerSecond), above the limit of 1000") }
     guard subjects >= 2 else { throw fail("subjects must be at least 2 for subject-independent folds, got \(subjects)") }
     guard clipsPerEmotion >= 1 else { throw fail("clips_per_emotion must be at least 1, got \(clipsPerEmotion)") }
     guard emotions.count >= 2 else { throw fail("at least 2 emotions are needed, got \(emotions)") }

@@ -32,15 +32,16 @@ public struct PairedComparison: Sendable, Equatable, Codable {
     let n = Double(max(1, subjects.count))
     let observed = abs(differences.reduce(0, +)) / n
     var random = SeededGenerator(seed: seed, stream: 0x9A1D)
-    let null = (0..<permutations).map { _ in
-      abs(differences.reduce(0) { $0 + ((random.next() & 1) == 0 ? $1 : -$1) }) / n
+    var null = PermutationTally(observed: observed)  // a count, not the values: memory stays flat
+    for _ in 0..<permutations {
+      null.add(abs(differences.reduce(0) { $0 + ((random.next() & 1) == 0 ? $1 : -$1) }) / n)
     }
     self.first = first
     self.second = second
     self.accuracyDifference = differences.reduce(0, +) / n
     self.samples = subjects.count
     self.subjects = differences.count
-    self.pValue = Resampling.permutationPValue(observed: observed, null: null)
+    self.pValue = null.pValue
     self.pValueHolm = nil
   }
 }

@@ -32,10 +32,40 @@ public enum Resampling {
   /// extreme as the observed one; the +1 counts the observed arrangement itself, which
   /// makes the test exact and never gives p = 0 (Phipson & Smyth 2010).
   public static func permutationPValue(observed: Double, null: [Double]) -> Double {
-    let tolerance = 1e-12 * max(1, abs(observed))
-    let atLeast = null.filter { $0 >= observed - tolerance }.count
-    return Double(atLeast + 1) / Double(null.count + 1)
+    var tally = PermutationTally(observed: observed)
+    for value in null { tally.add(value) }
+    return tally.pValue
   }
+}
+
+/// A permutation test's null distribution reduced to what its p-value and mean need, so
+/// memory stays constant whatever the number of permutations. Adds in the order given, so
+/// the mean equals `null.reduce(0, +) / count` of the stored values to the last bit.
+public struct PermutationTally: Sendable {
+  /// The observed statistic.
+  public let observed: Double
+  /// Null statistics added so far.
+  public private(set) var count = 0
+  /// Of those, the ones at least as extreme as `observed` (within 10⁻¹² relative, so that a
+  /// permutation reproducing the observed arrangement counts despite rounding).
+  public private(set) var atLeast = 0
+  /// Their sum, in the order added.
+  public private(set) var sum = 0.0
+
+  /// An empty tally for `observed`.
+  public init(observed: Double) { self.observed = observed }
+
+  /// Counts one null statistic.
+  public mutating func add(_ value: Double) {
+    count += 1
+    sum += value
+    if value >= observed - 1e-12 * max(1, abs(observed)) { atLeast += 1 }
+  }
+
+  /// (atLeast + 1) / (count + 1), as `Resampling.permutationPValue`.
+  public var pValue: Double { Double(atLeast + 1) / Double(count + 1) }
+  /// Mean of the null statistics (0 when there are none).
+  public var mean: Double { sum / Double(max(1, count)) }
 }
 
 /// Holm's step-down adjustment of p-values for multiple tests (Holm 1979): controls the

@@ -15,7 +15,7 @@ enum ChanceTesting {
     normalisationGroups: [String]? = nil
   ) throws -> ChanceTest {
     let scheme = PermutationScheme(labels: labels, subjects: subjects)
-    var null: [Double] = []
+    var null = PermutationTally(observed: observedUAR)
     for p in 0..<permutations {
       var random = SeededGenerator(seed: seed, stream: 0xC4A0_0000 + UInt64(p))
       let shuffled = scheme.permuted(random: &random)
@@ -24,12 +24,11 @@ enum ChanceTesting {
         seed: seed &+ UInt64(p), transforms: transforms, normalisationGroups: normalisationGroups)
       let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
       let m = ConfusionMatrix(truth: rows.map { shuffled[$0] }, predicted: rows.map { predictions.predicted[$0]! }, classCount: classCount)
-      if let uar = Metrics.unweightedAverageRecall(m).number { null.append(uar) }
+      if let uar = Metrics.unweightedAverageRecall(m).number { null.add(uar) }
     }
     return ChanceTest(
       method: "\(scheme.summary()), whole pipeline refitted per permutation", statistic: "UAR",
-      permutations: null.count, nullMean: null.reduce(0, +) / Double(max(1, null.count)),
-      pValue: Resampling.permutationPValue(observed: observedUAR, null: null), pValueHolm: nil)
+      permutations: null.count, nullMean: null.mean, pValue: null.pValue, pValueHolm: nil)
   }
 
   /// For predictions without a model (an audit): truth permuted by the design's scheme
@@ -39,14 +38,16 @@ enum ChanceTesting {
     let observed = Metrics.unweightedAverageRecall(set.confusion).number ?? 0
     let scheme = PermutationScheme(labels: set.truth, subjects: set.subjects)
     var random = SeededGenerator(seed: seed, stream: 0xC4A1)
-    let null = (0..<permutations).compactMap { _ -> Double? in
+    var null = PermutationTally(observed: observed)
+    for _ in 0..<permutations {
       let shuffled = scheme.permuted(random: &random)
-      return Metrics.unweightedAverageRecall(ConfusionMatrix(truth: shuffled, predicted: set.predicted, classCount: k)).number
+      if let uar = Metrics.unweightedAverageRecall(ConfusionMatrix(truth: shuffled, predicted: set.predicted, classCount: k)).number {
+        null.add(uar)
+      }
     }
     return ChanceTest(
       method: "\(scheme.summary(of: "true labels")) against the fixed predictions", statistic: "UAR",
-      permutations: null.count, nullMean: null.reduce(0, +) / Double(max(1, null.count)),
-      pValue: Resampling.permutationPValue(observed: observed, null: null), pValueHolm: nil)
+      permutations: null.count, nullMean: null.mean, pValue: null.pValue, pValueHolm: nil)
   }
 }
 

@@ -54,6 +54,12 @@ extension Decoder {
   /// The dotted path of the value being decoded, for messages.
   var codingPathString: String { codingPath.map(\.stringValue).joined(separator: ".") }
 
+  /// Rejects a count above its documented upper bound: such a run would take days or
+  /// exhaust memory before it said anything.
+  func requireAtMost(_ maximum: Int, _ value: Int, _ name: String) throws {
+    if let problem = Limit.problem(name, value, maximum: maximum) { throw invalid(problem) }
+  }
+
   /// An error about the value being decoded.
   func invalid(_ reason: String) -> SchemaViolation { SchemaViolation(path: codingPathString, kind: .invalid(reason)) }
 }

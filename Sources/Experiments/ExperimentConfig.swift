@@ -53,6 +53,7 @@ public struct ExperimentConfig: Sendable, Equatable {
 
   /// Reads and validates a YAML experiment file.
   public static func load(_ url: URL) throws -> ExperimentConfig {
+    if let problem = RegularFile.problem(at: url.path) { throw ConfigError.unreadable(file: url.path, reason: problem) }
     let text: String
     do { text = try TextFile.read(url) } catch let error as TabularError {
       throw ConfigError.unreadable(file: url.path, reason: error.plainReason)
@@ -92,6 +93,11 @@ extension ConfigError {
       self = ConfigError(file: file, decoding: context.underlyingError!)
     case DecodingError.keyNotFound(let key, let context):
       self = .missingKey(file: file, path: path(context), key: key.stringValue)
+    case DecodingError.typeMismatch(let type, let context) where [Int.self, UInt64.self].contains(where: { $0 == type }):
+      // YAML reads 1e9 as a float, which no count can be; say how to write it instead.
+      self = .invalidValue(
+        file: file, path: path(context),
+        reason: "expected a whole number written with digits only (1000000, not 1e6 or 1000000.0)")
     case DecodingError.typeMismatch(let type, let context):
       self = .invalidValue(file: file, path: path(context), reason: "expected \(type)")
     case DecodingError.valueNotFound(let type, let context):

@@ -82,7 +82,9 @@ public struct ExperimentRunner {
       predictionSets[modality.rawValue] = set
       var chanceTest: ChanceTest? = nil
       if config.statistics.permutations > 0 {
-        log("\(modality.rawValue): permutation test, \(config.statistics.permutations) refits")
+        log(WorkEstimate.line(
+          "\(modality.rawValue): chance test", config.statistics.permutations, "permutations",
+          folds: predictions.foldCount, model: config.model))
         chanceTest = try ChanceTesting.refit(
           features: normalised.values, labels: y, subjects: subjects, classCount: labels.count, splitter: splitter, model: config.model,
           observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0, permutations: config.statistics.permutations,
@@ -100,6 +102,9 @@ public struct ExperimentRunner {
         CorpusShift.table(table.values, names: table.names, isTest: $0.map { $0 == CrossCorpusDesign.testTag })
       }
       if config.evaluationProtocol.repeats > 1 {
+        log(WorkEstimate.line(
+          "\(modality.rawValue): repeated splits", config.evaluationProtocol.repeats, "repetitions",
+          folds: predictions.foldCount, model: config.model))
         var splits = RepeatedSplits(unweightedAverageRecall: [], accuracy: [])
         for r in 0..<config.evaluationProtocol.repeats {
           let seed = RepeatedSplits.seed(repetition: r, experimentSeed: config.seed)

@@ -10,6 +10,13 @@ extension ModelConfig: Decodable {
     case innerFolds = "inner_folds"
   }
 
+  /// The MLP's hidden layer holds hidden × (features + classes) weights per fitted model,
+  /// several models at once: 10,000 units over 1,000 features is 80 MB each, and a layer
+  /// wider than the samples × features it learns from only memorises them.
+  public static let maximumHiddenUnits = 10_000
+  /// Adam epochs of the MLP: scikit-learn's default is 200; 10,000 is far past convergence.
+  public static let maximumEpochs = 10_000
+
   public init(from decoder: Decoder) throws {
     try decoder.rejectUnknownKeys(Keys.allCases.map(\.rawValue))
     let container = try decoder.container(keyedBy: Keys.self)
@@ -52,10 +59,14 @@ extension ModelConfig: Decodable {
       return try p.values("var_smoothing", default: 1e-9) { $0 > 0 && $0.isFinite ? nil : "var_smoothing must be positive, got \($0)" }
         .map { .naiveBayes(varianceSmoothing: $0) }
     case .mlp:
-      let hidden = try p.values("hidden", default: 100) { $0 >= 1 ? nil : "hidden must be at least 1, got \($0)" }
+      let hidden = try p.values("hidden", default: 100) {
+        $0 >= 1 ? Limit.problem("hidden", $0, maximum: Self.maximumHiddenUnits) : "hidden must be at least 1, got \($0)"
+      }
       let alphas = try p.values("alpha", default: 1e-4) { $0 >= 0 && $0.isFinite ? nil : "alpha must be ≥ 0, got \($0)" }
       let rates = try p.values("learning_rate", default: 1e-3) { $0 > 0 && $0.isFinite ? nil : "learning_rate must be positive, got \($0)" }
-      let epochs = try p.values("max_epochs", default: 200) { $0 >= 1 ? nil : "max_epochs must be at least 1, got \($0)" }
+      let epochs = try p.values("max_epochs", default: 200) {
+        $0 >= 1 ? Limit.problem("max_epochs", $0, maximum: Self.maximumEpochs) : "max_epochs must be at least 1, got \($0)"
+      }
       return hidden.flatMap { h in alphas.flatMap { a in rates.flatMap { r in epochs.map { .mlp(hiddenUnits: h, alpha: a, learningRate: r, maximumEpochs: $0) } } } }
     case .innerFolds: return []
     }

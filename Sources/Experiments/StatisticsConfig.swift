@@ -34,6 +34,14 @@ public struct StatisticsConfig: Sendable, Equatable, Decodable {
   /// The defaults.
   public init() {}
 
+  /// Upper bounds (docs/limits.md). A percentile interval's Monte Carlo error is already
+  /// negligible at 10,000 replicates; permutation p-values resolve 1/(n + 1), and the chance
+  /// test refits every fold per permutation, so 10,000 of them is days of fitting, while
+  /// group-gap permutations need no refit and Holm over dozens of gaps wants p near 10⁻⁵.
+  public static let maximumBootstrap = 100_000
+  public static let maximumPermutations = 10_000
+  public static let maximumGroupPermutations = 1_000_000
+
   enum Keys: String, CodingKey, CaseIterable {
     case bootstrap, permutations, level, intersections, interval
     case groupPermutations = "group_permutations"
@@ -60,6 +68,9 @@ public struct StatisticsConfig: Sendable, Equatable, Decodable {
     neutralOrPositiveLabels = try c.decodeIfPresent([String].self, forKey: .neutralOrPositiveLabels) ?? neutralOrPositiveLabels
     guard bootstrap == 0 || bootstrap >= 100 else { throw decoder.invalid("bootstrap must be 0 or at least 100 replicates, got \(bootstrap)") }
     guard permutations >= 0, groupPermutations >= 0 else { throw decoder.invalid("permutation counts must be >= 0") }
+    try decoder.requireAtMost(Self.maximumBootstrap, bootstrap, "bootstrap")
+    try decoder.requireAtMost(Self.maximumPermutations, permutations, "permutations")
+    try decoder.requireAtMost(Self.maximumGroupPermutations, groupPermutations, "group_permutations")
     guard level > 0.5 && level < 1 else { throw decoder.invalid("level must be in (0.5, 1), got \(level)") }
   }
 

@@ -38,10 +38,10 @@ public enum GenericLandmarkCSV {
   static func read(table: some LandmarkTable, file: String, options: Options) throws -> LandmarkClip {
     let pointCount = table.header.filter { $0.first == "x" && Int($0.dropFirst()) != nil }.count
     guard pointCount > 0 else { throw FaceError.missingColumn(file: file, column: "x0") }
-    let xColumns = try (0..<pointCount).map { try table.column("x\($0)", file: file) }
-    let yColumns = try (0..<pointCount).map { try table.column("y\($0)", file: file) }
+    let xColumns = try table.numberedColumns("x", count: pointCount, file: file)
+    let yColumns = try table.numberedColumns("y", count: pointCount, file: file)
     let hasZ = table.header.contains("z0")
-    let zColumns = hasZ ? try (0..<pointCount).map { try table.column("z\($0)", file: file) } : []
+    let zColumns = hasZ ? try table.numberedColumns("z", count: pointCount, file: file) : []
     let timeColumn = table.header.firstIndex(of: "timestamp")
     let frameColumn = table.header.firstIndex(of: "frame")
 

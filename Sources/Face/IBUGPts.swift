@@ -17,6 +17,7 @@ import Tabular
 public enum IBUGPts {
   /// Reads a `.pts` file.
   public static func read(_ url: URL) throws -> LandmarkClip {
+    if let problem = RegularFile.problem(at: url.path) { throw FaceError.unreadable(file: url.path, reason: problem) }
     let text: String
     do { text = try TextFile.read(url) } catch let error as TabularError {
       throw FaceError.unreadable(file: url.path, reason: error.plainReason)

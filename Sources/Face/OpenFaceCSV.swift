@@ -34,8 +34,8 @@ public enum OpenFaceCSV {
   static func read(table: some LandmarkTable, file: String, options: Options) throws -> LandmarkClip {
     let pointCount = table.header.filter { $0.hasPrefix("x_") && Int($0.dropFirst(2)) != nil }.count
     guard pointCount > 0 else { throw FaceError.missingColumn(file: file, column: "x_0") }
-    let xColumns = try (0..<pointCount).map { try table.column("x_\($0)", file: file) }
-    let yColumns = try (0..<pointCount).map { try table.column("y_\($0)", file: file) }
+    let xColumns = try table.numberedColumns("x_", count: pointCount, file: file)
+    let yColumns = try table.numberedColumns("y_", count: pointCount, file: file)
     let faceColumn = table.header.firstIndex(of: "face_id")
     let timeColumn = table.header.firstIndex(of: "timestamp")
     let successColumn = table.header.firstIndex(of: "success")
@@ -82,12 +82,17 @@ public enum OpenFaceCSV {
       return Int(name.dropFirst(2))
     }
     let poses: Set<String> = ["pose_Tx", "pose_Ty", "pose_Tz", "pose_Rx", "pose_Ry", "pose_Rz"]
-    let points3D = header.compactMap(point3D)
-    if let largest = points3D.max() {
+    // Which of X_i, Y_i, Z_i each point has, found in one pass (a search of the header per
+    // name grew with the square of its length; a name like X_99999999 asked for 10⁸ searches).
+    // The first missing index is at most the number of points named, so the search stops there.
+    var axes: [Int: Set<Character>] = [:]
+    for name in header {
+      if let i = point3D(name), i >= 0, name.dropFirst(2) == String(i) { axes[i, default: []].insert(name.first!) }
+    }
+    if let largest = axes.keys.max() {
       for axis in ["X", "Y", "Z"] {
-        for i in 0...largest where !header.contains("\(axis)_\(i)") {
-          throw FaceError.missingColumn(file: file, column: "\(axis)_\(i)")
-        }
+        let i = (0...min(largest, axes.count)).first { !(axes[$0]?.contains(Character(axis)) ?? false) }
+        if let i { throw FaceError.missingColumn(file: file, column: "\(axis)_\(i)") }
       }
     }
     return header.indices.filter { poses.contains(header[$0]) || isActionUnit(header[$0]) || point3D(header[$0]) != nil }

@@ -40,9 +40,7 @@ public enum ReportWriter {
   /// folder is replaced whole, under the same lock as a run.
   public static func rerender(folder: URL) throws -> URL {
     let metrics = folder.appendingPathComponent("metrics.json")
-    guard FileManager.default.fileExists(atPath: metrics.path) else {
-      throw ReportError.unreadable(path: metrics.path, reason: "no such file")
-    }
+    if let problem = RegularFile.problem(at: metrics.path) { throw ReportError.unreadable(path: metrics.path, reason: problem) }
     let reserved = try ResultFolder.reserve(folder)
     defer { reserved.release() }
     let result: ExperimentResult

@@ -36,6 +36,7 @@ public struct CSVTable: Sendable {
 
   /// Reads and parses a CSV file.
   public init(contentsOf url: URL, separator: Character = ",") throws {
+    if let problem = RegularFile.problem(at: url.path) { throw TabularError.unreadable(source: url.path, reason: problem) }
     try self.init(text: TextFile.read(url), source: url.path, separator: separator)
   }
 

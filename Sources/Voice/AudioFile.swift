@@ -18,8 +18,29 @@ public enum AudioFile {
     }
   }
 
-  /// Decodes any format libsndfile reads and mixes all channels to mono.
+  /// Sample rates the voice features accept, Hz. Below 8 kHz (telephone speech) the
+  /// spectral bands the features measure up to 4 kHz do not exist; above 384 kHz (the
+  /// highest rate audio interfaces record) a header is corrupt, not audio. A header claiming
+  /// 1 Hz once made a 51 KB file a 7-hour recording to resample to 16 kHz.
+  public static let sampleRates = 8000...384_000
+  /// The longest recording read, s, and the most samples (600 s at 48 kHz; at higher rates
+  /// the time limit is shorter). Feature extraction holds a recording and its per-frame
+  /// analyses in memory (egemaps-like: 277 MB for 10 minutes at 16 kHz, 485 MB at 44.1 kHz;
+  /// docs/limits.md), and the features summarise one utterance; longer files are refused
+  /// from their header, before anything is decoded.
+  public static let maximumSeconds = 600.0
+  public static let maximumSamples = 28_800_000
+
+  /// The longest recording read at `rate` Hz, s.
+  public static func maximumSeconds(atRate rate: Double) -> Double {
+    min(maximumSeconds, Double(maximumSamples) / rate)
+  }
+
+  /// Decodes any format libsndfile reads and mixes all channels to mono. Refuses, before
+  /// opening, a path that is not a regular file (a named pipe would block forever), and,
+  /// before decoding, a rate outside `sampleRates` or a length over `maximumSeconds`.
   public static func read(_ url: URL) throws -> Audio {
+    if let problem = RegularFile.problem(at: url.path) { throw VoiceError.notAFile(file: url.path, reason: problem) }
     var info = SF_INFO()
     guard let handle = sf_open(url.path, Int32(SFM_READ), &info) else {
       // Only on failure, so readable files pay nothing for the check.
@@ -30,6 +51,10 @@ public enum AudioFile {
     let channels = Int(info.channels)
     let frames = Int(info.frames)
     guard frames > 0, channels > 0 else { throw VoiceError.empty(file: url.path) }
+    try checkRate(Double(info.samplerate), file: url.path)
+    let seconds = Double(frames) / Double(info.samplerate)
+    let longest = maximumSeconds(atRate: Double(info.samplerate))
+    guard seconds <= longest else { throw VoiceError.tooLong(file: url.path, seconds: seconds, maximumSeconds: longest) }
     let subtype = info.format & Int32(SF_FORMAT_SUBMASK)
     var interleaved: [Double]
     let read: Int
@@ -73,6 +98,13 @@ public enum AudioFile {
       mono[frame] = sum * scale
     }
     return Audio(samples: mono, sampleRate: Double(info.samplerate))
+  }
+
+  /// Throws `unsupportedSampleRate` unless `rate` lies in `sampleRates`.
+  public static func checkRate(_ rate: Double, file: String) throws {
+    guard rate >= Double(sampleRates.lowerBound), rate <= Double(sampleRates.upperBound) else {
+      throw VoiceError.unsupportedSampleRate(file: file, rate: Int(rate.rounded(.down)), supported: sampleRates)
+    }
   }
 
   /// Writes mono 16-bit PCM WAV. Samples are clipped to [-1, 1].

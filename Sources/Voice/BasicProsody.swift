@@ -36,6 +36,7 @@ public struct BasicProsody: Sendable {
   /// Measures decoded audio; `file` names it in errors.
   public func features(of audio: Audio, file: String) throws -> [Double] {
     guard !audio.samples.isEmpty else { throw VoiceError.empty(file: file) }
+    try AudioFile.checkRate(audio.sampleRate, file: file)
     guard audio.duration >= minimumDuration else {
       throw VoiceError.tooShort(file: file, seconds: audio.duration, minimumSeconds: minimumDuration)
     }

@@ -1,4 +1,5 @@
 import Tabular
+import Foundation
 
 /// A recording could not be decoded or measured; each case names the file.
 public enum VoiceError: Error, CustomStringConvertible, Equatable {
@@ -20,6 +21,12 @@ public enum VoiceError: Error, CustomStringConvertible, Equatable {
   case unwritable(file: String, reason: String)
   /// The file is a Git LFS pointer checked out in place of the recording.
   case lfsPointer(file: String)
+  /// The path is not a regular file (a folder, a named pipe, a device…), so it is not opened.
+  case notAFile(file: String, reason: String)
+  /// The header's sample rate is outside what the analysis can use.
+  case unsupportedSampleRate(file: String, rate: Int, supported: ClosedRange<Int>)
+  /// The recording is longer than one analysis may hold in memory.
+  case tooLong(file: String, seconds: Double, maximumSeconds: Double)
 
   public var description: String {
     switch self {
@@ -43,6 +50,16 @@ public enum VoiceError: Error, CustomStringConvertible, Equatable {
       return "\(file): cannot write audio (\(reason))"
     case .lfsPointer(let file):
       return "\(file) \(LFSPointer.advice)"
+    case .notAFile(let file, let reason):
+      return "\(file): not read as audio: \(reason)"
+    case .unsupportedSampleRate(let file, let rate, let supported):
+      return "\(file): the header gives a sample rate of \(rate) Hz; the voice features need "
+        + "\(supported.lowerBound)–\(supported.upperBound) Hz (speech up to 4 kHz at the lowest); the header is "
+        + "probably corrupt, or resample the recording"
+    case .tooLong(let file, let seconds, let maximum):
+      return "\(file): \(String(format: "%.0f", seconds)) s of audio, longer than the \(String(format: "%.0f", maximum)) s "
+        + "one recording may last at this rate (the features summarise one utterance, and the whole recording is held in "
+        + "memory); cut it into utterances first"
     }
   }
 }

@@ -21,6 +21,7 @@ public struct VoiceInput: Sendable {
   /// Checks and resamples decoded audio; `file` names it in errors.
   public func prepare(_ audio: Audio, file: String) throws -> Audio {
     guard !audio.samples.isEmpty else { throw VoiceError.empty(file: file) }
+    try AudioFile.checkRate(audio.sampleRate, file: file)
     guard audio.duration >= minimumDuration else {
       throw VoiceError.tooShort(file: file, seconds: audio.duration, minimumSeconds: minimumDuration)
     }

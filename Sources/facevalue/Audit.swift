@@ -82,6 +82,11 @@ extension FaceValue {
       guard StatisticsConfig.HeadlineInterval(rawValue: interval) != nil else {
         throw ValidationError("--interval must be one of \(StatisticsConfig.HeadlineInterval.allCases.map(\.rawValue).joined(separator: ", ")), got '\(interval)'")
       }
+      if let problem = Limit.problem("--bootstrap", bootstrap, maximum: StatisticsConfig.maximumBootstrap)
+        ?? Limit.problem("--permutations", permutations, maximum: StatisticsConfig.maximumGroupPermutations)
+      {
+        throw ValidationError(problem)
+      }
     }
 
     /// The attribute columns named by --groups.
