@@ -12,6 +12,9 @@ public enum MethodChanges {
     "Headline intervals are now delete-one-subject jackknife t intervals (percentile cluster bootstrap before, which "
       + "covered 90% instead of 95% with 10 subjects); `statistics: {interval: bootstrap}` restores the old method.",
     "Per-group accuracy and UAR now carry jackknife t intervals.",
+    "The chance test now permutes labels as the design allows (within subjects whose labels vary; one-label subjects "
+      + "exchanged as wholes, Winkler et al. 2014); where every subject has several labels, as in every committed result, "
+      + "the permutations are exactly those of before.",
     "The four-fifths flag and the worst group are now stated only when the ratio's or the UAR gap's permutation test is "
       + "significant; before, they were stated on any counts, including 1 versus 0 predictions.",
   ]

@@ -1,4 +1,5 @@
 import Experiments
+import Tabular
 import Foundation
 
 /// Writes an experiment's output folder: `metrics.json`, `report.md`, the config it ran,

@@ -6,8 +6,15 @@ import Testing
 /// `audit --groups` refuses an attribute that varies within a subject.
 @Suite(.enabled(if: CLI.binary != nil, "no facevalue binary beside the tests (scripts/test builds it); skipped"))
 struct ProtocolPreconditionCLITests {
+  /// A manifest of `rows` (id,subject,label,sex), each naming a small non-empty audio file
+  /// (`corpus check` reads no audio, but a sample must name a media file that exists).
   static func manifest(_ rows: [String], in folder: URL) throws {
-    try (["id,subject,label,sex"] + rows).joined(separator: "\n").appending("\n").write(
+    for row in rows {
+      let id = row.split(separator: ",")[0]
+      try Data("not decoded".utf8).write(to: folder.appendingPathComponent("\(id).wav"))
+    }
+    let lines = rows.map { "\($0),\($0.split(separator: ",")[0]).wav" }
+    try (["id,subject,label,sex,audio"] + lines).joined(separator: "\n").appending("\n").write(
       to: folder.appendingPathComponent("manifest.csv"), atomically: true, encoding: .utf8)
   }
 
