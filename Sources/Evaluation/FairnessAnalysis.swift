@@ -56,8 +56,10 @@ public struct FairnessAnalysis: Sendable {
 
     // Permutation: reassign whole subjects to groups, keeping each group's subject count.
     let permutationCount = eligible.count >= 2 ? permutations : 0
-    var nullValues = [[Double]](repeating: [], count: gaps.count)
-    var nullRatios: [Double] = []
+    // Streamed: only what the p-values and intervals need is kept (`PermutationTail`).
+    var tails = points.map { point in point.map { PermutationTail(observed: $0.value, permutations: permutationCount, level: level) } }
+    // Small ratios are extreme, so the tally counts negated ratios at or above the negated observed one.
+    var ratioTally = ratio.map { PermutationTally(observed: -$0.value) }
     var permutationRandom = SeededGenerator(seed: seed, stream: 0xFA1C)
     let allCells = eligibleCells.flatMap { $0 }
     for _ in 0..<permutationCount {
@@ -69,16 +71,19 @@ public struct FairnessAnalysis: Sendable {
         return Array(shuffled[start..<(start + cells.count)])
       }
       let replicate = confusions(regrouped)
-      for i in gaps.indices { if let v = gaps[i].largest(replicate, reference: reference)?.value { nullValues[i].append(v) } }
-      if ratio != nil, let r = demographicParityRatio(replicate, classCount: k) { nullRatios.append(r.value) }
+      for i in gaps.indices where tails[i] != nil {
+        if let v = gaps[i].largest(replicate, reference: reference)?.value { tails[i]!.add(v) }
+      }
+      if ratioTally != nil, let r = demographicParityRatio(replicate, classCount: k) { ratioTally!.add(-r.value) }
     }
 
     func size(_ e: Int) -> GroupSize { GroupSize(samples: sampleCount[eligible[e]], subjects: eligibleCells[e].count) }
     let gapResults = gaps.indices.compactMap { i -> GapResult? in
-      guard let point = points[i] else { return nil }
-      let inverted = nullValues[i].isEmpty
-        ? PermutationInterval.Outcome.unavailable(reason: "no permutation test (group_permutations: 0), so no interval")
-        : PermutationInterval.interval(gap: point.value, null: nullValues[i], level: level, groupSizes: eligibleCells.map(\.count))
+      guard let point = points[i], let tail = tails[i] else { return nil }
+      let tested = tail.tally.count > 0
+      let inverted = tested
+        ? PermutationInterval.interval(gap: point.value, tail: tail, groupSizes: eligibleCells.map(\.count))
+        : PermutationInterval.Outcome.unavailable(reason: "no permutation test (group_permutations: 0), so no interval")
       var interval: Interval? = nil, note: String? = nil
       switch inverted {
       case .interval(let value): interval = value
@@ -88,7 +93,7 @@ public struct FairnessAnalysis: Sendable {
         name: gaps[i].name, explanation: gaps[i].explanation, component: gaps[i].components[point.component].name,
         value: point.value, higher: names[eligible[point.higher]], lower: names[eligible[point.lower]],
         higherSize: size(point.higher), lowerSize: size(point.lower), interval: interval, intervalNote: note,
-        pValue: nullValues[i].isEmpty ? nil : Resampling.permutationPValue(observed: point.value, null: nullValues[i]),
+        pValue: tested ? tail.tally.pValue : nil,
         pValueHolm: nil)
     }
     let worst = worstGroup(summaries: summaries, eligible: eligible, names: names, gaps: gapResults)
@@ -97,7 +102,7 @@ public struct FairnessAnalysis: Sendable {
       eligibleGroups: eligible.map { names[$0] }, tooSmall: names.indices.filter { !eligible.contains($0) }.map { names[$0] },
       missing: groupOf.count - rows.count, gaps: gapResults, worstGroup: worst.name, worstGroupNote: worst.note,
       demographicParityRatio: ratio.map { r in
-        parityRatioResult(r, observed: observed, null: nullRatios, labels: labels, groupName: { names[eligible[$0]] })
+        parityRatioResult(r, observed: observed, tally: ratioTally!, labels: labels, groupName: { names[eligible[$0]] })
       })
   }
 
@@ -140,13 +145,12 @@ public struct FairnessAnalysis: Sendable {
 
   /// The parity ratio with its permutation p-value and a four-fifths verdict that the counts support.
   func parityRatioResult(
-    _ r: (value: Double, classIndex: Int, higher: Int, lower: Int), observed: [ConfusionMatrix], null: [Double],
+    _ r: (value: Double, classIndex: Int, higher: Int, lower: Int), observed: [ConfusionMatrix], tally: PermutationTally,
     labels: [String], groupName: (Int) -> String
   ) -> RatioResult {
     func selected(_ g: Int) -> Int { (0..<observed[g].classCount).reduce(0) { $0 + observed[g].counts[$1][r.classIndex] } }
     let high = (selected(r.higher), observed[r.higher].total), low = (selected(r.lower), observed[r.lower].total)
-    // Small ratios are extreme: the p-value counts null ratios at or below the observed one.
-    let p = null.isEmpty ? nil : Resampling.permutationPValue(observed: -r.value, null: null.map { -$0 })
+    let p = tally.count == 0 ? nil : tally.pValue
     let counts = "\(labels[r.classIndex]) predicted for \(high.0) of \(high.1) clips of \(groupName(r.higher)), "
       + "\(low.0) of \(low.1) of \(groupName(r.lower))"
     let fails = r.value < 0.8 && (p.map { $0 <= 1 - level } ?? false)

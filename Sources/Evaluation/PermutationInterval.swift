@@ -30,36 +30,97 @@ public enum PermutationInterval {
   /// gap `gap` (higher − lower, ≥ 0); `groupSizes` (subjects per compared group) only
   /// word the reason when no interval is possible.
   public static func interval(gap: Double, null: [Double], level: Double, groupSizes: [Int]) -> Outcome {
-    let alpha = 1 - level
-    let n = null.count
+    var tail = PermutationTail(observed: gap, permutations: null.count, level: level)
+    for value in null { tail.add(value) }
+    return interval(gap: gap, tail: tail, groupSizes: groupSizes)
+  }
+
+  /// The same from a streamed `PermutationTail`.
+  public static func interval(gap: Double, tail: PermutationTail, groupSizes: [Int]) -> Outcome {
+    let alpha = 1 - tail.level
+    let n = tail.tally.count
     // The test rejects an observed T when p = (1 + #{null ≥ T}) / (n + 1) ≤ α, that is when
     // fewer than m + 1 null values reach T, m = ⌊α(n + 1)⌋ − 1.
-    let m = Int((alpha * Double(n + 1)).rounded(.down)) - 1
-    guard n > 0, m >= 0 else {
+    let m = PermutationTail.rejectionCount(permutations: n, level: tail.level) - 1
+    guard n > 0, m >= 0, tail.largest.count > m else {
       return .unavailable(reason: "\(n) permutations cannot give p ≤ \(format(alpha)); no interval")
     }
-    let descending = null.sorted(by: >)
     // The smallest p-value any observed gap could have: the share of arrangements that
     // reach the largest null value. Above α, the design cannot show any gap.
-    let top = descending[0]
-    let tolerance = 1e-12 * max(1, abs(top))
-    let reachingTop = descending.prefix { $0 >= top - tolerance }.count
-    let smallestP = Double(reachingTop + 1) / Double(n + 1)
+    let smallestP = Double(tail.reachingTop + 1) / Double(n + 1)
     if smallestP > alpha {
       let sizes = groupSizes.map(String.init).joined(separator: " + ")
       return .unavailable(
         reason: "\(sizes) subjects: too few for an interval (no assignment of subjects to groups reaches "
           + "p ≤ \(format(alpha)); the smallest attainable p-value is \(format(smallestP)))")
     }
-    let critical = descending[m]
+    let critical = tail.largest[tail.largest.count - 1 - m]
     // A gap within rounding of the critical value is not rejected by the p-value's tolerance
     // either, so the interval must then reach zero.
     let lower = abs(gap - critical) <= 1e-12 * max(1, abs(gap)) ? min(0, gap - critical) : gap - critical
-    return .interval(Interval(lower: lower, upper: gap + critical, level: level, replicates: n))
+    return .interval(Interval(lower: lower, upper: gap + critical, level: tail.level, replicates: n))
   }
 
   private static func format(_ x: Double) -> String {
     let rounded = (x * 1000).rounded() / 1000
     return String(rounded)
+  }
+}
+
+/// A permutation null streamed down to what the p-value and the inverted interval need: the
+/// tally (count, extremes, mean), the ⌊α(n + 1)⌋ largest values, and how many values reach
+/// the largest. Memory is α·n values instead of n (at a million permutations, 50,000).
+public struct PermutationTail: Sendable {
+  /// Count, p-value and mean, as for any permutation test.
+  public private(set) var tally: PermutationTally
+  /// Coverage of the interval it will give.
+  public let level: Double
+  /// How many largest values are kept.
+  let keep: Int
+  /// The largest values so far, ascending, at most `keep`.
+  public private(set) var largest: [Double] = []
+  /// The largest value so far and how many values reached it (within 10⁻¹² relative).
+  private var top = -Double.infinity
+  public private(set) var reachingTop = 0
+
+  /// How many null values at least as large as T make the test reject T: ⌊α(n + 1)⌋.
+  static func rejectionCount(permutations n: Int, level: Double) -> Int { Int(((1 - level) * Double(n + 1)).rounded(.down)) }
+
+  /// An empty tail for `observed`, sized for `permutations` values.
+  public init(observed: Double, permutations: Int, level: Double) {
+    tally = PermutationTally(observed: observed)
+    self.level = level
+    keep = max(1, Self.rejectionCount(permutations: permutations, level: level))
+  }
+
+  /// Adds one null value.
+  public mutating func add(_ value: Double) {
+    tally.add(value)
+    let tolerance = 1e-12 * max(1, abs(value))
+    if top == -.infinity || value > top + 1e-12 * max(1, abs(top)) {
+      // A new largest value; the old ones within rounding of it still count as reaching it.
+      top = value
+      reachingTop = largest.reversed().prefix { $0 >= value - tolerance }.count + 1
+    } else if value >= top - 1e-12 * max(1, abs(top)) {
+      reachingTop += 1
+    }
+    if largest.count < keep {
+      largest.insert(value, at: largest.partitioningIndex { $0 > value })
+    } else if value > largest[0] {
+      largest.removeFirst()
+      largest.insert(value, at: largest.partitioningIndex { $0 > value })
+    }
+  }
+}
+
+extension Array where Element == Double {
+  /// The first index whose element satisfies `belongs` (which must be false, then true, along the array).
+  func partitioningIndex(where belongs: (Double) -> Bool) -> Int {
+    var low = 0, high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+    }
+    return low
   }
 }

@@ -175,3 +175,18 @@ import Testing
     #expect(point.higher != point.lower && point.value == 0)
   }
 }
+
+/// The streamed permutation null keeps what the p-value and interval need and gives the
+/// same answers as the whole sorted null.
+@Suite struct PermutationTailTests {
+  @Test func streamedTailMatchesTheFullNull() {
+    var random = SeededGenerator(seed: 12)
+    let null = (0..<999).map { _ in (random.uniform() * 20).rounded() / 20 }  // many ties
+    var tail = PermutationTail(observed: 0.7, permutations: null.count, level: 0.95)
+    for v in null { tail.add(v) }
+    let top = null.max()!
+    #expect(tail.reachingTop == null.filter { $0 >= top - 1e-12 }.count)
+    #expect(tail.largest == Array(null.sorted().suffix(50)))
+    #expect(tail.tally.pValue == Resampling.permutationPValue(observed: 0.7, null: null))
+  }
+}
