@@ -28,13 +28,16 @@ public enum AudioFile {
   /// analyses in memory (egemaps-like: 277 MB for 10 minutes at 16 kHz, 485 MB at 44.1 kHz;
   /// docs/limits.md), and the features summarise one utterance; longer files are refused
   /// from their header, before anything is decoded.
-  public static let maximumSeconds = 600.0
-  public static let maximumSamples = 28_800_000
+  public static let maximumSeconds = 14400.0
+  public static let maximumSamples = 200_000_000
 
   /// The longest recording read at `rate` Hz, s.
   public static func maximumSeconds(atRate rate: Double) -> Double {
     min(maximumSeconds, Double(maximumSamples) / rate)
   }
+
+  /// Frames of 16-bit PCM decoded per `sf_readf_short` call.
+  static let decodeBlockFrames = 1 << 16
 
   /// Decodes any format libsndfile reads and mixes all channels to mono. Refuses, before
   /// opening, a path that is not a regular file (a named pipe would block forever), and,
@@ -62,14 +65,23 @@ public enum AudioFile {
       // libsndfile's 16-bit to double conversion runs one sample at a time and took half
       // of the decoding time; reading the integers and scaling them here by 2^−15 (exact,
       // as libsndfile's normalisation does) gives the same values, vectorised.
-      var integers = [Int16](repeating: 0, count: frames * channels)
-      read = Int(sf_readf_short(handle, &integers, sf_count_t(frames)))
-      interleaved = [Double](unsafeUninitializedCapacity: integers.count) { out, initialized in
-        integers.withUnsafeBufferPointer { source in
-          fv_int16_to_double(source.baseAddress!, source.count, 0x1p-15, out.baseAddress!)  // CVoiceKernels
+      // The integers are read a block at a time, so only the doubles are ever held whole.
+      var integers = [Int16](repeating: 0, count: min(frames, decodeBlockFrames) * channels)
+      var done = 0
+      interleaved = [Double](unsafeUninitializedCapacity: frames * channels) { out, initialized in
+        while done < frames {
+          let got = Int(sf_readf_short(handle, &integers, sf_count_t(min(decodeBlockFrames, frames - done))))
+          guard got > 0 else { break }
+          integers.withUnsafeBufferPointer { source in
+            fv_int16_to_double(source.baseAddress!, got * channels, 0x1p-15, out.baseAddress! + done * channels)  // CVoiceKernels
+          }
+          done += got
         }
-        initialized = integers.count
+        // Frames the header promised but the file did not hold stay zero, as before.
+        (out.baseAddress! + done * channels).initialize(repeating: 0, count: (frames - done) * channels)
+        initialized = frames * channels
       }
+      read = done
     } else {
       interleaved = [Double](repeating: 0, count: frames * channels)
       read = Int(sf_readf_double(handle, &interleaved, sf_count_t(frames)))

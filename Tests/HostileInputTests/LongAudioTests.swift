@@ -12,6 +12,19 @@ struct LongAudioTests {
   /// mark across exec: 130 MB in a full run), so the bound sits above that; decoding and
   /// analysing these files took 240–300 MB and 10–30 s.
   static let refusalMemory = 250 << 20
+  /// Peak memory of a 20-minute recording at 8 kHz, measured whole.
+  static let longRecordingMemory = 400 << 20
+
+  /// A 20-minute recording at 8 kHz (19.2 M samples at the 16 kHz analysis rate) is
+  /// measured, with the spectrogram analysed a block of frames at a time: whole, its
+  /// power spectrogram alone was 247 MB, and the old code peaked at PEAK_OLD.
+  @Test(arguments: ["egemaps-like", "prosody"])
+  func longRecordingIsMeasuredInBoundedMemory(set: String) throws {
+    let wav = GeneratedInput.speechLikeWAV(seconds: 1200, rate: 8000)
+    let outcome = try GeneratedInput.features(set: set, of: wav, named: "long.wav", timeout: 60)
+    #expect(outcome.exitStatus == 0, "\(outcome)")
+    #expect(outcome.peakBytes < Self.longRecordingMemory, "\(outcome)")
+  }
 
   @Test(arguments: ["egemaps-like", "prosody"])
   func recordingOverTheLimitIsRefusedFromItsHeader(set: String) throws {
