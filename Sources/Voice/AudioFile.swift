@@ -23,13 +23,13 @@ public enum AudioFile {
   /// highest rate audio interfaces record) a header is corrupt, not audio. A header claiming
   /// 1 Hz once made a 51 KB file a 7-hour recording to resample to 16 kHz.
   public static let sampleRates = 8000...384_000
-  /// The longest recording read, s, and the most samples (600 s at 48 kHz; at higher rates
-  /// the time limit is shorter). Feature extraction holds a recording and its per-frame
-  /// analyses in memory (egemaps-like: 277 MB for 10 minutes at 16 kHz, 485 MB at 44.1 kHz;
-  /// docs/limits.md), and the features summarise one utterance; longer files are refused
-  /// from their header, before anything is decoded.
-  public static let maximumSeconds = 14400.0
-  public static let maximumSamples = 200_000_000
+  /// The longest recording read, s, and the most samples (1 h at 16 kHz; 20 min at 48
+  /// kHz). The spectrogram is analysed a block of frames at a time, but the decoded and
+  /// resampled samples and the per-frame contours are held whole (egemaps-like: 159 MB for
+  /// 10 minutes at 16 kHz, 814 MB for 1 h; docs/limits.md), and the features summarise one
+  /// utterance; longer files are refused from their header, before anything is decoded.
+  public static let maximumSeconds = 3600.0
+  public static let maximumSamples = 57_600_000
 
   /// The longest recording read at `rate` Hz, s.
   public static func maximumSeconds(atRate rate: Double) -> Double {
