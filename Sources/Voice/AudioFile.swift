@@ -23,18 +23,21 @@ public enum AudioFile {
   /// highest rate audio interfaces record) a header is corrupt, not audio. A header claiming
   /// 1 Hz once made a 51 KB file a 7-hour recording to resample to 16 kHz.
   public static let sampleRates = 8000...384_000
-  /// The longest recording read, s, and the most samples (600 s at 48 kHz; at higher rates
-  /// the time limit is shorter). Feature extraction holds a recording and its per-frame
-  /// analyses in memory (egemaps-like: 277 MB for 10 minutes at 16 kHz, 485 MB at 44.1 kHz;
-  /// docs/limits.md), and the features summarise one utterance; longer files are refused
-  /// from their header, before anything is decoded.
-  public static let maximumSeconds = 600.0
-  public static let maximumSamples = 28_800_000
+  /// The longest recording read, s, and the most samples (1 h at 16 kHz; 20 min at 48
+  /// kHz). The spectrogram is analysed a block of frames at a time, but the decoded and
+  /// resampled samples and the per-frame contours are held whole (egemaps-like: 159 MB for
+  /// 10 minutes at 16 kHz, 814 MB for 1 h; docs/limits.md), and the features summarise one
+  /// utterance; longer files are refused from their header, before anything is decoded.
+  public static let maximumSeconds = 3600.0
+  public static let maximumSamples = 57_600_000
 
   /// The longest recording read at `rate` Hz, s.
   public static func maximumSeconds(atRate rate: Double) -> Double {
     min(maximumSeconds, Double(maximumSamples) / rate)
   }
+
+  /// Frames of 16-bit PCM decoded per `sf_readf_short` call.
+  static let decodeBlockFrames = 1 << 16
 
   /// Decodes any format libsndfile reads and mixes all channels to mono. Refuses, before
   /// opening, a path that is not a regular file (a named pipe would block forever), and,
@@ -62,14 +65,23 @@ public enum AudioFile {
       // libsndfile's 16-bit to double conversion runs one sample at a time and took half
       // of the decoding time; reading the integers and scaling them here by 2^−15 (exact,
       // as libsndfile's normalisation does) gives the same values, vectorised.
-      var integers = [Int16](repeating: 0, count: frames * channels)
-      read = Int(sf_readf_short(handle, &integers, sf_count_t(frames)))
-      interleaved = [Double](unsafeUninitializedCapacity: integers.count) { out, initialized in
-        integers.withUnsafeBufferPointer { source in
-          fv_int16_to_double(source.baseAddress!, source.count, 0x1p-15, out.baseAddress!)  // CVoiceKernels
+      // The integers are read a block at a time, so only the doubles are ever held whole.
+      var integers = [Int16](repeating: 0, count: min(frames, decodeBlockFrames) * channels)
+      var done = 0
+      interleaved = [Double](unsafeUninitializedCapacity: frames * channels) { out, initialized in
+        while done < frames {
+          let got = Int(sf_readf_short(handle, &integers, sf_count_t(min(decodeBlockFrames, frames - done))))
+          guard got > 0 else { break }
+          integers.withUnsafeBufferPointer { source in
+            fv_int16_to_double(source.baseAddress!, got * channels, 0x1p-15, out.baseAddress! + done * channels)  // CVoiceKernels
+          }
+          done += got
         }
-        initialized = integers.count
+        // Frames the header promised but the file did not hold stay zero, as before.
+        (out.baseAddress! + done * channels).initialize(repeating: 0, count: (frames - done) * channels)
+        initialized = frames * channels
       }
+      read = done
     } else {
       interleaved = [Double](repeating: 0, count: frames * channels)
       read = Int(sf_readf_double(handle, &interleaved, sf_count_t(frames)))

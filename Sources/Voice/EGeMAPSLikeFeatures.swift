@@ -49,20 +49,27 @@ public struct EGeMAPSLikeFeatures: Sendable {
   /// Measures audio already at the extractor's sample rate; `original` is the recording at
   /// its own rate for the SHS tracker (default: `audio` itself).
   public func features(of audio: Audio, file: String, original: Audio? = nil) throws -> [Double] {
-    let spectrogram = Spectrogram(audio)
+    // One pass over the spectrogram a block of frames at a time (`Spectrogram.blocks`):
+    // the loudness and spectral contours are all that is kept of it.
+    var loudness: [Double] = []
+    var spectral = SpectralDescriptors()
+    let hop = SpectrogramFrames.hop(Spectrogram.standardHop, at: audio.sampleRate)
+    Spectrogram.blocks(of: audio) { block, _ in
+      loudness += Loudness().measure(block)
+      spectral.append(block)
+    }
     let f0 = try prosody.f0(audio, file: file)
     let shsTrack = shs.track(original ?? audio)
     // No silent switch to YIN's contour: a column must mean one thing in every row.
     guard shsTrack.contains(where: { $0 != nil }) else { throw VoiceError.belowEGeMAPSEnergyGate(file: file) }
     let prosodic = try prosody.features(
-      of: audio, spectrogram: spectrogram, file: file, track: f0, functionalTrack: shsTrack)
-    let frames = spectrogram.frameCount
+      of: audio, loudness: loudness, file: file, track: f0, functionalTrack: shsTrack)
+    let frames = loudness.count
     let voiced = (0..<frames).map { $0 < f0.count && f0[$0] != nil }
-    let spectral = SpectralDescriptors(spectrogram)
-    let mfcc = MFCC().coefficients(spectrogram)
+    let mfcc = MFCC().coefficients(audio)
     let window = Int((prosody.pitch.window * audio.sampleRate).rounded())
-    let (rms, zcr) = Self.energyAndCrossings(audio, frames: frames, window: window, hop: spectrogram.hop)
-    let quality = VoiceQuality(audio, f0: f0, hop: spectrogram.hop, window: window)
+    let (rms, zcr) = Self.energyAndCrossings(audio, frames: frames, window: window, hop: hop)
+    let quality = VoiceQuality(audio, f0: f0, hop: hop, window: window)
     func pick(_ x: [Double]) -> [Double] {
       let kept = zip(x, voiced).filter(\.1).map(\.0)
       return kept.isEmpty ? [0] : kept

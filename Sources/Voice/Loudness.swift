@@ -31,6 +31,14 @@ public struct Loudness: Sendable {
     }
   }
 
+  /// Loudness of every frame of `Spectrogram(audio)`, computed a block of frames at a time
+  /// (`Spectrogram.blocks`): the same values, without holding the whole spectrogram.
+  public func measure(_ audio: Audio) -> [Double] {
+    var loudness: [Double] = []
+    Spectrogram.blocks(of: audio) { block, _ in loudness += measure(block) }
+    return loudness
+  }
+
   /// Hermansky's equal-loudness weighting E(ω) = (ω² + 56.8e6) ω⁴ / ((ω² + 6.3e6)² (ω² + 0.38e9)).
   static func equalLoudness(_ hz: Double) -> Double {
     let w2 = pow(2 * .pi * hz, 2)

@@ -40,7 +40,7 @@ public struct ProsodyFeatures: Sendable {
   /// Reads a file and measures it.
   public func features(of url: URL) throws -> [Double] {
     let audio = try input.load(url)
-    return try features(of: audio, spectrogram: Spectrogram(audio), file: url.path)
+    return try features(of: audio, loudness: Loudness().measure(audio), file: url.path)
   }
 
   /// The smoothed F0 track of `audio` (frames every `pitch.hop` s); throws when no frame is voiced.
@@ -58,16 +58,27 @@ public struct ProsodyFeatures: Sendable {
   public func features(
     of audio: Audio, spectrogram: Spectrogram, file: String, track: [Double?]? = nil, functionalTrack: [Double?]? = nil
   ) throws -> [Double] {
+    try features(
+      of: audio, loudness: Loudness().measure(spectrogram), file: file, track: track, functionalTrack: functionalTrack)
+  }
+
+  /// Measures audio already at `input.sampleRate` whose `Loudness` contour (frames
+  /// `Spectrogram.standardHop` apart, as `Loudness().measure(audio)` gives it) is given;
+  /// `track` and `functionalTrack` as above.
+  public func features(
+    of audio: Audio, loudness contour: [Double], file: String, track: [Double?]? = nil,
+    functionalTrack: [Double?]? = nil
+  ) throws -> [Double] {
     let f0 = try track ?? self.f0(audio, file: file)
     let hz = f0.compactMap { $0 }
     // eGeMAPS summarises 3-frame moving averages (`_sma3`, voiced frames only for F0).
     let semitones = Functionals.smoothed3((functionalTrack ?? f0).map { $0.map(PitchTracker.semitones) })
-    let loudness = Functionals.smoothed3(Loudness().measure(spectrogram).map(Optional.some))
+    let loudness = Functionals.smoothed3(contour.map(Optional.some))
     let timing = SpeechTiming(audio, intensity: Intensity(audio), f0: f0, f0Hop: pitch.hop)
     func meanStd(_ x: [Double]) -> [Double] { x.isEmpty ? [0, 0] : [Summary.mean(x), Summary.standardDeviation(x)] }
     return [Summary.mean(hz)]
       + Functionals.of(semitones, hop: pitch.hop)
-      + Functionals.of(loudness, hop: Double(spectrogram.hop) / spectrogram.sampleRate)
+      + Functionals.of(loudness, hop: Double(SpectrogramFrames.hop(Spectrogram.standardHop, at: audio.sampleRate)) / audio.sampleRate)
       + [
         timing.speechRate, timing.articulationRate, Double(timing.pauses.count),
         timing.pauses.isEmpty ? 0 : Summary.mean(timing.pauses),

@@ -25,15 +25,32 @@ public struct SpectralDescriptors: Sendable {
   /// Strongest bin 0–2 kHz minus strongest bin 2–5 kHz, dB.
   public var hammarberg: [Double] = []
 
+  /// The previous frame's sum-normalised magnitude spectrum, for the flux of the next block.
+  private var previous: [Double] = []
+
+  /// No frames yet: `append` adds them.
+  init() {}
+
   /// Measures every frame of `spectrogram`.
-  public init(_ spectrogram: Spectrogram) {
+  public init(_ spectrogram: Spectrogram) { append(spectrogram) }
+
+  /// Measures every frame of `Spectrogram(audio)`, a block of frames at a time
+  /// (`Spectrogram.blocks`): the same values, without holding the whole spectrogram.
+  public init(_ audio: Audio) {
+    Spectrogram.blocks(of: audio) { block, _ in append(block) }
+  }
+
+  /// Appends the descriptors of the frames of `spectrogram`, which follow the frames
+  /// measured so far (the first frame's flux is against the last one's spectrum).
+  mutating func append(_ spectrogram: Spectrogram) {
     let p = spectrogram.power
     let bins = p.columns
+    let first = centroid.count
     let hz = (0..<bins).map { spectrogram.frequency(ofBin: $0) }
     func range(_ low: Double, _ high: Double) -> [Int] { (0..<bins).filter { hz[$0] >= low && hz[$0] <= high } }
     let low = range(0, 500), mid = range(500, 1500), alphaLow = range(50, 1000), alphaHigh = range(1000, 5000)
     let hamLow = range(0, 2000), hamHigh = range(2000, 5000)
-    var previous = [Double](repeating: 0, count: bins)
+    if previous.count != bins { previous = [Double](repeating: 0, count: bins) }
     var current = [Double](repeating: 0, count: bins)
     for t in 0..<p.rows {
       let row = p.storage[(t * bins)..<((t + 1) * bins)]
@@ -56,7 +73,7 @@ public struct SpectralDescriptors: Sendable {
         current[k] = magnitudeSum > 0 ? current[k] / magnitudeSum : 0
         change += (current[k] - previous[k]) * (current[k] - previous[k])
       }
-      flux.append(t == 0 ? 0 : change)
+      flux.append(first + t == 0 ? 0 : change)
       swap(&previous, &current)
       let decibels = { (k: Int) in 10 * log10(max(1e-12, p.storage[base + k])) }
       slopeLow.append(Self.slope(low.map { hz[$0] / 1000 }, low.map(decibels)))

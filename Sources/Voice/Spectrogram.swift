@@ -36,6 +36,44 @@ public struct Spectrogram: Sendable {
     power = Matrix(rows: frames.count, columns: bins, storage: storage)
   }
 
+  /// The frames `Spectrogram(audio, window:, hop:)` has, `blockFrames` at a time: `body`
+  /// gets each block as a spectrogram of its frames and the index of its first frame.
+  /// Each frame is the same FFT of the same samples as in the whole spectrogram, so the
+  /// blocks' rows are its rows bit for bit; only one block is held at a time, so memory
+  /// stays bounded however long the recording.
+  public static func blocks(
+    of audio: Audio, window: Double = standardWindow, hop: Double = standardHop, blockFrames: Int = 1024,
+    _ body: (Spectrogram, Int) throws -> Void
+  ) rethrows {
+    precondition(blockFrames > 0, "blocks need at least one frame, got \(blockFrames)")
+    let frames = SpectrogramFrames(sampleRate: audio.sampleRate, sampleCount: audio.samples.count, window: window, hop: hop)
+    let bins = frames.fft.bins
+    var first = 0
+    while first < frames.count {
+      let count = min(blockFrames, frames.count - first)
+      let storage = [Double](unsafeUninitializedCapacity: count * bins) { out, initialized in
+        frames.withSamples(of: audio) { x, taper in
+          frames.fft.powerSpectra(
+            of: x + first * frames.hop, frames: count, hop: frames.hop, taper: taper, offset: frames.offset,
+            into: out.baseAddress!, outputStride: bins)
+        }
+        initialized = count * bins
+      }
+      let block = Spectrogram(
+        sampleRate: audio.sampleRate, fftSize: frames.fft.size, hop: frames.hop,
+        power: Matrix(rows: count, columns: bins, storage: storage))
+      try body(block, first)
+      first += count
+    }
+  }
+
+  private init(sampleRate: Double, fftSize: Int, hop: Int, power: Matrix) {
+    self.sampleRate = sampleRate
+    self.fftSize = fftSize
+    self.hop = hop
+    self.power = power
+  }
+
   /// Number of frames.
   public var frameCount: Int { power.rows }
 
@@ -61,13 +99,16 @@ struct SpectrogramFrames {
 
   init(sampleRate: Double, sampleCount: Int, window: Double, hop: Double) {
     length = max(2, Int((window * sampleRate).rounded()))
-    self.hop = max(1, Int((hop * sampleRate).rounded()))
+    self.hop = Self.hop(hop, at: sampleRate)
     var size = 4  // the smallest FFT
     while size < length { size *= 2 }
     count = FrameGrid(sampleCount: sampleCount, window: size, hop: self.hop).count
     offset = (size - length) / 2
     fft = FFT.of(size: size)
   }
+
+  /// The frame step in samples of `hop` seconds at `sampleRate`.
+  static func hop(_ hop: Double, at sampleRate: Double) -> Int { max(1, Int((hop * sampleRate).rounded())) }
 
   /// Calls `body` with the first frame's window start (frame t's is `hop`·t further) and
   /// the taper, when there is a frame at all.
