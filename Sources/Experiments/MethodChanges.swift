@@ -10,7 +10,7 @@ public enum MethodChanges {
       + "which excluded a true zero in up to 30% of audits with 2 people per group. Gaps whose groups are too small for any "
       + "interval (e.g. 3 + 3 people) now show none, with the reason.",
     "Headline intervals are now delete-one-subject jackknife t intervals (percentile cluster bootstrap before, which "
-      + "covered 90% instead of 95% with 10 subjects); `statistics: {interval: bootstrap}` restores the old method.",
+      + "covered 90% instead of 95% with 10 subjects); the setting statistics: {interval: bootstrap} restores the old method.",
     "Per-group accuracy and UAR now carry jackknife t intervals.",
     "The chance test now permutes labels as the design allows (within subjects whose labels vary; one-label subjects "
       + "exchanged as wholes, Winkler et al. 2014); where every subject has several labels, as in every committed result, "
