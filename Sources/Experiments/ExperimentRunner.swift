@@ -144,8 +144,9 @@ public struct ExperimentRunner {
       warnings: (config.evaluationProtocol.leaksSubjects ? [ProtocolConfig.leakWarning] : []) + dataWarnings + foldWarnings,
       statistics: config.statistics.summary, model: config.model.summary,
       featureSets: config.compareFeatures.reduce(into: ["voice": config.features.voice, "face": config.features.face]) {
-        $0["voice:\($1.name)"] = $1.features.voice
-        $0["face:\($1.name)"] = $1.features.face
+        // A compared choice lists only the modalities it runs.
+        if !config.modalities.allSatisfy({ $0 == .face }) { $0["voice:\($1.name)"] = $1.features.voice }
+        if !config.modalities.allSatisfy({ $0 == .voice }) { $0["face:\($1.name)"] = $1.features.face }
       }, runs: runs,
       comparisons: Self.comparisons(runs.map(\.modality), sets: predictionSets, statistics: config.statistics, seed: config.seed))
     result.interpretation = config.interpretation

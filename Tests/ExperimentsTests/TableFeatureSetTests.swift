@@ -162,5 +162,21 @@ import Testing
     #expect(fromSet.runs[0].samplesEvaluated == corpus.samples.count && fromSet.runs[0].featureCount == MFCCSet().featureNames.count)
     #expect(String(decoding: try ReportWriter.metricsJSON(fromTable), as: UTF8.self)
       == String(decoding: try ReportWriter.metricsJSON(fromSet), as: UTF8.self))
+    // The table as a compared feature choice: a second run, paired-tested against the first.
+    let compared = try ExperimentConfig.parse(
+      corpusLines.replacingOccurrences(of: "group_permutations: 0", with: "group_permutations: 99")
+        + "features: {voice: mfcc}\ncompare_features:\n  - {name: table, features: {voice: {table: mfcc.csv, exclude: [\(exclude)]}}}\n",
+      file: "c.yaml", baseFolder: folder)
+    let both = try ExperimentRunner().run(compared)
+    #expect(both.runs.map(\.modality) == ["voice", "voice:table"])
+    #expect(both.featureSets == ["voice": "mfcc", "face": "displacement", "voice:table": "table mfcc.csv"])
+    #expect(both.runs[1].unweightedAverageRecall == fromSet.runs[0].unweightedAverageRecall)
+    #expect(both.comparisons.map { [$0.first, $0.second] } == [["voice", "voice:table"]])
+    #expect(both.comparisons.first?.accuracyDifference == 0)
+    #expect { try ExperimentConfig.parse(corpusLines + "compare_features: [{name: a/b, features: {voice: mfcc}}]", file: "d.yaml", baseFolder: folder) }
+      throws: { "\($0)".contains("name 'a/b' must be non-empty") }
+    #expect { try ExperimentConfig.parse(
+      corpusLines + "compare_features: [{name: a, features: {voice: mfcc}}, {name: a, features: {voice: prosody}}]", file: "d.yaml", baseFolder: folder) }
+      throws: { "\($0)".contains("compare_features names 'a' twice") }
   }
 }
