@@ -34,6 +34,9 @@ public struct ExperimentConfig: Sendable, Equatable {
   public var modalities: [Modality]
   /// The feature set measuring each modality (`both` joins the two).
   public var features: FeatureChoice
+  /// Further feature choices evaluated on the same modalities, each run named
+  /// `<modality>:<name>` and paired-tested against every other run (config key `compare_features`).
+  public var compareFeatures: [FeatureVariant] = []
   /// The classifier.
   public var model: ModelConfig
   /// The cross-validation protocol.
@@ -117,6 +120,7 @@ extension ExperimentConfig: Decodable {
     case name, description, seed, corpus, testCorpus = "test_corpus", modalities, modality, features, model, `protocol`, statistics, groups
     case minimumGroupSubjects = "minimum_group_subjects"
     case interpretation, normalisation
+    case compareFeatures = "compare_features"
   }
 
   public init(from decoder: Decoder) throws {
@@ -145,6 +149,11 @@ extension ExperimentConfig: Decodable {
     }
     guard !modalities.isEmpty else { throw decoder.invalid("'modalities' is empty") }
     features = try c.decodeIfPresent(FeatureChoice.self, forKey: .features) ?? FeatureChoice()
+    compareFeatures = try c.decodeIfPresent([FeatureVariant].self, forKey: .compareFeatures) ?? []
+    let variantNames = compareFeatures.map(\.name)
+    if let twice = variantNames.first(where: { name in variantNames.filter { $0 == name }.count > 1 }) {
+      throw decoder.invalid("compare_features names '\(twice)' twice; give each feature choice its own name")
+    }
     model = try c.decodeIfPresent(ModelConfig.self, forKey: .model) ?? .logisticRegression(c: 1)
     evaluationProtocol = try c.decodeIfPresent(ProtocolConfig.self, forKey: .protocol) ?? .leaveOneSubjectOut
     statistics = try c.decodeIfPresent(StatisticsConfig.self, forKey: .statistics) ?? StatisticsConfig()
@@ -161,12 +170,16 @@ extension ExperimentConfig: Decodable {
   }
 }
 
-/// Which named feature set measures each modality.
+/// Which named feature set, or which feature table, measures each modality.
 public struct FeatureChoice: Sendable, Equatable, Decodable {
-  /// The voice feature set's name.
+  /// The voice feature set's name (`table PATH` for a table).
   public var voice = "basic-prosody"
-  /// The face feature set's name.
+  /// The face feature set's name (`table PATH` for a table).
   public var face = "displacement"
+  /// A feature table standing for the voice modality (`voice: {table: …}`), else nil.
+  public var voiceTable: FeatureTableSpec? = nil
+  /// A feature table standing for the face modality (`face: {table: …}`), else nil.
+  public var faceTable: FeatureTableSpec? = nil
   /// Landmark frames with a tracker confidence below this are dropped (0 keeps all successful frames).
   public var minimumConfidence = 0.0
 
@@ -181,19 +194,58 @@ public struct FeatureChoice: Sendable, Equatable, Decodable {
   public init(from decoder: Decoder) throws {
     try decoder.rejectUnknownKeys(Keys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: Keys.self)
-    voice = try c.decodeIfPresent(String.self, forKey: .voice) ?? voice
-    face = try c.decodeIfPresent(String.self, forKey: .face) ?? face
+    // A name, or a mapping describing a feature table.
+    func table(_ key: Keys) throws -> FeatureTableSpec? {
+      guard c.contains(key), (try? c.decode(String.self, forKey: key)) == nil else { return nil }
+      return try c.decode(FeatureTableSpec.self, forKey: key)
+    }
+    voiceTable = try table(.voice)
+    faceTable = try table(.face)
+    voice = try voiceTable?.displayName ?? c.decodeIfPresent(String.self, forKey: .voice) ?? voice
+    face = try faceTable?.displayName ?? c.decodeIfPresent(String.self, forKey: .face) ?? face
     minimumConfidence = try c.decodeIfPresent(Double.self, forKey: .minimumConfidence) ?? 0
     guard (0...1).contains(minimumConfidence) else { throw decoder.invalid("minimum_confidence must be between 0 and 1") }
-    for (name, source) in [(voice, MediaSource.audio), (face, .landmarks)] where FeatureSets.named(name)?.source != source {
-      throw decoder.invalid("no \(source.rawValue) feature set '\(name)'; available: \(FeatureSets.names(for: source).joined(separator: ", "))")
+    for (name, source, table) in [(voice, MediaSource.audio, voiceTable), (face, .landmarks, faceTable)]
+    where table == nil && FeatureSets.named(name)?.source != source {
+      throw decoder.invalid(
+        "no \(source.rawValue) feature set '\(name)'; available: \(FeatureSets.names(for: source).joined(separator: ", ")), "
+          + "or a feature table as {table: PATH, id: COLUMN}")
     }
   }
 
-  /// The voice set.
+  /// The voice and face sets, reading any feature table (relative to `base`).
+  func loadSets(base: URL) throws -> (voice: any FeatureSet, face: any FeatureSet) {
+    (try voiceTable.map { try TableFeatureSet($0, source: .audio, base: base) as any FeatureSet } ?? voiceSet,
+     try faceTable.map { try TableFeatureSet($0, source: .landmarks, base: base) as any FeatureSet } ?? faceSet)
+  }
+
+  /// The voice set, when it is a named set.
   public var voiceSet: any FeatureSet { FeatureSets.named(voice)! }
-  /// The face set.
+  /// The face set, when it is a named set.
   public var faceSet: any FeatureSet { FaceFeatureSets.configured(FeatureSets.named(face)!, minimumConfidence: minimumConfidence) }
+}
+
+/// A named feature choice evaluated beside the experiment's own `features`:
+/// `compare_features: [{name: opensmile, features: {voice: {table: …}}}]`.
+public struct FeatureVariant: Sendable, Equatable, Decodable {
+  /// Names its runs, `<modality>:<name>`.
+  public var name: String
+  /// The feature sets or tables of this choice.
+  public var features: FeatureChoice
+
+  enum Keys: String, CodingKey, CaseIterable {
+    case name, features
+  }
+
+  public init(from decoder: Decoder) throws {
+    try decoder.rejectUnknownKeys(Keys.allCases.map(\.rawValue))
+    let c = try decoder.container(keyedBy: Keys.self)
+    name = try c.decode(String.self, forKey: .name)
+    guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
+      throw decoder.invalid("name '\(name)' must be non-empty and use only letters, digits, '-', '_' or '.' (it names runs and files)")
+    }
+    features = try c.decode(FeatureChoice.self, forKey: .features)
+  }
 }
 
 /// The feature families an experiment can evaluate.

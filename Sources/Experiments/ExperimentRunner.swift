@@ -39,25 +39,39 @@ public struct ExperimentRunner {
       splitter: design?.splitter(for: corpus.samples) ?? config.evaluationProtocol.splitter(seed: config.seed),
       protocolName: design?.summary ?? config.evaluationProtocol.summary)
     foldWarnings.forEach(log)
-    let extractor = FeatureExtractor(voice: config.features.voiceSet, face: config.features.faceSet)
-    log("measuring features of \(corpus.samples.count) samples")
-    let measurements = extractor.measure(corpus.samples, modalities: Set(config.modalities))
-    // Problems that changed what was measured without stopping it: stated in the result.
+    // The experiment's own features, then each `compare_features` choice, run by run name.
+    let choices: [(String?, FeatureChoice)] = [(nil, config.features)] + config.compareFeatures.map { ($0.name, $0.features) }
     var dataWarnings = corpus.labelProblems().map(\.description)
-    dataWarnings += FeatureExtractor.noteSummary(measurements.flatMap(\.notes))
+    var notes: [String] = []
+    let variants = try choices.map { (variant: String?, choice: FeatureChoice) -> (String?, FeatureExtractor, [Measurement]) in
+      let sets = try choice.loadSets(base: config.baseFolder)
+      let extractor = FeatureExtractor(voice: sets.voice, face: sets.face)
+      log("measuring features of \(corpus.samples.count) samples" + (variant.map { " for \($0)" } ?? ""))
+      let measurements = extractor.measure(corpus.samples, modalities: Set(config.modalities))
+      for case let table as TableFeatureSet in [sets.voice, sets.face] {
+        if let unmatched = try table.unmatchedWarning(corpusIDs: corpus.samples.map(\.id)) { dataWarnings.append(unmatched) }
+      }
+      notes += measurements.flatMap(\.notes)
+      return (variant, extractor, measurements)
+    }
+    // Problems that changed what was measured without stopping it: stated in the result.
+    dataWarnings += FeatureExtractor.noteSummary(notes)
     for warning in dataWarnings { log("warning: \(warning)") }
 
     let analysis = PredictionAnalysis(statistics: config.statistics, seed: config.seed, minimumGroupSubjects: config.minimumGroupSubjects)
     var predictionSets: [String: PredictionSet] = [:]
-    let runs = try config.modalities.map { modality -> ModalityResult in
+    let runList = variants.flatMap { variant in config.modalities.map { (variant, $0) } }
+    let runs = try runList.map { variant, modality -> ModalityResult in
+      let (choiceName, extractor, measurements) = variant
+      let runName = choiceName.map { "\(modality.rawValue):\($0)" } ?? modality.rawValue
       let table = extractor.table(modality, samples: corpus.samples, measurements: measurements)
       let samples = table.sampleIndices.map { corpus.samples[$0] }
       let y = samples.map { classIndex[$0.label]! }
       let subjects = samples.map(\.subject)
       let splitter = design?.splitter(for: samples) ?? config.evaluationProtocol.splitter(seed: config.seed)
-      log("\(modality.rawValue): \(table.names.count) features, \(samples.count) samples, \(table.excluded.count) excluded")
+      log("\(runName): \(table.names.count) features, \(samples.count) samples, \(table.excluded.count) excluded")
       guard !samples.isEmpty else {
-        throw ExperimentError.nothingEvaluated(modality: modality.rawValue, firstReasons: table.excluded.prefix(3).map(\.reason))
+        throw ExperimentError.nothingEvaluated(modality: runName, firstReasons: table.excluded.prefix(3).map(\.reason))
       }
       // Per-corpus or per-subject z-scores (labels unused), before any fold sees the rows.
       let corpora = design?.corpora(of: samples)
@@ -73,24 +87,24 @@ public struct ExperimentRunner {
       let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
       guard !rows.isEmpty else {
         throw ExperimentError.nothingEvaluated(
-          modality: modality.rawValue, firstReasons: (table.excluded + predictions.failedFolds).prefix(3).map(\.reason))
+          modality: runName, firstReasons: (table.excluded + predictions.failedFolds).prefix(3).map(\.reason))
       }
       let set = PredictionSet(
         ids: rows.map { samples[$0].id }, truth: rows.map { y[$0] }, predicted: rows.map { predictions.predicted[$0]! },
         probabilities: rows.map { predictions.probabilities[$0]! }, subjects: rows.map { subjects[$0] },
         attributes: rows.map { samples[$0].attributes }, labels: labels)
-      predictionSets[modality.rawValue] = set
+      predictionSets[runName] = set
       var chanceTest: ChanceTest? = nil
       if config.statistics.permutations > 0 {
         log(WorkEstimate.line(
-          "\(modality.rawValue): chance test", config.statistics.permutations, "permutations",
+          "\(runName): chance test", config.statistics.permutations, "permutations",
           folds: predictions.foldCount, model: config.model))
         chanceTest = try ChanceTesting.refit(
           features: normalised.values, labels: y, subjects: subjects, classCount: labels.count, splitter: splitter, model: config.model,
           observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0, permutations: config.statistics.permutations,
           seed: config.seed, transforms: table.foldTransforms, normalisationGroups: normalised.transformGroups)
       }
-      var result = summarise(modality.rawValue, set: set, featureCount: table.names.count, folds: predictions.foldCount,
+      var result = summarise(runName, set: set, featureCount: table.names.count, folds: predictions.foldCount,
         unconvergedFolds: predictions.unconvergedFolds, excluded: (design?.excluded ?? []) + table.excluded + predictions.failedFolds,
         chanceTest: chanceTest, analysis: analysis, groups: config.groups)
       result.notApplicableFeatures = table.notApplicable.isEmpty ? nil : table.notApplicable
@@ -103,12 +117,12 @@ public struct ExperimentRunner {
       }
       if config.evaluationProtocol.repeats > 1 {
         log(WorkEstimate.line(
-          "\(modality.rawValue): repeated splits", config.evaluationProtocol.repeats, "repetitions",
+          "\(runName): repeated splits", config.evaluationProtocol.repeats, "repetitions",
           folds: predictions.foldCount, model: config.model))
         var splits = RepeatedSplits(unweightedAverageRecall: [], accuracy: [])
         for r in 0..<config.evaluationProtocol.repeats {
           let seed = RepeatedSplits.seed(repetition: r, experimentSeed: config.seed)
-          log("\(modality.rawValue): repetition \(r + 1) of \(config.evaluationProtocol.repeats)")
+          log("\(runName): repetition \(r + 1) of \(config.evaluationProtocol.repeats)")
           let again = r == 0 ? predictions : try crossValidate(config.evaluationProtocol.splitter(seed: seed), seed: seed)
           let scores = RepeatedSplits.scores(again, truth: y, classCount: labels.count)
           splits.unweightedAverageRecall.append(scores.uar)
@@ -129,13 +143,17 @@ public struct ExperimentRunner {
       evaluationProtocol: design?.summary ?? config.evaluationProtocol.summary,
       warnings: (config.evaluationProtocol.leaksSubjects ? [ProtocolConfig.leakWarning] : []) + dataWarnings + foldWarnings,
       statistics: config.statistics.summary, model: config.model.summary,
-      featureSets: ["voice": config.features.voice, "face": config.features.face], runs: runs,
-      comparisons: Self.comparisons(config.modalities.map(\.rawValue), sets: predictionSets, statistics: config.statistics, seed: config.seed))
+      featureSets: config.compareFeatures.reduce(into: ["voice": config.features.voice, "face": config.features.face]) {
+        // A compared choice lists only the modalities it runs.
+        if !config.modalities.allSatisfy({ $0 == .face }) { $0["voice:\($1.name)"] = $1.features.voice }
+        if !config.modalities.allSatisfy({ $0 == .voice }) { $0["face:\($1.name)"] = $1.features.face }
+      }, runs: runs,
+      comparisons: Self.comparisons(runs.map(\.modality), sets: predictionSets, statistics: config.statistics, seed: config.seed))
     result.interpretation = config.interpretation
     result.blas = "OpenBLAS \(BLAS.kernels)"
     result.methodChanges = MethodChanges.current
     result.applyHolm()
-    return (result, config.modalities.compactMap { m in predictionSets[m.rawValue].map { (m.rawValue, $0) } })
+    return (result, runs.compactMap { run in predictionSets[run.modality].map { (run.modality, $0) } })
   }
 
   /// Every attribute named under `groups` must be in the corpus (for a cross-corpus run: in

@@ -71,6 +71,7 @@ struct FeatureExtractor {
 
   /// One sample's features from one set, or the reason it has none.
   static func measure(_ set: any FeatureSet, sample: Sample) -> Result<MeasuredFeatures, MeasurementFailure> {
+    if let table = set as? TableFeatureSet { return table.measure(id: sample.id) }
     guard let url = set.source == .audio ? sample.audio : sample.landmarks else {
       return .failure(MeasurementFailure(message: "sample \(sample.id) has no \(set.source.rawValue) file"))
     }
