@@ -31,7 +31,7 @@ public enum ReportWriter {
     ]
     if let configText { files.append(("config.yaml", Data(configText.utf8))) }
     for (modality, set) in predictions {
-      files.append(("predictions-\(modality).csv", Data(set.csv(attributeNames: result.corpus.attributes).utf8)))
+      files.append((predictionsFileName(modality), Data(set.csv(attributeNames: result.corpus.attributes).utf8)))
     }
     return try folder.publish(files)
   }
@@ -52,6 +52,12 @@ public enum ReportWriter {
     }
     let others = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "report.md" }
     return try reserved.publish([("report.md", Data(MarkdownReport.render(result).utf8))], keeping: others.sorted())[0]
+  }
+
+  /// `predictions-<run>.csv`, with the ':' of a compared feature set's run (`voice:opensmile`)
+  /// written as '-', since Windows cannot check out a file name holding a colon.
+  static func predictionsFileName(_ run: String) -> String {
+    "predictions-\(run.replacingOccurrences(of: ":", with: "-")).csv"
   }
 
   /// The canonical JSON: sorted keys, pretty-printed, trailing newline.

@@ -83,3 +83,10 @@ import Testing
     #expect(!plain.contains("Normalisation") && !plain.contains("Shift between the corpora"))
   }
 }
+
+@Suite struct PredictionsFileNameTests {
+  @Test func aComparedFeatureSetsRunNamesAFileEverySystemCanCheckOut() {
+    #expect(ReportWriter.predictionsFileName("voice") == "predictions-voice.csv")
+    #expect(ReportWriter.predictionsFileName("voice:opensmile") == "predictions-voice-opensmile.csv")
+  }
+}
