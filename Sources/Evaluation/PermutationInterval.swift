@@ -58,7 +58,9 @@ public enum PermutationInterval {
     // A gap within rounding of the critical value is not rejected by the p-value's tolerance
     // either, so the interval must then reach zero.
     let lower = abs(gap - critical) <= 1e-12 * max(1, abs(gap)) ? min(0, gap - critical) : gap - critical
-    return .interval(Interval(lower: lower, upper: gap + critical, level: tail.level, replicates: n))
+    // Every gap is a difference of two rates, so it lies in [−1, 1]; clipping keeps zero
+    // where it was, and so the agreement with the p-value.
+    return .interval(Interval(lower: max(-1, lower), upper: min(1, gap + critical), level: tail.level, replicates: n))
   }
 
   private static func format(_ x: Double) -> String {

@@ -52,6 +52,7 @@ import Testing
           #expect(gap.intervalNote != nil)
           continue
         }
+        #expect(interval.lower >= -1 && interval.upper <= 1, "a difference of rates lies in [-1, 1]: \(interval)")
         let excludesZero = interval.lower > 0 || interval.upper < 0
         #expect(excludesZero == (gap.pValue! <= 0.05), "interval \(interval) beside p = \(gap.pValue!)")
         if excludesZero { excluded += 1 }

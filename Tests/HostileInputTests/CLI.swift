@@ -21,7 +21,9 @@ struct CLI {
     var standardError: String
     /// Wall time in seconds.
     var seconds: Double
-    /// Peak resident memory in bytes (ru_maxrss of the child).
+    /// Peak resident memory in bytes: the child's own high-water mark (VmHWM), sampled while
+    /// it runs. Not ru_maxrss, which on Linux starts from the spawning test process's size
+    /// (posix_spawn shares its memory until exec, and exec keeps the high-water mark).
     var peakBytes: Int
 
     /// Exited by itself, with no signal and within the time bound.
@@ -77,7 +79,9 @@ struct CLI {
     var status: Int32 = 0
     var usage = rusage()
     var timedOut = false
+    var peak = 0
     while true {
+      peak = max(peak, Self.highWaterMark(of: pid))
       let waited = wait4(pid, &status, WNOHANG, &usage)
       if waited == pid { break }
       if Date().timeIntervalSince(start) > timeout, !timedOut {
@@ -92,7 +96,18 @@ struct CLI {
       exitStatus: exited ? (status >> 8) & 0xff : nil, signal: exited ? nil : status & 0x7f, timedOut: timedOut,
       standardOutput: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
       standardError: (try? String(contentsOf: err, encoding: .utf8)) ?? "",
-      seconds: seconds, peakBytes: Int(usage.ru_maxrss) * 1024)
+      seconds: seconds, peakBytes: peak)
+  }
+
+  /// VmHWM of a running process in bytes (0 when it cannot be read). Before the exec of
+  /// `facevalue` it is the shell's, a few MB; after it, facevalue's own.
+  static func highWaterMark(of pid: pid_t) -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+      return kilobytes * 1024
+    }
+    return 0
   }
 
   /// A fresh temporary folder for one test's inputs and outputs.

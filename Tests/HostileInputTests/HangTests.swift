@@ -13,7 +13,7 @@ struct HangTests {
     let outcome = try GeneratedInput.features(set: set, of: wav, named: "one-hertz.wav", timeout: 20)
     #expect(outcome.exitedCleanly, "\(outcome)")
     #expect(outcome.seconds < 10, "\(outcome)")
-    #expect(outcome.peakBytes < 200 << 20, "\(outcome)")
+    #expect(outcome.peakBytes < 100 << 20, "\(outcome)")
     #expect(outcome.standardError.contains("one-hertz.wav"), "\(outcome)")
     #expect(outcome.standardError.contains("1 Hz") && outcome.standardError.contains("8000"), "\(outcome)")
   }

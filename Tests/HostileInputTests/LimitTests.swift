@@ -38,7 +38,7 @@ struct LimitTests {
     try GeneratedInput.write(yaml, "experiment.yaml", in: folder)
     let outcome = try CLI.run(["run", "experiment.yaml", "-o", "results"], in: folder, timeout: 10)
     #expect(outcome.exitStatus == 2, "\(outcome)")
-    #expect(outcome.seconds < 5 && outcome.peakBytes < 200 << 20, "\(outcome)")
+    #expect(outcome.seconds < 5 && outcome.peakBytes < 100 << 20, "\(outcome)")
     #expect(outcome.standardError.contains(message), "\(outcome)")
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("corpus").path), "synthesised before refusing")
   }
