@@ -138,7 +138,7 @@ public struct FairnessAnalysis: Sendable {
       return (nil, "no UAR gap test, so no group is named worst")
     }
     guard p <= 1 - level else {
-      return (nil, "no group is reliably worst: the UAR gap has p = \(Self.rounded(p)) (lowest: \(names[lowest]))")
+      return (nil, "no group is reliably worst: the UAR gap has p = \(PermutationInterval.format(p)) (lowest: \(names[lowest]))")
     }
     return (names[lowest], nil)
   }
@@ -158,9 +158,9 @@ public struct FairnessAnalysis: Sendable {
     if r.value >= 0.8 {
       assessment = "meets the four-fifths rule (\(counts))"
     } else if let p, fails {
-      assessment = "below 0.8 and significant (p = \(Self.rounded(p))): fails the four-fifths rule (\(counts))"
+      assessment = "below 0.8 and significant (p = \(PermutationInterval.format(p))): fails the four-fifths rule (\(counts))"
     } else if let p {
-      assessment = "below 0.8 but not significant (p = \(Self.rounded(p))): too few to apply the four-fifths rule, "
+      assessment = "below 0.8 but not significant (p = \(PermutationInterval.format(p))): too few to apply the four-fifths rule, "
         + "which does not hold differences based on small numbers (29 CFR §1607.4D) (\(counts))"
     } else {
       assessment = "below 0.8, untested (group_permutations: 0): four-fifths rule not applied (\(counts))"
@@ -170,8 +170,6 @@ public struct FairnessAnalysis: Sendable {
       higherSelected: high.0, higherSamples: high.1, lowerSelected: low.0, lowerSamples: low.1, pValue: p,
       violatesFourFifths: fails, assessment: assessment)
   }
-
-  private static func rounded(_ p: Double) -> String { String((p * 1000).rounded() / 1000) }
 
   /// The lowest min/max selection-rate ratio over classes, with its class and groups.
   func demographicParityRatio(_ groups: [ConfusionMatrix], classCount: Int) -> (value: Double, classIndex: Int, higher: Int, lower: Int)? {

@@ -63,7 +63,8 @@ public enum PermutationInterval {
     return .interval(Interval(lower: max(-1, lower), upper: min(1, gap + critical), level: tail.level, replicates: n))
   }
 
-  private static func format(_ x: Double) -> String {
+  /// A probability rounded to three decimals for a sentence (0.335, 1.0).
+  static func format(_ x: Double) -> String {
     let rounded = (x * 1000).rounded() / 1000
     return String(rounded)
   }

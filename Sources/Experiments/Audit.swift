@@ -49,7 +49,7 @@ public struct Audit: Sendable {
     }
     let (t, p, s) = (try column(truthColumn), try column(predictionColumn), try column(subjectColumn))
     let idIndex = try idColumn.map(column)
-    if let twice = groups.first(where: { name in groups.filter { $0 == name }.count > 1 }) {
+    if let twice = groups.firstRepeated {
       throw AuditError.repeatedGroup(column: twice)
     }
     let attributeIndex = try groups.map { ($0, try column($0)) }

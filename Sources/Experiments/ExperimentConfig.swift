@@ -151,7 +151,7 @@ extension ExperimentConfig: Decodable {
     features = try c.decodeIfPresent(FeatureChoice.self, forKey: .features) ?? FeatureChoice()
     compareFeatures = try c.decodeIfPresent([FeatureVariant].self, forKey: .compareFeatures) ?? []
     let variantNames = compareFeatures.map(\.name)
-    if let twice = variantNames.first(where: { name in variantNames.filter { $0 == name }.count > 1 }) {
+    if let twice = variantNames.firstRepeated {
       throw decoder.invalid("compare_features names '\(twice)' twice; give each feature choice its own name")
     }
     model = try c.decodeIfPresent(ModelConfig.self, forKey: .model) ?? .logisticRegression(c: 1)
@@ -159,7 +159,7 @@ extension ExperimentConfig: Decodable {
     statistics = try c.decodeIfPresent(StatisticsConfig.self, forKey: .statistics) ?? StatisticsConfig()
     normalisation = try c.decodeIfPresent(Normalisation.self, forKey: .normalisation) ?? Normalisation.none
     let groups = try c.decodeIfPresent([String].self, forKey: .groups) ?? []
-    if let twice = groups.first(where: { name in groups.filter { $0 == name }.count > 1 }) {
+    if let twice = groups.firstRepeated {
       throw decoder.invalid("groups name '\(twice)' twice; list each attribute once")
     }
     self.groups = groups

@@ -23,7 +23,7 @@ public struct CSVTable: Sendable {
     guard !records.isEmpty else { throw TabularError.empty(source: source) }
     let first = records.removeFirst()
     header = first.cells
-    if let duplicate = CSVTable.firstDuplicate(in: header) {
+    if let duplicate = header.firstRepeated {
       throw TabularError.duplicateColumn(source: source, column: duplicate)
     }
     for record in records where record.cells.count != header.count {
@@ -46,12 +46,6 @@ public struct CSVTable: Sendable {
       throw TabularError.missingColumn(source: source, column: name, available: header)
     }
     return index
-  }
-
-  private static func firstDuplicate(in names: [String]) -> String? {
-    var seen = Set<String>()
-    for name in names where !seen.insert(name).inserted { return name }
-    return nil
   }
 
   private struct Record {

@@ -67,7 +67,7 @@ extension FaceValue {
         throw ValidationError("--reference-group '\(item)': expected ATTRIBUTE=GROUP")
       }
       let referenced = referenceGroup.compactMap { $0.split(separator: "=").first.map(String.init) }
-      if let twice = referenced.first(where: { name in referenced.filter { $0 == name }.count > 1 }) {
+      if let twice = referenced.firstRepeated {
         throw ValidationError("--reference-group names '\(twice)' twice; give one reference group per attribute")
       }
       try checkNameList(groupNames, option: "--groups")

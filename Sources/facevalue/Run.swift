@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import Reports
+import Tabular
 
 extension FaceValue {
   struct Run: ParsableCommand {
@@ -60,8 +61,7 @@ func checkNameList(_ names: [String], option: String) throws {
   if names.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
     throw ValidationError("\(option) has an empty name; separate names by single commas, e.g. sex,race")
   }
-  var seen = Set<String>()
-  for name in names where !seen.insert(name).inserted {
+  if let name = names.firstRepeated {
     throw ValidationError("\(option) names '\(name)' twice; give each column once")
   }
 }
