@@ -6,7 +6,7 @@ correlations, throughput ratios and peak memory, in one run on the same files.
     scripts/build
     python3 Benchmarks/voice/compare.py            # from the repository root
 
-Writes Benchmarks/voice/results.md (the table the README quotes) and keeps the raw CSVs
+Writes Benchmarks/voice/results.md (the table docs/voice-features.md quotes) and keeps the raw CSVs
 in --work. Every tool runs as its own command under /usr/bin/time -v; the Python peers
 run with --jobs worker processes (default: all cores), the same parallelism FaceValue's
 extractor uses, and with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE removed from their

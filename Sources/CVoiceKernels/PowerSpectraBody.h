@@ -224,9 +224,8 @@ FV_ATTRIBUTES static void FV_NAME(spectra)(const double *x, long frames, long ho
   long bins = t->size / 2 + 1;
   // The powers overwrite the transform in place: power[k] is re[k] for k < size/2 and
   // power[size/2] is im[0] (im follows re), each written only after the split has read
-  // every value it needs from there. A separate array made an AVX-512 pass's working set
-  // 48 kB, the whole L1 cache; in place it is 32 kB (the AVX2 variant gained 8 %, the
-  // AVX-512 one nothing measurable).
+  // every value it needs from there. In place, an AVX-512 pass's working set is 32 kB; a
+  // separate array would make it 48 kB, the whole L1 cache.
   V *re = (V *)work, *im = re + t->size / 2, *power = re, *mel = im + t->size / 2;
   for (long first = 0; first < frames; first += FV_LANES) {
     long lanes = frames - first < FV_LANES ? frames - first : FV_LANES;

@@ -8,8 +8,8 @@ extension LogisticRegression {
   /// 7 classes) the optimiser evaluates this a few hundred times, so allocations and extra
   /// passes cost as much as the products.
   ///
-  /// The sums run in the same order as the original matrix-at-a-time code, so the optimum
-  /// is the same to the last bit.
+  /// The sums run in the order of the matrix-at-a-time formulation (XW, then Xᵀ(P − Y)),
+  /// so the optimum is the same to the last bit.
   struct Objective {
     let x: Matrix, labels: [Int], rowWeights: [Double]?, c: Double, classCount: Int
     /// Scores, then probabilities, then residuals, n × k.

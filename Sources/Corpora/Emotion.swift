@@ -4,7 +4,7 @@
 /// and "EmoDB W (Ärger/Wut)" all become `anger` and corpora combine on shared classes.
 /// Classes a corpus has alone (RAVDESS calm, EmoDB boredom, RAVDESS surprise) keep their
 /// own name and are never merged into another class; `EmotionVocabulary.shared` drops
-/// them for cross-corpus work. The per-corpus tables are in each loader and in README.md.
+/// them for cross-corpus work. The per-corpus tables are in each loader and in docs/corpora.md.
 public enum Emotion: String, Sendable, CaseIterable, Codable {
   /// The emotion names; `calm`, `surprise` and `boredom` occur in one corpus only.
   case neutral, calm, happiness, sadness, anger, fear, disgust, surprise, boredom

@@ -9,8 +9,8 @@ import Darwin
 /// deterministic whatever order the file system returns.
 ///
 /// Walks with `opendir`/`readdir`, whose `d_type` says file or folder without a `stat`
-/// per entry: FileManager's enumerator with resource values took over a second for a
-/// 10,000-clip corpus (see Benchmarks/), this takes milliseconds.
+/// per entry, where FileManager's enumerator with resource values asks the file system
+/// about every file (timings in Benchmarks/RESULTS.md).
 enum FolderListing {
   static func files(under root: URL, corpus: String, expected: String) throws -> [String] {
     var isDirectory: ObjCBool = false

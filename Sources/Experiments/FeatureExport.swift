@@ -15,8 +15,8 @@ public enum FeatureExport {
     _ set: any FeatureSet, corpus: Corpus, to url: URL, warn: (String) -> Void = { _ in }
   ) throws -> [ExcludedSample] {
     BLASThreads.set(1)
-    // Each worker also formats its row: writing 535 rows of 52 numbers took 14 ms when the
-    // main thread did it alone after the extraction.
+    // Each worker also formats its row, so formatting runs in parallel rather than on the
+    // main thread alone after the extraction.
     let rows = parallelMap(corpus.samples.count) { index -> Result<([String], String), MeasurementFailure> in
       let sample = corpus.samples[index]
       return FeatureExtractor.measure(set, sample: sample).map { measured in

@@ -7,8 +7,8 @@
 /// glibc serves blocks above 128 kB with fresh `mmap`s and trims the heap when its free
 /// top grows past twice that, so a loop that allocates and frees a few hundred kB per item
 /// (a decoded clip, its resampled copy, its spectrogram) makes the kernel map, zero-fill
-/// and unmap the same pages for every item: 0.2–0.4 s of system time over the 535 EmoDB
-/// clips, a third of the whole `mfcc` export. Serving those blocks from the heap and
+/// and unmap the same pages for every item, system time of the order of the work itself
+/// on short clips (Benchmarks/RESULTS.md). Serving those blocks from the heap and
 /// trimming only above 64 MB lets each worker thread reuse its own pages. Peak memory
 /// grows by at most the per-item working set of each thread. No effect off glibc.
 public enum HeapRetention {

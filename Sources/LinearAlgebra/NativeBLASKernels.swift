@@ -5,12 +5,11 @@ import Foundation
 /// Debian 12's OpenBLAS 0.3.21 does not know CPUs released after it (Intel family 6 model
 /// 207, for one) and falls back to its generic SSE3 "Prescott" kernels on them, which run
 /// GEMM two to three times slower than the AVX2 or AVX-512 kernels the same library ships
-/// (measured on the EmoDB classifier benchmark: logistic regression 0.100 s vs 0.058 s per
-/// leave-one-speaker-out run). OpenBLAS picks its kernels while the library loads, from
+/// (Benchmarks/RESULTS.md). OpenBLAS picks its kernels while the library loads, from
 /// `OPENBLAS_CORETYPE` or its CPU detection, so FaceValue sets the variable and has
 /// OpenBLAS choose again (`applyStartupSettings`). Kernel choice changes the last digits
 /// of BLAS products (and on EmoDB 3 of 535 predictions), so results are reproducible per
-/// machine, as before.
+/// machine.
 public enum NativeBLASKernels {
   /// The kernel set OpenBLAS should use instead of `current`, given the CPU flags the
   /// kernel reports (which also reflect whether the OS saves the AVX state), or nil when
@@ -31,16 +30,14 @@ public enum NativeBLASKernels {
   /// - its thread pool, when no thread count is set: FaceValue parallelises over files and
   ///   folds and runs BLAS single-threaded inside (`BLASThreads.set(1)`), so the pool is
   ///   never used, yet its threads busy-wait for about 2^28 cycles after loading (its
-  ///   `thread_timeout`), taking a core from the workers: 15 % of the wall time of
-  ///   `features --set mfcc` over EmoDB. `BLASThreads.set` can still raise the count.
+  ///   `thread_timeout`), taking a core from the workers. `BLASThreads.set` can still
+  ///   raise the count.
   /// Both are done in place through OpenBLAS's own re-initialisation entry points (the ones
   /// its fork handler and library destructor use), looked up by name; where those are
   /// missing, or the kernels did not change, the variables are set and the program is
-  /// executed again with the same arguments, which costs a second start-up (that restart
-  /// was all FaceValue did before: `facevalue --version` took 30 ms instead of 16 with the
-  /// dynamically linked runtime). Does nothing when the variables are set already (the
-  /// user's choice, or after a restart), off Linux, or if anything fails (the program then
-  /// runs as it would have).
+  /// executed again with the same arguments, which costs a second start-up. Does nothing
+  /// when the variables are set already (the user's choice, or after a restart), off
+  /// Linux, or if anything fails (the program then runs as it would have).
   public static func applyStartupSettings() {
     #if os(Linux)
       var restart = false

@@ -62,8 +62,8 @@ public enum AudioFile {
     var interleaved: [Double]
     let read: Int
     if subtype == Int32(SF_FORMAT_PCM_16) {
-      // libsndfile's 16-bit to double conversion runs one sample at a time and took half
-      // of the decoding time; reading the integers and scaling them here by 2^−15 (exact,
+      // libsndfile's 16-bit to double conversion runs one sample at a time; reading the
+      // integers and scaling them here by 2^−15 (exact,
       // as libsndfile's normalisation does) gives the same values, vectorised.
       // The integers are read a block at a time, so only the doubles are ever held whole.
       var integers = [Int16](repeating: 0, count: min(frames, decodeBlockFrames) * channels)

@@ -6,7 +6,7 @@ import LinearAlgebra
 /// index, MFCCs and HNR are summarised over voiced frames (eGeMAPS's convention);
 /// energy, ZCR, centroid, flux and roll-off over all frames. The semitone F0 functionals
 /// run on eGeMAPSv02's own F0 contour (`SubharmonicSummationTracker`, SHS + Viterbi), so
-/// that their spread and slopes follow openSMILE's voicing decisions (issue 3); the F0 mean
+/// that their spread and slopes follow openSMILE's voicing decisions; the F0 mean
 /// in Hz, jitter, shimmer, HNR and timing stay on YIN (`ProsodyFeatures`).
 public struct EGeMAPSLikeFeatures: Sendable {
   /// Every feature, in output order.
@@ -37,7 +37,7 @@ public struct EGeMAPSLikeFeatures: Sendable {
   public init() {}
 
   /// The F0 tracker of the F0 functionals: openSMILE eGeMAPSv02's own pipeline, so that
-  /// its spread and slope functionals follow openSMILE's voicing decisions (issue 3).
+  /// its spread and slope functionals follow openSMILE's voicing decisions.
   public var shs = SubharmonicSummationTracker()
 
   /// Reads a file and measures it; SHS runs at the file's own rate, as openSMILE does.

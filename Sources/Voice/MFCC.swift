@@ -66,8 +66,8 @@ public struct MFCC: Sendable {
     var mel = energies
     mel.storage.withUnsafeMutableBufferPointer { m in
       guard let values = m.baseAddress else { return }
-      // 10·log10(max(1e-10, ·)) eight values at a time (CVoiceKernels, Decibels.c): glibc's
-      // log10 one value at a time took a tenth of the whole mfcc extraction.
+      // 10·log10(max(1e-10, ·)) eight values at a time (CVoiceKernels, Decibels.c), where
+      // glibc's log10 works one value at a time.
       let floor = fv_decibels(values, m.count, 1e-10) - topDecibels
       for i in m.indices { m[i] = max(m[i], floor) }
     }

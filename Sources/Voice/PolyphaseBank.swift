@@ -11,16 +11,15 @@ import CVoiceKernels
 /// stored tap by tap with the sixteen phases side by side. One input sample times one
 /// vector of taps then advances sixteen consecutive outputs, and the kernel (CVoiceKernels,
 /// Polyphase.c) runs several periods q against the same vector, so it is bound by
-/// arithmetic rather than by loads (its first form, one dot product per output in double
-/// precision, waited on unaligned loads: 0.19 ms per EmoDB clip against 0.08 ms now).
+/// arithmetic rather than by loads (one dot product per output would wait on unaligned
+/// loads).
 ///
 /// Taps, input and sums are single precision; the output is stored as double. Float
 /// rounding of a 72-tap sum lies about 130 dB below the signal, 45 dB under the filter's
 /// own stop-band leakage (Kaiser β 8.6, about 86 dB) and 35 dB under the quantisation noise
-/// of 16-bit recordings, so it changes nothing measurable; it halves the arithmetic. (An
-/// earlier trial found single precision flipping F0 rise/fall near-ties; those statistics
-/// flip on any change in the last bits of the audio, re-ordered double sums included, see
-/// the README.)
+/// of 16-bit recordings, so it changes nothing measurable; it halves the arithmetic. (The
+/// rise/fall statistics of YIN's F0 contour flip on any change in the last bits of the
+/// audio, re-ordered double sums included; see docs/voice-features.md.)
 final class PolyphaseBank: @unchecked Sendable {  // immutable after init
   /// Phases per group: one vector of single-precision lanes in the kernel.
   static let lanes = 16

@@ -45,8 +45,8 @@ public struct Resampler: Sendable {
       audio.samples.withUnsafeBufferPointer { x in
         if let up, let down, up <= 4096 {
           let bank = Self.banks.value([up, down, half, Int(scale * 1e12), Int(kaiserBeta * 1e12)]) {
-            // I0(β) once, not once per tap: each of the table's 23,040 taps (22.05 → 16 kHz)
-            // summed it anew, doubling the time the other threads wait for the table.
+            // I0(β) once, not once per tap: the table has thousands of taps (23,040 for
+            // 22.05 → 16 kHz), and the other threads wait for it while it is built.
             let normaliser = Window.besselI0(kaiserBeta)
             return PolyphaseBank(up: up, down: down, half: half) {
               kernel($0, half: Double(half), scale: scale, normaliser: normaliser)

@@ -5,7 +5,7 @@ import Foundation
 // VideoDemographics.csv, processedResults/summaryTable.csv), the largest of the supported
 // layouts. Clips are empty files: loading metadata never opens the audio. Prints the
 // median of several runs; `python3 corpora_peer.py DIR` does the same scan in Python for
-// the ratio reported in README.md.
+// the ratio reported in docs/performance.md.
 let clipCount = 10_000, actors = 125, runs = 7
 let root = URL(fileURLWithPath: CommandLine.arguments.dropFirst().first ?? NSTemporaryDirectory() + "facevalue-corpora-bench")
 try? FileManager.default.removeItem(at: root)
