@@ -44,18 +44,24 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    .target(name: "_TestSupport", dependencies: ["LinearAlgebra", "Classifiers"], path: "Tests/_TestSupport"),
+    .target(
+      name: "_TestSupport", dependencies: ["LinearAlgebra", "Classifiers", "Evaluation", "Randomness"], path: "Tests/_TestSupport"),
+    // Runs the built `facevalue` binary; shared by the CLI and hostile-input tests (no library imports).
+    .target(name: "_CLITestSupport", path: "Tests/_CLITestSupport"),
+    .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
     .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
-    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
     .testTarget(name: "VoiceTests", dependencies: ["Voice", "CVoiceKernels", "Randomness", "LinearAlgebra", "_TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "FaceTests", dependencies: ["Face", "Corpora"]),
-    .testTarget(name: "CorporaTests", dependencies: ["Corpora", "Voice", "Face"]),
+    .testTarget(name: "FaceTests", dependencies: ["Face", "Corpora", "_TestSupport"]),
+    .testTarget(name: "CorporaTests", dependencies: ["Corpora", "Voice", "Face", "_TestSupport"]),
     .testTarget(
       name: "ClassifiersTests", dependencies: ["Classifiers", "_TestSupport", "Randomness"], exclude: ["Golden"]),
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Corpora", "Reports"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Corpora", "Reports", "_TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
-    // Runs the built `facevalue` binary on generated hostile inputs (no library imports).
-    .testTarget(name: "HostileInputTests"),
+    // Run the built `facevalue` binary: on generated hostile inputs, and as a user runs it
+    // (help texts, exit statuses, a whole experiment). No library imports.
+    .testTarget(name: "HostileInputTests", dependencies: ["_CLITestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["_CLITestSupport"], exclude: ["Snapshots", "Inputs", "README.md"]),
   ]
 )

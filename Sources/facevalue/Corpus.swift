@@ -38,25 +38,59 @@ struct CorpusOptions: ParsableArguments {
   @Option(help: "Manifest: labels to rename as read, FROM=TO comma-separated, e.g. angry=anger,ANGER=anger.")
   var labelMap: String?
 
-  /// Rejects an attribute list that names a column twice or gives an empty name.
+  /// Rejects what cannot configure the reading, as a usage error (exit status 64) before
+  /// anything is read: an unknown --modality, --channel or --labels value, a --label-map
+  /// entry that is not FROM=TO, an attribute list that names a column twice or gives an
+  /// empty name.
   func validate() throws {
+    _ = try choices()
+    _ = try labelRenaming()
     guard let attributes else { return }
     let names = attributes.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     try checkNameList(names, option: "--attributes")
   }
 
-  /// The corpus `name` configured by these options.
-  func published(_ name: String) throws -> PublishedCorpus {
+  /// Rejects a corpus name that is neither a published corpus nor `manifest`, as a usage error.
+  static func checkCorpusName(_ name: String) throws {
+    guard name.lowercased() != "manifest" else { return }
+    do {
+      _ = try PublishedCorpus.named(name)
+    } catch let error as CorpusError {
+      throw ValidationError(error.description)
+    }
+  }
+
+  /// The RAVDESS and CREMA-D choices named by --modality, --channel and --labels.
+  func choices() throws -> (modality: RAVDESS.Modality, channel: RAVDESS.Channel, labels: CREMAD.LabelSource) {
     func parse<T: RawRepresentable & CaseIterable>(_ text: String, _ option: String) throws -> T where T.RawValue == String {
       guard let value = T(rawValue: text) else {
         throw ValidationError("unknown --\(option) '\(text)'; use \(T.allCases.map(\.rawValue).joined(separator: ", "))")
       }
       return value
     }
+    return (try parse(modality, "modality"), try parse(channel, "channel"), try parse(labels, "labels"))
+  }
+
+  /// The label renamings named by --label-map.
+  func labelRenaming() throws -> [String: String] {
+    var renaming: [String: String] = [:]
+    for pair in (labelMap ?? "").split(separator: ",") {
+      let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        throw ValidationError("--label-map '\(pair)': expected FROM=TO, e.g. angry=anger")
+      }
+      renaming[parts[0]] = parts[1]
+    }
+    return renaming
+  }
+
+  /// The corpus `name` configured by these options.
+  func published(_ name: String) throws -> PublishedCorpus {
+    let chosen = try choices()
     switch try PublishedCorpus.named(name) {
     case .emodb: return .emodb
-    case .ravdess: return .ravdess(modality: try parse(modality, "modality"), channel: try parse(channel, "channel"))
-    case .cremaD: return .cremaD(labels: try parse(labels, "labels"))
+    case .ravdess: return .ravdess(modality: chosen.modality, channel: chosen.channel)
+    case .cremaD: return .cremaD(labels: chosen.labels)
     }
   }
 
@@ -74,13 +108,7 @@ struct CorpusOptions: ParsableArguments {
     manifest.audioColumn = audioColumn
     manifest.landmarksColumn = landmarksColumn
     manifest.attributeColumns = attributes.map { $0.split(separator: ",").map(String.init) }
-    for pair in (labelMap ?? "").split(separator: ",") {
-      let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-        throw ValidationError("--label-map '\(pair)': expected FROM=TO, e.g. angry=anger")
-      }
-      manifest.labelMap[parts[0]] = parts[1]
-    }
+    manifest.labelMap = try labelRenaming()
     let corpus = try manifest.load(url)
     return CorpusScan(corpus: corpus, problems: corpus.labelProblems() + corpus.mediaProblems())
   }
@@ -122,6 +150,7 @@ extension FaceValue.CorpusCommand {
 
     func validate() throws {
       guard limit >= 0 else { throw ValidationError("--limit must be 0 or more, got \(limit)") }
+      try CorpusOptions.checkCorpusName(corpus)
       try options.validate()
       guard (folds ?? 2) >= 2 else { throw ValidationError("--folds must be at least 2") }
       _ = try evaluationProtocol()

@@ -38,6 +38,7 @@ extension FaceValue {
       guard [manifest != nil, corpus != nil, folder != nil].filter({ $0 }).count == 1, (corpus != nil) == (root != nil) else {
         throw ValidationError("give one of --manifest FILE, --corpus NAME --root DIR, or --folder DIR")
       }
+      if let corpus { try CorpusOptions.checkCorpusName(corpus) }
       guard FeatureSets.named(set) != nil else {
         throw ValidationError("unknown feature set '\(set)'; available: \(FeatureSets.all.map(\.name).joined(separator: ", "))")
       }

@@ -117,7 +117,7 @@ private func expectClose(_ ours: Matrix, _ theirs: Matrix, _ relative: Double, _
       let agreement = Double(zip(ours.predicted, c.predictions).filter { $0 == $1 }.count) / Double(c.predictions.count)
       #expect(agreement >= 0.99, "\(model) \(c.dataset) \(c.params): predictions agree on \(agreement)")
       let accuracy = Double(zip(ours.predicted, data.y_test).filter { $0 == $1 }.count) / Double(data.y_test.count)
-      #expect(abs(accuracy - c.accuracy) <= 0.01, "\(model) \(c.dataset): accuracy \(accuracy) vs \(c.accuracy)")
+      #expect(isClose(accuracy, c.accuracy, absolute: 0.01), "\(model) \(c.dataset): accuracy \(accuracy) vs \(c.accuracy)")
       if let reference = c.probabilities {
         expectClose(ours.p, Matrix(reference), 1e-4, "\(model) \(c.dataset) probabilities")
       }

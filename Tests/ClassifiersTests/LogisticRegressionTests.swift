@@ -18,8 +18,8 @@ import _TestSupport
     var residual = model.probabilities(x)
     for (i, label) in y.enumerated() { residual[i, label] -= 1 }
     let gradient = Matrix.product(x, residual, transposeA: true, alpha: c)
-    for j in 0..<gradient.storage.count { #expect(abs(gradient.storage[j] + model.weights.storage[j]) < 1e-4) }
-    for k in 0..<3 { #expect(abs(residual.column(k).reduce(0, +)) < 1e-4) }
+    for j in 0..<gradient.storage.count { #expect(isClose(gradient.storage[j], -model.weights.storage[j], absolute: 1e-4)) }
+    for k in 0..<3 { #expect(isClose(residual.column(k).reduce(0, +), 0, absolute: 1e-4)) }
   }
 
   @Test func strongerPenaltyShrinksWeights() throws {
@@ -43,7 +43,7 @@ import _TestSupport
     let train = Matrix([[1, 10], [3, 10], [5, 10]])
     let scaler = Standardiser(fitting: train)
     #expect(scaler.means == [3, 10])
-    #expect(abs(scaler.scales[0] - (8.0 / 3).squareRoot()) < 1e-12 && scaler.scales[1] == 1)
+    #expect(isClose(scaler.scales[0], (8.0 / 3).squareRoot(), absolute: 1e-12) && scaler.scales[1] == 1)
     let test = scaler.transform(Matrix([[3, 12]]))
     #expect(test == Matrix([[0, 2]]))  // constant column only centred: (12 − 10) / 1
   }

@@ -27,15 +27,15 @@ struct PCAGolden: Decodable {
     for c in golden.cases {
       let fitted = try PCA(components: 3, whiten: c.whiten).fit(Matrix(golden.x_train))
       for (k, row) in c.components.enumerated() {
-        for j in row.indices { #expect(abs(fitted.axes[k, j] - row[j]) < 1e-9, "component \(k), feature \(j)") }
+        for j in row.indices { #expect(isClose(fitted.axes[k, j], row[j], absolute: 1e-9), "component \(k), feature \(j)") }
       }
       for k in 0..<3 {
-        #expect(abs(fitted.explainedVariance[k] - c.explained_variance[k]) < 1e-9)
-        #expect(abs(fitted.explainedVarianceRatio[k] - c.explained_variance_ratio[k]) < 1e-12)
+        #expect(isClose(fitted.explainedVariance[k], c.explained_variance[k], absolute: 1e-9))
+        #expect(isClose(fitted.explainedVarianceRatio[k], c.explained_variance_ratio[k], absolute: 1e-12))
       }
       let scores = fitted.transform(Matrix(golden.x_test))
       for (i, row) in c.test_scores.enumerated() {
-        for k in row.indices { #expect(abs(scores[i, k] - row[k]) < 1e-9, "whiten \(c.whiten) row \(i) score \(k)") }
+        for k in row.indices { #expect(isClose(scores[i, k], row[k], absolute: 1e-9), "whiten \(c.whiten) row \(i) score \(k)") }
       }
     }
   }
@@ -53,7 +53,7 @@ struct PCAGolden: Decodable {
     for k in 0..<2 {
       let column = s.column(k)
       let variance = column.map { $0 * $0 }.reduce(0, +) / 19
-      #expect(abs(variance - 1) < 1e-9 && abs(column.reduce(0, +)) < 1e-9)
+      #expect(isClose(variance, 1, absolute: 1e-9) && isClose(column.reduce(0, +), 0, absolute: 1e-9))
     }
   }
 }

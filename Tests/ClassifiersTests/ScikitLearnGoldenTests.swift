@@ -34,21 +34,21 @@ struct LogisticGolden: Decodable {
         .fit(Matrix(data.x_train), data.y_train, classCount: data.class_count, seed: 0)
       let p = model.probabilities(Matrix(data.x_test))
       for (i, row) in data.test_probabilities.enumerated() {
-        for k in row.indices { #expect(abs(p[i, k] - row[k]) < 1e-5, "\(data.name) row \(i) class \(k): \(p[i, k]) vs \(row[k])") }
+        for k in row.indices { #expect(isClose(p[i, k], row[k], absolute: 1e-5), "\(data.name) row \(i) class \(k): \(p[i, k]) vs \(row[k])") }
       }
       #expect(model.predict(Matrix(data.x_test)) == data.test_predictions, "\(data.name)")
       if let coef = data.coef, let intercept = data.intercept {
         for (j, row) in coef.enumerated() {
           for k in row.indices {
             let ours = model.weights[j, k]
-            #expect(abs(ours - row[k]) <= 1e-4 * max(1, abs(row[k])), "\(data.name) coef[\(j)][\(k)]: \(ours) vs \(row[k])")
+            #expect(isClose(ours, row[k], absolute: 1e-4, relative: 1e-4), "\(data.name) coef[\(j)][\(k)]: \(ours) vs \(row[k])")
           }
         }
         // Softmax intercepts are defined up to a shared constant: compare them centred.
         let ourMean = model.intercepts.reduce(0, +) / Double(intercept.count)
         let theirMean = intercept.reduce(0, +) / Double(intercept.count)
         for k in intercept.indices {
-          #expect(abs((model.intercepts[k] - ourMean) - (intercept[k] - theirMean)) <= 1e-4 * max(1, abs(intercept[k])))
+          #expect(isClose(model.intercepts[k] - ourMean, intercept[k] - theirMean, absolute: 1e-4 * max(1, abs(intercept[k]))))
         }
       }
     }

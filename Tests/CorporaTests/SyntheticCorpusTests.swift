@@ -2,6 +2,7 @@ import Face
 import Foundation
 import Testing
 import Voice
+import _TestSupport
 @testable import Corpora
 
 func temporaryFolder(_ name: String = "corpus") -> URL {
@@ -49,7 +50,7 @@ func smallSpec(seed: UInt64 = 5) -> SyntheticCorpusSpec {
     let female = Set(reread.samples.filter { $0.attributes["sex"] == "female" }.map(\.subject))
     #expect(female.count == 2)
     let audio = try AudioFile.read(try #require(corpus.samples[0].audio))
-    #expect(audio.sampleRate == 16000 && abs(audio.duration - 0.8) < 0.001)
+    #expect(audio.sampleRate == 16000 && isClose(audio.duration, 0.8, absolute: 0.001))
     let clip = try OpenFaceCSV.read(try #require(corpus.samples[0].landmarks))
     #expect(clip.frameCount == 8 && clip.pointCount == 68)
   }

@@ -1,6 +1,6 @@
 import Foundation
-import _TestSupport
 import Testing
+import _TestSupport
 @testable import Evaluation
 
 @Suite struct LeaveOneSubjectOutTests {
@@ -10,13 +10,9 @@ import Testing
     let labels = subjects.indices.map { $0 % 3 }
     let folds = try LeaveOneSubjectOut().folds(labels: labels, subjects: subjects)
     #expect(folds.count == subjectCount)
-    #expect(folds.flatMap(\.test).sorted() == Array(subjects.indices))
-    for fold in folds {
-      #expect(Set(fold.train).isDisjoint(with: fold.test))
-      #expect(fold.train.count + fold.test.count == subjects.count)
-      #expect(Set(fold.train.map { subjects[$0] }).isDisjoint(with: fold.test.map { subjects[$0] }))
-      #expect(Set(fold.test.map { subjects[$0] }) == [fold.name])
-    }
+    SplitterChecks.partitions(folds, samples: subjects.count)
+    SplitterChecks.subjectIndependence(folds, subjects: subjects)
+    for fold in folds { #expect(Set(fold.test.map { subjects[$0] }) == [fold.name]) }
   }
 
   @Test func oneSubjectIsAnError() {
@@ -31,9 +27,9 @@ import Testing
   @Test func handComputedValues() {
     #expect(m.counts == [[2, 1, 0], [0, 1, 1], [0, 0, 1]])
     #expect(Metrics.accuracy(m) == .value(4.0 / 6))
-    #expect(abs(Metrics.unweightedAverageRecall(m).number! - 13.0 / 18) < 1e-15)
+    #expect(isClose(Metrics.unweightedAverageRecall(m).number!, 13.0 / 18, absolute: 1e-15))
     // F1: class 0: 2·2/(3+2)=0.8, class 1: 2·1/(2+2)=0.5, class 2: 2·1/(1+2)=2/3.
-    #expect(abs(Metrics.macroF1(m).number! - (0.8 + 0.5 + 2.0 / 3) / 3) < 1e-15)
+    #expect(isClose(Metrics.macroF1(m).number!, (0.8 + 0.5 + 2.0 / 3) / 3, absolute: 1e-15))
   }
 
   @Test func absentClassesAreUndefinedNotZero() {
@@ -98,7 +94,7 @@ import Testing
     #expect(r.tooSmall == ["c"])  // one subject only
     let gap = try #require(r.gaps.first { $0.name == "accuracy_difference" })
     // a: 4/4 correct; b: 2/4 correct.
-    #expect(gap.higher == "a" && gap.lower == "b" && abs(gap.value - 0.5) < 1e-15)
+    #expect(gap.higher == "a" && gap.lower == "b" && isClose(gap.value, 0.5, absolute: 1e-15))
     #expect(gap.higherSize == GroupSize(samples: 4, subjects: 3) && gap.lowerSize == GroupSize(samples: 4, subjects: 2))
     #expect(r.gaps.allSatisfy { (0...1).contains($0.value) })
     // Without a test (permutations: 0) no group is named worst, whatever the point values say.
@@ -134,11 +130,11 @@ import Testing
     let golden = try Golden.load(Values.self, named: "student_t.json")
     for q in golden.quantiles {
       let mine = StudentT.quantile(q.p, degreesOfFreedom: q.df)
-      #expect(abs(mine - q.quantile) <= 1e-9 * max(1, abs(q.quantile)), "df \(q.df), p \(q.p): \(mine) vs \(q.quantile)")
+      #expect(isClose(mine, q.quantile, absolute: 1e-9, relative: 1e-9), "df \(q.df), p \(q.p): \(mine) vs \(q.quantile)")
     }
     for c in golden.cdf {
       let mine = StudentT.cdf(c.t, degreesOfFreedom: c.df)
-      #expect(abs(mine - c.cdf) <= 1e-12, "df \(c.df), t \(c.t): \(mine) vs \(c.cdf)")
+      #expect(isClose(mine, c.cdf, absolute: 1e-12), "df \(c.df), t \(c.t): \(mine) vs \(c.cdf)")
     }
   }
 }

@@ -47,31 +47,31 @@ struct FairnessGolden: Decodable {
       let report = analyse(c)
       for group in report.groups {
         let expected = try #require(c.by_group[group.name])
-        #expect(abs(group.accuracy.number! - expected["accuracy"]!) < 1e-12, "\(c.name) \(group.name)")
-        #expect(abs(group.unweightedAverageRecall.number! - expected["uar"]!) < 1e-12, "\(c.name) \(group.name)")
-        #expect(abs(group.macroF1.number! - expected["macro_f1"]!) < 1e-12, "\(c.name) \(group.name)")
+        #expect(isClose(group.accuracy.number!, expected["accuracy"]!, absolute: 1e-12), "\(c.name) \(group.name)")
+        #expect(isClose(group.unweightedAverageRecall.number!, expected["uar"]!, absolute: 1e-12), "\(c.name) \(group.name)")
+        #expect(isClose(group.macroF1.number!, expected["macro_f1"]!, absolute: 1e-12), "\(c.name) \(group.name)")
         for (k, rates) in group.perClass.enumerated() {
           let reference = try #require(c.per_class[k].by_group[group.name])
-          #expect(abs(rates.truePositiveRate.number! - reference.tpr) < 1e-12)
-          #expect(abs(rates.falsePositiveRate.number! - reference.fpr) < 1e-12)
-          #expect(abs(rates.selectionRate.number! - reference.selection_rate) < 1e-12)
+          #expect(isClose(rates.truePositiveRate.number!, reference.tpr, absolute: 1e-12))
+          #expect(isClose(rates.falsePositiveRate.number!, reference.fpr, absolute: 1e-12))
+          #expect(isClose(rates.selectionRate.number!, reference.selection_rate, absolute: 1e-12))
         }
       }
       func gap(_ name: String) -> Double { report.gaps.first { $0.name == name }!.value }
-      #expect(abs(gap("accuracy_difference") - c.difference["accuracy"]!) < 1e-12, "\(c.name)")
-      #expect(abs(gap("uar_difference") - c.difference["uar"]!) < 1e-12, "\(c.name)")
-      #expect(abs(gap("macro_f1_difference") - c.difference["macro_f1"]!) < 1e-12, "\(c.name)")
-      #expect(abs(gap("demographic_parity_difference") - c.per_class.map(\.demographic_parity_difference).max()!) < 1e-12)
-      #expect(abs(gap("equalized_odds_difference") - c.per_class.map(\.equalized_odds_difference).max()!) < 1e-12)
-      #expect(abs(report.demographicParityRatio!.value - c.per_class.map(\.demographic_parity_ratio).min()!) < 1e-12)
+      #expect(isClose(gap("accuracy_difference"), c.difference["accuracy"]!, absolute: 1e-12), "\(c.name)")
+      #expect(isClose(gap("uar_difference"), c.difference["uar"]!, absolute: 1e-12), "\(c.name)")
+      #expect(isClose(gap("macro_f1_difference"), c.difference["macro_f1"]!, absolute: 1e-12), "\(c.name)")
+      #expect(isClose(gap("demographic_parity_difference"), c.per_class.map(\.demographic_parity_difference).max()!, absolute: 1e-12))
+      #expect(isClose(gap("equalized_odds_difference"), c.per_class.map(\.equalized_odds_difference).max()!, absolute: 1e-12))
+      #expect(isClose(report.demographicParityRatio!.value, c.per_class.map(\.demographic_parity_ratio).min()!, absolute: 1e-12))
     }
   }
 
   @Test func kappaAndLogLossMatchScikitLearn() throws {
     for c in try FairnessGolden.load().cases {
       let m = ConfusionMatrix(truth: c.truth, predicted: c.predicted, classCount: c.class_count)
-      #expect(abs(Metrics.cohensKappa(m).number! - c.cohen_kappa) < 1e-12, "\(c.name)")
-      #expect(abs(Metrics.logLoss(truth: c.truth, probabilities: c.probabilities).number! - c.log_loss) < 1e-9, "\(c.name)")
+      #expect(isClose(Metrics.cohensKappa(m).number!, c.cohen_kappa, absolute: 1e-12), "\(c.name)")
+      #expect(isClose(Metrics.logLoss(truth: c.truth, probabilities: c.probabilities).number!, c.log_loss, absolute: 1e-9), "\(c.name)")
     }
   }
 }

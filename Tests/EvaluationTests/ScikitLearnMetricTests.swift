@@ -29,13 +29,13 @@ struct MetricGolden: Decodable {
     for c in golden.cases {
       let m = ConfusionMatrix(truth: c.y_true, predicted: c.y_pred, classCount: c.class_count)
       #expect(m.counts == c.confusion_matrix, "\(c.name)")
-      #expect(abs(Metrics.accuracy(m).number! - c.accuracy_score) < 1e-12, "\(c.name)")
-      #expect(abs(Metrics.unweightedAverageRecall(m).number! - c.balanced_accuracy_score) < 1e-12, "\(c.name)")
-      #expect(abs(Metrics.macroF1(m).number! - c.f1_score) < 1e-12, "\(c.name)")
+      #expect(isClose(Metrics.accuracy(m).number!, c.accuracy_score, absolute: 1e-12), "\(c.name)")
+      #expect(isClose(Metrics.unweightedAverageRecall(m).number!, c.balanced_accuracy_score, absolute: 1e-12), "\(c.name)")
+      #expect(isClose(Metrics.macroF1(m).number!, c.f1_score, absolute: 1e-12), "\(c.name)")
       for k in 0..<c.class_count {
         // scikit-learn writes 0 where we say "undefined" (zero_division=0).
-        #expect(abs((Metrics.recall(m, class: k).number ?? 0) - c.recall_score[k]) < 1e-12, "\(c.name) recall \(k)")
-        #expect(abs((Metrics.precision(m, class: k).number ?? 0) - c.precision_score[k]) < 1e-12, "\(c.name) precision \(k)")
+        #expect(isClose((Metrics.recall(m, class: k).number ?? 0), c.recall_score[k], absolute: 1e-12), "\(c.name) recall \(k)")
+        #expect(isClose((Metrics.precision(m, class: k).number ?? 0), c.precision_score[k], absolute: 1e-12), "\(c.name) precision \(k)")
       }
     }
   }

@@ -1,5 +1,6 @@
 import Randomness
 import Testing
+import _TestSupport
 @testable import Evaluation
 
 /// Statistical procedures checked by simulation: null p-values are uniform, intervals cover
@@ -98,7 +99,7 @@ import Testing
     // p = (0.01, 0.04, 0.03, 0.2): sorted 0.01·4, 0.03·3, 0.04·2, 0.2·1 → 0.04, 0.09, 0.09 (monotone), 0.2.
     let adjusted = Holm.adjust([0.01, 0.04, 0.03, 0.2])
     let expected = [0.04, 0.09, 0.09, 0.2]
-    for (a, e) in zip(adjusted, expected) { #expect(abs(a - e) < 1e-12) }
+    for (a, e) in zip(adjusted, expected) { #expect(isClose(a, e, absolute: 1e-12)) }
   }
 
   @Test func pairedComparisonIsCalibratedAndDetectsADifference() {
@@ -125,11 +126,8 @@ import Testing
   static let labels = (0..<90).map { ($0 * 5) % 4 }
 
   static func checkPartition(_ folds: [Fold], leak: Bool) {
-    #expect(folds.flatMap(\.test).sorted() == Array(0..<90))
-    for fold in folds {
-      #expect(Set(fold.train).isDisjoint(with: fold.test) && fold.train.count + fold.test.count == 90)
-      if !leak { #expect(Set(fold.train.map { subjects[$0] }).isDisjoint(with: fold.test.map { subjects[$0] })) }
-    }
+    SplitterChecks.partitions(folds, samples: 90)
+    SplitterChecks.subjectIndependence(folds, subjects: subjects, leaksSubjects: leak)
   }
 
   @Test func groupKFoldPartitionsWithoutLeaks() throws {

@@ -2,6 +2,7 @@ import Evaluation
 import LinearAlgebra
 import Randomness
 import Testing
+import _TestSupport
 @testable import Experiments
 
 /// The chance test's null must sit at chance (1/K) in every design real corpora have, and
@@ -90,7 +91,7 @@ import Testing
   func auditNullMeanSitsAtChance(design: Design, signal: Signal) {
     let tests = (0..<40).map { Self.audit(design, signal, seed: 100 + UInt64($0), permutations: 99) }
     let nullMean = tests.map(\.nullMean).reduce(0, +) / Double(tests.count)
-    #expect(abs(nullMean - 0.25) < 0.01, "\(design), \(signal): null mean UAR \(nullMean)")
+    #expect(isClose(nullMean, 0.25, absolute: 0.01), "\(design), \(signal): null mean UAR \(nullMean)")
   }
 
   /// Ties among the discrete UAR values make the p-values slightly conservative (more
@@ -158,7 +159,7 @@ import Testing
     let person = Self.mean(try (0..<10).map { try Self.refit(design, .subject, seed: 400 + UInt64($0), permutations: 19).test.nullMean })
     #expect(baseline < 0.27, "\(design): no-signal UAR \(baseline)")
     for (signal, null) in [("none", noneNull), ("real", real), ("subject", person)] {
-      #expect(abs(null - baseline) < 0.02, "\(design), \(signal): refitted null mean \(null), no-signal UAR \(baseline)")
+      #expect(isClose(null, baseline, absolute: 0.02), "\(design), \(signal): refitted null mean \(null), no-signal UAR \(baseline)")
     }
     #expect(rejected <= 0.1, "\(design): refitted rejection rate at 0.05: \(rejected)")
     #expect((0.36...0.64).contains(belowHalf), "\(design): share of refitted p ≤ 0.5: \(belowHalf)")

@@ -1,6 +1,7 @@
 import Corpora
 import Foundation
 import Testing
+import _TestSupport
 @testable import Experiments
 
 /// The acceptance tests of the spine: the harness recovers known signal, known absence of
@@ -51,7 +52,7 @@ import Testing
     }
     for (modality, values) in uars {
       let mean = values.reduce(0, +) / Double(values.count)
-      #expect(abs(mean - 0.25) < 0.06, "\(modality): mean UAR \(mean) over 4 null corpora, chance 0.25 (\(values))")
+      #expect(isClose(mean, 0.25, absolute: 0.06), "\(modality): mean UAR \(mean) over 4 null corpora, chance 0.25 (\(values))")
       #expect(values.allSatisfy { $0 < 0.4 }, "\(modality): \(values)")
     }
   }
@@ -88,14 +89,14 @@ import Testing
     for run in strong.runs {
       let test = try #require(run.chanceTest)
       #expect(test.permutations == 19 && test.pValue == 0.05, "\(run.modality): \(test)")
-      #expect(abs(test.nullMean - 0.25) < 0.06, "\(run.modality): permutation null mean \(test.nullMean)")
+      #expect(isClose(test.nullMean, 0.25, absolute: 0.06), "\(run.modality): permutation null mean \(test.nullMean)")
       #expect(try #require(test.pValueHolm) >= test.pValue)
     }
     #expect(strong.comparisons.map { "\($0.first)-\($0.second)" } == ["voice-face", "voice-both", "face-both"])
     let null = try Self.run(Self.config(seed: 62, voice: 0, face: 0, permutations: 19))
     // Under the null the observed UAR is just another draw from the permutation distribution.
     #expect(null.runs.contains { $0.chanceTest!.pValue > 0.05 }, "\(null.runs.map { $0.chanceTest!.pValue })")
-    for run in null.runs { #expect(abs(run.chanceTest!.nullMean - 0.25) < 0.06) }
+    for run in null.runs { #expect(isClose(run.chanceTest!.nullMean, 0.25, absolute: 0.06)) }
   }
 
   @Test func sameSeedGivesByteIdenticalResults() throws {

@@ -1,6 +1,7 @@
 import Corpora
 import Foundation
 import Testing
+import _TestSupport
 @testable import Experiments
 
 /// Cross-corpus transfer through a recording-level shift, on synthetic corpora with known
@@ -68,7 +69,7 @@ import Testing
     let shifts = try #require(none.corpusShift)
     #expect(shifts.count == none.featureCount)
     #expect(shifts[0].feature == "voice.rms_mean" && (shifts[0].d ?? 0) < -3, "\(shifts.prefix(3))")
-    #expect(abs(shifts[0].testMean - shifts[0].trainMean + 20) < 1, "a 20 dB gain moves the mean level by 20 dB")
+    #expect(isClose(shifts[0].testMean - shifts[0].trainMean, -20, absolute: 1), "a 20 dB gain moves the mean level by 20 dB")
     #expect(perCorpus.corpusShift == shifts, "the table is of the features as measured, before normalisation")
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import Testing
+import _TestSupport
 @testable import Experiments
 
 /// Per-group z-scores (`normalisation`) and the cross-corpus shift table, on small tables
@@ -18,11 +19,11 @@ import Testing
         let values = rows.map { z[$0, j] }
         let mean = values.reduce(0, +) / 3
         let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 3
-        #expect(abs(mean) < 1e-12 && abs(variance - 1) < 1e-12, "subject \(group), column \(j): mean \(mean), variance \(variance)")
+        #expect(isClose(mean, 0, absolute: 1e-12) && isClose(variance, 1, absolute: 1e-12), "subject \(group), column \(j): mean \(mean), variance \(variance)")
       }
     }
     // "b"'s level (10 units up in column 0) is gone: same normalised rows as "a".
-    #expect((0..<3).allSatisfy { abs(z[$0, 0] - z[$0 + 3, 0]) < 1e-12 })
+    #expect((0..<3).allSatisfy { isClose(z[$0, 0], z[$0 + 3, 0], absolute: 1e-12) })
     // The one-sample subject is only centred (to zero), and counted.
     #expect(z.row(6) == [0, 0])
     #expect(centredOnly == 1)
@@ -43,7 +44,7 @@ import Testing
     let (z, _) = GroupStandardisation.apply(x, groups: subjects, columns: [0, 1])
     let (zp, _) = GroupStandardisation.apply(x.selectingRows(order), groups: order.map { subjects[$0] }, columns: [0, 1])
     for (k, i) in order.enumerated() {
-      #expect(zip(zp.row(k), z.row(i)).allSatisfy { abs($0 - $1) < 1e-12 })
+      #expect(zip(zp.row(k), z.row(i)).allSatisfy { isClose($0, $1, absolute: 1e-12) })
     }
   }
 
@@ -62,7 +63,7 @@ import Testing
       train: train, test: test, trainGroups: ["s", "s", "s"], testGroups: ["t", "t"], count: 2)
     #expect(a.column(0) == [9, 9, 9] && b.column(0) == [9, 9])
     #expect(b.column(1) == [-1, 1] && b.column(2) == [-1, 1])
-    #expect(abs(a[1, 1] - 1.224744871391589) < 1e-12 && a[2, 1] == 0)
+    #expect(isClose(a[1, 1], 1.224744871391589, absolute: 1e-12) && a[2, 1] == 0)
   }
 
   @Test func rowGroupsFollowTheOption() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 @testable import Experiments
 
 /// `repeats`: the cross-validation rerun with other fold assignments, reported beside the
@@ -52,7 +53,7 @@ import Testing
     let splits = try #require(run.repeatedSplits)
     #expect(splits.unweightedAverageRecall.count == 5 && splits.accuracy.count == 5)
     // The first repetition is the headline; the others draw other folds and so differ.
-    #expect(abs(splits.unweightedAverageRecall[0] - run.unweightedAverageRecall.value.number!) < 1e-12)
+    #expect(isClose(splits.unweightedAverageRecall[0], run.unweightedAverageRecall.value.number!, absolute: 1e-12))
     #expect(Set(splits.unweightedAverageRecall).count > 1, "\(splits.unweightedAverageRecall)")
     #expect(RepeatedSplits.spread(splits.unweightedAverageRecall).standardDeviation > 0)
 

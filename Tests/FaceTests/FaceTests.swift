@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 @testable import Face
 
 /// A 68-point test face: a regular layout with eyes at (±30, 0) so the inter-ocular distance is 60.
@@ -31,8 +32,8 @@ enum Faces {
     let moved = Faces.transformed(face, scale: 1.7, angle: 0.3, dx: 120, dy: -40)
     let fit = try #require(Procrustes.fit(moved, to: face))
     let back = fit.apply(moved)
-    for i in 0..<68 { #expect(abs(back.x[i] - face.x[i]) < 1e-9 && abs(back.y[i] - face.y[i]) < 1e-9) }
-    #expect(abs(fit.scale - 1 / 1.7) < 1e-12)
+    for i in 0..<68 { #expect(isClose(back.x[i], face.x[i], absolute: 1e-9) && isClose(back.y[i], face.y[i], absolute: 1e-9)) }
+    #expect(isClose(fit.scale, 1 / 1.7, absolute: 1e-12))
   }
 
   @Test func degenerateShapeHasNoTransform() {
@@ -41,7 +42,7 @@ enum Faces {
   }
 
   @Test func interocularDistanceOfTestFace() {
-    #expect(abs(Faces.neutral().interocularDistance - 60) < 1e-9)
+    #expect(isClose(Faces.neutral().interocularDistance, 60, absolute: 1e-9))
   }
 }
 
@@ -58,9 +59,9 @@ enum Faces {
     let clip = Faces.clip([neutral, openMouth(neutral, by: 6), openMouth(neutral, by: 12), openMouth(neutral, by: 9)])
     let f = try DisplacementFeatures().features(of: clip, file: "mouth")
     // Apex is the widest opening: 12 px / 60 px inter-ocular = 0.2, on the moved points only.
-    for i in [56, 57, 58, 65, 66, 67] { #expect(abs(f[68 + i] - 0.2) < 1e-9, "dy_\(i) = \(f[68 + i])") }
-    for i in [0, 30, 36, 48, 54] { #expect(abs(f[68 + i]) < 1e-9 && abs(f[i]) < 1e-9) }
-    #expect(abs(f[137] - 6 * 0.2 / 68) < 1e-9)  // peak mean displacement
+    for i in [56, 57, 58, 65, 66, 67] { #expect(isClose(f[68 + i], 0.2, absolute: 1e-9), "dy_\(i) = \(f[68 + i])") }
+    for i in [0, 30, 36, 48, 54] { #expect(isClose(f[68 + i], 0, absolute: 1e-9) && isClose(f[i], 0, absolute: 1e-9)) }
+    #expect(isClose(f[137], 6 * 0.2 / 68, absolute: 1e-9))  // peak mean displacement
   }
 
   @Test func rotatedScaledShiftedCopyGivesTheSameFeatures() throws {
@@ -69,14 +70,14 @@ enum Faces {
     let original = try DisplacementFeatures().features(of: Faces.clip(frames), file: "a")
     let moved = frames.map { Faces.transformed($0, scale: 2.3, angle: -0.4, dx: 300, dy: 75) }
     let copy = try DisplacementFeatures().features(of: Faces.clip(moved), file: "b")
-    for (a, b) in zip(original, copy) { #expect(abs(a - b) < 1e-9) }
+    for (a, b) in zip(original, copy) { #expect(isClose(a, b, absolute: 1e-9)) }
   }
 
   @Test func headMotionAloneIsRemoved() throws {
     let neutral = Faces.neutral()
     let frames = (0..<5).map { Faces.transformed(neutral, scale: 1 + 0.02 * Double($0), angle: 0.03 * Double($0), dx: Double($0) * 4, dy: 0) }
     let f = try DisplacementFeatures().features(of: Faces.clip(frames), file: "head")
-    #expect(f.allSatisfy { abs($0) < 1e-9 })
+    #expect(f.allSatisfy { isClose($0, 0, absolute: 1e-9) })
   }
 
   @Test func stillImageIsNotApplicableRatherThanZero() {
@@ -111,7 +112,7 @@ enum Faces {
     let clip = try OpenFaceCSV.read(url, options: .init(minimumConfidence: 0.8))
     #expect(clip.frameCount == 2)            // face 0: frames 1 and 4 kept
     #expect(clip.droppedFrames == 2)         // frame 2 failed, frame 3 low confidence
-    #expect(abs(clip.x[1][0] - (Faces.neutral().x[0] + 2)) < 1e-3)
+    #expect(isClose(clip.x[1][0], Faces.neutral().x[0] + 2, absolute: 1e-3))
     #expect(clip.timestamps == [0.033, 0.133])
     let other = try OpenFaceCSV.read(url, options: .init(faceID: 1))
     #expect(other.frameCount == 2 && other.x[0][0] > 400)
@@ -125,7 +126,7 @@ enum Faces {
     let text = try String(contentsOf: url, encoding: .utf8)
     #expect(text.hasPrefix("frame, face_id, timestamp, confidence, success, x_0, x_1"))
     let read = try OpenFaceCSV.read(url)
-    for f in 0..<2 { for i in 0..<68 { #expect(abs(read.x[f][i] - clip.x[f][i]) < 5e-4) } }
+    for f in 0..<2 { for i in 0..<68 { #expect(isClose(read.x[f][i], clip.x[f][i], absolute: 5e-4)) } }
   }
 
   @Test func malformedFilesGiveTypedErrorsNamingLineAndColumn() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 @testable import Face
 
 /// A 68-point face whose measured points sit where the expected values are easy to
@@ -23,22 +24,22 @@ enum KnownFace {
   @Test func knownMouthOpeningGivesKnownAperture() throws {
     let frames = [0.0, 6, 12, 9].map { KnownFace.neutral(mouthGap: $0) }
     let f = try GeometryFeatures().features(of: Faces.clip(frames), file: "mouth")
-    #expect(abs(value(f, "mouth_aperture_max")! - 16.0 / 60) < 1e-12)
-    #expect(abs(value(f, "mouth_aperture_mean")! - (4 + 6.75) / 60) < 1e-12)
-    #expect(abs(value(f, "mouth_aperture_onset_to_apex")! - 12.0 / 60) < 1e-12)
-    #expect(abs(value(f, "mouth_aperture_peak_time")! - 2.0 / 30) < 1e-12)
-    #expect(abs(value(f, "mouth_aperture_peak_velocity")! - 6.0 / 60 * 30) < 1e-9)  // 6 px per frame at 30 fps
-    #expect(abs(value(f, "mouth_width_mean")! - 0.8) < 1e-12 && abs(value(f, "mouth_width_std")!) < 1e-12)
-    #expect(abs(value(f, "inner_brow_distance_mean")! - 0.2) < 1e-12)
-    #expect(abs(value(f, "nose_mouth_distance_max")! - 12.0 / 60) < 1e-12)
+    #expect(isClose(value(f, "mouth_aperture_max")!, 16.0 / 60, absolute: 1e-12))
+    #expect(isClose(value(f, "mouth_aperture_mean")!, (4 + 6.75) / 60, absolute: 1e-12))
+    #expect(isClose(value(f, "mouth_aperture_onset_to_apex")!, 12.0 / 60, absolute: 1e-12))
+    #expect(isClose(value(f, "mouth_aperture_peak_time")!, 2.0 / 30, absolute: 1e-12))
+    #expect(isClose(value(f, "mouth_aperture_peak_velocity")!, 6.0 / 60 * 30, absolute: 1e-9))  // 6 px per frame at 30 fps
+    #expect(isClose(value(f, "mouth_width_mean")!, 0.8, absolute: 1e-12) && isClose(value(f, "mouth_width_std")!, 0, absolute: 1e-12))
+    #expect(isClose(value(f, "inner_brow_distance_mean")!, 0.2, absolute: 1e-12))
+    #expect(isClose(value(f, "nose_mouth_distance_max")!, 12.0 / 60, absolute: 1e-12))
   }
 
   @Test func raisedLipCornersGivePositiveCornerHeight() throws {
     var smile = KnownFace.neutral()
     smile.y[48] -= 6; smile.y[54] -= 6
     let f = try GeometryFeatures().features(of: Faces.clip([KnownFace.neutral(), smile]), file: "smile")
-    #expect(abs(value(f, "lip_corner_height_max")! - 6.0 / 60) < 1e-12)
-    #expect(abs(value(f, "lip_corner_height_onset_to_apex")! - 6.0 / 60) < 1e-12)
+    #expect(isClose(value(f, "lip_corner_height_max")!, 6.0 / 60, absolute: 1e-12))
+    #expect(isClose(value(f, "lip_corner_height_onset_to_apex")!, 6.0 / 60, absolute: 1e-12))
   }
 
   @Test func rotatedScaledShiftedCopyGivesTheSameFeatures() throws {
@@ -46,7 +47,7 @@ enum KnownFace {
     let original = try GeometryFeatures().features(of: Faces.clip(frames), file: "a")
     let moved = frames.map { Faces.transformed($0, scale: 2.3, angle: -0.4, dx: 300, dy: 75) }
     let copy = try GeometryFeatures().features(of: Faces.clip(moved), file: "b")
-    for (a, b) in zip(original, copy) { #expect(abs(a! - b!) < 1e-9) }
+    for (a, b) in zip(original, copy) { #expect(isClose(a!, b!, absolute: 1e-9)) }
   }
 
   @Test func stillImageHasStaticValuesAndNotApplicableMotion() throws {
@@ -55,7 +56,7 @@ enum KnownFace {
       let isStatic = name.hasSuffix("_mean") || name.hasSuffix("_max")
       #expect((v == nil) == !isStatic, "\(name) = \(String(describing: v))")
     }
-    #expect(abs(value(f, "mouth_aperture_mean")! - 4.0 / 60) < 1e-12)
+    #expect(isClose(value(f, "mouth_aperture_mean")!, 4.0 / 60, absolute: 1e-12))
   }
 
   @Test func nonIncreasingTimestampsAreAnError() {
@@ -80,8 +81,8 @@ enum KnownFace {
     y[159] = 0.39; y[145] = 0.41; y[386] = 0.39; y[374] = 0.41
     x[61] = 0.38; y[61] = 0.7; x[291] = 0.62; y[291] = 0.7
     let f = try GeometryFeatures().features(of: LandmarkClip(x: [x], y: [y], timestamps: [0]), file: "mesh")
-    #expect(abs(value(f, "mouth_width_mean")! - 0.4) < 1e-12)
-    #expect(abs(value(f, "eye_aperture_mean")! - 0.02 / 0.6) < 1e-12)
+    #expect(isClose(value(f, "mouth_width_mean")!, 0.4, absolute: 1e-12))
+    #expect(isClose(value(f, "eye_aperture_mean")!, 0.02 / 0.6, absolute: 1e-12))
   }
 }
 
@@ -95,7 +96,7 @@ enum KnownFace {
     #expect(fit.sumOfSquares < 1e-20)
     for shape in fit.aligned { #expect(GeneralisedProcrustes.squaredDistance(shape, fit.mean) < 1e-20) }
     let centroidSize = zip(fit.mean.x, fit.mean.y).reduce(0) { $0 + $1.0 * $1.0 + $1.1 * $1.1 }
-    #expect(abs(centroidSize - 1) < 1e-12)
+    #expect(isClose(centroidSize, 1, absolute: 1e-12))
   }
 
   @Test func meanOfNoisyCopiesIsTheTrueShape() throws {
@@ -117,7 +118,7 @@ enum KnownFace {
     let svd = try GeneralisedProcrustes.rotate(a, onto: b)
     let closed = try #require(Procrustes.fit(a, to: b))
     let rotation = SimilarityTransform(scale: 1, cosine: closed.cosine, sine: closed.sine, translationX: 0, translationY: 0).apply(a)
-    for i in 0..<68 { #expect(abs(svd.x[i] - rotation.x[i]) < 1e-12 && abs(svd.y[i] - rotation.y[i]) < 1e-12) }
+    for i in 0..<68 { #expect(isClose(svd.x[i], rotation.x[i], absolute: 1e-12) && isClose(svd.y[i], rotation.y[i], absolute: 1e-12)) }
   }
 
   @Test func mirrorImageIsNotReflectedIntoPlace() throws {
@@ -139,10 +140,10 @@ enum KnownFace {
     let clip = Faces.clip([KnownFace.neutral(), KnownFace.neutral(mouthGap: 9)])
     let moved = Faces.clip([KnownFace.neutral(), KnownFace.neutral(mouthGap: 9)].map { Faces.transformed($0, scale: 3, angle: 1, dx: 5, dy: 7) })
     let a = try ShapeFeatures().features(of: clip, file: "a"), b = try ShapeFeatures().features(of: moved, file: "b")
-    for (u, v) in zip(a, b) { #expect(abs(u - v) < 1e-12) }
+    for (u, v) in zip(a, b) { #expect(isClose(u, v, absolute: 1e-12)) }
     let posed = try #require(GeometryFeatures.canonicalPose(KnownFace.neutral(mouthGap: 9), scheme: .ibug68))
     let apex = try #require(GeneralisedProcrustes.preshape(posed))
-    for i in 0..<68 { #expect(abs(a[i] - apex.x[i]) < 1e-12) }
+    for i in 0..<68 { #expect(isClose(a[i], apex.x[i], absolute: 1e-12)) }
   }
 }
 
@@ -161,6 +162,6 @@ enum KnownFace {
     }
     let f = try GeometryFeatures().features(of: LandmarkFile.read(url), file: url.path)
     let aperture = f[GeometryFeatures.names.firstIndex(of: "mouth_aperture_max")!]!
-    #expect(abs(aperture - 16.0 / 60) < 1e-4, "\(aperture)")
+    #expect(isClose(aperture, 16.0 / 60, absolute: 1e-4), "\(aperture)")
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 @testable import Face
 
 /// Files written exactly as OpenFace 2.2's FeatureExtraction writes them: every column
@@ -130,7 +131,7 @@ enum OpenFaceFile {
     let text = try String(contentsOf: url, encoding: .utf8)
     #expect(text.hasPrefix("version: 1\nn_points:  68\n{\n"))
     let clip = try LandmarkFile.read(url)
-    #expect(clip.frameCount == 1 && clip.pointCount == 68 && abs(clip.x[0][54] - 24) < 1e-9)
+    #expect(clip.frameCount == 1 && clip.pointCount == 68 && isClose(clip.x[0][54], 24, absolute: 1e-9))
     let f = try GeometryFeatures().features(of: clip, file: url.path)
     #expect(f.contains { $0 == nil })
   }
@@ -168,7 +169,7 @@ enum OpenFaceFile {
     #expect(clip.pointCount == 478 && clip.frameCount == 2 && clip.timestamps == [0, 1.0 / 30])
     #expect(FaceScheme.forPointCount(clip.pointCount) == .mediaPipe468)
     let wide = try GenericLandmarkCSV.read(url, options: .init(framesPerSecond: 25, aspectRatio: 16.0 / 9))
-    #expect(abs(wide.x[0][0] - 0.5 * 16 / 9) < 1e-12 && wide.timestamps[1] == 0.04)
+    #expect(isClose(wide.x[0][0], 0.5 * 16 / 9, absolute: 1e-12) && wide.timestamps[1] == 0.04)
 
     var bad = [header, row1, row2]
     bad[2][3 * 7 + 2] = "NaN"   // y7 of the second data row (line 3)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CLITestSupport
 
 /// Inputs that used to kill the process with a trap (so a whole run and its report were
 /// lost): each must now give a message naming what is wrong, and never a signal.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CLITestSupport
 
 /// What a user sees when an experiment's feature table is wrong: a typo'd column stops the
 /// run naming the close matches; bad rows exclude their samples, each listed with file,

@@ -1,4 +1,5 @@
 import Foundation
+import _CLITestSupport
 
 #if canImport(Glibc)
   import Glibc

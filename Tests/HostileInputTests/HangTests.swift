@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CLITestSupport
 
 /// Inputs that used to make the program wait forever or spin: each is refused at once,
 /// with a message naming the file.

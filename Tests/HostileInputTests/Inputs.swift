@@ -1,4 +1,5 @@
 import Foundation
+import _CLITestSupport
 
 /// Generated inputs shared by the hostile-input tests: small, valid files that one test
 /// then breaks in one place.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CLITestSupport
 
 /// Counts and sizes beyond their documented bounds (docs/limits.md) are refused before any
 /// work starts; within them, a long run says how much work it is about to do.

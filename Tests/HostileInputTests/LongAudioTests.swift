@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CLITestSupport
 
 /// Long recordings: the spectrogram is analysed a block of frames at a time, so a
 /// 15-minute recording is measured without holding its spectrogram; recordings longer than

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CLITestSupport
 
 /// Messages must say what is wrong in the user's terms and what to do: no Foundation error
 /// codes, no decoder internals, no misleading diagnosis.

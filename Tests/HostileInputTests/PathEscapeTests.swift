@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CLITestSupport
 
 /// Names from data, a config or the command line that become paths must stay one path
 /// component inside the output folder: `..`, `.`, separators and control characters are an

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CLITestSupport
 
 /// What a user sees when a corpus cannot be evaluated as asked: `corpus check` says so (it
 /// used to say "no problems found" for a one-subject manifest that `run` then refused), and

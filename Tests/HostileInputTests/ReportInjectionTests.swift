@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CLITestSupport
 
 /// Data-derived text (labels, attribute and group names, ids, subjects, the experiment's
 /// name and prose) must reach report.md escaped: no raw HTML, no extra table columns, no

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CLITestSupport
 
 /// Data problems that used to pass in silence: a truncated WAV, labels that differ only by
 /// case or synonym, manifests naming folders or nothing, Git LFS pointers in place of

@@ -1,4 +1,5 @@
 import Testing
+import _TestSupport
 @testable import LinearAlgebra
 
 @Suite struct MatrixTests {
@@ -24,7 +25,7 @@ import Testing
   @Test func choleskySolvesSymmetricPositiveDefiniteSystem() throws {
     // [4 2; 2 3] x = [2; 1]  →  x = [0.5, 0]
     let x = try Matrix([[4, 2], [2, 3]]).choleskySolve([2, 1])
-    #expect(abs(x[0] - 0.5) < 1e-12 && abs(x[1]) < 1e-12)
+    #expect(isClose(x[0], 0.5, absolute: 1e-12) && isClose(x[1], 0, absolute: 1e-12))
   }
 
   @Test func choleskyRejectsIndefiniteMatrix() {
@@ -36,9 +37,9 @@ import Testing
   @Test func symmetricEigenOfKnownMatrix() throws {
     // [2 1; 1 2] has eigenvalues 1 and 3 with eigenvectors (1,−1)/√2 and (1,1)/√2.
     let e = try Matrix([[2, 1], [1, 2]]).symmetricEigen()
-    #expect(abs(e.values[0] - 1) < 1e-12 && abs(e.values[1] - 3) < 1e-12)
+    #expect(isClose(e.values[0], 1, absolute: 1e-12) && isClose(e.values[1], 3, absolute: 1e-12))
     let v = e.vectors.column(1)
-    #expect(abs(abs(v[0]) - 0.5.squareRoot()) < 1e-12 && abs(v[0] - v[1]) < 1e-12)
+    #expect(isClose(abs(v[0]), 0.5.squareRoot(), absolute: 1e-12) && isClose(v[0], v[1], absolute: 1e-12))
   }
 
   @Test func selectingAndJoining() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 @testable import Voice
 
 @Suite struct AudioEncodingTests {
@@ -24,8 +25,8 @@ import Testing
       // Vorbis is lossy and may shift by its decoder delay: compare the level and the pitch.
       #expect(abs(read.samples.count - samples.count) < 2048)
       let energy = { (x: [Double]) in (x.reduce(0) { $0 + $1 * $1 } / Double(x.count)).squareRoot() }
-      #expect(abs(20 * log10(energy(read.samples) / energy(samples))) < 0.5)
-      #expect(abs(dominantFrequency(read) - 220) < 2)
+      #expect(isClose(20 * log10(energy(read.samples) / energy(samples)), 0, absolute: 0.5))
+      #expect(isClose(dominantFrequency(read), 220, absolute: 2))
     }
   }
 
@@ -34,7 +35,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: url) }
     try AudioFile.write(Audio(samples: Signals.tone(300, seconds: 0.2), sampleRate: 16000), to: url, encoding: .wav24, channels: 2)
     let read = try AudioFile.read(url)
-    #expect(zip(read.samples, Signals.tone(300, seconds: 0.2)).allSatisfy { abs($0 - $1) < 1e-6 })
+    #expect(zip(read.samples, Signals.tone(300, seconds: 0.2)).allSatisfy { isClose($0, $1, absolute: 1e-6) })
   }
 
   @Test func nanInAFloatFileIsATypedError() throws {

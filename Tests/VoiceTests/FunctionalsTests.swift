@@ -24,7 +24,7 @@ struct Peaks2Golden: Decodable {
     let golden = try Golden.load(Peaks2Golden.self, named: "peaks2.json")
     #expect(golden.cases.count >= 50)
     // openSMILE computes in single precision: allow 1e-4 relative (observed ≤ 4e-5).
-    func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-4 * abs(b) + 1e-3 }
+    func close(_ a: Double, _ b: Double) -> Bool { isClose(a, b, absolute: 1e-4 * abs(b) + 1e-3) }
     for (n, c) in golden.cases.enumerated() {
       let f = named(c.contour.map { $0 == 0 ? nil : $0 }, hop: golden.hop)
       let pairs: [(String, Double)] = [
@@ -42,7 +42,7 @@ struct Peaks2Golden: Decodable {
     // the first frame is 100 per s; the final stretch after the last extremum enters the
     // falling slopes with its sign, as in openSMILE (see ContourSlopes).
     let f = named((0...10).map { Double($0) } + (1...5).map { 10 - 2 * Double($0) })
-    #expect(abs(f["rise_mean"]! - 100) < 1e-9 && abs(f["fall_mean"]! + 200) < 1e-9)
+    #expect(isClose(f["rise_mean"]!, 100, absolute: 1e-9) && isClose(f["fall_mean"]!, -200, absolute: 1e-9))
     #expect(f["rise_std"]! == 0 && f["fall_std"]! == 0)
   }
 
@@ -52,19 +52,19 @@ struct Peaks2Golden: Decodable {
     let f = named(up + down + again + flat, hop: 0.1)
     // Rises: 0→10 in 1 s = 10/s, 2→8 in 0.3 s = 20/s; fall 10→2 in 0.4 s = 20/s, then the
     // signed end stretch 8→7.9 over 0.4 s = −0.25/s.
-    #expect(abs(f["rise_mean"]! - 15) < 1e-9 && abs(f["rise_std"]! - 5) < 1e-9)
-    #expect(abs(f["fall_mean"]! - (20 - 0.25) / 2) < 1e-9)
+    #expect(isClose(f["rise_mean"]!, 15, absolute: 1e-9) && isClose(f["rise_std"]!, 5, absolute: 1e-9))
+    #expect(isClose(f["fall_mean"]!, (20 - 0.25) / 2, absolute: 1e-9))
     let values = (up + down + again + flat)
-    #expect(abs(f["mean"]! - values.reduce(0, +) / Double(values.count)) < 1e-12)
-    #expect(abs(f["range20_80"]! - (f["p80"]! - f["p20"]!)) < 1e-12)
+    #expect(isClose(f["mean"]!, values.reduce(0, +) / Double(values.count), absolute: 1e-12))
+    #expect(isClose(f["range20_80"]!, f["p80"]! - f["p20"]!, absolute: 1e-12))
   }
 
   @Test func missingFramesAreDroppedAndTheRestJoined() {
     // Joined as 1, 2, 5, 4: too short for an extremum, so openSMILE's fallback applies,
     // (last − first) / frames = 0.75 per frame, as the only (rising) slope.
     let f = named([1, 2, nil, 5, 4, nil], hop: 0.1)
-    #expect(abs(f["mean"]! - 3) < 1e-12)
-    #expect(abs(f["rise_mean"]! - 0.75) < 1e-12 && f["fall_mean"]! == 0)
+    #expect(isClose(f["mean"]!, 3, absolute: 1e-12))
+    #expect(isClose(f["rise_mean"]!, 0.75, absolute: 1e-12) && f["fall_mean"]! == 0)
   }
 
   @Test func aDipSmallerThanTenPercentOfTheRangeIsNoExtremum() {
@@ -72,7 +72,7 @@ struct Peaks2Golden: Decodable {
     // and valley are dropped, leaving one rise 0 → 10 over 11 frames.
     let contour = [0.0, 1, 2, 3, 4, 5, 4.9, 6, 7, 8, 9, 10, 8, 6, 4, 2, 0]
     let slopes = ContourSlopes(contour, period: 0.01)
-    #expect(abs(slopes.risingMean - 10 / 0.11) < 1e-9 && slopes.risingStandardDeviation == 0)
-    #expect(abs(slopes.fallingMean + 10 / 0.05) < 1e-9)
+    #expect(isClose(slopes.risingMean, 10 / 0.11, absolute: 1e-9) && slopes.risingStandardDeviation == 0)
+    #expect(isClose(slopes.fallingMean, -(10 / 0.05), absolute: 1e-9))
   }
 }

@@ -1,6 +1,7 @@
 import CVoiceKernels
 import Randomness
 import Testing
+import _TestSupport
 @testable import Voice
 
 #if canImport(Glibc)
@@ -116,7 +117,7 @@ import Testing
             im -= value * sin(angle)
           }
           let expected = re * re + im * im
-          #expect(abs(out[t * fft.bins + k] - expected) <= 1e-12 * max(1, expected), "\(name), size \(size), frame \(t), bin \(k)")
+          #expect(isClose(out[t * fft.bins + k], expected, absolute: 1e-12 * max(1, expected)), "\(name), size \(size), frame \(t), bin \(k)")
         }
       }
     }
@@ -143,7 +144,7 @@ import Testing
       #expect(out[10].isNaN)
       for (x, db) in zip(values, out) where x.isFinite {
         let expected = 10 * log10(max(x, 1e-10))
-        #expect(abs(db - expected) <= 4 * expected.ulp, "\(name): \(x) gives \(db), libm \(expected)")
+        #expect(isClose(db, expected, absolute: 4 * expected.ulp), "\(name): \(x) gives \(db), libm \(expected)")
       }
     }
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 @testable import Voice
 
 /// A synthetic utterance: harmonic syllables under sin² envelopes, words separated by silence.
@@ -33,8 +34,8 @@ enum Utterance {
     let raw = Audio(samples: Signals.tone(f0, seconds: 1, rate: rate, harmonics: 6), sampleRate: rate)
     let audio = try VoiceInput().prepare(raw, file: "tone")
     let f = named(try ProsodyFeatures().features(of: audio, spectrogram: Spectrogram(audio), file: "tone"))
-    #expect(abs(f["f0_hz_mean"]! - f0) / f0 < 0.01, "\(f["f0_hz_mean"]!) Hz for \(f0) Hz")
-    #expect(abs(f["f0_semitone_p50"]! - 12 * log2(f0 / 27.5)) < 0.17)  // 1 % of F0 is 0.17 semitones
+    #expect(isClose(f["f0_hz_mean"]!, f0, relative: 0.01), "\(f["f0_hz_mean"]!) Hz for \(f0) Hz")
+    #expect(isClose(f["f0_semitone_p50"]!, 12 * log2(f0 / 27.5), absolute: 0.17))  // 1 % of F0 is 0.17 semitones
   }
 
   @Test func silenceHasNoVoicedFrames() {
@@ -48,11 +49,11 @@ enum Utterance {
     let f = named(try ProsodyFeatures().features(of: audio, spectrogram: Spectrogram(audio), file: "utterance"))
     let syllables = f["speech_rate"]! * audio.duration
     // de Jong & Wempe never count the last peak (it has no following dip), so 8 of 9 is exact.
-    #expect(abs(syllables - 9) <= 1, "found \(syllables) syllables")
+    #expect(isClose(syllables, 9, absolute: 1), "found \(syllables) syllables")
     #expect(f["pause_count"] == 2)
-    #expect(abs(f["pause_mean"]! - 0.6) < 0.1 && abs(f["pause_median"]! - 0.6) < 0.1, "pause \(f["pause_mean"]!) s")
+    #expect(isClose(f["pause_mean"]!, 0.6, absolute: 0.1) && isClose(f["pause_median"]!, 0.6, absolute: 0.1), "pause \(f["pause_mean"]!) s")
     // Sounding time is 9 × 0.2 s less the quiet envelope edges; pauses are 1.2 s of about 3 s.
-    #expect(abs(f["pause_ratio"]! - 1.2 / 3.0) < 0.06, "pause ratio \(f["pause_ratio"]!)")
+    #expect(isClose(f["pause_ratio"]!, 1.2 / 3.0, absolute: 0.06), "pause ratio \(f["pause_ratio"]!)")
     #expect(f["articulation_rate"]! > f["speech_rate"]!)
     #expect(f["voiced_segment_mean"]! > 0.1 && f["unvoiced_segment_mean"]! > 0)
   }
@@ -119,7 +120,7 @@ enum Utterance {
     let shaky = try EGeMAPSLikeFeatures().features(of: voice(0.02), file: "b")
     let uneven = try EGeMAPSLikeFeatures().features(of: voice(0, 0.05), file: "c")
     #expect(steady[jitter] < 0.005 && steady[shimmer] < 0.01, "jitter \(steady[jitter]), shimmer \(steady[shimmer]) for a steady voice")
-    #expect(abs(shaky[jitter] - 0.04) < 0.01, "jitter \(shaky[jitter]) for ±2 % periods")
-    #expect(abs(uneven[shimmer] - 0.1) < 0.02, "shimmer \(uneven[shimmer]) for ±5 % amplitudes")
+    #expect(isClose(shaky[jitter], 0.04, absolute: 0.01), "jitter \(shaky[jitter]) for ±2 % periods")
+    #expect(isClose(uneven[shimmer], 0.1, absolute: 0.02), "shimmer \(uneven[shimmer]) for ±5 % amplitudes")
   }
 }

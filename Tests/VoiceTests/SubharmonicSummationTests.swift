@@ -33,14 +33,14 @@ struct SubharmonicSummationTests {
     let track = SubharmonicSummationTracker().track(complex(f0))
     let voiced = track.compactMap { $0 }
     #expect(Double(voiced.count) > 0.8 * Double(track.count))
-    for estimate in voiced { #expect(abs(estimate - f0) / f0 < 0.01, "\(estimate) Hz for \(f0) Hz") }
+    for estimate in voiced { #expect(isClose(estimate, f0, relative: 0.01), "\(estimate) Hz for \(f0) Hz") }
   }
 
   @Test(arguments: [120.0, 200.0])
   func pureTonesAreFoundWithinOnePercent(f0: Double) throws {
     let track = SubharmonicSummationTracker().track(complex(f0, harmonics: 1, amplitude: 0.5))
     let median = try #require(medianVoiced(track))
-    #expect(abs(median - f0) / f0 < 0.01, "\(median) Hz for \(f0) Hz")
+    #expect(isClose(median, f0, relative: 0.01), "\(median) Hz for \(f0) Hz")
   }
 
   @Test func silenceAndNearSilenceAreUnvoiced() {
@@ -65,7 +65,7 @@ struct SubharmonicSummationTests {
       #expect((ours != nil) == (theirs > 0), "frame \(frame): voicing differs (ours \(ours ?? 0), openSMILE \(theirs))")
       if let ours, theirs > 0 {
         // openSMILE works in single precision; 0.1 % is far below one SHS grid step (~0.6 %).
-        #expect(abs(ours - theirs) / theirs < 0.001, "frame \(frame): \(ours) Hz vs openSMILE \(theirs) Hz")
+        #expect(isClose(ours, theirs, relative: 0.001), "frame \(frame): \(ours) Hz vs openSMILE \(theirs) Hz")
       }
     }
   }
@@ -81,9 +81,9 @@ struct SubharmonicSummationTests {
     var out = [Double](repeating: 0, count: points.count), outBent = out
     var second = [SIMD2<Double>](repeating: .zero, count: knots.count)
     spline.interpolate(values, bent, into: &out, &outBent, second: &second)
-    for (x, y) in zip(points, out) { #expect(abs(y - (2 * x - 1)) < 1e-12) }
+    for (x, y) in zip(points, out) { #expect(isClose(y, 2 * x - 1, absolute: 1e-12)) }
     // The bent spline passes through its knots (0, 1.5 and 3 are also evaluation points).
-    for x in [0.0, 1.5, 3.0] { #expect(abs(outBent[points.firstIndex(of: x)!] - x * x) < 1e-12) }
+    for x in [0.0, 1.5, 3.0] { #expect(isClose(outBent[points.firstIndex(of: x)!], x * x, absolute: 1e-12)) }
     #expect(second.first == .zero && second.last == .zero)
     #expect(second.dropFirst().dropLast().allSatisfy { $0.x.magnitude < 1e-12 && $0.y > 0 })
   }

@@ -1,6 +1,7 @@
 import Foundation
 import Randomness
 import Testing
+import _TestSupport
 @testable import Voice
 
 /// Test signals, generated here rather than committed.
@@ -22,7 +23,7 @@ enum Signals {
     let audio = Audio(samples: Signals.tone(f0, seconds: 0.5, rate: rate, harmonics: harmonics), sampleRate: rate)
     let voiced = PitchTracker().track(audio).compactMap { $0 }
     #expect(voiced.count > 30)
-    for estimate in voiced { #expect(abs(estimate - f0) / f0 < 0.01, "estimate \(estimate) for \(f0) Hz") }
+    for estimate in voiced { #expect(isClose(estimate, f0, relative: 0.01), "estimate \(estimate) for \(f0) Hz") }
   }
 
   @Test func noiseHasNoVoicedFrames() {
@@ -36,7 +37,7 @@ enum Signals {
   @Test func steadyToneHasItsF0AndNoPause() throws {
     let audio = Audio(samples: Signals.tone(150, seconds: 1, harmonics: 4), sampleRate: 16000)
     let f = try BasicProsody().features(of: audio, file: "tone")
-    #expect(abs(f[0] - 150) < 1.5)
+    #expect(isClose(f[0], 150, absolute: 1.5))
     #expect(f[1] < 1 && f[2] < 2)
     #expect(f[5] == 0)
   }
@@ -46,13 +47,13 @@ enum Signals {
     let audio = Audio(samples: tone + [Double](repeating: 0, count: 8000) + tone, sampleRate: 16000)
     let f = try BasicProsody().features(of: audio, file: "gap")
     // 0.5 s of pause in a 1.5 s speech span; frame edges blur it by about a frame each side.
-    #expect(abs(f[5] - 1.0 / 3) < 0.03, "pause ratio \(f[5])")
+    #expect(isClose(f[5], 1.0 / 3, absolute: 0.03), "pause ratio \(f[5])")
   }
 
   @Test func loudnessFollowsAmplitude() throws {
     let quiet = try BasicProsody().features(of: Audio(samples: Signals.tone(150, seconds: 0.5, amplitude: 0.05), sampleRate: 16000), file: "q")
     let loud = try BasicProsody().features(of: Audio(samples: Signals.tone(150, seconds: 0.5, amplitude: 0.5), sampleRate: 16000), file: "l")
-    #expect(abs((loud[3] - quiet[3]) - 20) < 0.1)  // ten times the amplitude = +20 dB
+    #expect(isClose(loud[3] - quiet[3], 20, absolute: 0.1))  // ten times the amplitude = +20 dB
   }
 
   @Test func silenceAndNoiseAreTypedErrors() {
@@ -77,7 +78,7 @@ enum Signals {
     try AudioFile.writeWAV16(Audio(samples: samples, sampleRate: 16000), to: url)
     let read = try AudioFile.read(url)
     #expect(read.sampleRate == 16000 && read.samples.count == samples.count)
-    #expect(zip(read.samples, samples).allSatisfy { abs($0 - $1) <= 1.0 / 32767 })
+    #expect(zip(read.samples, samples).allSatisfy { isClose($0, $1, absolute: 1.0 / 32767) })
     #expect(try Data(contentsOf: url).count == 44 + 2 * samples.count)
   }
 

@@ -1,35 +1,35 @@
 import Foundation
-import Testing
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
 /// Runs the built `facevalue` binary as a user would, with a time bound, and reports how it
-/// ended: exit status or signal, its output, wall time and peak memory. Hostile-input tests
-/// judge the program by what a user sees, so they run the real process, not library calls.
-struct CLI {
+/// ended: exit status or signal, its output, wall time and peak memory. The CLI and
+/// hostile-input tests judge the program by what a user sees, so they run the real process,
+/// not library calls.
+public struct CLI {
   /// How one run ended.
-  struct Outcome: CustomStringConvertible {
+  public struct Outcome: CustomStringConvertible, Sendable {
     /// Exit status when the process exited normally.
-    var exitStatus: Int32?
+    public var exitStatus: Int32?
     /// The signal that ended it (a trap is SIGILL or SIGTRAP, a kill after the time bound SIGKILL).
-    var signal: Int32?
+    public var signal: Int32?
     /// True when the time bound ran out and the process was killed.
-    var timedOut: Bool
-    var standardOutput: String
-    var standardError: String
+    public var timedOut: Bool
+    public var standardOutput: String
+    public var standardError: String
     /// Wall time in seconds.
-    var seconds: Double
+    public var seconds: Double
     /// Peak resident memory in bytes: the child's own high-water mark (VmHWM), sampled while
     /// it runs. Not ru_maxrss, which on Linux starts from the spawning test process's size
     /// (posix_spawn shares its memory until exec, and exec keeps the high-water mark).
-    var peakBytes: Int
+    public var peakBytes: Int
 
     /// Exited by itself, with no signal and within the time bound.
-    var exitedCleanly: Bool { exitStatus != nil && !timedOut }
+    public var exitedCleanly: Bool { exitStatus != nil && !timedOut }
 
-    var description: String {
+    public var description: String {
       "status \(exitStatus.map(String.init) ?? "-") signal \(signal.map(String.init) ?? "-") timedOut \(timedOut) "
         + "\(String(format: "%.2f", seconds)) s \(peakBytes / 1_048_576) MB\nstdout: \(standardOutput.prefix(2000))\n"
         + "stderr: \(standardError.prefix(2000))"
@@ -37,16 +37,18 @@ struct CLI {
   }
 
   /// The `facevalue` binary built next to this test bundle (scripts/test builds it), or nil.
-  static let binary: URL? = {
+  public static let binary: URL? = {
     let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     let candidate = folder.appendingPathComponent("facevalue")
     return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
   }()
 
   /// Runs `facevalue arguments…` in `directory` with standard input from /dev/null, killing
-  /// it after `timeout` seconds.
-  static func run(
-    _ arguments: [String], in directory: URL? = nil, timeout: Double = 60, environment extra: [String: String] = [:]
+  /// it after `timeout` seconds. With `cpus` (a `taskset` list such as "0") the process may
+  /// run only on those CPUs, and libdispatch sizes its worker pool to them.
+  public static func run(
+    _ arguments: [String], in directory: URL? = nil, timeout: Double = 60, environment extra: [String: String] = [:],
+    cpus: String? = nil
   ) throws -> Outcome {
     guard let binary else { throw CLIError.noBinary }
     let folder = try FileManager.default.url(
@@ -64,9 +66,11 @@ struct CLI {
 
     var environment = ProcessInfo.processInfo.environment
     for (key, value) in extra { environment[key] = value }
-    // `sh` changes directory, then execs the binary in its place: same process, same pid.
+    // `sh` changes directory, then execs the binary (through `taskset`, which execs it in
+    // turn) in its place: same process, same pid.
     let shell = "/bin/sh"
-    let launch = ["-c", "cd \"$0\" && exec \"$@\"", directory?.path ?? FileManager.default.currentDirectoryPath, binary.path]
+    let pinning = cpus.map { ["taskset", "-c", $0] } ?? []
+    let launch = ["-c", "cd \"$0\" && exec \"$@\"", directory?.path ?? FileManager.default.currentDirectoryPath] + pinning + [binary.path]
     let argv = ([shell] + launch + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { for p in argv + envp { free(p) } }
@@ -101,7 +105,7 @@ struct CLI {
 
   /// VmHWM of a running process in bytes (0 when it cannot be read). Before the exec of
   /// `facevalue` it is the shell's, a few MB; after it, facevalue's own.
-  static func highWaterMark(of pid: pid_t) -> Int {
+  public static func highWaterMark(of pid: pid_t) -> Int {
     guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
     for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
       let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
@@ -111,15 +115,15 @@ struct CLI {
   }
 
   /// A fresh temporary folder for one test's inputs and outputs.
-  static func scratchFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("facevalue-hostile-\(UUID().uuidString)")
+  public static func scratchFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("facevalue-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
 }
 
 /// Why the binary could not be run.
-enum CLIError: Error {
+public enum CLIError: Error {
   case noBinary
   case spawnFailed(Int32)
 }
