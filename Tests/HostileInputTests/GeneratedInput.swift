@@ -64,11 +64,11 @@ enum GeneratedInput {
     try features(set: set, named: name, timeout: timeout) { try wav.write(to: $0) }
   }
 
-  /// The same with the file made by `write` (given its URL).
-  static func features(set: String, named name: String, timeout: Double, write: (URL) throws -> Void) throws -> CLI.Outcome {
+  /// The same with the file made by `make` (given its URL).
+  static func features(set: String, named name: String, timeout: Double, make: (URL) throws -> Void) throws -> CLI.Outcome {
     let folder = try CLI.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    try write(folder.appendingPathComponent(name))
+    try make(folder.appendingPathComponent(name))
     try write("id,audio,subject,label\nclip1,\(name),s1,anger\n", "manifest.csv", in: folder)
     return try CLI.run(
       ["features", "--set", set, "--manifest", "manifest.csv", "--out", "features.csv"], in: folder, timeout: timeout)
