@@ -79,7 +79,7 @@ public struct CREMAD: Sendable {
     guard FileManager.default.fileExists(atPath: audioFolder.path) else {
       throw CorpusError.notACorpus(root: root.path, corpus: "CREMA-D", reason: "AudioWAV/ is missing", expected: CREMAD.expectedLayout)
     }
-    let files = try FolderListing.files(under: audioFolder, corpus: "CREMA-D", expected: CREMAD.expectedLayout)
+    let (files, skipped) = try FolderListing.files(under: audioFolder, corpus: "CREMA-D", expected: CREMAD.expectedLayout)
     let demographicsURL = root.appendingPathComponent("VideoDemographics.csv")
     guard FileManager.default.fileExists(atPath: demographicsURL.path) else {
       throw CorpusError.notACorpus(root: root.path, corpus: "CREMA-D", reason: "VideoDemographics.csv is missing",
@@ -92,7 +92,7 @@ public struct CREMAD: Sendable {
       throw CorpusError.notACorpus(root: root.path, corpus: "CREMA-D",
         reason: "labels '\(labels.rawValue)' need processedResults/summaryTable.csv, which is missing", expected: CREMAD.expectedLayout)
     }
-    var samples: [Sample] = [], problems: [CorpusProblem] = [], actorsWithoutDemographics = Set<String>()
+    var samples: [Sample] = [], problems: [CorpusProblem] = skipped, actorsWithoutDemographics = Set<String>()
     for file in files {
       let path = "AudioWAV/" + file
       guard !file.contains("/"), file.hasSuffix(".wav") else {

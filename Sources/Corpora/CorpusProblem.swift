@@ -19,6 +19,9 @@ public enum CorpusProblem: Sendable, Equatable, CustomStringConvertible {
   case excludedSample(id: String, reason: String)
   /// A media path that exists but cannot be media (a folder, an empty file).
   case unusableFile(path: String, reason: String)
+  /// A folder entry left out of a listing because it is not a regular file (a named pipe,
+  /// socket, device or dangling link), which no reader opens.
+  case skippedEntry(path: String, reason: String)
   /// Media files that are Git LFS pointer texts (a clone without Git LFS).
   case lfsPointers(count: Int, first: String)
   /// The corpus has no sample at all (e.g. a manifest with a header and no rows).
@@ -43,6 +46,8 @@ public enum CorpusProblem: Sendable, Equatable, CustomStringConvertible {
       return "sample \(id) left out: \(reason)"
     case .unusableFile(let path, let reason):
       return "unusable file \(path): \(reason)"
+    case .skippedEntry(let path, let reason):
+      return "skipped \(path): \(reason)"
     case .lfsPointers(let count, let first):
       return "\(count) media file(s) are Git LFS pointer texts, not media (first: \(first)): \(LFSPointer.fetchAdvice)"
     case .labelVariants(let labels, let key):

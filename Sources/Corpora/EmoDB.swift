@@ -59,8 +59,8 @@ public struct EmoDB: Sendable {
   public func load(_ root: URL) throws -> CorpusScan {
     let wav = FileManager.default.fileExists(atPath: root.appendingPathComponent("wav").path)
       ? root.appendingPathComponent("wav") : root
-    let files = try FolderListing.files(under: wav, corpus: "EmoDB", expected: EmoDB.expectedLayout)
-    var samples: [Sample] = [], problems: [CorpusProblem] = []
+    let (files, skipped) = try FolderListing.files(under: wav, corpus: "EmoDB", expected: EmoDB.expectedLayout)
+    var samples: [Sample] = [], problems: [CorpusProblem] = skipped
     for file in files {
       let path = "wav/" + file
       guard !file.contains("/"), file.hasSuffix(".wav") else {

@@ -47,9 +47,9 @@ public struct RAVDESS: Sendable {
 
   /// Loads every trial under `root` that has the media `modality` asks for.
   public func load(_ root: URL) throws -> CorpusScan {
-    let files = try FolderListing.files(under: root, corpus: "RAVDESS", expected: RAVDESS.expectedLayout)
+    let (files, skipped) = try FolderListing.files(under: root, corpus: "RAVDESS", expected: RAVDESS.expectedLayout)
     var trials: [String: Trial] = [:]
-    var problems: [CorpusProblem] = []
+    var problems: [CorpusProblem] = skipped
     for path in files {
       guard let (code, kind) = classify(path, problems: &problems) else { continue }
       guard channel == .all || code.channelName == channel.rawValue else { continue }

@@ -96,6 +96,10 @@ public struct SyntheticCorpusSpec: Sendable, Equatable, Codable {
   public static let maximumSubjects = 10_000
   public static let maximumClips = 100_000
   public static let maximumFrames = 18_000  // 10 minutes at 30 frames per second
+  /// Longest synthetic clip, s, and most samples (1 h at 16 kHz; 20 min at 48 kHz): a clip
+  /// is synthesised whole in memory, unlike a recording that is read, which is streamed.
+  public static let maximumClipSeconds = 3600.0
+  public static let maximumClipSamples = 57_600_000.0
 
   /// Checks the parameters and says what is wrong.
   public func validate() throws {
@@ -110,7 +114,7 @@ public struct SyntheticCorpusSpec: Sendable, Equatable, Codable {
       "subjects × emotions × clips_per_emotion", subjects * emotions.count * clipsPerEmotion, Self.maximumClips)
     try bound("sample_rate", sampleRate, AudioFile.sampleRates.upperBound)
     try bound("frames", frames, Self.maximumFrames)
-    let longest = AudioFile.maximumSeconds(atRate: Double(max(1, sampleRate)))
+    let longest = min(Self.maximumClipSeconds, Self.maximumClipSamples / Double(max(1, sampleRate)))
     guard clipSeconds <= longest else {
       throw fail("clip_seconds is \(clipSeconds), above the limit of \(Int(longest)) s at \(sampleRate) Hz (docs/limits.md)")
     }

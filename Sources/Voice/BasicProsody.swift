@@ -30,22 +30,31 @@ public struct BasicProsody: Sendable {
 
   /// Reads a file and measures it.
   public func features(of url: URL) throws -> [Double] {
-    try features(of: AudioFile.read(url), file: url.path)
+    let recording = try Recording(url)
+    let values = try features(of: recording.source(), file: url.path, sounding: recording.peak > 1e-9)
+    try recording.checkRereads()
+    return values
   }
 
   /// Measures decoded audio; `file` names it in errors.
   public func features(of audio: Audio, file: String) throws -> [Double] {
-    guard !audio.samples.isEmpty else { throw VoiceError.empty(file: file) }
-    try AudioFile.checkRate(audio.sampleRate, file: file)
-    guard audio.duration >= minimumDuration else {
-      throw VoiceError.tooShort(file: file, seconds: audio.duration, minimumSeconds: minimumDuration)
-    }
-    guard audio.samples.contains(where: { abs($0) > 1e-9 }) else { throw VoiceError.silent(file: file) }
+    try features(of: SampleSource(audio), file: file, sounding: audio.samples.contains(where: { abs($0) > 1e-9 }))
+  }
 
-    let voiced = pitch.track(audio).compactMap { $0 }
+  /// Measures the samples of `source`, read a block at a time; `sounding` says whether any
+  /// sample is above 1e-9.
+  func features(of source: SampleSource, file: String, sounding: @autoclosure () -> Bool) throws -> [Double] {
+    guard source.count > 0 else { throw VoiceError.empty(file: file) }
+    try AudioFile.checkRate(source.sampleRate, file: file)
+    guard source.duration >= minimumDuration else {
+      throw VoiceError.tooShort(file: file, seconds: source.duration, minimumSeconds: minimumDuration)
+    }
+    guard sounding() else { throw VoiceError.silent(file: file) }
+
+    let voiced = pitch.track(source.reader()).compactMap { $0 }
     guard !voiced.isEmpty else { throw VoiceError.noVoicedFrames(file: file) }
 
-    let levels = FrameEnergy(audio, window: pitch.window, hop: pitch.hop).decibels
+    let levels = FrameEnergy(source.reader(), window: pitch.window, hop: pitch.hop).decibels
     let loudest = levels.max() ?? -120
     let isSpeech = levels.map { $0 >= loudest - silenceThreshold }
     let first = isSpeech.firstIndex(of: true) ?? 0

@@ -41,34 +41,43 @@ public struct EGeMAPSLikeFeatures: Sendable {
   public var shs = SubharmonicSummationTracker()
 
   /// Reads a file and measures it; SHS runs at the file's own rate, as openSMILE does.
+  /// The file is read a block at a time, once per analysis, and never held whole.
   public func features(of url: URL) throws -> [Double] {
-    let recording = try AudioFile.read(url)
-    return try features(of: prosody.input.prepare(recording, file: url.path), file: url.path, original: recording)
+    let recording = try Recording(url)
+    let values = try features(of: prosody.input.prepare(recording), file: url.path, original: recording.source())
+    try recording.checkRereads()
+    return values
   }
 
   /// Measures audio already at the extractor's sample rate; `original` is the recording at
   /// its own rate for the SHS tracker (default: `audio` itself).
   public func features(of audio: Audio, file: String, original: Audio? = nil) throws -> [Double] {
+    try features(of: SampleSource(audio), file: file, original: SampleSource(original ?? audio))
+  }
+
+  /// The same for the samples of `audio` (at the extractor's rate) and `original`, read a
+  /// block at a time.
+  public func features(of audio: SampleSource, file: String, original: SampleSource) throws -> [Double] {
     // One pass over the spectrogram a block of frames at a time (`Spectrogram.blocks`):
     // the loudness and spectral contours are all that is kept of it.
     var loudness: [Double] = []
     var spectral = SpectralDescriptors()
     let hop = SpectrogramFrames.hop(Spectrogram.standardHop, at: audio.sampleRate)
-    Spectrogram.blocks(of: audio) { block, _ in
+    Spectrogram.blocks(of: audio.reader()) { block, _ in
       loudness += Loudness().measure(block)
       spectral.append(block)
     }
     let f0 = try prosody.f0(audio, file: file)
-    let shsTrack = shs.track(original ?? audio)
+    let shsTrack = shs.track(original.reader())
     // No silent switch to YIN's contour: a column must mean one thing in every row.
     guard shsTrack.contains(where: { $0 != nil }) else { throw VoiceError.belowEGeMAPSEnergyGate(file: file) }
     let prosodic = try prosody.features(
       of: audio, loudness: loudness, file: file, track: f0, functionalTrack: shsTrack)
     let frames = loudness.count
     let voiced = (0..<frames).map { $0 < f0.count && f0[$0] != nil }
-    let mfcc = MFCC().coefficients(audio)
+    let mfcc = MFCC().coefficients(audio.reader())
     let window = Int((prosody.pitch.window * audio.sampleRate).rounded())
-    let (rms, zcr) = Self.energyAndCrossings(audio, frames: frames, window: window, hop: hop)
+    let (rms, zcr) = Self.energyAndCrossings(audio.reader(), frames: frames, window: window, hop: hop)
     let quality = VoiceQuality(audio, f0: f0, hop: hop, window: window)
     func pick(_ x: [Double]) -> [Double] {
       let kept = zip(x, voiced).filter(\.1).map(\.0)
@@ -83,21 +92,24 @@ public struct EGeMAPSLikeFeatures: Sendable {
     return prosodic + contours.flatMap { [Summary.mean($0), Summary.standardDeviation($0)] } + [quality.jitter, quality.shimmer]
   }
 
-  /// Frame RMS level (dBFS, floor −120) and zero-crossing rate on the spectrogram's grid.
-  static func energyAndCrossings(_ audio: Audio, frames: Int, window: Int, hop: Int) -> ([Double], [Double]) {
+  /// Frame RMS level (dBFS, floor −120) and zero-crossing rate of the first `frames`
+  /// frames of `window` samples every `hop` samples that `reader` gives.
+  static func energyAndCrossings(_ reader: SampleReader, frames: Int, window: Int, hop: Int) -> ([Double], [Double]) {
     var rms = [Double](repeating: -120, count: frames), zcr = [Double](repeating: 0, count: frames)
-    audio.samples.withUnsafeBufferPointer { x in
-      for t in 0..<frames {
-        let start = t * hop
+    for t in 0..<frames {
+      let start = t * hop
+      reader.fill(to: start + window)
+      reader.withSamples(at: start) { x in
         var energy = 0.0, crossings = 0
-        for n in start..<(start + window) {
+        for n in 0..<window {
           energy += x[n] * x[n]
-          if n > start && (x[n] >= 0) != (x[n - 1] >= 0) { crossings += 1 }
+          if n > 0 && (x[n] >= 0) != (x[n - 1] >= 0) { crossings += 1 }
         }
         let level = (energy / Double(window)).squareRoot()
         rms[t] = level > 1e-6 ? 20 * log10(level) : -120
         zcr[t] = Double(crossings) / Double(window - 1)
       }
+      reader.release(before: start + hop)
     }
     return (rms, zcr)
   }

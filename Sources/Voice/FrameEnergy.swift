@@ -11,20 +11,24 @@ public struct FrameEnergy: Sendable {
 
   /// Measures frames of `window` seconds every `hop` seconds (frames centred on hop multiples).
   public init(_ audio: Audio, window: Double = 0.025, hop: Double = 0.010) {
-    let length = max(1, Int((window * audio.sampleRate).rounded()))
-    let step = max(1, Int((hop * audio.sampleRate).rounded()))
-    let count = audio.samples.isEmpty ? 0 : 1 + max(0, audio.samples.count - length) / step
-    var levels = [Double](repeating: -120, count: count)
-    audio.samples.withUnsafeBufferPointer { x in
-      for frame in 0..<count {
-        let start = frame * step
-        let end = min(x.count, start + length)
-        var sum = 0.0
-        for i in start..<end { sum += x[i] * x[i] }
-        let rms = (sum / Double(end - start)).squareRoot()
-        levels[frame] = rms > 1e-6 ? 20 * log10(rms) : -120
-      }
+    self.init(SampleReader(audio), window: window, hop: hop)
+  }
+
+  /// Measures the samples `reader` gives the same way, a block at a time.
+  public init(_ reader: SampleReader, window: Double = 0.025, hop: Double = 0.010) {
+    let length = max(1, Int((window * reader.sampleRate).rounded()))
+    let step = max(1, Int((hop * reader.sampleRate).rounded()))
+    func level(_ x: UnsafePointer<Double>, _ count: Int) -> Double {
+      var sum = 0.0
+      for i in 0..<count { sum += x[i] * x[i] }
+      let rms = (sum / Double(count)).squareRoot()
+      return rms > 1e-6 ? 20 * log10(rms) : -120
     }
+    var levels: [Double] = []
+    reader.frames(length: length, hop: step) { _, x in levels.append(level(x, length)) }
+    // A recording shorter than one window is one frame of what there is.
+    let short = levels.isEmpty ? reader.fill(to: length) : 0
+    if short > 0 { levels.append(reader.withSamples(at: 0) { level($0, short) }) }
     decibels = levels
   }
 }

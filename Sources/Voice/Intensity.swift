@@ -14,26 +14,25 @@ public struct Intensity: Sendable {
   public let times: [Double]
 
   /// Measures `audio` for a lowest expected pitch of `minimumPitch` Hz (50 in de Jong & Wempe 2009).
-  public init(_ audio: Audio, minimumPitch: Double = 50) {
-    let rate = audio.sampleRate
+  public init(_ audio: Audio, minimumPitch: Double = 50) { self.init(SampleReader(audio), minimumPitch: minimumPitch) }
+
+  /// Measures the samples `reader` gives the same way, a block at a time.
+  public init(_ reader: SampleReader, minimumPitch: Double = 50) {
+    let rate = reader.sampleRate
     let length = max(3, Int((6.4 / minimumPitch * rate).rounded()))
     let step = max(1, Int((0.8 / minimumPitch * rate).rounded()))
     let window = Window.kaiser(length, beta: 2 * .pi * .pi + 0.5)
     let windowSum = window.reduce(0, +)
-    let grid = FrameGrid(sampleCount: audio.samples.count, window: length, hop: step)
-    var levels = [Double](repeating: 0, count: grid.count)
-    audio.samples.withUnsafeBufferPointer { x in
-      for t in 0..<grid.count {
-        let start = t * step
-        var mean = 0.0
-        for n in 0..<length { mean += x[start + n] * window[n] }
-        mean /= windowSum
-        var power = 0.0
-        for n in 0..<length { let v = x[start + n] - mean; power += v * v * window[n] }
-        levels[t] = 10 * log10(max(1e-30, power / windowSum) / 4e-10)
-      }
+    var levels: [Double] = []
+    reader.frames(length: length, hop: step) { _, x in
+      var mean = 0.0
+      for n in 0..<length { mean += x[n] * window[n] }
+      mean /= windowSum
+      var power = 0.0
+      for n in 0..<length { let v = x[n] - mean; power += v * v * window[n] }
+      levels.append(10 * log10(max(1e-30, power / windowSum) / 4e-10))
     }
     decibels = levels
-    times = (0..<grid.count).map { (Double($0 * step) + Double(length) / 2) / rate }
+    times = (0..<levels.count).map { (Double($0 * step) + Double(length) / 2) / rate }
   }
 }

@@ -33,9 +33,12 @@ public struct Loudness: Sendable {
 
   /// Loudness of every frame of `Spectrogram(audio)`, computed a block of frames at a time
   /// (`Spectrogram.blocks`): the same values, without holding the whole spectrogram.
-  public func measure(_ audio: Audio) -> [Double] {
+  public func measure(_ audio: Audio) -> [Double] { measure(SampleReader(audio)) }
+
+  /// The same for the samples `reader` gives, read a block of frames at a time.
+  public func measure(_ reader: SampleReader) -> [Double] {
     var loudness: [Double] = []
-    Spectrogram.blocks(of: audio) { block, _ in loudness += measure(block) }
+    Spectrogram.blocks(of: reader) { block, _ in loudness += measure(block) }
     return loudness
   }
 

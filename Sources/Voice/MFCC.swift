@@ -32,26 +32,40 @@ public struct MFCC: Sendable {
 
   /// Log-mel spectrogram in dB (frames × bands).
   public func logMel(_ spectrogram: Spectrogram) -> Matrix {
-    decibels(filterbank(fftSize: spectrogram.fftSize, sampleRate: spectrogram.sampleRate).apply(spectrogram.power))
+    var mel = filterbank(fftSize: spectrogram.fftSize, sampleRate: spectrogram.sampleRate).apply(spectrogram.power)
+    decibels(&mel)
+    return mel
   }
 
   /// Log-mel spectrogram in dB of `Spectrogram(audio)`, the same bits as `logMel` of it,
   /// with the filterbank applied inside the FFT kernel (`FFT.melSpectra`): the 257 powers
   /// of a frame never leave the registers and cache, and the 40 bands are all it stores.
-  public func logMel(_ audio: Audio) -> Matrix {
+  public func logMel(_ audio: Audio) -> Matrix { logMel(SampleReader(audio)) }
+
+  /// The same for the samples `reader` gives, read a block of frames at a time; only the
+  /// 40 bands of each frame are kept.
+  public func logMel(_ reader: SampleReader) -> Matrix {
     let frames = SpectrogramFrames(
-      sampleRate: audio.sampleRate, sampleCount: audio.samples.count, window: Spectrogram.standardWindow,
-      hop: Spectrogram.standardHop)
-    let bank = filterbank(fftSize: frames.fft.size, sampleRate: audio.sampleRate)
-    let storage = [Double](unsafeUninitializedCapacity: frames.count * bands) { out, initialized in
-      frames.withSamples(of: audio) { x, taper in
-        frames.fft.melSpectra(
-          of: x, frames: frames.count, hop: frames.hop, taper: taper, offset: frames.offset, bank: bank,
-          into: out.baseAddress!, outputStride: bands)
+      sampleRate: reader.sampleRate, sampleCount: 0, window: Spectrogram.standardWindow, hop: Spectrogram.standardHop)
+    let bank = filterbank(fftSize: frames.fft.size, sampleRate: reader.sampleRate)
+    let taper = frames.taper
+    var storage: [Double] = []
+    if let count = reader.count { storage.reserveCapacity(FrameGrid(sampleCount: count, window: frames.fft.size, hop: frames.hop).count * bands) }
+    reader.chunks(length: frames.fft.size, hop: frames.hop, chunk: 1024) { _, count, x in
+      let old = storage.count
+      storage.append(contentsOf: repeatElement(0, count: count * bands))
+      storage.withUnsafeMutableBufferPointer { out in
+        taper.withUnsafeBufferPointer { w in
+          frames.fft.melSpectra(
+            of: x + frames.offset, frames: count, hop: frames.hop, taper: w, offset: frames.offset, bank: bank,
+            into: out.baseAddress! + old, outputStride: bands)
+        }
       }
-      initialized = frames.count * bands
     }
-    return decibels(Matrix(rows: frames.count, columns: bands, storage: storage))
+    var mel = Matrix(rows: storage.count / bands, columns: bands, storage: storage)
+    storage = []  // the matrix holds the only reference, so the decibels are taken in place
+    decibels(&mel)
+    return mel
   }
 
   /// The filterbank for this FFT, built once per process.
@@ -62,8 +76,7 @@ public struct MFCC: Sendable {
   }
 
   /// Band energies to dB, clipped at `topDecibels` below the recording's maximum.
-  private func decibels(_ energies: Matrix) -> Matrix {
-    var mel = energies
+  private func decibels(_ mel: inout Matrix) {
     mel.storage.withUnsafeMutableBufferPointer { m in
       guard let values = m.baseAddress else { return }
       // 10·log10(max(1e-10, ·)) eight values at a time (CVoiceKernels, Decibels.c), where
@@ -71,7 +84,6 @@ public struct MFCC: Sendable {
       let floor = fv_decibels(values, m.count, 1e-10) - topDecibels
       for i in m.indices { m[i] = max(m[i], floor) }
     }
-    return mel
   }
 
   /// c1 … c`count` per frame (frames × count).
@@ -80,6 +92,9 @@ public struct MFCC: Sendable {
   /// c1 … c`count` per frame of `Spectrogram(audio)` (frames × count), through the fused
   /// `logMel(_: Audio)`: the same bits as `coefficients(Spectrogram(audio))`.
   public func coefficients(_ audio: Audio) -> Matrix { coefficients(logMel: logMel(audio)) }
+
+  /// The same for the samples `reader` gives, read a block of frames at a time.
+  public func coefficients(_ reader: SampleReader) -> Matrix { coefficients(logMel: logMel(reader)) }
 
   /// c1 … c`count` per frame of a log-mel spectrogram in dB (frames × count): the DCT step.
   public func coefficients(logMel: Matrix) -> Matrix {

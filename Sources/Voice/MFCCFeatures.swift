@@ -24,7 +24,10 @@ public struct MFCCFeatures: Sendable {
 
   /// Reads a file and measures it.
   public func features(of url: URL) throws -> [Double] {
-    try features(of: input.load(url))
+    let recording = try Recording(url)
+    let values = features(ofCoefficients: mfcc.coefficients(try input.prepare(recording).reader()))
+    try recording.checkRereads()
+    return values
   }
 
   /// Measures decoded audio (at the extractor's rate), with the fused mel kernel.

@@ -3,20 +3,22 @@ import COpenBLAS
 extension PitchTracker {
   /// The smallest cumulative-mean-normalised difference (YIN's d′, de Cheveigné & Kawahara
   /// 2002, eq. 8) over periods of `maximumF0`…`minimumF0` Hz, for a `window`-second frame
-  /// centred at `time`: near 0 for a periodic frame, near 1 for noise; 1 outside the audio.
+  /// centred at `time`: near 0 for a periodic frame, near 1 for noise; 1 outside the `count` samples
+  /// `reader` gives. The frame must not start before what the reader has released.
   ///
   /// The syllable-nuclei voicing test uses it with a wide range and a lenient threshold,
   /// like de Jong & Wempe's pitch settings (30–450 Hz, voicing threshold 0.25).
   public static func aperiodicity(
-    _ audio: Audio, at time: Double, window: Double = 0.04, minimumF0: Double = 50, maximumF0: Double = 450
+    _ reader: SampleReader, count: Int, at time: Double, window: Double = 0.04, minimumF0: Double = 50,
+    maximumF0: Double = 450
   ) -> Double {
-    let rate = audio.sampleRate
+    let rate = reader.sampleRate
     let w = max(2, Int((window * rate).rounded()))
     let tauMax = Int((rate / minimumF0).rounded(.up)), tauMin = max(2, Int((rate / maximumF0).rounded(.down)))
     let start = Int((time * rate).rounded()) - (w + tauMax) / 2
-    guard start >= 0, start + w + tauMax + 1 <= audio.samples.count else { return 1 }
-    return audio.samples.withUnsafeBufferPointer { buffer -> Double in
-      let x = buffer.baseAddress! + start
+    guard start >= 0, start + w + tauMax + 1 <= count, reader.fill(to: start + w + tauMax + 1) == start + w + tauMax + 1
+    else { return 1 }
+    return reader.withSamples(at: start) { x -> Double in
       let e0 = cblas_ddot(Int32(w), x, 1, x, 1)
       guard e0 > 1e-12 else { return 1 }
       var eTau = e0, runningSum = 0.0, best = 1.0

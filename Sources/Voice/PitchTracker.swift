@@ -32,31 +32,25 @@ public struct PitchTracker: Sendable {
   public init() {}
 
   /// F0 per frame in Hz; `nil` where the frame is unvoiced.
-  public func track(_ audio: Audio) -> [Double?] {
-    let rate = audio.sampleRate
+  public func track(_ audio: Audio) -> [Double?] { track(SampleReader(audio)) }
+
+  /// F0 per frame of the samples `reader` gives, in Hz; `nil` where the frame is unvoiced.
+  public func track(_ reader: SampleReader) -> [Double?] {
+    let rate = reader.sampleRate
     let w = max(2, Int((window * rate).rounded()))
     let tauMax = Int((rate / minimumF0).rounded(.up))
     let tauMin = max(2, Int((rate / maximumF0).rounded(.down)))
     let step = max(1, Int((hop * rate).rounded()))
-    let needed = w + tauMax + 1
-    guard audio.samples.count >= needed else { return [] }
-    let count = 1 + (audio.samples.count - needed) / step
-
-    var levels = [Double](repeating: -120, count: count)
-    var estimates = [Double?](repeating: nil, count: count)
+    var levels: [Double] = []
+    var estimates: [Double?] = []
     var d = [Double](repeating: 0, count: tauMax + 1)
-    audio.samples.withUnsafeBufferPointer { buffer in
-      let x = buffer.baseAddress!
-      for frame in 0..<count {
-        let t = frame * step
-        let e0 = cblas_ddot(Int32(w), x + t, 1, x + t, 1)
-        levels[frame] = e0 > 1e-12 ? 10 * log10(e0 / Double(w)) : -120
-        estimates[frame] = yinLag(x + t, w: w, tauMin: tauMin, tauMax: tauMax, e0: e0, d: &d)
-          .map { rate / $0 }
-      }
+    reader.frames(length: w + tauMax + 1, hop: step) { _, x in
+      let e0 = cblas_ddot(Int32(w), x, 1, x, 1)
+      levels.append(e0 > 1e-12 ? 10 * log10(e0 / Double(w)) : -120)
+      estimates.append(yinLag(x, w: w, tauMin: tauMin, tauMax: tauMax, e0: e0, d: &d).map { rate / $0 })
     }
     let loudest = levels.max() ?? -120
-    for frame in 0..<count where levels[frame] < loudest - relativeSilence || levels[frame] < -60 {
+    for frame in levels.indices where levels[frame] < loudest - relativeSilence || levels[frame] < -60 {
       estimates[frame] = nil
     }
     return removingShortRuns(estimates)

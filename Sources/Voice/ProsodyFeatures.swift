@@ -39,13 +39,19 @@ public struct ProsodyFeatures: Sendable {
 
   /// Reads a file and measures it.
   public func features(of url: URL) throws -> [Double] {
-    let audio = try input.load(url)
-    return try features(of: audio, loudness: Loudness().measure(audio), file: url.path)
+    let recording = try Recording(url)
+    let source = try input.prepare(recording)
+    let values = try features(of: source, loudness: Loudness().measure(source.reader()), file: url.path)
+    try recording.checkRereads()
+    return values
   }
 
   /// The smoothed F0 track of `audio` (frames every `pitch.hop` s); throws when no frame is voiced.
-  public func f0(_ audio: Audio, file: String) throws -> [Double?] {
-    let track = PitchTracker.smoothed(pitch.track(audio))
+  public func f0(_ audio: Audio, file: String) throws -> [Double?] { try f0(SampleSource(audio), file: file) }
+
+  /// The same for the samples of `source`, read a block at a time.
+  public func f0(_ source: SampleSource, file: String) throws -> [Double?] {
+    let track = PitchTracker.smoothed(pitch.track(source.reader()))
     guard track.contains(where: { $0 != nil }) else { throw VoiceError.noVoicedFrames(file: file) }
     return track
   }
@@ -69,12 +75,20 @@ public struct ProsodyFeatures: Sendable {
     of audio: Audio, loudness contour: [Double], file: String, track: [Double?]? = nil,
     functionalTrack: [Double?]? = nil
   ) throws -> [Double] {
+    try features(of: SampleSource(audio), loudness: contour, file: file, track: track, functionalTrack: functionalTrack)
+  }
+
+  /// The same for the samples of `source` (at `input.sampleRate`), read a block at a time.
+  public func features(
+    of audio: SampleSource, loudness contour: [Double], file: String, track: [Double?]? = nil,
+    functionalTrack: [Double?]? = nil
+  ) throws -> [Double] {
     let f0 = try track ?? self.f0(audio, file: file)
     let hz = f0.compactMap { $0 }
     // eGeMAPS summarises 3-frame moving averages (`_sma3`, voiced frames only for F0).
     let semitones = Functionals.smoothed3((functionalTrack ?? f0).map { $0.map(PitchTracker.semitones) })
     let loudness = Functionals.smoothed3(contour.map(Optional.some))
-    let timing = SpeechTiming(audio, intensity: Intensity(audio), f0: f0, f0Hop: pitch.hop)
+    let timing = SpeechTiming(audio, intensity: Intensity(audio.reader()), f0: f0, f0Hop: pitch.hop)
     func meanStd(_ x: [Double]) -> [Double] { x.isEmpty ? [0, 0] : [Summary.mean(x), Summary.standardDeviation(x)] }
     return [Summary.mean(hz)]
       + Functionals.of(semitones, hop: pitch.hop)

@@ -35,52 +35,50 @@ public struct Resampler: Sendable {
     guard abs(audio.sampleRate - rate) > 1e-9, !audio.samples.isEmpty else {
       return Audio(samples: audio.samples, sampleRate: rate)
     }
-    let ratio = rate / audio.sampleRate
-    let scale = min(1, ratio) * rolloff  // cutoff relative to the input Nyquist
-    let half = Int((Double(zeroCrossings) / scale).rounded(.up))  // taps each side, in input samples
-    let outCount = Int((Double(audio.samples.count) * ratio).rounded(.down))
-    let (up, down) = Self.rationalRatio(input: audio.sampleRate, output: rate)
-    // Both paths below write every output, so the storage is not zeroed first.
-    let out = [Double](unsafeUninitializedCapacity: outCount) { out, initialized in
-      audio.samples.withUnsafeBufferPointer { x in
-        if let up, let down, up <= 4096 {
-          let bank = Self.banks.value([up, down, half, Int(scale * 1e12), Int(kaiserBeta * 1e12)]) {
-            // I0(β) once, not once per tap: the table has thousands of taps (23,040 for
-            // 22.05 → 16 kHz), and the other threads wait for it while it is built.
-            let normaliser = Window.besselI0(kaiserBeta)
-            return PolyphaseBank(up: up, down: down, half: half) {
-              kernel($0, half: Double(half), scale: scale, normaliser: normaliser)
-            }
-          }
-          bank.resample(x, into: out)
-        } else {
-          var taps = [Double](repeating: 0, count: 2 * half)
-          let normaliser = Window.besselI0(kaiserBeta)
-          for n in 0..<outCount {
-            let t = Double(n) / ratio
-            let base = Int(t.rounded(.down))
-            fillTaps(&taps, fraction: t - Double(base), half: half, scale: scale, normaliser: normaliser)
-            out[n] = taps.withUnsafeBufferPointer { convolve(x, base: base, taps: $0.baseAddress!, half: half) }
-          }
-        }
-      }
-      initialized = outCount
-    }
+    let stream = ResamplingStream(self, from: audio.sampleRate, to: rate)
+    var out: [Double] = []
+    out.reserveCapacity(Self.outputCount(audio.samples.count, from: audio.sampleRate, to: rate))
+    audio.samples.withUnsafeBufferPointer { stream.push($0, into: &out) }
+    stream.finish(into: &out)
     return Audio(samples: out, sampleRate: rate)
   }
 
-  /// Σ x[base − half + 1 + j] · taps[j], treating samples outside the input as zero.
-  private func convolve(_ x: UnsafeBufferPointer<Double>, base: Int, taps: UnsafePointer<Double>, half: Int) -> Double {
+  /// The number of samples `count` samples at `input` Hz become at `output` Hz.
+  public static func outputCount(_ count: Int, from input: Double, to output: Double) -> Int {
+    abs(input - output) > 1e-9 ? Int((Double(count) * (output / input)).rounded(.down)) : count
+  }
+
+  /// The cutoff relative to the input Nyquist and the taps either side, in input samples.
+  func design(from input: Double, to output: Double) -> (scale: Double, half: Int) {
+    let scale = min(1, output / input) * rolloff
+    return (scale, Int((Double(zeroCrossings) / scale).rounded(.up)))
+  }
+
+  /// The polyphase bank of L/M = `up`/`down`, built once per process.
+  func bank(up: Int, down: Int, half: Int, scale: Double) -> PolyphaseBank {
+    Self.banks.value([up, down, half, Int(scale * 1e12), Int(kaiserBeta * 1e12)]) {
+      // I0(β) once, not once per tap: the table has thousands of taps (23,040 for
+      // 22.05 → 16 kHz), and the other threads wait for it while it is built.
+      let normaliser = Window.besselI0(kaiserBeta)
+      return PolyphaseBank(up: up, down: down, half: half) {
+        kernel($0, half: Double(half), scale: scale, normaliser: normaliser)
+      }
+    }
+  }
+
+  /// Σ x[base − half + 1 + j] · taps[j] over the j whose sample lies in 0..<count, `x`
+  /// pointing at sample 0 (only samples in that range are read).
+  func convolve(_ x: UnsafePointer<Double>, count: Int, base: Int, taps: UnsafePointer<Double>, half: Int) -> Double {
     let first = base - half + 1
     let lo = max(0, -first)
-    let hi = min(2 * half, x.count - first)
+    let hi = min(2 * half, count - first)
     guard lo < hi else { return 0 }
     // BLAS's dot product is vectorised; a plain Swift loop is not (it may not reorder the sum).
-    return cblas_ddot(Int32(hi - lo), x.baseAddress! + first + lo, 1, taps + lo, 1)
+    return cblas_ddot(Int32(hi - lo), x + first + lo, 1, taps + lo, 1)
   }
 
   /// Kernel weights for input samples base−half+1 … base+half when the output falls `fraction` past `base`.
-  private func fillTaps(_ taps: inout [Double], fraction: Double, half: Int, scale: Double, normaliser: Double) {
+  func fillTaps(_ taps: inout [Double], fraction: Double, half: Int, scale: Double, normaliser: Double) {
     for j in 0..<(2 * half) {
       taps[j] = kernel(Double(j - half + 1) - fraction, half: Double(half), scale: scale, normaliser: normaliser)
     }

@@ -45,25 +45,31 @@ public struct Spectrogram: Sendable {
     of audio: Audio, window: Double = standardWindow, hop: Double = standardHop, blockFrames: Int = 1024,
     _ body: (Spectrogram, Int) throws -> Void
   ) rethrows {
+    try blocks(of: SampleReader(audio), window: window, hop: hop, blockFrames: blockFrames, body)
+  }
+
+  /// The same for the samples `reader` gives, read a block of frames at a time.
+  public static func blocks(
+    of reader: SampleReader, window: Double = standardWindow, hop: Double = standardHop, blockFrames: Int = 1024,
+    _ body: (Spectrogram, Int) throws -> Void
+  ) rethrows {
     precondition(blockFrames > 0, "blocks need at least one frame, got \(blockFrames)")
-    let frames = SpectrogramFrames(sampleRate: audio.sampleRate, sampleCount: audio.samples.count, window: window, hop: hop)
+    let frames = SpectrogramFrames(sampleRate: reader.sampleRate, sampleCount: 0, window: window, hop: hop)
     let bins = frames.fft.bins
-    var first = 0
-    while first < frames.count {
-      let count = min(blockFrames, frames.count - first)
+    let taper = frames.taper
+    try reader.chunks(length: frames.fft.size, hop: frames.hop, chunk: blockFrames) { first, count, x in
       let storage = [Double](unsafeUninitializedCapacity: count * bins) { out, initialized in
-        frames.withSamples(of: audio) { x, taper in
+        taper.withUnsafeBufferPointer { w in
           frames.fft.powerSpectra(
-            of: x + first * frames.hop, frames: count, hop: frames.hop, taper: taper, offset: frames.offset,
+            of: x + frames.offset, frames: count, hop: frames.hop, taper: w, offset: frames.offset,
             into: out.baseAddress!, outputStride: bins)
         }
         initialized = count * bins
       }
       let block = Spectrogram(
-        sampleRate: audio.sampleRate, fftSize: frames.fft.size, hop: frames.hop,
+        sampleRate: reader.sampleRate, fftSize: frames.fft.size, hop: frames.hop,
         power: Matrix(rows: count, columns: bins, storage: storage))
       try body(block, first)
-      first += count
     }
   }
 
@@ -110,11 +116,14 @@ struct SpectrogramFrames {
   /// The frame step in samples of `hop` seconds at `sampleRate`.
   static func hop(_ hop: Double, at sampleRate: Double) -> Int { max(1, Int((hop * sampleRate).rounded())) }
 
+  /// The Hann window of `length` samples, made once per process.
+  var taper: [Double] { Self.tapers.value(length) { Window.hann(length) } }
+
   /// Calls `body` with the first frame's window start (frame t's is `hop`·t further) and
   /// the taper, when there is a frame at all.
   func withSamples(of audio: Audio, _ body: (UnsafePointer<Double>, UnsafeBufferPointer<Double>) -> Void) {
     guard count > 0 else { return }
-    let taper = Self.tapers.value(length) { Window.hann(length) }
+    let taper = self.taper
     audio.samples.withUnsafeBufferPointer { x in
       taper.withUnsafeBufferPointer { w in body(x.baseAddress! + offset, w) }
     }

@@ -40,13 +40,25 @@ public struct SpeechTiming: Sendable {
 
   /// Measures `audio` from its intensity contour and an F0 track with frames `f0Hop` s apart.
   public init(_ audio: Audio, intensity: Intensity, f0 track: [Double?], f0Hop: Double) {
-    let duration = audio.duration
+    self.init(SampleSource(audio), intensity: intensity, f0: track, f0Hop: f0Hop)
+  }
+
+  /// Measures the samples of `source` the same way, reading them forward once, a block at
+  /// a time, for the voicing of the intensity peaks.
+  public init(_ source: SampleSource, intensity: Intensity, f0 track: [Double?], f0Hop: Double) {
+    let duration = source.duration
     let level = intensity.decibels
     let sorted = level.sorted()
     let q99 = sorted.isEmpty ? 0 : Summary.percentile(sorted, 99)
     let threshold = max(sorted.first ?? 0, q99 - Self.silenceDecibels)
+    let reader = source.reader()
+    // Peaks come in time order and each is tested at most 20 ms before it, so nothing
+    // more than 50 ms before the current peak is read again.
     let voicedAt = { (time: Double) in
-      [-0.02, 0, 0.02].contains { PitchTracker.aperiodicity(audio, at: time + $0) < Self.voicingThreshold }
+      reader.release(before: Int(max(0, time - 0.05) * source.sampleRate) - 1000)
+      return [-0.02, 0, 0.02].contains {
+        PitchTracker.aperiodicity(reader, count: source.count, at: time + $0) < Self.voicingThreshold
+      }
     }
     var peaks: [Int] = []
     if level.count > 2 {

@@ -35,8 +35,11 @@ public struct SubharmonicSummationTracker: Sendable {
   public init() {}
 
   /// F0 per frame in Hz; `nil` where the frame is unvoiced.
-  public func track(_ audio: Audio) -> [Double?] {
-    let frames = analyse(audio)
+  public func track(_ audio: Audio) -> [Double?] { track(SampleReader(audio)) }
+
+  /// F0 per frame of the samples `reader` gives, read a block of frames at a time.
+  public func track(_ reader: SampleReader) -> [Double?] {
+    let frames = analyse(reader)
     let f0 = smoother.smooth(frames.candidates)
     return zip(f0, frames.rms).map { f, rms in rms >= energyThreshold && f > 0 ? f : nil }
   }
@@ -50,24 +53,31 @@ public struct SubharmonicSummationTracker: Sendable {
   }
 
   /// Candidates and energies of every frame.
-  public func analyse(_ audio: Audio) -> Analysis {
-    let length = Int((window * audio.sampleRate).rounded())
-    let step = max(1, Int((hop * audio.sampleRate).rounded()))
-    guard audio.samples.count >= length, length >= 4 else { return Analysis(candidates: [], rms: []) }
-    let count = FrameGrid(sampleCount: audio.samples.count, window: length, hop: step).count
+  public func analyse(_ audio: Audio) -> Analysis { analyse(SampleReader(audio)) }
+
+  /// Candidates and energies of every frame of the samples `reader` gives.
+  public func analyse(_ reader: SampleReader) -> Analysis {
+    let rate = reader.sampleRate
+    let length = Int((window * rate).rounded())
+    let step = max(1, Int((hop * rate).rounded()))
+    guard length >= 4 else { return Analysis(candidates: [], rms: []) }
     var size = 4
     while size < length { size *= 2 }
     let bins = size / 2 + 1
     let fft = FFT.of(size: size)
-    let scale = Self.scales.value(ScaleKey(bins: bins, binWidth: audio.sampleRate / Double(size))) {
-      OctaveSpectrum(bins: bins, binWidth: audio.sampleRate / Double(size))
+    let scale = Self.scales.value(ScaleKey(bins: bins, binWidth: rate / Double(size))) {
+      OctaveSpectrum(bins: bins, binWidth: rate / Double(size))
     }
     let shifts = summation.shifts(pointsPerOctave: scale.pointsPerOctave)
     let gauss = Self.windows.value(WindowKey(length: length, sigma: sigma)) { Window.gaussian(length, sigma: sigma) }
 
     var candidates: [[SubharmonicSummation.Candidate]] = []
-    candidates.reserveCapacity(count)
-    var rms = [Double](repeating: 0, count: count)
+    var rms: [Double] = []
+    if let count = reader.count {
+      let frames = FrameGrid(sampleCount: count, window: length, hop: step).count
+      candidates.reserveCapacity(frames)
+      rms.reserveCapacity(frames)
+    }
     // Scratch, reused for every chunk of frames: one windowed frame (for its energy), the
     // chunk's power spectra, two octave spectra, the harmonic sum, spline second
     // derivatives and peak positions.
@@ -85,34 +95,27 @@ public struct SubharmonicSummationTracker: Sendable {
       second.deallocate()
       maxima.deallocate()
     }
-    audio.samples.withUnsafeBufferPointer { x in
-      gauss.withUnsafeBufferPointer { w in
-        var t = 0
-        while t < count {
-          let frames = min(chunk, count - t)
-          for i in 0..<frames {  // cEnergy's RMS of the windowed frame
-            let source = x.baseAddress! + (t + i) * step
-            for n in 0..<length { frame[n] = source[n] * w[n] }
-            rms[t + i] = (cblas_ddot(Int32(length), frame, 1, frame, 1) / Double(length)).squareRoot()
+    gauss.withUnsafeBufferPointer { w in
+      reader.chunks(length: length, hop: step, chunk: Self.chunk) { _, frames, x in
+        for i in 0..<frames {  // cEnergy's RMS of the windowed frame
+          let source = x + i * step
+          for n in 0..<length { frame[n] = source[n] * w[n] }
+          rms.append((cblas_ddot(Int32(length), frame, 1, frame, 1) / Double(length)).squareRoot())
+        }
+        fft.powerSpectra(of: x, frames: frames, hop: step, taper: w, offset: 0, into: power, outputStride: bins)
+        // cFFTmagphase: magnitudes, unnormalised.
+        for k in 0..<(frames * bins) { power[k] = power[k].squareRoot() }
+        // The octave rescaling takes two frames at a time (one per SIMD lane); a missing
+        // second frame repeats the first and is not used.
+        var i = 0
+        while i < frames {
+          let pair = min(2, frames - i)
+          let a = power + i * bins, b = power + (i + pair - 1) * bins
+          scale.rescale(a, b, into: octave, octave + (pair - 1) * bins, second: second, maxima: maxima)
+          for lane in 0..<pair {
+            candidates.append(summation.candidates(octave + lane * bins, scale: scale, shifts: shifts, sum: sum, scratch: maxima))
           }
-          fft.powerSpectra(
-            of: x.baseAddress! + t * step, frames: frames, hop: step, taper: w, offset: 0, into: power,
-            outputStride: bins)
-          // cFFTmagphase: magnitudes, unnormalised.
-          for k in 0..<(frames * bins) { power[k] = power[k].squareRoot() }
-          // The octave rescaling takes two frames at a time (one per SIMD lane); a missing
-          // second frame repeats the first and is not used.
-          var i = 0
-          while i < frames {
-            let pair = min(2, frames - i)
-            let a = power + i * bins, b = power + (i + pair - 1) * bins
-            scale.rescale(a, b, into: octave, octave + (pair - 1) * bins, second: second, maxima: maxima)
-            for lane in 0..<pair {
-              candidates.append(summation.candidates(octave + lane * bins, scale: scale, shifts: shifts, sum: sum, scratch: maxima))
-            }
-            i += pair
-          }
-          t += frames
+          i += pair
         }
       }
     }

@@ -58,7 +58,7 @@ public enum VoiceError: Error, CustomStringConvertible, Equatable {
         + "probably corrupt, or resample the recording"
     case .tooLong(let file, let seconds, let maximum):
       return "\(file): \(String(format: "%.0f", seconds)) s of audio, longer than the \(String(format: "%.0f", maximum)) s "
-        + "one recording may last at this rate (the features summarise one utterance, and the whole recording is held in "
+        + "one recording may last (the features summarise one utterance, and its per-frame contours are held in "
         + "memory); cut it into utterances first"
     }
   }

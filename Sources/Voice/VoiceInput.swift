@@ -20,12 +20,30 @@ public struct VoiceInput: Sendable {
 
   /// Checks and resamples decoded audio; `file` names it in errors.
   public func prepare(_ audio: Audio, file: String) throws -> Audio {
-    guard !audio.samples.isEmpty else { throw VoiceError.empty(file: file) }
-    try AudioFile.checkRate(audio.sampleRate, file: file)
-    guard audio.duration >= minimumDuration else {
-      throw VoiceError.tooShort(file: file, seconds: audio.duration, minimumSeconds: minimumDuration)
-    }
-    guard audio.samples.contains(where: { abs($0) > silentPeak }) else { throw VoiceError.silent(file: file) }
+    try check(
+      count: audio.samples.count, sampleRate: audio.sampleRate, file: file,
+      sounding: audio.samples.contains(where: { abs($0) > silentPeak }))
     return Resampler().resample(audio, to: sampleRate)
+  }
+
+  /// Checks a recording (already decoded once by `Recording`) and gives its samples at
+  /// `sampleRate`, to be read a block at a time.
+  public func prepare(_ recording: Recording) throws -> SampleSource {
+    try check(
+      count: recording.count, sampleRate: recording.sampleRate, file: recording.url.path,
+      sounding: recording.peak > silentPeak)
+    return recording.source(at: sampleRate)
+  }
+
+  /// Throws, in this order, for no samples, a rate outside `AudioFile.sampleRates`, a
+  /// recording shorter than `minimumDuration`, and one that is not `sounding`.
+  private func check(count: Int, sampleRate rate: Double, file: String, sounding: @autoclosure () -> Bool) throws {
+    guard count > 0 else { throw VoiceError.empty(file: file) }
+    try AudioFile.checkRate(rate, file: file)
+    let duration = Double(count) / rate
+    guard duration >= minimumDuration else {
+      throw VoiceError.tooShort(file: file, seconds: duration, minimumSeconds: minimumDuration)
+    }
+    guard sounding() else { throw VoiceError.silent(file: file) }
   }
 }

@@ -24,51 +24,75 @@ public struct VoiceQuality: Sendable {
 
   /// Measures `audio` given its F0 track (frames every `hop` samples, `window` samples long).
   public init(_ audio: Audio, f0 track: [Double?], hop: Int, window: Int) {
-    let rate = audio.sampleRate
+    self.init(SampleSource(audio), f0: track, hop: hop, window: window)
+  }
+
+  /// Measures the samples of `source` the same way, reading them twice a block at a time
+  /// (once for the pulses, once for the harmonicity of each voiced frame).
+  public init(_ source: SampleSource, f0 track: [Double?], hop: Int, window: Int) {
+    let rate = source.sampleRate, count = source.count
     var periods: [[Double]] = []
     var amplitudes: [[Double]] = []
     var hnr: [Double] = []
-    audio.samples.withUnsafeBufferPointer { x in
-      var t = 0
-      while t < track.count {
-        guard track[t] != nil else { t += 1; continue }
-        var end = t
-        while end < track.count && track[end] != nil { end += 1 }
-        let (p, a) = Self.pulses(x, track: track, from: t, to: end, hop: hop, window: window, rate: rate)
-        periods.append(p)
-        amplitudes.append(a)
-        t = end
-      }
-      for (frame, value) in track.enumerated() {
-        guard let f0 = value else { continue }
-        hnr.append(Self.harmonicity(x, start: frame * hop, length: window, lag: Int((rate / f0).rounded())))
-      }
+    let reader = source.reader()
+    var t = 0
+    while t < track.count {
+      guard track[t] != nil else { t += 1; continue }
+      var end = t
+      while end < track.count && track[end] != nil { end += 1 }
+      let (p, a) = Self.pulses(reader, count: count, track: track, from: t, to: end, hop: hop, window: window)
+      periods.append(p)
+      amplitudes.append(a)
+      t = end
+    }
+    let again = source.reader()
+    for (frame, value) in track.enumerated() {
+      guard let f0 = value else { continue }
+      let start = frame * hop, lag = Int((rate / f0).rounded())
+      let n = min(window, count - start - lag)
+      guard n > 0, lag > 0 else { hnr.append(0); continue }
+      again.fill(to: start + n + lag)
+      hnr.append(again.withSamples(at: start) { Self.harmonicity($0, length: n, lag: lag) })
+      again.release(before: start + hop)
     }
     jitter = Self.localPerturbation(periods, limits: (1.0 / 600, 1.0 / 75), maximumFactor: 1.3)
     shimmer = Self.localPerturbation(amplitudes, limits: nil, maximumFactor: 1.6)
     harmonicity = hnr
   }
 
-  /// Pulse-to-pulse periods (s) and pulse peak amplitudes of one voiced run.
+  /// Pulse-to-pulse periods (s) and pulse peak amplitudes of one voiced run of the `count`
+  /// samples `reader` gives, read forward from the run's start.
   private static func pulses(
-    _ x: UnsafeBufferPointer<Double>, track: [Double?], from: Int, to: Int, hop: Int, window: Int, rate: Double
+    _ reader: SampleReader, count: Int, track: [Double?], from: Int, to: Int, hop: Int, window: Int
   ) -> ([Double], [Double]) {
+    let rate = reader.sampleRate
     let startSample = from * hop
-    let endSample = min(x.count, (to - 1) * hop + window)
+    let endSample = min(count, (to - 1) * hop + window)
     guard let f0 = track[from] else { return ([], []) }
+    /// The position of the largest sample in `range` (the first of equals), read on demand.
+    func largest(_ range: Range<Int>) -> Int? {
+      guard !range.isEmpty else { return nil }
+      reader.fill(to: range.upperBound)
+      return range.max { reader[$0] < reader[$1] }
+    }
     var period = rate / f0
-    var pulse = (startSample..<min(endSample, startSample + Int(period))).max { x[$0] < x[$1] } ?? startSample
+    var pulse = largest(startSample..<min(endSample, startSample + Int(period))) ?? startSample
+    reader.fill(to: pulse + 1)
     var positions: [Int] = [pulse]
+    var amplitudes: [Double] = [abs(reader[pulse])]
     while true {
+      // The next run starts at frame `to` + 1 at the earliest.
+      reader.release(before: min(pulse, (to + 1) * hop))
       let frame = min(to - 1, max(from, pulse / hop))
       if let f = track[frame] { period = rate / f }
       let lo = pulse + Int(0.8 * period), hi = min(endSample, pulse + Int(1.2 * period) + 1)
       guard lo < hi else { break }
-      pulse = (lo..<hi).max { x[$0] < x[$1] }!
+      pulse = largest(lo..<hi)!
       positions.append(pulse)
+      amplitudes.append(abs(reader[pulse]))
     }
     let periods = zip(positions.dropFirst(), positions).map { Double($0 - $1) / rate }
-    return (periods, positions.map { abs(x[$0]) })
+    return (periods, amplitudes)
   }
 
   /// Mean |v_i − v_{i−1}| / mean v over runs; values whose period is implausible are skipped.
@@ -90,13 +114,12 @@ public struct VoiceQuality: Sendable {
     return (differences / Double(count)) / (total / Double(n))
   }
 
-  /// 10·log10(r / (1 − r)) for the normalised autocorrelation r at `lag`, clamped to ±60 dB.
-  private static func harmonicity(_ x: UnsafeBufferPointer<Double>, start: Int, length: Int, lag: Int) -> Double {
-    let n = min(length, x.count - start - lag)
-    guard n > 0, lag > 0 else { return 0 }
+  /// 10·log10(r / (1 − r)) for the normalised autocorrelation r at `lag` of the `length`
+  /// samples from `x` (which must hold `length + lag`), clamped to ±60 dB.
+  private static func harmonicity(_ x: UnsafePointer<Double>, length n: Int, lag: Int) -> Double {
     var r = 0.0, e0 = 0.0, e1 = 0.0
     for i in 0..<n {
-      let a = x[start + i], b = x[start + i + lag]
+      let a = x[i], b = x[i + lag]
       r += a * b; e0 += a * a; e1 += b * b
     }
     let normalised = min(1 - 1e-6, max(1e-6, r / max(1e-20, (e0 * e1).squareRoot())))

@@ -47,14 +47,14 @@ extension FaceValue {
 
     func run() throws {
       do {
-        let corpus: Corpus
-        if let folder {
-          corpus = try MediaFolder.load(URL(fileURLWithPath: folder), audio: FeatureSets.named(set)!.source == .audio)
-        } else {
-          let scan = try corpusOptions.load(self.corpus ?? "manifest", path: root ?? manifest!)
-          for problem in scan.problems { printError("corpus: \(problem)") }
-          corpus = scan.corpus
-        }
+        let scan =
+          if let folder {
+            try MediaFolder.scan(URL(fileURLWithPath: folder), audio: FeatureSets.named(set)!.source == .audio)
+          } else {
+            try corpusOptions.load(self.corpus ?? "manifest", path: root ?? manifest!)
+          }
+        for problem in scan.problems { printError("corpus: \(problem)") }
+        let corpus = scan.corpus
         let excluded = try FeatureExport.write(
           FeatureSets.named(set)!, corpus: corpus, to: URL(fileURLWithPath: out), warn: { printError("warning: \($0)") })
         for item in excluded { printError("excluded \(item.id): \(item.reason)") }

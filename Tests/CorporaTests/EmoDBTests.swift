@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+  import Glibc
+#endif
 @testable import Corpora
 
 @Suite struct EmoDBTests {
@@ -70,6 +73,23 @@ import Testing
     #expect(messages.contains { $0.contains("wav/03a01Xa.wav") && $0.contains("emotion letter 'X'") })
     #expect(messages.contains { $0.contains("wav/04a01Fa.wav") && $0.contains("speaker '04'") })
     #expect(messages.contains { $0.contains("unexpected file wav/notes.txt") })
+  }
+
+  /// Entries that are not regular files (a named pipe, a link to nothing) are skipped and
+  /// reported by name, never silently dropped.
+  @Test func reportsEntriesThatAreNotRegularFiles() throws {
+    let root = temporaryFolder("emodb-special")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let wav = root.appendingPathComponent("wav")
+    try FileManager.default.createDirectory(at: wav, withIntermediateDirectories: true)
+    try Data().write(to: wav.appendingPathComponent("03a01Fa.wav"))
+    #expect(mkfifo(wav.appendingPathComponent("08b02Tc.wav").path, 0o644) == 0)
+    try FileManager.default.createSymbolicLink(atPath: wav.appendingPathComponent("03a01Wa.wav").path, withDestinationPath: "gone.wav")
+    let scan = try EmoDB().load(root)
+    #expect(scan.corpus.samples.map(\.id) == ["03a01Fa"])
+    let messages = scan.problems.map(\.description)
+    #expect(messages.contains("skipped 08b02Tc.wav: it is a named pipe (FIFO), not a regular file; only regular files are read"), "\(messages.filter { $0.hasPrefix("skipped") })")
+    #expect(messages.contains { $0.hasPrefix("skipped 03a01Wa.wav: it is a link to nothing") }, "\(messages.filter { $0.hasPrefix("skipped") })")
   }
 
   @Test func anEmptyOrAbsentFolderIsATypedError() throws {

@@ -37,6 +37,17 @@ enum GeneratedInput {
     return wavHeader(samples: count, rate: rate) + Data(count: 2 * count)
   }
 
+  /// Writes a mono 16-bit WAV of `seconds` of digital silence to `url` as a sparse file:
+  /// the header, then a hole the file system fills with zeros, so even hours take no time
+  /// or disk space to make.
+  static func writeSparseSilentWAV(seconds: Double, rate: Int, to url: URL) throws {
+    let count = Int(seconds * Double(rate))
+    try wavHeader(samples: count, rate: rate).write(to: url)
+    let handle = try FileHandle(forWritingTo: url)
+    defer { try? handle.close() }
+    try handle.truncate(atOffset: UInt64(44 + 2 * count))
+  }
+
   /// The 44-byte RIFF header of mono 16-bit PCM.
   static func wavHeader(samples count: Int, rate: Int) -> Data {
     var data = Data()
@@ -51,9 +62,14 @@ enum GeneratedInput {
   /// Runs `facevalue features --set set` on a one-clip manifest of `wav`, saved as `name`
   /// in a fresh folder (removed afterwards).
   static func features(set: String, of wav: Data, named name: String, timeout: Double) throws -> CLI.Outcome {
+    try features(set: set, named: name, timeout: timeout) { try wav.write(to: $0) }
+  }
+
+  /// The same with the file made by `make` (given its URL).
+  static func features(set: String, named name: String, timeout: Double, make: (URL) throws -> Void) throws -> CLI.Outcome {
     let folder = try CLI.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    try wav.write(to: folder.appendingPathComponent(name))
+    try make(folder.appendingPathComponent(name))
     try write("id,audio,subject,label\nclip1,\(name),s1,anger\n", "manifest.csv", in: folder)
     return try CLI.run(
       ["features", "--set", set, "--manifest", "manifest.csv", "--out", "features.csv"], in: folder, timeout: timeout)

@@ -57,7 +57,7 @@ struct HangTests {
     }
   }
 
-  /// A folder listing skips a named pipe instead of handing it to the decoder.
+  /// A folder listing skips a named pipe instead of handing it to the decoder, and says so.
   @Test func folderListingSkipsNamedPipes() throws {
     let folder = try CLI.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -70,5 +70,19 @@ struct HangTests {
     #expect(outcome.exitStatus == 0, "\(outcome)")
     let written = try String(contentsOf: folder.appendingPathComponent("features.csv"), encoding: .utf8)
     #expect(written.contains("b-clip.wav") && !written.contains("a-pipe.wav"), "\(written.prefix(300))")
+    #expect(outcome.standardError.contains("skipped a-pipe.wav: it is a named pipe (FIFO)"), "\(outcome)")
+  }
+
+  /// A folder holding only a named pipe named like media fails, naming the pipe.
+  @Test func folderOfOnlyNamedPipesNamesThem() throws {
+    let folder = try CLI.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let media = folder.appendingPathComponent("media")
+    try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
+    try GeneratedInput.namedPipe("only.wav", in: media)
+    let outcome = try CLI.run(
+      ["features", "--set", "mfcc", "--folder", "media", "--out", "features.csv"], in: folder, timeout: 15)
+    #expect(outcome.exitedCleanly && outcome.exitStatus != 0, "\(outcome)")
+    #expect(outcome.standardError.contains("skipped only.wav: it is a named pipe (FIFO)"), "\(outcome)")
   }
 }
