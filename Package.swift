@@ -10,6 +10,8 @@ let package = Package(
   products: [
     .executable(name: "facevalue", targets: ["facevalue"]),
     .library(name: "Experiments", targets: ["Experiments"]),
+    .library(name: "Features", targets: ["Features"]),
+    .library(name: "Results", targets: ["Results"]),
     .library(name: "Corpora", targets: ["Corpora"]),
   ],
   dependencies: [
@@ -24,37 +26,52 @@ let package = Package(
     .target(name: "Randomness"),
     .target(name: "Tabular"),
     .target(name: "LinearAlgebra", dependencies: ["COpenBLAS", "CLAPACKE"]),
+    // Process-level settings the executable applies at start-up (BLAS kernels and threads, heap).
+    .target(name: "Runtime", dependencies: ["LinearAlgebra"]),
     .target(name: "CVoiceKernels"),
     .target(name: "Voice", dependencies: ["LinearAlgebra", "COpenBLAS", "CSndFile", "CVoiceKernels", "Tabular"]),
     .target(name: "Face", dependencies: ["LinearAlgebra", "Tabular"]),
-    .target(name: "Corpora", dependencies: ["LinearAlgebra", "Voice", "Face", "Tabular", "Randomness"]),
+    // The parameters a synthetic corpus is generated from: its known ground truth, held by results.
+    .target(name: "GroundTruth"),
+    .target(name: "Corpora", dependencies: ["LinearAlgebra", "Voice", "Face", "Tabular", "Randomness", "GroundTruth"]),
     .target(name: "Classifiers", dependencies: ["LinearAlgebra", "Randomness"]),
-    .target(name: "Evaluation", dependencies: ["LinearAlgebra", "Randomness"]),
+    .target(name: "Evaluation", dependencies: ["Randomness"]),
+    // Prediction-level analysis and the result record: predictions (of a run or of an audited
+    // system) become metrics with intervals, tests, fairness reports and Holm's adjustment.
+    .target(name: "Results", dependencies: ["Evaluation", "GroundTruth", "Randomness", "Tabular"]),
+    // Samples to feature tables: the feature-set registry, fold-fitted transforms, export.
+    .target(name: "Features", dependencies: ["Corpora", "Voice", "Face", "Classifiers", "LinearAlgebra", "Results", "Tabular"]),
     .target(
       name: "Experiments",
       dependencies: [
-        "LinearAlgebra", "Voice", "Face", "Corpora", "Classifiers", "Evaluation", "Randomness", "Tabular",
+        "Corpora", "Features", "Results", "Classifiers", "Evaluation", "LinearAlgebra", "Randomness", "Tabular",
         .product(name: "Yams", package: "Yams"),
       ]),
-    .target(name: "Reports", dependencies: ["Evaluation", "Experiments", "Corpora", "Tabular"]),
+    .target(name: "Reports", dependencies: ["Results", "Evaluation", "GroundTruth", "Tabular"]),
     .executableTarget(
       name: "facevalue",
       dependencies: [
-        "Experiments", "Reports", "Corpora", "LinearAlgebra", "Tabular",
+        "Experiments", "Features", "Results", "Reports", "Corpora", "GroundTruth", "Runtime", "Tabular",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    .target(name: "_TestSupport", dependencies: ["LinearAlgebra", "Classifiers"], path: "Tests/_TestSupport"),
+    .target(name: "_TestSupport", dependencies: ["LinearAlgebra", "Classifiers", "Randomness"], path: "Tests/_TestSupport"),
     .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+    .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "LinearAlgebra"]),
     .testTarget(name: "VoiceTests", dependencies: ["Voice", "CVoiceKernels", "Randomness", "LinearAlgebra", "_TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "FaceTests", dependencies: ["Face", "Corpora"]),
-    .testTarget(name: "CorporaTests", dependencies: ["Corpora", "Voice", "Face"]),
+    .testTarget(name: "FaceTests", dependencies: ["Face", "Tabular"]),
+    .testTarget(name: "CorporaTests", dependencies: ["Corpora", "GroundTruth", "Voice", "Face"]),
     .testTarget(
-      name: "ClassifiersTests", dependencies: ["Classifiers", "_TestSupport", "Randomness"], exclude: ["Golden"]),
-    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "_TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Corpora", "Reports"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
+      name: "ClassifiersTests", dependencies: ["Classifiers", "LinearAlgebra", "_TestSupport"], exclude: ["Golden"]),
+    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Randomness", "_TestSupport"], exclude: ["Golden"]),
+    .testTarget(
+      name: "ExperimentsTests",
+      dependencies: [
+        "Experiments", "Features", "Results", "Reports", "Corpora", "GroundTruth", "Classifiers", "Evaluation", "Face", "Voice",
+        "LinearAlgebra", "Randomness", "Tabular",
+      ]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Results", "Evaluation"]),
     // Runs the built `facevalue` binary on generated hostile inputs (no library imports).
     .testTarget(name: "HostileInputTests"),
   ]

@@ -1,4 +1,5 @@
 import Face
+import GroundTruth
 import LinearAlgebra
 import Foundation
 import Randomness

@@ -1,7 +1,9 @@
 import Classifiers
 import Evaluation
+import Features
 import LinearAlgebra
 import Randomness
+import Results
 
 /// Out-of-fold predictions of one modality under a protocol.
 struct CrossValidatedPredictions {

@@ -1,7 +1,9 @@
 import Corpora
 import Evaluation
+import Features
 import Foundation
 import LinearAlgebra
+import Results
 
 /// Runs an experiment: load corpus → features → cross-validated predictions → metrics.
 public struct ExperimentRunner {
@@ -43,7 +45,7 @@ public struct ExperimentRunner {
     let choices: [(String?, FeatureChoice)] = [(nil, config.features)] + config.compareFeatures.map { ($0.name, $0.features) }
     var dataWarnings = corpus.labelProblems().map(\.description)
     var notes: [String] = []
-    let variants = try choices.map { (variant: String?, choice: FeatureChoice) -> (String?, FeatureExtractor, [Measurement]) in
+    let variants = try choices.map { (variant: String?, choice: FeatureChoice) -> (String?, FeatureExtractor, [SampleMeasurement]) in
       let sets = try choice.loadSets(base: config.baseFolder)
       let extractor = FeatureExtractor(voice: sets.voice, face: sets.face)
       log("measuring features of \(corpus.samples.count) samples" + (variant.map { " for \($0)" } ?? ""))
@@ -104,9 +106,9 @@ public struct ExperimentRunner {
           observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0, permutations: config.statistics.permutations,
           seed: config.seed, transforms: table.foldTransforms, normalisationGroups: normalised.transformGroups)
       }
-      var result = summarise(runName, set: set, featureCount: table.names.count, folds: predictions.foldCount,
+      var result = analysis.summarise(runName, set: set, featureCount: table.names.count, folds: predictions.foldCount,
         unconvergedFolds: predictions.unconvergedFolds, excluded: (design?.excluded ?? []) + table.excluded + predictions.failedFolds,
-        chanceTest: chanceTest, analysis: analysis, groups: config.groups)
+        chanceTest: chanceTest, groups: config.groups)
       result.notApplicableFeatures = table.notApplicable.isEmpty ? nil : table.notApplicable
       result.foldTransform = table.foldTransforms.first?.transform.summary
       result.droppedFrames = table.droppedFrames > 0 ? table.droppedFrames : nil
@@ -148,7 +150,7 @@ public struct ExperimentRunner {
         if !config.modalities.allSatisfy({ $0 == .face }) { $0["voice:\($1.name)"] = $1.features.voice }
         if !config.modalities.allSatisfy({ $0 == .voice }) { $0["face:\($1.name)"] = $1.features.face }
       }, runs: runs,
-      comparisons: Self.comparisons(runs.map(\.modality), sets: predictionSets, statistics: config.statistics, seed: config.seed))
+      comparisons: analysis.comparisons(runs.map(\.modality), sets: predictionSets))
     result.interpretation = config.interpretation
     result.blas = "OpenBLAS \(BLAS.kernels)"
     result.methodChanges = MethodChanges.current
@@ -173,46 +175,5 @@ public struct ExperimentRunner {
           reason: "in the \(role) (\(corpus.name)), " + SubjectAttributes.explain(attribute: attribute, conflicts: conflicts))
       }
     }
-  }
-
-  /// Builds a result section from out-of-sample predictions (shared with audits).
-  func summarise(
-    _ name: String, set: PredictionSet, featureCount: Int, folds: Int, unconvergedFolds: Int, excluded: [ExcludedSample],
-    chanceTest: ChanceTest?, analysis: PredictionAnalysis, groups: [String]
-  ) -> ModalityResult {
-    let confusion = set.confusion
-    let headline = analysis.headline(set)
-    return ModalityResult(
-      modality: name, featureCount: featureCount, samplesEvaluated: set.ids.count, subjectsEvaluated: Set(set.subjects).count,
-      folds: folds, unconvergedFolds: unconvergedFolds, excluded: excluded,
-      accuracy: headline.accuracy, unweightedAverageRecall: headline.uar, macroF1: headline.macroF1, cohensKappa: headline.kappa,
-      logLoss: set.probabilities.map { Metrics.logLoss(truth: set.truth, probabilities: $0) } ?? .undefined(reason: "no probabilities"),
-      expectedCalibrationError: set.probabilities.map { Metrics.expectedCalibrationError(truth: set.truth, probabilities: $0) }
-        ?? .undefined(reason: "no probabilities"),
-      perClass: set.labels.indices.map {
-        ClassMetrics(label: set.labels[$0], precision: Metrics.precision(confusion, class: $0),
-          recall: Metrics.recall(confusion, class: $0), f1: Metrics.f1(confusion, class: $0))
-      },
-      chance: ChanceLevel(truth: set.truth, classCount: set.labels.count), chanceTest: chanceTest, confusion: confusion,
-      fairness: analysis.fairness(set, attributes: groups))
-  }
-
-  /// Paired tests between every two modalities, on the samples both predicted.
-  static func comparisons(_ names: [String], sets: [String: PredictionSet], statistics: StatisticsConfig, seed: UInt64) -> [PairedComparison] {
-    guard statistics.groupPermutations > 0 else { return [] }
-    var out: [PairedComparison] = []
-    for i in names.indices {
-      for j in names.indices where j > i {
-        guard let a = sets[names[i]], let b = sets[names[j]] else { continue }
-        let bIndex = Dictionary(uniqueKeysWithValues: b.ids.enumerated().map { ($1, $0) })
-        let shared = a.ids.indices.compactMap { ia in bIndex[a.ids[ia]].map { (ia, $0) } }
-        guard !shared.isEmpty else { continue }
-        out.append(PairedComparison(
-          first: names[i], second: names[j], firstCorrect: shared.map { a.truth[$0.0] == a.predicted[$0.0] },
-          secondCorrect: shared.map { b.truth[$0.1] == b.predicted[$0.1] }, subjects: shared.map { a.subjects[$0.0] },
-          permutations: statistics.groupPermutations, seed: seed &+ UInt64(out.count)))
-      }
-    }
-    return out
   }
 }

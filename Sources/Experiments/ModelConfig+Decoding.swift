@@ -1,4 +1,5 @@
 import Classifiers
+import Tabular
 
 /// YAML syntax: `model: {<name>: {<parameter>: value}}`. A parameter given as a list makes
 /// a grid (the Cartesian product of all lists), searched by nested cross-validation on

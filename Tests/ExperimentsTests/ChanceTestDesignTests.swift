@@ -3,6 +3,7 @@ import LinearAlgebra
 import Randomness
 import Testing
 @testable import Experiments
+@testable import Results
 
 /// The chance test's null must sit at chance (1/K) in every design real corpora have, and
 /// its p-values must be uniform when there is nothing to find: repeated measures (every
@@ -83,7 +84,7 @@ import Testing
     let set = PredictionSet(
       ids: data.truth.indices.map { "c\($0)" }, truth: data.truth, predicted: predicted, probabilities: nil,
       subjects: data.subjects, attributes: data.truth.map { _ in [:] }, labels: ["a", "b", "c", "d"])
-    return ChanceTesting.fixedPredictions(set, permutations: permutations, seed: seed)
+    return ChanceTest.fixedPredictions(set, permutations: permutations, seed: seed)
   }
 
   @Test(arguments: Design.allCases, Signal.allCases)

@@ -2,6 +2,7 @@ import Corpora
 import Foundation
 import Testing
 @testable import Experiments
+@testable import Results
 
 /// The acceptance tests of the spine: the harness recovers known signal, known absence of
 /// signal and a known injected bias from files it generated.

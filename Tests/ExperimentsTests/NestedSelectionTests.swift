@@ -6,6 +6,7 @@ import Randomness
 import Testing
 @testable import Experiments
 @testable import Reports
+@testable import Results
 
 /// Cross-validation dispatches to every model, and nested selection tunes inside each
 /// outer training fold without seeing its test rows.

@@ -2,6 +2,7 @@ import Corpora
 import Foundation
 import Testing
 @testable import Experiments
+@testable import Results
 
 /// Cross-corpus transfer through a recording-level shift, on synthetic corpora with known
 /// ground truth: the test corpus is the same generator (other people) recorded 20 dB

@@ -2,6 +2,7 @@ import Foundation
 import LinearAlgebra
 import Testing
 @testable import Experiments
+@testable import Features
 
 /// Per-group z-scores (`normalisation`) and the cross-corpus shift table, on small tables
 /// whose answers are known.

@@ -3,11 +3,11 @@ import Foundation
 
 /// The face feature sets. Each reads any supported landmark file (`LandmarkFile`:
 /// OpenFace CSV, iBUG `.pts`, generic/MediaPipe wide CSV).
-enum FaceFeatureSets {
-  static let all: [any FeatureSet] = [DisplacementSet(), GeometrySet(), ShapePCASet(), ActionUnitSet()]
+public enum FaceFeatureSets {
+  public static let all: [any FeatureSet] = [DisplacementSet(), GeometrySet(), ShapePCASet(), ActionUnitSet()]
 
   /// The set reading OpenFace files with this confidence threshold (other sets unchanged).
-  static func configured(_ set: any FeatureSet, minimumConfidence: Double) -> any FeatureSet {
+  public static func configured(_ set: any FeatureSet, minimumConfidence: Double) -> any FeatureSet {
     guard var landmarks = set as? any LandmarkFeatureSet else { return set }
     landmarks.reading.minimumConfidence = minimumConfidence
     return landmarks

@@ -16,15 +16,21 @@ public protocol FittedFoldTransform: Sendable {
 }
 
 /// A fold transform and the table columns it applies to.
-struct ColumnTransform: Sendable {
-  var columns: Range<Int>
-  var transform: any FoldTransform
+public struct ColumnTransform: Sendable {
+  public var columns: Range<Int>
+  public var transform: any FoldTransform
+
+  /// `transform` applied to `columns` of a table.
+  public init(columns: Range<Int>, transform: any FoldTransform) {
+    self.columns = columns
+    self.transform = transform
+  }
 
   /// Fits each transform on `train`'s columns and applies it to `train` and `test`; the
   /// other columns pass through unchanged (the transformed ones are appended after them).
   /// With groups (per row of each side), the transformed columns are then z-scored per group
   /// (`normalisation`; the other columns were normalised before cross-validation).
-  static func fitAndApply(
+  public static func fitAndApply(
     _ transforms: [ColumnTransform], train: Matrix, test: Matrix, trainGroups: [String]? = nil, testGroups: [String]? = nil
   ) throws -> (Matrix, Matrix) {
     guard !transforms.isEmpty else { return (train, test) }
@@ -40,7 +46,7 @@ struct ColumnTransform: Sendable {
       train: outTrain, test: outTest, trainGroups: trainGroups, testGroups: testGroups, count: outTrain.columns - untouched.count)
   }
 
-  static func columns(_ indices: [Int], of x: Matrix) -> Matrix {
+  public static func columns(_ indices: [Int], of x: Matrix) -> Matrix {
     var out = Matrix(rows: x.rows, columns: indices.count)
     for i in 0..<x.rows { for (k, j) in indices.enumerated() { out[i, k] = x[i, j] } }
     return out

@@ -65,4 +65,14 @@ public struct ChanceTest: Sendable, Equatable, Codable {
   public var pValue: Double
   /// Holm-adjusted across the experiment's performance tests.
   public var pValueHolm: Double?
+
+  /// Creates a test result; `pValueHolm` is filled in when the experiment's tests are adjusted.
+  public init(method: String, statistic: String, permutations: Int, nullMean: Double, pValue: Double, pValueHolm: Double? = nil) {
+    self.method = method
+    self.statistic = statistic
+    self.permutations = permutations
+    self.nullMean = nullMean
+    self.pValue = pValue
+    self.pValueHolm = pValueHolm
+  }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// Makes OpenBLAS use the kernels this CPU can run when its own detection fails.
 ///

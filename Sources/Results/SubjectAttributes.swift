@@ -2,10 +2,10 @@
 /// resample subjects, so a subject whose samples carry two values of an attribute (e.g.
 /// "sex" female on one clip, male on another) would sit in two groups, and every gap
 /// computed from it would be wrong without a word.
-enum SubjectAttributes {
+public enum SubjectAttributes {
   /// Subjects whose samples carry more than one value (missing values are ignored), each
   /// with its values sorted, in subject-name order.
-  static func conflicts(subjects: [String], values: [String?]) -> [(subject: String, values: [String])] {
+  public static func conflicts(subjects: [String], values: [String?]) -> [(subject: String, values: [String])] {
     precondition(subjects.count == values.count, "\(subjects.count) subjects but \(values.count) values")
     var seen: [String: Set<String>] = [:]
     for (subject, value) in zip(subjects, values) {
@@ -18,7 +18,7 @@ enum SubjectAttributes {
   }
 
   /// The error text for `attribute` with `conflicts` (the first five subjects are named).
-  static func explain(attribute: String, conflicts: [(subject: String, values: [String])]) -> String {
+  public static func explain(attribute: String, conflicts: [(subject: String, values: [String])]) -> String {
     let named = conflicts.prefix(5).map { "subject \($0.subject) has \($0.values.joined(separator: ", "))" }
     let more = conflicts.count > 5 ? " and \(conflicts.count - 5) more subjects" : ""
     return "attribute '\(attribute)' differs between samples of one subject (\(named.joined(separator: "; "))\(more)); "

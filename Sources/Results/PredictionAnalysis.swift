@@ -1,14 +1,23 @@
 import Evaluation
-import Corpora
 import Randomness
 
-/// Headline metrics with intervals, and the fairness reports, of a `PredictionSet`.
-struct PredictionAnalysis {
-  let statistics: StatisticsConfig
-  let seed: UInt64
-  let minimumGroupSubjects: Int
+/// Headline metrics with intervals, and the fairness reports, of a `PredictionSet`: the
+/// statistics layer that an experiment's out-of-fold predictions and an audited system's
+/// predictions both enter.
+public struct PredictionAnalysis: Sendable {
+  public let statistics: StatisticsConfig
+  public let seed: UInt64
+  public let minimumGroupSubjects: Int
   /// Per attribute, the group gaps are measured against (audits may name one).
-  var referenceGroups: [String: String] = [:]
+  public var referenceGroups: [String: String] = [:]
+
+  /// Creates an analysis with these settings; `seed` seeds every resampling.
+  public init(statistics: StatisticsConfig, seed: UInt64, minimumGroupSubjects: Int, referenceGroups: [String: String] = [:]) {
+    self.statistics = statistics
+    self.seed = seed
+    self.minimumGroupSubjects = minimumGroupSubjects
+    self.referenceGroups = referenceGroups
+  }
 
   /// Headline metrics, each with a subject-level interval (`statistics.interval`).
   func headline(_ set: PredictionSet) -> (accuracy: Estimate, uar: Estimate, macroF1: Estimate, kappa: Estimate) {

@@ -1,4 +1,3 @@
-import Corpora
 import Evaluation
 import Foundation
 import Tabular
@@ -54,7 +53,7 @@ public struct Audit: Sendable {
     }
     let attributeIndex = try groups.map { ($0, try column($0)) }
     for (row, cells) in table.rows.enumerated() {
-      for (index, what) in [(t, "true label"), (p, "prediction"), (s, "subject")] where Manifest.missingMarkers.contains(cells[index]) {
+      for (index, what) in [(t, "true label"), (p, "prediction"), (s, "subject")] where CSVTable.missingMarkers.contains(cells[index]) {
         throw AuditError.emptyCell(file: url.path, line: table.lineNumbers[row], column: table.header[index], what: what)
       }
     }
@@ -73,7 +72,7 @@ public struct Audit: Sendable {
       subjects: table.rows.map { $0[s] },
       attributes: table.rows.map { cells in
         Dictionary(uniqueKeysWithValues: attributeIndex.compactMap { name, i in
-          Manifest.missingMarkers.contains(cells[i]) ? nil : (name, cells[i])
+          CSVTable.missingMarkers.contains(cells[i]) ? nil : (name, cells[i])
         })
       },
       labels: labels)
@@ -90,11 +89,11 @@ public struct Audit: Sendable {
     // says anything beyond that person, so it is reported as untestable, not as p < 0.001.
     let subjectCount = Set(set.subjects).count
     let chanceTest = statistics.groupPermutations > 0 && subjectCount >= 2
-      ? ChanceTesting.fixedPredictions(set, permutations: statistics.groupPermutations, seed: seed) : nil
+      ? ChanceTest.fixedPredictions(set, permutations: statistics.groupPermutations, seed: seed) : nil
     let warnings = subjectCount >= 2 ? [] : [Self.singleSubjectWarning(set.subjects.first ?? "")]
-    let run = ExperimentRunner().summarise(
+    let run = analysis.summarise(
       "audited system", set: set, featureCount: 0, folds: 0, unconvergedFolds: 0, excluded: [], chanceTest: chanceTest,
-      analysis: analysis, groups: groups)
+      groups: groups)
     var summary = statistics.summary
     summary.permutations = 0
     var result = ExperimentResult(

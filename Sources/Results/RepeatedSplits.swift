@@ -1,7 +1,3 @@
-import Evaluation
-import Foundation
-import Randomness
-
 /// How much a result depends on which subjects happened to share a fold (protocol option
 /// `repeats`): the whole cross-validation rerun with other fold assignments.
 ///
@@ -16,18 +12,10 @@ public struct RepeatedSplits: Sendable, Codable, Equatable {
   /// Accuracy of each repetition.
   public var accuracy: [Double]
 
-  /// The seed of repetition `r` (0 = the experiment's own seed, as without repeats).
-  static func seed(repetition r: Int, experimentSeed: UInt64) -> UInt64 {
-    guard r > 0 else { return experimentSeed }
-    var random = SeededGenerator(seed: experimentSeed, stream: 0x4E9 + UInt64(r))
-    return random.next()
-  }
-
-  /// UAR and accuracy of out-of-fold predictions (rows of failed folds left out).
-  static func scores(_ predictions: CrossValidatedPredictions, truth: [Int], classCount: Int) -> (uar: Double, accuracy: Double) {
-    let rows = truth.indices.filter { predictions.predicted[$0] != nil }
-    let confusion = ConfusionMatrix(truth: rows.map { truth[$0] }, predicted: rows.map { predictions.predicted[$0]! }, classCount: classCount)
-    return (Metrics.unweightedAverageRecall(confusion).number ?? .nan, Metrics.accuracy(confusion).number ?? .nan)
+  /// Creates the record of repeated fold assignments.
+  public init(unweightedAverageRecall: [Double], accuracy: [Double]) {
+    self.unweightedAverageRecall = unweightedAverageRecall
+    self.accuracy = accuracy
   }
 
   /// Mean, population standard deviation, minimum and maximum of `values`.

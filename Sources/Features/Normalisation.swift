@@ -1,5 +1,7 @@
 import Classifiers
 import LinearAlgebra
+import Results
+import Tabular
 
 /// How features are normalised per corpus or per speaker before cross-validation (config
 /// key `normalisation`). Corpora differ in recording level and microphones and people in
@@ -43,21 +45,6 @@ public enum Normalisation: String, Sendable, CaseIterable, Decodable {
   }
 }
 
-/// What normalisation a modality's features went through, for the report.
-public struct NormalisationSummary: Sendable, Codable, Equatable {
-  /// `per_corpus` or `per_subject`.
-  public var method: String
-  /// How many groups (subjects or corpora) were standardised, each with its own statistics.
-  public var groups: Int
-  /// Groups with a single sample or a feature constant within them: those features were only
-  /// centred (a single sample's features all become 0), never divided by a zero SD.
-  public var centredOnlyGroups: Int
-  /// Columns a fold transform takes (landmark coordinates for GPA + PCA) are not z-scored
-  /// before it, which would distort the shapes; the transform's output is normalised per
-  /// group inside each fold instead. The number of such input columns; nil when none.
-  public var columnsNormalisedAfterFoldTransform: Int? = nil
-}
-
 /// Per-group z-scores: each group's rows standardised with that group's own mean and
 /// population SD (the `Standardiser` rule; a feature constant within a group is only centred).
 enum GroupStandardisation {
@@ -98,7 +85,7 @@ extension Normalisation {
   /// Normalises a modality's table: the columns no fold transform takes are z-scored per
   /// group now; the groups are returned for the fold transforms' output (nil when there is
   /// nothing to do there). `corpora` is each row's corpus in a cross-corpus run.
-  func apply(to table: FeatureTable, subjects: [String], corpora: [String]?)
+  public func apply(to table: FeatureTable, subjects: [String], corpora: [String]?)
     -> (values: Matrix, transformGroups: [String]?, summary: NormalisationSummary?)
   {
     guard let groups = groups(subjects: subjects, corpora: corpora) else { return (table.values, nil, nil) }

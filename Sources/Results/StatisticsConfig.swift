@@ -1,3 +1,5 @@
+import Tabular
+
 /// How much uncertainty quantification an experiment does (config key `statistics`).
 public struct StatisticsConfig: Sendable, Equatable, Decodable {
   /// How the headline metrics' intervals are made (key `interval`).
@@ -84,7 +86,7 @@ public struct StatisticsConfig: Sendable, Equatable, Decodable {
   }
 
   /// The settings as reported.
-  var summary: StatisticsSummary {
+  public var summary: StatisticsSummary {
     StatisticsSummary(
       bootstrapReplicates: interval == .bootstrap ? bootstrap : 0, permutations: permutations, groupPermutations: groupPermutations,
       level: level, intervalMethod: headlineMethod + " (headline metrics); "

@@ -1,5 +1,5 @@
-import Corpora
 import Evaluation
+import GroundTruth
 
 /// Everything an experiment measured: written as `metrics.json`, rendered as `report.md`.
 ///
@@ -39,6 +39,26 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
   /// How the methods differ from those of the previously committed results (`MethodChanges`).
   public var methodChanges: [String]? = nil
 
+  /// Creates a result; `interpretation`, `blas` and `methodChanges` are set afterwards.
+  public init(
+    experiment: String, description: String?, seed: UInt64, corpus: CorpusSummary, groundTruth: SyntheticCorpusSpec?,
+    evaluationProtocol: String, warnings: [String], statistics: StatisticsSummary, model: String,
+    featureSets: [String: String], runs: [ModalityResult], comparisons: [PairedComparison]
+  ) {
+    self.experiment = experiment
+    self.description = description
+    self.seed = seed
+    self.corpus = corpus
+    self.groundTruth = groundTruth
+    self.evaluationProtocol = evaluationProtocol
+    self.warnings = warnings
+    self.statistics = statistics
+    self.model = model
+    self.featureSets = featureSets
+    self.runs = runs
+    self.comparisons = comparisons
+  }
+
   enum CodingKeys: String, CodingKey {
     case experiment, description, seed, corpus, groundTruth, model, featureSets, runs, warnings, statistics, comparisons
     case interpretation, blas, methodChanges
@@ -59,6 +79,20 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
   public var attributes: [String]
   /// What did not fit a published corpus layout (skipped, missing or unexpected files); nil when none.
   public var layoutProblems: [String]? = nil
+
+  /// Creates a corpus summary.
+  public init(
+    name: String, samples: Int, subjects: Int, labels: [String], labelCounts: [Int], attributes: [String],
+    layoutProblems: [String]? = nil
+  ) {
+    self.name = name
+    self.samples = samples
+    self.subjects = subjects
+    self.labels = labels
+    self.labelCounts = labelCounts
+    self.attributes = attributes
+    self.layoutProblems = layoutProblems
+  }
 }
 
 /// The resampling settings, echoed in every result.

@@ -90,10 +90,10 @@ public enum FeatureTableError: Error, CustomStringConvertible, Equatable {
 }
 
 /// The features of each sample looked up by its id in a loaded table.
-struct TableFeatureSet: FeatureSet {
-  let name: String
-  let source: MediaSource
-  let featureNames: [String]
+public struct TableFeatureSet: FeatureSet {
+  public let name: String
+  public let source: MediaSource
+  public let featureNames: [String]
   /// The loaded numbers.
   let table: NumericTable
   /// Row of each id that occurs once.
@@ -104,7 +104,7 @@ struct TableFeatureSet: FeatureSet {
   let idColumn: String
 
   /// Loads `spec` (relative to `base`) as a set standing for `source`'s modality.
-  init(_ spec: FeatureTableSpec, source: MediaSource, base: URL) throws {
+  public init(_ spec: FeatureTableSpec, source: MediaSource, base: URL) throws {
     let url = resolve(spec.path, against: base)
     let table = try NumericTable(contentsOf: url, id: spec.id) { try spec.select($0, file: url.path) }
     for (k, column) in table.columns.enumerated() where table.badCells[k] == table.ids.count && !table.ids.isEmpty {
@@ -123,7 +123,7 @@ struct TableFeatureSet: FeatureSet {
   }
 
   /// A table is read by sample id, never by media file.
-  func features(of file: URL) throws -> [Double] { throw FeatureTableError.readByID(file: table.source, media: file.path) }
+  public func features(of file: URL) throws -> [Double] { throw FeatureTableError.readByID(file: table.source, media: file.path) }
 
   /// The row of sample `id`, or why it has none.
   func measure(id: String) -> Result<MeasuredFeatures, MeasurementFailure> {
@@ -141,7 +141,7 @@ struct TableFeatureSet: FeatureSet {
 
   /// Ids of the table that are not samples of the corpus, as one warning (first ten named);
   /// throws when the table and the corpus share no id at all.
-  func unmatchedWarning(corpusIDs: [String]) throws -> String? {
+  public func unmatchedWarning(corpusIDs: [String]) throws -> String? {
     let known = Set(corpusIDs)
     var seen = Set<String>()
     let unknown = table.ids.filter { !known.contains($0) && seen.insert($0).inserted }

@@ -1,17 +1,8 @@
 import Classifiers
 import Evaluation
+import Features
 import LinearAlgebra
-import Randomness
-
-/// The hyperparameters nested cross-validation chose for one outer fold.
-public struct ModelSelection: Sendable, Codable, Equatable {
-  /// The outer fold (e.g. its held-out subject).
-  public var fold: String
-  /// The chosen setting, as `name = value` pairs.
-  public var parameters: String
-  /// Its UAR on the inner folds' pooled out-of-fold predictions.
-  public var innerUAR: Double
-}
+import Results
 
 extension ModelConfig {
   /// Picks the candidate with the highest UAR over subject-grouped inner folds of the outer

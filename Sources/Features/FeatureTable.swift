@@ -1,6 +1,7 @@
 import Corpora
 import Foundation
 import LinearAlgebra
+import Results
 import Voice
 
 /// Features for the samples that could be measured, plus the ones that could not and why.
@@ -18,35 +19,24 @@ public struct FeatureTable: Sendable {
   /// Frames the landmark quality filter dropped in the samples of this table.
   public var droppedFrames = 0
   /// Transforms to fit per training fold, with the columns they take.
-  var foldTransforms: [ColumnTransform] = []
-}
-
-/// A feature left out of a run because it does not apply to some samples, e.g. the
-/// velocity of a still image; reported, never replaced by zeros.
-public struct NotApplicableFeature: Sendable, Equatable, Codable {
-  /// The column name.
-  public var name: String
-  /// How many measured samples it did not apply to.
-  public var samples: Int
-}
-
-/// A sample that could not be used, and why; listed in every report.
-public struct ExcludedSample: Sendable, Equatable, Codable {
-  /// The sample id.
-  public var id: String
-  /// The error message, naming the file and the problem.
-  public var reason: String
+  public var foldTransforms: [ColumnTransform] = []
 }
 
 /// Computes per-sample feature vectors for each modality, in parallel over samples.
-struct FeatureExtractor {
+public struct FeatureExtractor: Sendable {
   /// The set measuring the voice modality.
-  let voice: any FeatureSet
+  public let voice: any FeatureSet
   /// The set measuring the face modality.
-  let face: any FeatureSet
+  public let face: any FeatureSet
+
+  /// An extractor measuring each modality with its set.
+  public init(voice: any FeatureSet, face: any FeatureSet) {
+    self.voice = voice
+    self.face = face
+  }
 
   /// Feature names of a modality, prefixed by the modality so `both` stays unambiguous.
-  func names(_ modality: Modality) -> [String] {
+  public func names(_ modality: Modality) -> [String] {
     switch modality {
     case .voice: return voice.featureNames.map { "voice." + $0 }
     case .face: return face.featureNames.map { "face." + $0 }
@@ -56,13 +46,13 @@ struct FeatureExtractor {
 
   /// Voice and face features of every sample (nil where the modality is not needed),
   /// computed once and shared by all modalities of a run.
-  func measure(_ samples: [Sample], modalities: Set<Modality>) -> [Measurement] {
+  public func measure(_ samples: [Sample], modalities: Set<Modality>) -> [SampleMeasurement] {
     let needVoice = modalities.contains(.voice) || modalities.contains(.both)
     let needFace = modalities.contains(.face) || modalities.contains(.both)
     BLASThreads.set(1)
     return parallelMap(samples.count) { i in
       let sample = samples[i]
-      var m = Measurement()
+      var m = SampleMeasurement()
       if needVoice { m.voice = Self.measure(voice, sample: sample) }
       if needFace { m.face = Self.measure(face, sample: sample) }
       return m
@@ -70,7 +60,7 @@ struct FeatureExtractor {
   }
 
   /// One sample's features from one set, or the reason it has none.
-  static func measure(_ set: any FeatureSet, sample: Sample) -> Result<MeasuredFeatures, MeasurementFailure> {
+  public static func measure(_ set: any FeatureSet, sample: Sample) -> Result<MeasuredFeatures, MeasurementFailure> {
     if let table = set as? TableFeatureSet { return table.measure(id: sample.id) }
     guard let url = set.source == .audio ? sample.audio : sample.landmarks else {
       return .failure(MeasurementFailure(message: "sample \(sample.id) has no \(set.source.rawValue) file"))
@@ -92,7 +82,7 @@ struct FeatureExtractor {
   }
 
   /// Assembles the table of one modality from the measurements.
-  func table(_ modality: Modality, samples: [Sample], measurements: [Measurement]) -> FeatureTable {
+  public func table(_ modality: Modality, samples: [Sample], measurements: [SampleMeasurement]) -> FeatureTable {
     var rows: [[Double?]] = [], indices: [Int] = [], excluded: [ExcludedSample] = []
     var dropped = 0
     for (i, m) in measurements.enumerated() {
@@ -149,12 +139,12 @@ struct FeatureExtractor {
 }
 
 /// Per-sample measurements of each modality.
-struct Measurement: Sendable {
-  var voice: Result<MeasuredFeatures, MeasurementFailure>?
-  var face: Result<MeasuredFeatures, MeasurementFailure>?
+public struct SampleMeasurement: Sendable {
+  public var voice: Result<MeasuredFeatures, MeasurementFailure>?
+  public var face: Result<MeasuredFeatures, MeasurementFailure>?
 
   /// The notes of the modalities that were measured.
-  var notes: [String] {
+  public var notes: [String] {
     [voice, face].flatMap { part -> [String] in
       if case .success(let measured)? = part { return measured.notes }
       return []
@@ -165,12 +155,12 @@ struct Measurement: Sendable {
 extension FeatureExtractor {
   /// Notes as result warnings: the first 20 in full, then how many more (a corpus of
   /// thousands of cut files should not bury its report under them).
-  static func noteSummary(_ notes: [String]) -> [String] {
+  public static func noteSummary(_ notes: [String]) -> [String] {
     Array(notes.prefix(20)) + (notes.count > 20 ? ["… and \(notes.count - 20) more files with the same kind of warning"] : [])
   }
 }
 
 /// Why a sample's modality could not be measured.
-struct MeasurementFailure: Error, Sendable {
-  var message: String
+public struct MeasurementFailure: Error, Sendable {
+  public var message: String
 }

@@ -1,6 +1,7 @@
 import Corpora
 import Foundation
 import LinearAlgebra
+import Results
 import Tabular
 
 /// Writes one feature set of a corpus as CSV, one row per clip, for R or pandas:
@@ -37,12 +38,25 @@ public enum FeatureExport {
     }
     // A header without rows is no export: say why instead of leaving an empty file (and exit 0).
     guard lines.count > 1 else {
-      throw ExperimentError.nothingEvaluated(
-        modality: set.name, firstReasons: excluded.isEmpty ? ["the corpus has no samples"] : excluded.prefix(3).map(\.reason))
+      throw FeatureExportError.nothingMeasured(
+        set: set.name, firstReasons: excluded.isEmpty ? ["the corpus has no samples"] : excluded.prefix(3).map(\.reason))
     }
     if let reason = AtomicFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: url) {
       throw CorpusError.unwritable(path: url.path, reason: reason)
     }
     return excluded
+  }
+}
+
+/// A feature export that produced no row.
+public enum FeatureExportError: Error, CustomStringConvertible, Equatable {
+  /// No sample of the corpus could be measured with the set.
+  case nothingMeasured(set: String, firstReasons: [String])
+
+  public var description: String {
+    switch self {
+    case .nothingMeasured(let set, let reasons):
+      return "\(set): no sample could be evaluated; first problems: \(reasons.joined(separator: "; "))"
+    }
   }
 }
