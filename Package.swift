@@ -44,7 +44,7 @@ let package = Package(
     .target(
       name: "Experiments",
       dependencies: [
-        "Corpora", "Features", "Results", "Classifiers", "Evaluation", "LinearAlgebra", "Randomness", "Tabular",
+        "Corpora", "Features", "Results", "GroundTruth", "Classifiers", "Evaluation", "LinearAlgebra", "Randomness", "Tabular",
         .product(name: "Yams", package: "Yams"),
       ]),
     .target(name: "Reports", dependencies: ["Results", "Evaluation", "GroundTruth", "Tabular"]),

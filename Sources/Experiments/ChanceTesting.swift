@@ -1,6 +1,4 @@
 import Evaluation
-import Features
-import LinearAlgebra
 import Randomness
 import Results
 
@@ -11,22 +9,16 @@ import Results
 /// permutation, so the null distribution includes everything that could make chance look
 /// better than 1/K.
 enum ChanceTesting {
-  static func refit(
-    features: Matrix, labels: [Int], subjects: [String], classCount: Int, splitter: any Splitter, model: ModelConfig,
-    observedUAR: Double, permutations: Int, seed: UInt64, transforms: [ColumnTransform] = [],
-    normalisationGroups: [String]? = nil
-  ) throws -> ChanceTest {
-    let scheme = PermutationScheme(labels: labels, subjects: subjects)
+  static func refit(_ problem: CrossValidationProblem, observedUAR: Double, permutations: Int) throws -> ChanceTest {
+    let scheme = PermutationScheme(labels: problem.labels, subjects: problem.subjects)
     var null = PermutationTally(observed: observedUAR)
     for p in 0..<permutations {
-      var random = SeededGenerator(seed: seed, stream: 0xC4A0_0000 + UInt64(p))
-      let shuffled = scheme.permuted(random: &random)
-      let predictions = try CrossValidation.run(
-        features: features, labels: shuffled, subjects: subjects, classCount: classCount, splitter: splitter, model: model,
-        seed: seed &+ UInt64(p), transforms: transforms, normalisationGroups: normalisationGroups)
-      let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
-      let m = ConfusionMatrix(truth: rows.map { shuffled[$0] }, predicted: rows.map { predictions.predicted[$0]! }, classCount: classCount)
-      if let uar = Metrics.unweightedAverageRecall(m).number { null.add(uar) }
+      var random = SeededGenerator(seed: problem.seed, .chanceTestPermutation(p))
+      var permuted = problem
+      permuted.labels = scheme.permuted(random: &random)
+      permuted.seed = problem.seed.derived(.chanceTestRefit(p))
+      let confusion = try permuted.run().confusion(truth: permuted.labels, classCount: problem.classCount)
+      if let uar = Metrics.unweightedAverageRecall(confusion).number { null.add(uar) }
     }
     return ChanceTest(
       method: "\(scheme.summary()), whole pipeline refitted per permutation", statistic: "UAR",

@@ -24,7 +24,7 @@ public struct ExperimentRunner {
     var design: CrossCorpusDesign? = nil
     if let testSource = config.testCorpus {
       // A synthetic test corpus without its own seed must not regenerate the training corpus.
-      let testScan = try testSource.loadScan(base: config.baseFolder, experimentSeed: config.seed &+ 1, log: log)
+      let testScan = try testSource.loadScan(base: config.baseFolder, experimentSeed: config.seed.derived(.testCorpus), log: log)
       try Self.requireGroups(config.groups, in: testScan.corpus, role: "test_corpus", experiment: config.name)
       design = try CrossCorpusDesign(train: corpus, test: testScan.corpus)
       corpus = design!.corpus
@@ -78,14 +78,14 @@ public struct ExperimentRunner {
       // Per-corpus or per-subject z-scores (labels unused), before any fold sees the rows.
       let corpora = design?.corpora(of: samples)
       let normalised = config.normalisation.apply(to: table, subjects: subjects, corpora: corpora)
-      // One cross-validation of this modality's table: the reported one, and any repetitions.
-      func crossValidate(_ splitter: any Splitter, seed: UInt64) throws -> CrossValidatedPredictions {
-        try CrossValidation.run(
-          features: normalised.values, labels: y, subjects: subjects, classCount: labels.count,
-          splitter: splitter, model: config.model, seed: seed, transforms: table.foldTransforms,
-          normalisationGroups: normalised.transformGroups)
-      }
-      let predictions = try crossValidate(splitter, seed: config.seed)
+      // One cross-validation of this modality's table: the reported one; the chance test and
+      // any repetitions rerun it with permuted labels or other folds.
+      let problem = CrossValidationProblem(
+        features: normalised.values, labels: y, subjects: subjects, classCount: labels.count, splitter: splitter,
+        pipeline: Pipeline(
+          columnTransforms: table.foldTransforms, normalisationGroups: normalised.transformGroups, model: config.model),
+        seed: config.seed)
+      let predictions = try problem.run()
       let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
       guard !rows.isEmpty else {
         throw ExperimentError.nothingEvaluated(
@@ -102,9 +102,8 @@ public struct ExperimentRunner {
           "\(runName): chance test", config.statistics.permutations, "permutations",
           folds: predictions.foldCount, model: config.model))
         chanceTest = try ChanceTesting.refit(
-          features: normalised.values, labels: y, subjects: subjects, classCount: labels.count, splitter: splitter, model: config.model,
-          observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0, permutations: config.statistics.permutations,
-          seed: config.seed, transforms: table.foldTransforms, normalisationGroups: normalised.transformGroups)
+          problem, observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0,
+          permutations: config.statistics.permutations)
       }
       var result = analysis.summarise(runName, set: set, featureCount: table.names.count, folds: predictions.foldCount,
         unconvergedFolds: predictions.unconvergedFolds, excluded: (design?.excluded ?? []) + table.excluded + predictions.failedFolds,
@@ -125,10 +124,12 @@ public struct ExperimentRunner {
         for r in 0..<config.evaluationProtocol.repeats {
           let seed = RepeatedSplits.seed(repetition: r, experimentSeed: config.seed)
           log("\(runName): repetition \(r + 1) of \(config.evaluationProtocol.repeats)")
-          let again = r == 0 ? predictions : try crossValidate(config.evaluationProtocol.splitter(seed: seed), seed: seed)
-          let scores = RepeatedSplits.scores(again, truth: y, classCount: labels.count)
-          splits.unweightedAverageRecall.append(scores.uar)
-          splits.accuracy.append(scores.accuracy)
+          var again = problem
+          again.splitter = config.evaluationProtocol.splitter(seed: seed)
+          again.seed = seed
+          let confusion = try (r == 0 ? predictions : again.run()).confusion(truth: y, classCount: labels.count)
+          splits.unweightedAverageRecall.append(Metrics.unweightedAverageRecall(confusion).number ?? .nan)
+          splits.accuracy.append(Metrics.accuracy(confusion).number ?? .nan)
         }
         result.repeatedSplits = splits
       }
@@ -140,7 +141,7 @@ public struct ExperimentRunner {
         name: corpus.name, samples: corpus.samples.count, subjects: corpus.subjects.count, labels: labels,
         labelCounts: labels.map { label in corpus.samples.filter { $0.label == label }.count },
         attributes: corpus.attributeNames, layoutProblems: problems.isEmpty ? nil : problems.map(\.description)),
-      groundTruth: config.testCorpus?.resolvedSpecification(experimentSeed: config.seed &+ 1)
+      groundTruth: config.testCorpus?.resolvedSpecification(experimentSeed: config.seed.derived(.testCorpus))
         ?? config.corpus.resolvedSpecification(experimentSeed: config.seed),
       evaluationProtocol: design?.summary ?? config.evaluationProtocol.summary,
       warnings: (config.evaluationProtocol.leaksSubjects ? [ProtocolConfig.leakWarning] : []) + dataWarnings + foldWarnings,

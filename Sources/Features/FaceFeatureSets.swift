@@ -1,3 +1,4 @@
+import Classifiers
 import Face
 import Foundation
 
@@ -70,7 +71,7 @@ struct ShapePCASet: LandmarkFeatureSet {
   let name = "shape-pca"
   let source = MediaSource.landmarks
   var featureNames: [String] { ShapeFeatures.names(pointCount: 68) }
-  var foldTransform: (any FoldTransform)? { ShapePCATransform(components: Self.components) }
+  var foldTransform: (any Transformer)? { ShapePCATransform(components: Self.components) }
   func values(of clip: LandmarkClip, file: String) throws -> [Double?] {
     guard clip.pointCount == 68 else { throw FaceError.unsupportedPointCount(file: file, found: clip.pointCount) }
     return try ShapeFeatures().features(of: clip, file: file)

@@ -1,3 +1,4 @@
+import Classifiers
 import Foundation
 
 /// A named set of per-sample features measured from one media file of the sample.
@@ -19,7 +20,7 @@ public protocol FeatureSet: Sendable {
   /// and the frames the reader's quality filter dropped.
   func measure(_ file: URL) throws -> MeasuredFeatures
   /// A transform fitted per training fold on this set's columns (default: none).
-  var foldTransform: (any FoldTransform)? { get }
+  var foldTransform: (any Transformer)? { get }
 }
 
 /// The media file a feature set reads.
@@ -46,7 +47,7 @@ extension FeatureSet {
 
   /// A transform fitted on each training fold (e.g. PCA), applied to this set's columns
   /// before the standardiser; nil for sets used as measured.
-  public var foldTransform: (any FoldTransform)? { nil }
+  public var foldTransform: (any Transformer)? { nil }
 }
 
 /// One file's features, nil where not applicable, and what the reader left out.

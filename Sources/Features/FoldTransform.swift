@@ -1,27 +1,14 @@
+import Classifiers
 import LinearAlgebra
 
-/// A feature transform that must be fitted on training rows only (PCA, alignment to a
-/// mean shape), declared by a feature set and applied per fold by `CrossValidation`.
-public protocol FoldTransform: Sendable {
-  /// A one-line description for reports, e.g. "GPA + PCA, 20 components".
-  var summary: String { get }
-  /// Fits on the training rows of the set's columns.
-  func fit(_ training: Matrix) throws -> any FittedFoldTransform
-}
-
-/// A fold transform fitted on one training fold.
-public protocol FittedFoldTransform: Sendable {
-  /// Maps rows of the set's columns to the transformed columns.
-  func transform(_ x: Matrix) throws -> Matrix
-}
-
-/// A fold transform and the table columns it applies to.
+/// A transform a feature set declares for its own columns (PCA, alignment to a mean
+/// shape), fitted per fold on the training rows of those columns.
 public struct ColumnTransform: Sendable {
   public var columns: Range<Int>
-  public var transform: any FoldTransform
+  public var transform: any Transformer
 
   /// `transform` applied to `columns` of a table.
-  public init(columns: Range<Int>, transform: any FoldTransform) {
+  public init(columns: Range<Int>, transform: any Transformer) {
     self.columns = columns
     self.transform = transform
   }

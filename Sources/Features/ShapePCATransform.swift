@@ -5,11 +5,11 @@ import LinearAlgebra
 /// Per fold: generalised Procrustes analysis of the training shapes to their mean shape,
 /// every row rotated onto that mean, then PCA fitted on the aligned training shapes.
 /// Rows hold x coordinates then y coordinates of one pre-shape (`ShapeFeatures`).
-struct ShapePCATransform: FoldTransform {
+struct ShapePCATransform: Transformer {
   var components: Int
   var summary: String { "GPA to the training mean shape + PCA (\(components) components)" }
 
-  func fit(_ training: Matrix) throws -> any FittedFoldTransform {
+  func fit(_ training: Matrix) throws -> Fitted {
     let shapes = (0..<training.rows).map { Self.shape(training.row($0)) }
     let gpa = try GeneralisedProcrustes.fit(shapes)
     let aligned = Matrix(gpa.aligned.map { $0.x + $0.y })
@@ -21,7 +21,7 @@ struct ShapePCATransform: FoldTransform {
     return Shape2D(x: Array(row[0..<n]), y: Array(row[n...]))
   }
 
-  struct Fitted: FittedFoldTransform {
+  struct Fitted: FittedTransformer {
     var mean: Shape2D
     var pca: FittedPCA
     func transform(_ x: Matrix) throws -> Matrix {

@@ -8,7 +8,7 @@ extension ChanceTest {
     let k = set.labels.count
     let observed = Metrics.unweightedAverageRecall(set.confusion).number ?? 0
     let scheme = PermutationScheme(labels: set.truth, subjects: set.subjects)
-    var random = SeededGenerator(seed: seed, stream: 0xC4A1)
+    var random = SeededGenerator(seed: seed, .fixedPredictionPermutations)
     var null = PermutationTally(observed: observed)
     for _ in 0..<permutations {
       let shuffled = scheme.permuted(random: &random)

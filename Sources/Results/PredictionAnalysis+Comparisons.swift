@@ -14,7 +14,7 @@ extension PredictionAnalysis {
         out.append(PairedComparison(
           first: names[i], second: names[j], firstCorrect: shared.map { a.truth[$0.0] == a.predicted[$0.0] },
           secondCorrect: shared.map { b.truth[$0.1] == b.predicted[$0.1] }, subjects: shared.map { a.subjects[$0.0] },
-          permutations: statistics.groupPermutations, seed: seed &+ UInt64(out.count)))
+          permutations: statistics.groupPermutations, seed: seed.derived(.comparison(out.count))))
       }
     }
     return out

@@ -23,7 +23,7 @@ public struct PredictionAnalysis: Sendable {
   func headline(_ set: PredictionSet) -> (accuracy: Estimate, uar: Estimate, macroF1: Estimate, kappa: Estimate) {
     let clustered = ClusteredPredictions(truth: set.truth, predicted: set.predicted, clusters: set.subjects, classCount: set.labels.count)
     let confusion = set.confusion
-    func estimate(_ index: UInt64, unitInterval: Bool = true, _ metric: (ConfusionMatrix) -> MetricValue) -> Estimate {
+    func estimate(_ index: Int, unitInterval: Bool = true, _ metric: (ConfusionMatrix) -> MetricValue) -> Estimate {
       guard clustered.clusters.count >= 2 else { return Estimate(value: metric(confusion), interval: nil) }
       let interval: Interval?
       switch statistics.interval {
@@ -32,7 +32,7 @@ public struct PredictionAnalysis: Sendable {
           of: clustered.all, level: statistics.level, clipToUnitInterval: unitInterval, statistic: metric).interval
       case .bootstrap:
         interval = statistics.bootstrap == 0
-          ? nil : clustered.bootstrap(replicates: statistics.bootstrap, seed: seed &+ index, level: statistics.level, statistic: metric)
+          ? nil : clustered.bootstrap(replicates: statistics.bootstrap, seed: seed.derived(.headlineInterval(index)), level: statistics.level, statistic: metric)
       case .none:
         interval = nil
       }
@@ -63,7 +63,7 @@ public struct PredictionAnalysis: Sendable {
       }
     }
     return slices.enumerated().map { index, slice in
-      analysis.seed = seed &+ 100 &+ UInt64(index)
+      analysis.seed = seed.derived(.fairnessSlice(index))
       analysis.referenceGroup = referenceGroups[slice.0]
       return analysis.report(attribute: slice.0, truth: set.truth, predicted: set.predicted, subjects: set.subjects,
         groupOf: slice.1, labels: set.labels, gaps: gaps, negative: negative, neutralOrPositive: positive)

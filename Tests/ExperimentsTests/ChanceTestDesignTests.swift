@@ -130,13 +130,13 @@ import Testing
     let data = design.draw(&random)
     let x = features(data, signal, &random)
     let splitter = GroupKFold(folds: 5), model = ModelConfig.naiveBayes()
-    let predictions = try CrossValidation.run(
-      features: x, labels: data.truth, subjects: data.subjects, classCount: classCount, splitter: splitter, model: model, seed: seed)
+    let problem = CrossValidationProblem(
+      features: x, labels: data.truth, subjects: data.subjects, classCount: classCount, splitter: splitter,
+      pipeline: Pipeline(model: model), seed: seed)
+    let predictions = try problem.run()
     let observed = Metrics.unweightedAverageRecall(
       ConfusionMatrix(truth: data.truth, predicted: predictions.predicted.map { $0! }, classCount: classCount)).number!
-    let test = try ChanceTesting.refit(
-      features: x, labels: data.truth, subjects: data.subjects, classCount: classCount, splitter: splitter, model: model,
-      observedUAR: observed, permutations: permutations, seed: seed)
+    let test = try ChanceTesting.refit(problem, observedUAR: observed, permutations: permutations)
     return (test, observed)
   }
 
