@@ -54,7 +54,7 @@ public struct LinearSVM: Classifier {
         if classCount == 2 { return c * weightsByClass[label] }
         return label == positive ? c * weightsByClass[label] : c
       }
-      var random = SeededGenerator(seed: seed, stream: UInt64(column))
+      var random = SeededGenerator(seed: seed, .svmColumn(column))
       let (w, ok) = dualCoordinateDescent(augmented, signs: signs, penalties: penalties, norms: norms, random: &random)
       for j in 0..<d { weights[j, column] = w[j] }
       intercepts[column] = w[d]

@@ -21,7 +21,7 @@ public struct Manifest: Sendable, Equatable {
   public var labelMap: [String: String] = [:]
 
   /// Cells that mean "no value" in published metadata files.
-  public static let missingMarkers: Set<String> = ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "?"]
+  public static let missingMarkers = CSVTable.missingMarkers
 
   /// Creates a manifest description with the default column names.
   public init() {}

@@ -1,4 +1,5 @@
 import Face
+import GroundTruth
 import LinearAlgebra
 import Foundation
 import Randomness
@@ -87,7 +88,7 @@ public enum SyntheticCorpus {
       let byRemainder = exact.indices.sorted { (exact[$0] - Double(counts[$0]), -$0) > (exact[$1] - Double(counts[$1]), -$1) }
       for i in byRemainder.prefix(spec.subjects - counts.reduce(0, +)) { counts[i] += 1 }
       var labels = zip(attribute.groups, counts).flatMap { Array(repeating: $0.name, count: $1) }
-      var random = SeededGenerator(seed: spec.seed, stream: 1_000 + UInt64(a))
+      var random = SeededGenerator(seed: spec.seed, .syntheticAttribute(a))
       random.shuffle(&labels)
       for s in subjects.indices { subjects[s].attributes[attribute.name] = labels[s] }
     }
@@ -111,10 +112,10 @@ public enum SyntheticCorpus {
   ) throws {
     let subjectNumber = UInt64(Int(subject.id.dropFirst()) ?? 0)
     // Speaker and face identity come from the subject's own stream, the clip from its own.
-    var subjectRandom = SeededGenerator(seed: spec.seed, stream: 10_000 + subjectNumber)
+    var subjectRandom = SeededGenerator(seed: spec.seed, .syntheticSubject(subjectNumber))
     let speaker = SpeakerVoice.draw(sex: subject.attributes["sex"], random: &subjectRandom)
     let identity = SyntheticFace.identity(random: &subjectRandom)
-    var random = SeededGenerator(seed: spec.seed, stream: 1_000_000 + UInt64(clipIndex))
+    var random = SeededGenerator(seed: spec.seed, .syntheticClip(clipIndex))
     let id = clipID(subject: subject.id, emotion: emotion, take: take)
 
     var audio = SyntheticVoice.utterance(

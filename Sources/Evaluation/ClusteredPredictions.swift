@@ -52,7 +52,7 @@ public struct ClusteredPredictions: Sendable {
   public func bootstrap(
     replicates: Int, seed: UInt64, level: Double = 0.95, statistic: (ConfusionMatrix) -> MetricValue
   ) -> Interval? {
-    var random = SeededGenerator(seed: seed, stream: 0xB007)
+    var random = SeededGenerator(seed: seed, .clusterBootstrap)
     var values: [Double] = []
     values.reserveCapacity(replicates)
     for _ in 0..<replicates {

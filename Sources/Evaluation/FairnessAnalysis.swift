@@ -60,7 +60,7 @@ public struct FairnessAnalysis: Sendable {
     var tails = points.map { point in point.map { PermutationTail(observed: $0.value, permutations: permutationCount, level: level) } }
     // Small ratios are extreme, so the tally counts negated ratios at or above the negated observed one.
     var ratioTally = ratio.map { PermutationTally(observed: -$0.value) }
-    var permutationRandom = SeededGenerator(seed: seed, stream: 0xFA1C)
+    var permutationRandom = SeededGenerator(seed: seed, .groupGapPermutations)
     let allCells = eligibleCells.flatMap { $0 }
     for _ in 0..<permutationCount {
       var shuffled = allCells

@@ -31,7 +31,7 @@ public struct PairedComparison: Sendable, Equatable, Codable {
     let differences = perSubject.keys.sorted().map { Double(perSubject[$0]!) }
     let n = Double(max(1, subjects.count))
     let observed = abs(differences.reduce(0, +)) / n
-    var random = SeededGenerator(seed: seed, stream: 0x9A1D)
+    var random = SeededGenerator(seed: seed, .pairedComparison)
     var null = PermutationTally(observed: observed)  // a count, not the values: memory stays flat
     for _ in 0..<permutations {
       null.add(abs(differences.reduce(0) { $0 + ((random.next() & 1) == 0 ? $1 : -$1) }) / n)

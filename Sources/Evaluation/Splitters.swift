@@ -47,7 +47,7 @@ public struct StratifiedGroupKFold: Splitter {
     guard bySubject.count >= folds else { throw SplitError.fewerSubjectsThanFolds(subjects: bySubject.count, folds: folds) }
     let classCount = (labels.max() ?? 0) + 1
     var order = bySubject.keys.sorted()
-    var random = SeededGenerator(seed: seed, stream: 0x5617)
+    var random = SeededGenerator(seed: seed, .stratifiedGroupKFold)
     random.shuffle(&order)
     var counts = [[Double]](repeating: [Double](repeating: 0, count: classCount), count: folds)
     var members = [[Int]](repeating: [], count: folds)
@@ -99,7 +99,7 @@ public struct StratifiedKFold: Splitter {
   }
 
   public func folds(labels: [Int], subjects: [String]) throws -> [Fold] {
-    var random = SeededGenerator(seed: seed, stream: 0x57F0)
+    var random = SeededGenerator(seed: seed, .stratifiedKFold)
     var members = [[Int]](repeating: [], count: folds)
     // Deal each class's shuffled clips round-robin, continuing where the last class stopped.
     var next = 0
@@ -134,8 +134,7 @@ public struct Repeated<Base: Splitter>: Splitter {
 
   public func folds(labels: [Int], subjects: [String]) throws -> [Fold] {
     try (0..<repetitions).flatMap { r -> [Fold] in
-      var random = SeededGenerator(seed: seed, stream: 0x4E9 + UInt64(r))
-      return try make(random.next()).folds(labels: labels, subjects: subjects).map {
+      try make(SeedStream.repetition(r).seed(from: seed)).folds(labels: labels, subjects: subjects).map {
         Fold(train: $0.train, test: $0.test, name: "r\(r + 1) \($0.name)")
       }
     }

@@ -1,5 +1,6 @@
 import Corpora
 import Foundation
+import Tabular
 
 extension CorpusSource {
   enum PublishedKeys: String, CodingKey, CaseIterable { case root, modality, channel, labels }

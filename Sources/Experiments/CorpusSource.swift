@@ -1,5 +1,7 @@
 import Corpora
 import Foundation
+import GroundTruth
+import Tabular
 
 /// Where an experiment's samples come from.
 public enum CorpusSource: Sendable, Equatable {
@@ -33,11 +35,6 @@ public enum CorpusSource: Sendable, Equatable {
     if !seedGiven { specification.seed = experimentSeed }
     return specification
   }
-}
-
-/// An absolute path stays; a relative one is taken relative to `base`.
-func resolve(_ path: String, against base: URL) -> URL {
-  path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path).standardizedFileURL
 }
 
 extension CorpusSource: Decodable {

@@ -1,5 +1,6 @@
 import Corpora
 import Evaluation
+import Results
 
 /// Training on one corpus and testing on another (config key `test_corpus`): does a model
 /// of acted German speech, say, recognise the same emotions in other speakers, recorded

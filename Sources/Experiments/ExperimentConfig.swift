@@ -1,5 +1,7 @@
 import Corpora
+import Features
 import Foundation
+import Results
 import Tabular
 import Yams
 
@@ -245,18 +247,5 @@ public struct FeatureVariant: Sendable, Equatable, Decodable {
       throw decoder.invalid("name '\(name)' must be non-empty and use only letters, digits, '-', '_' or '.' (it names runs and files)")
     }
     features = try c.decode(FeatureChoice.self, forKey: .features)
-  }
-}
-
-/// The feature families an experiment can evaluate.
-public enum Modality: String, Sendable, Codable, CaseIterable {
-  case voice, face, both
-
-  public init(from decoder: Decoder) throws {
-    let text = try decoder.singleValueContainer().decode(String.self)
-    guard let modality = Modality(rawValue: text) else {
-      throw decoder.invalid("unknown modality '\(text)'; use \(Modality.allCases.map(\.rawValue).joined(separator: ", "))")
-    }
-    self = modality
   }
 }

@@ -1,7 +1,9 @@
 import Corpora
 import Evaluation
+import Features
 import Foundation
 import LinearAlgebra
+import Results
 
 /// Runs an experiment: load corpus → features → cross-validated predictions → metrics.
 public struct ExperimentRunner {
@@ -22,7 +24,7 @@ public struct ExperimentRunner {
     var design: CrossCorpusDesign? = nil
     if let testSource = config.testCorpus {
       // A synthetic test corpus without its own seed must not regenerate the training corpus.
-      let testScan = try testSource.loadScan(base: config.baseFolder, experimentSeed: config.seed &+ 1, log: log)
+      let testScan = try testSource.loadScan(base: config.baseFolder, experimentSeed: config.seed.derived(.testCorpus), log: log)
       try Self.requireGroups(config.groups, in: testScan.corpus, role: "test_corpus", experiment: config.name)
       design = try CrossCorpusDesign(train: corpus, test: testScan.corpus)
       corpus = design!.corpus
@@ -43,7 +45,7 @@ public struct ExperimentRunner {
     let choices: [(String?, FeatureChoice)] = [(nil, config.features)] + config.compareFeatures.map { ($0.name, $0.features) }
     var dataWarnings = corpus.labelProblems().map(\.description)
     var notes: [String] = []
-    let variants = try choices.map { (variant: String?, choice: FeatureChoice) -> (String?, FeatureExtractor, [Measurement]) in
+    let variants = try choices.map { (variant: String?, choice: FeatureChoice) -> (String?, FeatureExtractor, [SampleMeasurement]) in
       let sets = try choice.loadSets(base: config.baseFolder)
       let extractor = FeatureExtractor(voice: sets.voice, face: sets.face)
       log("measuring features of \(corpus.samples.count) samples" + (variant.map { " for \($0)" } ?? ""))
@@ -76,14 +78,14 @@ public struct ExperimentRunner {
       // Per-corpus or per-subject z-scores (labels unused), before any fold sees the rows.
       let corpora = design?.corpora(of: samples)
       let normalised = config.normalisation.apply(to: table, subjects: subjects, corpora: corpora)
-      // One cross-validation of this modality's table: the reported one, and any repetitions.
-      func crossValidate(_ splitter: any Splitter, seed: UInt64) throws -> CrossValidatedPredictions {
-        try CrossValidation.run(
-          features: normalised.values, labels: y, subjects: subjects, classCount: labels.count,
-          splitter: splitter, model: config.model, seed: seed, transforms: table.foldTransforms,
-          normalisationGroups: normalised.transformGroups)
-      }
-      let predictions = try crossValidate(splitter, seed: config.seed)
+      // One cross-validation of this modality's table: the reported one; the chance test and
+      // any repetitions rerun it with permuted labels or other folds.
+      let problem = CrossValidationProblem(
+        features: normalised.values, labels: y, subjects: subjects, classCount: labels.count, splitter: splitter,
+        pipeline: Pipeline(
+          columnTransforms: table.foldTransforms, normalisationGroups: normalised.transformGroups, model: config.model),
+        seed: config.seed)
+      let predictions = try problem.run()
       let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
       guard !rows.isEmpty else {
         throw ExperimentError.nothingEvaluated(
@@ -100,13 +102,12 @@ public struct ExperimentRunner {
           "\(runName): chance test", config.statistics.permutations, "permutations",
           folds: predictions.foldCount, model: config.model))
         chanceTest = try ChanceTesting.refit(
-          features: normalised.values, labels: y, subjects: subjects, classCount: labels.count, splitter: splitter, model: config.model,
-          observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0, permutations: config.statistics.permutations,
-          seed: config.seed, transforms: table.foldTransforms, normalisationGroups: normalised.transformGroups)
+          problem, observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0,
+          permutations: config.statistics.permutations)
       }
-      var result = summarise(runName, set: set, featureCount: table.names.count, folds: predictions.foldCount,
+      var result = analysis.summarise(runName, set: set, featureCount: table.names.count, folds: predictions.foldCount,
         unconvergedFolds: predictions.unconvergedFolds, excluded: (design?.excluded ?? []) + table.excluded + predictions.failedFolds,
-        chanceTest: chanceTest, analysis: analysis, groups: config.groups)
+        chanceTest: chanceTest, groups: config.groups)
       result.notApplicableFeatures = table.notApplicable.isEmpty ? nil : table.notApplicable
       result.foldTransform = table.foldTransforms.first?.transform.summary
       result.droppedFrames = table.droppedFrames > 0 ? table.droppedFrames : nil
@@ -123,10 +124,12 @@ public struct ExperimentRunner {
         for r in 0..<config.evaluationProtocol.repeats {
           let seed = RepeatedSplits.seed(repetition: r, experimentSeed: config.seed)
           log("\(runName): repetition \(r + 1) of \(config.evaluationProtocol.repeats)")
-          let again = r == 0 ? predictions : try crossValidate(config.evaluationProtocol.splitter(seed: seed), seed: seed)
-          let scores = RepeatedSplits.scores(again, truth: y, classCount: labels.count)
-          splits.unweightedAverageRecall.append(scores.uar)
-          splits.accuracy.append(scores.accuracy)
+          var again = problem
+          again.splitter = config.evaluationProtocol.splitter(seed: seed)
+          again.seed = seed
+          let confusion = try (r == 0 ? predictions : again.run()).confusion(truth: y, classCount: labels.count)
+          splits.unweightedAverageRecall.append(Metrics.unweightedAverageRecall(confusion).number ?? .nan)
+          splits.accuracy.append(Metrics.accuracy(confusion).number ?? .nan)
         }
         result.repeatedSplits = splits
       }
@@ -138,7 +141,7 @@ public struct ExperimentRunner {
         name: corpus.name, samples: corpus.samples.count, subjects: corpus.subjects.count, labels: labels,
         labelCounts: labels.map { label in corpus.samples.filter { $0.label == label }.count },
         attributes: corpus.attributeNames, layoutProblems: problems.isEmpty ? nil : problems.map(\.description)),
-      groundTruth: config.testCorpus?.resolvedSpecification(experimentSeed: config.seed &+ 1)
+      groundTruth: config.testCorpus?.resolvedSpecification(experimentSeed: config.seed.derived(.testCorpus))
         ?? config.corpus.resolvedSpecification(experimentSeed: config.seed),
       evaluationProtocol: design?.summary ?? config.evaluationProtocol.summary,
       warnings: (config.evaluationProtocol.leaksSubjects ? [ProtocolConfig.leakWarning] : []) + dataWarnings + foldWarnings,
@@ -148,7 +151,7 @@ public struct ExperimentRunner {
         if !config.modalities.allSatisfy({ $0 == .face }) { $0["voice:\($1.name)"] = $1.features.voice }
         if !config.modalities.allSatisfy({ $0 == .voice }) { $0["face:\($1.name)"] = $1.features.face }
       }, runs: runs,
-      comparisons: Self.comparisons(runs.map(\.modality), sets: predictionSets, statistics: config.statistics, seed: config.seed))
+      comparisons: analysis.comparisons(runs.map(\.modality), sets: predictionSets))
     result.interpretation = config.interpretation
     result.blas = "OpenBLAS \(BLAS.kernels)"
     result.methodChanges = MethodChanges.current
@@ -173,46 +176,5 @@ public struct ExperimentRunner {
           reason: "in the \(role) (\(corpus.name)), " + SubjectAttributes.explain(attribute: attribute, conflicts: conflicts))
       }
     }
-  }
-
-  /// Builds a result section from out-of-sample predictions (shared with audits).
-  func summarise(
-    _ name: String, set: PredictionSet, featureCount: Int, folds: Int, unconvergedFolds: Int, excluded: [ExcludedSample],
-    chanceTest: ChanceTest?, analysis: PredictionAnalysis, groups: [String]
-  ) -> ModalityResult {
-    let confusion = set.confusion
-    let headline = analysis.headline(set)
-    return ModalityResult(
-      modality: name, featureCount: featureCount, samplesEvaluated: set.ids.count, subjectsEvaluated: Set(set.subjects).count,
-      folds: folds, unconvergedFolds: unconvergedFolds, excluded: excluded,
-      accuracy: headline.accuracy, unweightedAverageRecall: headline.uar, macroF1: headline.macroF1, cohensKappa: headline.kappa,
-      logLoss: set.probabilities.map { Metrics.logLoss(truth: set.truth, probabilities: $0) } ?? .undefined(reason: "no probabilities"),
-      expectedCalibrationError: set.probabilities.map { Metrics.expectedCalibrationError(truth: set.truth, probabilities: $0) }
-        ?? .undefined(reason: "no probabilities"),
-      perClass: set.labels.indices.map {
-        ClassMetrics(label: set.labels[$0], precision: Metrics.precision(confusion, class: $0),
-          recall: Metrics.recall(confusion, class: $0), f1: Metrics.f1(confusion, class: $0))
-      },
-      chance: ChanceLevel(truth: set.truth, classCount: set.labels.count), chanceTest: chanceTest, confusion: confusion,
-      fairness: analysis.fairness(set, attributes: groups))
-  }
-
-  /// Paired tests between every two modalities, on the samples both predicted.
-  static func comparisons(_ names: [String], sets: [String: PredictionSet], statistics: StatisticsConfig, seed: UInt64) -> [PairedComparison] {
-    guard statistics.groupPermutations > 0 else { return [] }
-    var out: [PairedComparison] = []
-    for i in names.indices {
-      for j in names.indices where j > i {
-        guard let a = sets[names[i]], let b = sets[names[j]] else { continue }
-        let bIndex = Dictionary(uniqueKeysWithValues: b.ids.enumerated().map { ($1, $0) })
-        let shared = a.ids.indices.compactMap { ia in bIndex[a.ids[ia]].map { (ia, $0) } }
-        guard !shared.isEmpty else { continue }
-        out.append(PairedComparison(
-          first: names[i], second: names[j], firstCorrect: shared.map { a.truth[$0.0] == a.predicted[$0.0] },
-          secondCorrect: shared.map { b.truth[$0.1] == b.predicted[$0.1] }, subjects: shared.map { a.subjects[$0.0] },
-          permutations: statistics.groupPermutations, seed: seed &+ UInt64(out.count)))
-      }
-    }
-    return out
   }
 }

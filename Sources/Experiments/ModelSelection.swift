@@ -1,57 +1,29 @@
-import Classifiers
 import Evaluation
-import LinearAlgebra
 import Randomness
 
-/// The hyperparameters nested cross-validation chose for one outer fold.
-public struct ModelSelection: Sendable, Codable, Equatable {
-  /// The outer fold (e.g. its held-out subject).
-  public var fold: String
-  /// The chosen setting, as `name = value` pairs.
-  public var parameters: String
-  /// Its UAR on the inner folds' pooled out-of-fold predictions.
-  public var innerUAR: Double
-}
-
-extension ModelConfig {
-  /// Picks the candidate with the highest UAR over subject-grouped inner folds of the outer
-  /// training rows (Varma & Simon 2006, BMC Bioinformatics 7:91: tuning outside the test
-  /// fold), refitting transforms and the standardiser on each inner training part. Ties go
-  /// to the earlier candidate in grid order. Inner folds that cannot be trained (one class)
-  /// are skipped; a candidate no inner fold could train scores −∞.
-  static func select(
-    _ candidates: [ModelConfig], innerFolds: Int, features: Matrix, labels: [Int], subjects: [String], classCount: Int,
-    transforms: [ColumnTransform], normalisationGroups: [String]? = nil, seed: UInt64
-  ) throws -> (ModelConfig, Double) {
-    let distinct = Set(subjects).count
-    guard distinct >= 2 else { throw ExperimentError.innerSelectionImpossible(subjects: distinct) }
-    let folds = try GroupKFold(folds: min(innerFolds, distinct)).folds(labels: labels, subjects: subjects)
-    // Transforms and scaling depend on the inner split only, not on the candidate: do them once.
-    let prepared: [(train: Matrix, test: Matrix, fold: Fold)?] = folds.map { fold in
-      guard let (train, test) = try? ColumnTransform.fitAndApply(
-        transforms, train: features.selectingRows(fold.train), test: features.selectingRows(fold.test),
-        trainGroups: normalisationGroups.map { g in fold.train.map { g[$0] } },
-        testGroups: normalisationGroups.map { g in fold.test.map { g[$0] } })
-      else { return nil }
-      let scaler = Standardiser(fitting: train)
-      return (scaler.transform(train), scaler.transform(test), fold)
-    }
+extension CrossValidationProblem {
+  /// Picks the candidate with the highest UAR over this problem's folds, pooled (Varma &
+  /// Simon 2006, BMC Bioinformatics 7:91: tuning outside the test fold). The problem is an
+  /// outer training fold split into subject-grouped inner folds; the column transforms and
+  /// scaling are refitted on each inner training part, once for all candidates since they
+  /// do not depend on the model. Ties go to the earlier candidate in grid order. Inner folds
+  /// that cannot be trained (one class) are skipped; a candidate no inner fold could train
+  /// scores −∞.
+  func select(_ candidates: [ModelConfig]) throws -> (ModelConfig, Double) {
+    let folds = try splitter.folds(labels: labels, subjects: subjects)
+    let prepared = folds.map { try? prepare($0) }
     var best = (candidates[0], -Double.infinity)
     for candidate in candidates {
-      var truth: [Int] = [], predicted: [Int] = []
+      guard case .single(let setting) = candidate else { preconditionFailure("a model grid holds single settings only") }
+      var pooled = CrossValidatedPredictions(rows: labels.count, foldCount: folds.count)
       for (index, part) in prepared.enumerated() {
-        guard let part else { continue }
-        let trainLabels = part.fold.train.map { labels[$0] }
-        guard let (p, _) = try? candidate.fitAndPredict(
-          part.train, trainLabels, test: part.test, classCount: classCount, seed: seed &+ UInt64(index))
+        guard let part,
+          let predictions = try? Self.predict(part, setting, classCount: classCount, seed: seed.derived(.innerFold(index)))
         else { continue }
-        for (i, row) in part.fold.test.enumerated() {
-          truth.append(labels[row])
-          predicted.append((0..<p.columns).max { (p[i, $0], $1) < (p[i, $1], $0) }!)
-        }
+        pooled.record(predictions, rows: part.fold.test)
       }
-      let score = truth.isEmpty ? -Double.infinity
-        : Metrics.unweightedAverageRecall(ConfusionMatrix(truth: truth, predicted: predicted, classCount: classCount)).number ?? -Double.infinity
+      let confusion = pooled.confusion(truth: labels, classCount: classCount)
+      let score = confusion.total == 0 ? -Double.infinity : Metrics.unweightedAverageRecall(confusion).number ?? -Double.infinity
       if score > best.1 { best = (candidate, score) }
     }
     return best

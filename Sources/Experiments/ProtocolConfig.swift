@@ -1,4 +1,5 @@
 import Evaluation
+import Tabular
 
 /// The cross-validation protocol (config key `protocol`): a name, or a mapping with options.
 ///

@@ -5,9 +5,8 @@ import Foundation
 /// Results land in their own slots, so the output never depends on scheduling: the basis
 /// of FaceValue's "byte-identical at any thread count". Call `BLASThreads.set(1)` before
 /// doing BLAS work inside `body`, or the two thread pools oversubscribe the cores.
-/// Per-item buffers are recycled within the process (`HeapRetention`).
+/// The executable keeps freed per-item buffers in the process (`HeapRetention`, Runtime).
 public func parallelMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
-  HeapRetention.enable()
   let slots = Slots<T>(count: count)
   // concurrentPerform returns only after every iteration, so `body` never outlives this
   // call; callers pass closures that read shared inputs and write only their result.

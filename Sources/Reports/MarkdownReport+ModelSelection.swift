@@ -1,4 +1,4 @@
-import Experiments
+import Results
 
 extension MarkdownReport {
   /// The hyperparameters nested cross-validation chose in each outer fold, with how often

@@ -1,5 +1,5 @@
-import Experiments
 import Foundation
+import Results
 
 extension MarkdownReport {
   /// What the per-corpus or per-subject normalisation did, and that it is transductive.

@@ -1,4 +1,4 @@
-import Experiments
+import Results
 
 extension MarkdownReport {
   /// One line on how much UAR and accuracy move when the folds are drawn again.

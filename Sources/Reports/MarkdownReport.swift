@@ -1,7 +1,7 @@
-import Corpora
 import Evaluation
-import Experiments
 import Foundation
+import GroundTruth
+import Results
 
 /// Renders an experiment result as a Markdown report a reader can check line by line.
 public enum MarkdownReport {

@@ -1,6 +1,6 @@
-import Experiments
-import Tabular
 import Foundation
+import Results
+import Tabular
 
 /// Writes an experiment's output folder: `metrics.json`, `report.md`, the config it ran,
 /// and each modality's out-of-fold predictions (`predictions-<modality>.csv`).

@@ -16,6 +16,9 @@ public struct CSVTable: Sendable {
   /// The 1-based line number in the file where each row starts.
   public let lineNumbers: [Int]
 
+  /// Cells that mean "no value" in published metadata files and supplied predictions.
+  public static let missingMarkers: Set<String> = ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "?"]
+
   /// Parses CSV text. Empty lines are skipped.
   public init(text: String, source: String, separator: Character = ",") throws {
     self.source = source

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Experiments
 import Foundation
 import Reports
+import Results
 import Tabular
 
 extension FaceValue {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import LinearAlgebra
+import Runtime
 
 /// The `facevalue` command: thin; it parses, calls the library and prints.
 @main
@@ -16,9 +16,11 @@ struct FaceValue: ParsableCommand {
     subcommands: [Run.self, Synth.self, Features.self, CorpusCommand.self, AuditCommand.self, Render.self])
 
   /// Applies the OpenBLAS settings FaceValue needs (native kernels where its CPU detection
-  /// failed, no idle thread pool; see `NativeBLASKernels`), then runs the command.
+  /// failed, no idle thread pool; see `NativeBLASKernels`) and the heap policy of its
+  /// parallel loops (`HeapRetention`), then runs the command.
   static func main() {
     NativeBLASKernels.applyStartupSettings()
+    HeapRetention.enable()
     main(nil)
   }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Corpora
-import Experiments
+import Features
 import Foundation
 
 extension FaceValue {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Corpora
 import Foundation
+import GroundTruth
 import Tabular
 
 extension FaceValue {

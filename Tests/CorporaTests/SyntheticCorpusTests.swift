@@ -1,5 +1,6 @@
 import Face
 import Foundation
+import GroundTruth
 import Testing
 import Voice
 import _TestSupport

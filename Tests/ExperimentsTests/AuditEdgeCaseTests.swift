@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Experiments
+@testable import Results
 
 /// Audits that cannot say what a normal one says: one subject, a group column named twice.
 @Suite struct AuditEdgeCaseTests {

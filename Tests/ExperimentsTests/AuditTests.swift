@@ -2,6 +2,7 @@ import Foundation
 import Randomness
 import Testing
 @testable import Experiments
+@testable import Results
 
 @Suite struct AuditTests {
   /// A vendor-style predictions file: 20 speakers, 12 clips each, 4 emotions; the system is

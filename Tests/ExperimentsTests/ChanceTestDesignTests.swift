@@ -4,6 +4,7 @@ import Randomness
 import Testing
 import _TestSupport
 @testable import Experiments
+@testable import Results
 
 /// The chance test's null must sit at chance (1/K) in every design real corpora have, and
 /// its p-values must be uniform when there is nothing to find: repeated measures (every
@@ -84,7 +85,7 @@ import _TestSupport
     let set = PredictionSet(
       ids: data.truth.indices.map { "c\($0)" }, truth: data.truth, predicted: predicted, probabilities: nil,
       subjects: data.subjects, attributes: data.truth.map { _ in [:] }, labels: ["a", "b", "c", "d"])
-    return ChanceTesting.fixedPredictions(set, permutations: permutations, seed: seed)
+    return ChanceTest.fixedPredictions(set, permutations: permutations, seed: seed)
   }
 
   @Test(arguments: Design.allCases, Signal.allCases)
@@ -130,13 +131,13 @@ import _TestSupport
     let data = design.draw(&random)
     let x = features(data, signal, &random)
     let splitter = GroupKFold(folds: 5), model = ModelConfig.naiveBayes()
-    let predictions = try CrossValidation.run(
-      features: x, labels: data.truth, subjects: data.subjects, classCount: classCount, splitter: splitter, model: model, seed: seed)
+    let problem = CrossValidationProblem(
+      features: x, labels: data.truth, subjects: data.subjects, classCount: classCount, splitter: splitter,
+      pipeline: Pipeline(model: model), seed: seed)
+    let predictions = try problem.run()
     let observed = Metrics.unweightedAverageRecall(
       ConfusionMatrix(truth: data.truth, predicted: predictions.predicted.map { $0! }, classCount: classCount)).number!
-    let test = try ChanceTesting.refit(
-      features: x, labels: data.truth, subjects: data.subjects, classCount: classCount, splitter: splitter, model: model,
-      observedUAR: observed, permutations: permutations, seed: seed)
+    let test = try ChanceTesting.refit(problem, observedUAR: observed, permutations: permutations)
     return (test, observed)
   }
 

@@ -2,6 +2,7 @@ import Corpora
 import Foundation
 import Testing
 @testable import Experiments
+@testable import Results
 
 /// Train on one corpus, test on another (`test_corpus`), checked on synthetic corpora whose
 /// signal we set.

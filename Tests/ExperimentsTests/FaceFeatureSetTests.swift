@@ -1,10 +1,13 @@
 import Corpora
 import Face
 import Foundation
+import GroundTruth
 import LinearAlgebra
 import Tabular
 import Testing
 @testable import Experiments
+@testable import Features
+@testable import Results
 
 /// The face sets through the registry, the runner and the export, on generated corpora.
 @Suite(.serialized) struct FaceFeatureSetTests {
@@ -141,10 +144,10 @@ import Testing
   @Test func tableCountsDroppedFramesOfTheSamplesItKeeps() {
     let extractor = FeatureExtractor(voice: BasicProsodySet(), face: ActionUnitSet())
     let width = ActionUnitSet().featureNames.count
-    func measured(_ dropped: Int) -> Experiments.Measurement {
-      Experiments.Measurement(voice: nil, face: .success(MeasuredFeatures(values: Array(repeating: 1.0, count: width), droppedFrames: dropped)))
+    func measured(_ dropped: Int) -> SampleMeasurement {
+      SampleMeasurement(voice: nil, face: .success(MeasuredFeatures(values: Array(repeating: 1.0, count: width), droppedFrames: dropped)))
     }
-    let failed = Experiments.Measurement(voice: nil, face: .failure(MeasurementFailure(message: "no usable frame")))
+    let failed = SampleMeasurement(voice: nil, face: .failure(MeasurementFailure(message: "no usable frame")))
     let samples = ["a", "b", "c"].map { Sample(id: $0, subject: $0, label: "x", attributes: [:], audio: nil, landmarks: nil) }
     let table = extractor.table(.face, samples: samples, measurements: [measured(3), failed, measured(2)])
     #expect(table.droppedFrames == 5 && table.sampleIndices == [0, 2] && table.excluded.map(\.id) == ["b"])

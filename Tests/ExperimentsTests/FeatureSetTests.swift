@@ -1,8 +1,10 @@
 import Corpora
 import Foundation
+import GroundTruth
 import Tabular
 import Testing
 @testable import Experiments
+@testable import Features
 
 @Suite struct FeatureSetTests {
   @Test func registryNamesEverySetOnce() {

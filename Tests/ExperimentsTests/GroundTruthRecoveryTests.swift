@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import _TestSupport
 @testable import Experiments
+@testable import Results
 
 /// The acceptance tests of the spine: the harness recovers known signal, known absence of
 /// signal and a known injected bias from files it generated.

@@ -6,6 +6,7 @@ import Randomness
 import Testing
 @testable import Experiments
 @testable import Reports
+@testable import Results
 
 /// Cross-validation dispatches to every model, and nested selection tunes inside each
 /// outer training fold without seeing its test rows.
@@ -31,8 +32,9 @@ import Testing
   @Test(arguments: everyModel)
   func crossValidationRunsEveryModel(model: ModelConfig) throws {
     let (x, y, subjects) = Self.data()
-    let cv = try CrossValidation.run(
-      features: x, labels: y, subjects: subjects, classCount: 3, splitter: LeaveOneSubjectOut(), model: model, seed: 5)
+    let cv = try CrossValidationProblem(
+      features: x, labels: y, subjects: subjects, classCount: 3,
+      splitter: LeaveOneSubjectOut(), pipeline: Pipeline(model: model), seed: 5).run()
     #expect(cv.failedFolds.isEmpty && cv.predicted.allSatisfy { $0 != nil } && cv.selections == nil)
     let correct = zip(cv.predicted, y).filter { $0 == $1 }.count
     #expect(correct > 36, "\(model.summary): \(correct)/72 correct, chance is 24")
@@ -41,8 +43,9 @@ import Testing
   @Test func gridChoosesPerOuterFoldAndRecordsIt() throws {
     let (x, y, subjects) = Self.data()
     let grid = ModelConfig.search(candidates: [.nearestNeighbours(k: 1000), .nearestNeighbours(k: 9)], innerFolds: 3)
-    let cv = try CrossValidation.run(
-      features: x, labels: y, subjects: subjects, classCount: 3, splitter: LeaveOneSubjectOut(), model: grid, seed: 5)
+    let cv = try CrossValidationProblem(
+      features: x, labels: y, subjects: subjects, classCount: 3,
+      splitter: LeaveOneSubjectOut(), pipeline: Pipeline(model: grid), seed: 5).run()
     let selections = try #require(cv.selections)
     #expect(selections.map(\.fold) == (0..<6).map { "s\($0)" })
     // k = 1000 exceeds every inner training set: it votes the whole training set, predicts
@@ -58,9 +61,10 @@ import Testing
     for i in 0..<12 { for j in 0..<4 { scrambled[i, j] = Double((i * 7 + j * 3) % 11) * 5 } }
     let grid = ModelConfig.search(candidates: [1, 3, 9, 15].map { .nearestNeighbours(k: $0) }, innerFolds: 3)
     func choice(_ features: Matrix) throws -> ModelSelection {
-      try #require(CrossValidation.run(
-        features: features, labels: y, subjects: subjects, classCount: 3, splitter: LeaveOneSubjectOut(), model: grid, seed: 5
-      ).selections?.first { $0.fold == "s0" })
+      try #require(CrossValidationProblem(
+        features: features, labels: y, subjects: subjects, classCount: 3, splitter: LeaveOneSubjectOut(),
+        pipeline: Pipeline(model: grid), seed: 5
+      ).run().selections?.first { $0.fold == "s0" })
     }
     #expect(try choice(x) == choice(scrambled))
   }
@@ -68,9 +72,10 @@ import Testing
   @Test func tooFewSubjectsForInnerFoldsIsATypedFoldFailure() throws {
     let (x, y, subjects) = Self.data()
     let rows = subjects.indices.filter { subjects[$0] == "s0" || subjects[$0] == "s1" }
-    let cv = try CrossValidation.run(
+    let cv = try CrossValidationProblem(
       features: x.selectingRows(rows), labels: rows.map { y[$0] }, subjects: rows.map { subjects[$0] }, classCount: 3,
-      splitter: LeaveOneSubjectOut(), model: .search(candidates: [.lda, .naiveBayes()], innerFolds: 3), seed: 1)
+      splitter: LeaveOneSubjectOut(), pipeline: Pipeline(model: .search(candidates: [.lda, .naiveBayes()], innerFolds: 3)), seed: 1
+    ).run()
     #expect(cv.failedFolds.count == 2 && cv.failedFolds.allSatisfy { $0.reason.contains("at least 2 subjects") })
   }
 

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import _TestSupport
 @testable import Experiments
+@testable import Results
 
 /// Cross-corpus transfer through a recording-level shift, on synthetic corpora with known
 /// ground truth: the test corpus is the same generator (other people) recorded 20 dB

@@ -3,6 +3,7 @@ import LinearAlgebra
 import Testing
 import _TestSupport
 @testable import Experiments
+@testable import Features
 
 /// Per-group z-scores (`normalisation`) and the cross-corpus shift table, on small tables
 /// whose answers are known.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Experiments
+@testable import Results
 
 /// Protocols that cannot work are refused with the reason before any feature is measured,
 /// and group attributes that vary within a subject are an error naming them.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import _TestSupport
 @testable import Experiments
+@testable import Results
 
 /// `repeats`: the cross-validation rerun with other fold assignments, reported beside the
 /// headline figures of the first assignment.

@@ -4,6 +4,7 @@ import Reports
 import Tabular
 import Testing
 @testable import Experiments
+@testable import Features
 
 /// Feature tables as feature sets: the streamed numeric reader, the join by sample id,
 /// column selection, every bad-input case, and the round trip through `FeatureExport`.

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Voice
 @testable import Experiments
+@testable import Features
 
 /// The EmoDB copy next to the project (see ../shared/datasets/emodb/SOURCE.md), if present.
 enum EmoDB {

@@ -1,8 +1,8 @@
 import Evaluation
 import Foundation
 import Testing
-@testable import Experiments
 @testable import Reports
+@testable import Results
 
 @Suite struct CorpusLayoutReportTests {
   @Test func layoutProblemsAppearInTheReportAndOnlyWhenPresent() throws {

@@ -1,8 +1,8 @@
 import Evaluation
 import Foundation
 import Testing
-@testable import Experiments
 @testable import Reports
+@testable import Results
 
 @Suite struct ReportWriterTests {
   func result(_ name: String) -> ExperimentResult {
@@ -15,9 +15,9 @@ import Testing
     statistics.bootstrap = 200
     statistics.permutations = 0
     let analysis = PredictionAnalysis(statistics: statistics, seed: 1, minimumGroupSubjects: 2)
-    let run = ExperimentRunner().summarise(
+    let run = analysis.summarise(
       "voice", set: set, featureCount: 6, folds: 6, unconvergedFolds: 0,
-      excluded: [ExcludedSample(id: "x1", reason: "x1.wav: cannot decode audio")], chanceTest: nil, analysis: analysis, groups: ["sex"])
+      excluded: [ExcludedSample(id: "x1", reason: "x1.wav: cannot decode audio")], chanceTest: nil, groups: ["sex"])
     return ExperimentResult(
       experiment: name, description: "A test.", seed: 1,
       corpus: CorpusSummary(name: "c", samples: 13, subjects: 6, labels: ["calm", "angry"], labelCounts: [6, 7], attributes: ["sex"]),

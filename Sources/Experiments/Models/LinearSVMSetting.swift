@@ -1,0 +1,31 @@
+import Classifiers
+import LinearAlgebra
+
+/// One-vs-rest linear SVM, squared hinge loss, penalty `c` (liblinear's dual solver; config
+/// key `svm`; parameters `c`, `class_weight`).
+public struct LinearSVMSetting: ModelSetting, Equatable {
+  public var c: Double
+  public var classWeight: ClassWeighting
+
+  public static let key = "svm"
+  public static let parameterNames = ["c", "class_weight"]
+
+  public static func grid(_ p: ModelParameters) throws -> [any ModelSetting] {
+    let cs = try p.positive("c", default: 1.0, label: "C"), weights = try p.weights()
+    return cs.flatMap { c in weights.map { Self(c: c, classWeight: $0) } }
+  }
+
+  public var modelName: String { "linear SVM (one-vs-rest, squared hinge)" }
+  public var parameters: String { "C = \(c)\(classWeight.parameterSuffix)" }
+
+  public func fitAndPredict(_ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64) throws -> (Matrix, Bool) {
+    try fit(LinearSVM(c: c, classWeight: classWeight), train, labels, test: test, classCount: classCount, seed: seed, converged: \.converged)
+  }
+}
+
+extension ModelConfig {
+  /// A linear SVM with penalty `c`.
+  public static func linearSVM(c: Double, classWeight: ClassWeighting = .none) -> ModelConfig {
+    .single(LinearSVMSetting(c: c, classWeight: classWeight))
+  }
+}
