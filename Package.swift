@@ -40,7 +40,7 @@ let package = Package(
     .executableTarget(
       name: "facevalue",
       dependencies: [
-        "Experiments", "Reports", "Corpora", "LinearAlgebra", "Tabular",
+        "Experiments", "Reports", "Corpora", "LinearAlgebra", "Tabular", "CSndFile",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

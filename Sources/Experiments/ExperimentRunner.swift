@@ -8,6 +8,9 @@ public struct ExperimentRunner {
   /// Where progress messages go (the CLI prints them; tests discard them).
   public var log: (String) -> Void
 
+  /// The wall time of each stage and the corpora read, for provenance.json.
+  public let record = RunRecord()
+
   /// Creates a runner.
   public init(log: @escaping (String) -> Void = { _ in }) { self.log = log }
 
@@ -16,13 +19,16 @@ public struct ExperimentRunner {
 
   /// Runs `config` and also returns each modality's out-of-fold predictions, for export.
   public func runKeepingPredictions(_ config: ExperimentConfig) throws -> (result: ExperimentResult, predictions: [(String, PredictionSet)]) {
+    record.reset()
     let scan = try config.corpus.loadScan(base: config.baseFolder, experimentSeed: config.seed, log: log)
+    record.loaded(scan.corpus, role: "corpus")
     var corpus = scan.corpus
     var problems = scan.problems
     var design: CrossCorpusDesign? = nil
     if let testSource = config.testCorpus {
       // A synthetic test corpus without its own seed must not regenerate the training corpus.
       let testScan = try testSource.loadScan(base: config.baseFolder, experimentSeed: config.seed &+ 1, log: log)
+      record.loaded(testScan.corpus, role: "test_corpus")
       try Self.requireGroups(config.groups, in: testScan.corpus, role: "test_corpus", experiment: config.name)
       design = try CrossCorpusDesign(train: corpus, test: testScan.corpus)
       corpus = design!.corpus
@@ -39,6 +45,7 @@ public struct ExperimentRunner {
       splitter: design?.splitter(for: corpus.samples) ?? config.evaluationProtocol.splitter(seed: config.seed),
       protocolName: design?.summary ?? config.evaluationProtocol.summary)
     foldWarnings.forEach(log)
+    record.lap("load corpus")
     // The experiment's own features, then each `compare_features` choice, run by run name.
     let choices: [(String?, FeatureChoice)] = [(nil, config.features)] + config.compareFeatures.map { ($0.name, $0.features) }
     var dataWarnings = corpus.labelProblems().map(\.description)
@@ -52,6 +59,7 @@ public struct ExperimentRunner {
         if let unmatched = try table.unmatchedWarning(corpusIDs: corpus.samples.map(\.id)) { dataWarnings.append(unmatched) }
       }
       notes += measurements.flatMap(\.notes)
+      record.lap("measure features" + (variant.map { " (\($0))" } ?? ""))
       return (variant, extractor, measurements)
     }
     // Problems that changed what was measured without stopping it: stated in the result.
@@ -84,6 +92,7 @@ public struct ExperimentRunner {
           normalisationGroups: normalised.transformGroups)
       }
       let predictions = try crossValidate(splitter, seed: config.seed)
+      record.lap("\(runName): cross-validation")
       let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
       guard !rows.isEmpty else {
         throw ExperimentError.nothingEvaluated(
@@ -103,6 +112,7 @@ public struct ExperimentRunner {
           features: normalised.values, labels: y, subjects: subjects, classCount: labels.count, splitter: splitter, model: config.model,
           observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0, permutations: config.statistics.permutations,
           seed: config.seed, transforms: table.foldTransforms, normalisationGroups: normalised.transformGroups)
+        record.lap("\(runName): chance test")
       }
       var result = summarise(runName, set: set, featureCount: table.names.count, folds: predictions.foldCount,
         unconvergedFolds: predictions.unconvergedFolds, excluded: (design?.excluded ?? []) + table.excluded + predictions.failedFolds,
@@ -130,6 +140,7 @@ public struct ExperimentRunner {
         }
         result.repeatedSplits = splits
       }
+      record.lap("\(runName): intervals and group analysis" + (config.evaluationProtocol.repeats > 1 ? ", repeated splits" : ""))
       return result
     }
     var result = ExperimentResult(
@@ -153,6 +164,7 @@ public struct ExperimentRunner {
     result.blas = "OpenBLAS \(BLAS.kernels)"
     result.methodChanges = MethodChanges.current
     result.applyHolm()
+    record.lap("paired comparisons")
     return (result, runs.compactMap { run in predictionSets[run.modality].map { (run.modality, $0) } })
   }
 
