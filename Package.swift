@@ -51,7 +51,7 @@ let package = Package(
     .executableTarget(
       name: "facevalue",
       dependencies: [
-        "Experiments", "Features", "Results", "Reports", "Corpora", "GroundTruth", "Runtime", "Tabular",
+        "Experiments", "Features", "Results", "Reports", "Corpora", "GroundTruth", "LinearAlgebra", "Runtime", "Tabular", "CSndFile",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -75,7 +75,7 @@ let package = Package(
         "Experiments", "Features", "Results", "Reports", "Corpora", "GroundTruth", "Classifiers", "Evaluation", "Face", "Voice",
         "LinearAlgebra", "Randomness", "Tabular", "_TestSupport",
       ]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Results", "Evaluation"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Results", "Evaluation", "Experiments"]),
     // Run the built `facevalue` binary: on generated hostile inputs, and as a user runs it
     // (help texts, exit statuses, a whole experiment). No library imports.
     .testTarget(name: "HostileInputTests", dependencies: ["_CLITestSupport"]),

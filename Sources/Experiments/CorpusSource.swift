@@ -23,7 +23,7 @@ public enum CorpusSource: Sendable, Equatable {
       log(generated ? "synthesised \(corpus.samples.count) clips into \(url.path)" : "reusing synthetic corpus in \(url.path)")
       return corpus
     case .manifest(let path, let columns):
-      return try columns.load(resolve(path, against: base))
+      return try columns.load(locateInput(path, base: base))
     case .published:
       return try loadScan(base: base, experimentSeed: experimentSeed, log: log).corpus
     }
@@ -35,6 +35,12 @@ public enum CorpusSource: Sendable, Equatable {
     if !seedGiven { specification.seed = experimentSeed }
     return specification
   }
+}
+
+/// The data a corpus root, manifest or feature table names: a `data:NAME` reference found
+/// on the standard search path (`DataSearchPath`), or a path resolved against `base`.
+func locateInput(_ written: String, base: URL) throws -> URL {
+  try DataSearchPath.standard(configFolder: base).locate(written, base: base).url
 }
 
 extension CorpusSource: Decodable {
@@ -73,7 +79,9 @@ extension CorpusSource: Decodable {
     spec.subjects = try c.decodeIfPresent(Int.self, forKey: .subjects) ?? spec.subjects
     spec.clipsPerEmotion = try c.decodeIfPresent(Int.self, forKey: .clipsPerEmotion) ?? spec.clipsPerEmotion
     spec.emotions = try c.decodeIfPresent([String].self, forKey: .emotions) ?? spec.emotions
-    if let attributes = try c.decodeIfPresent([String: [String: Double]].self, forKey: .attributes) {
+    if let listed = try? c.decode([SyntheticCorpusSpec.Attribute].self, forKey: .attributes) {
+      spec.attributes = listed  // [{name, groups: [{name, share}]}] keeps the written order (a resolved config.yaml)
+    } else if let attributes = try c.decodeIfPresent([String: [String: Double]].self, forKey: .attributes) {
       spec.attributes = attributes.keys.sorted().map { name in
         .init(name: name, groups: attributes[name]!.keys.sorted().map { .init(name: $0, share: attributes[name]![$0]!) })
       }

@@ -10,6 +10,9 @@ public struct ExperimentRunner {
   /// Where progress messages go (the CLI prints them; tests discard them).
   public var log: (String) -> Void
 
+  /// The wall time of each stage and the corpora read, for provenance.json.
+  public let record = RunRecord()
+
   /// Creates a runner.
   public init(log: @escaping (String) -> Void = { _ in }) { self.log = log }
 
@@ -18,13 +21,16 @@ public struct ExperimentRunner {
 
   /// Runs `config` and also returns each modality's out-of-fold predictions, for export.
   public func runKeepingPredictions(_ config: ExperimentConfig) throws -> (result: ExperimentResult, predictions: [(String, PredictionSet)]) {
+    record.reset()
     let scan = try config.corpus.loadScan(base: config.baseFolder, experimentSeed: config.seed, log: log)
+    record.loaded(scan.corpus, role: "corpus")
     var corpus = scan.corpus
     var problems = scan.problems
     var design: CrossCorpusDesign? = nil
     if let testSource = config.testCorpus {
       // A synthetic test corpus without its own seed must not regenerate the training corpus.
       let testScan = try testSource.loadScan(base: config.baseFolder, experimentSeed: config.seed.derived(.testCorpus), log: log)
+      record.loaded(testScan.corpus, role: "test_corpus")
       try Self.requireGroups(config.groups, in: testScan.corpus, role: "test_corpus", experiment: config.name)
       design = try CrossCorpusDesign(train: corpus, test: testScan.corpus)
       corpus = design!.corpus
@@ -41,6 +47,7 @@ public struct ExperimentRunner {
       splitter: design?.splitter(for: corpus.samples) ?? config.evaluationProtocol.splitter(seed: config.seed),
       protocolName: design?.summary ?? config.evaluationProtocol.summary)
     foldWarnings.forEach(log)
+    record.lap("load corpus")
     // The experiment's own features, then each `compare_features` choice, run by run name.
     let choices: [(String?, FeatureChoice)] = [(nil, config.features)] + config.compareFeatures.map { ($0.name, $0.features) }
     var dataWarnings = corpus.labelProblems().map(\.description)
@@ -54,6 +61,7 @@ public struct ExperimentRunner {
         if let unmatched = try table.unmatchedWarning(corpusIDs: corpus.samples.map(\.id)) { dataWarnings.append(unmatched) }
       }
       notes += measurements.flatMap(\.notes)
+      record.lap("measure features" + (variant.map { " (\($0))" } ?? ""))
       return (variant, extractor, measurements)
     }
     // Problems that changed what was measured without stopping it: stated in the result.
@@ -86,6 +94,7 @@ public struct ExperimentRunner {
           columnTransforms: table.foldTransforms, normalisationGroups: normalised.transformGroups, model: config.model),
         seed: config.seed)
       let predictions = try problem.run()
+      record.lap("\(runName): cross-validation")
       let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
       guard !rows.isEmpty else {
         throw ExperimentError.nothingEvaluated(
@@ -104,6 +113,7 @@ public struct ExperimentRunner {
         chanceTest = try ChanceTesting.refit(
           problem, observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0,
           permutations: config.statistics.permutations)
+        record.lap("\(runName): chance test")
       }
       var result = analysis.summarise(runName, set: set, featureCount: table.names.count, folds: predictions.foldCount,
         unconvergedFolds: predictions.unconvergedFolds, excluded: (design?.excluded ?? []) + table.excluded + predictions.failedFolds,
@@ -133,6 +143,7 @@ public struct ExperimentRunner {
         }
         result.repeatedSplits = splits
       }
+      record.lap("\(runName): intervals and group analysis" + (config.evaluationProtocol.repeats > 1 ? ", repeated splits" : ""))
       return result
     }
     var result = ExperimentResult(
@@ -156,6 +167,7 @@ public struct ExperimentRunner {
     result.blas = "OpenBLAS \(BLAS.kernels)"
     result.methodChanges = MethodChanges.current
     result.applyHolm()
+    record.lap("paired comparisons")
     return (result, runs.compactMap { run in predictionSets[run.modality].map { (run.modality, $0) } })
   }
 

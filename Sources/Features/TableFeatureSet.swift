@@ -12,9 +12,12 @@ public struct FeatureTableSpec: Sendable, Equatable, Decodable {
   public var columns: [String]? = nil
   /// Names or patterns of columns to leave out.
   public var exclude: [String] = []
+  /// The name reports give the set (key `name`); nil gives `table <path as written>`. A
+  /// resolved config.yaml states it, so that moving the path keeps the reported name.
+  public var name: String? = nil
 
   enum Keys: String, CodingKey, CaseIterable {
-    case table, id, columns, exclude
+    case table, id, columns, exclude, name
   }
 
   public init(from decoder: Decoder) throws {
@@ -26,6 +29,8 @@ public struct FeatureTableSpec: Sendable, Equatable, Decodable {
     columns = try c.decodeIfPresent([String].self, forKey: .columns)
     if columns?.isEmpty == true { throw decoder.invalid("'columns' is empty; leave it out to use every column but the id") }
     exclude = try c.decodeIfPresent([String].self, forKey: .exclude) ?? []
+    name = try c.decodeIfPresent(String.self, forKey: .name)
+    if name?.isEmpty == true { throw decoder.invalid("'name' is empty; leave it out to name the set after its path") }
   }
 
   /// A spec (for tests and programmatic use).
@@ -37,7 +42,7 @@ public struct FeatureTableSpec: Sendable, Equatable, Decodable {
   }
 
   /// The name shown in reports for the set this table stands for.
-  public var displayName: String { "table \(path)" }
+  public var displayName: String { name ?? "table \(path)" }
 
   /// The header indices selected: `columns` (all but the id when nil) in header order,
   /// minus `exclude`. A pattern matching nothing is an error naming the close matches.
@@ -105,7 +110,7 @@ public struct TableFeatureSet: FeatureSet {
 
   /// Loads `spec` (relative to `base`) as a set standing for `source`'s modality.
   public init(_ spec: FeatureTableSpec, source: MediaSource, base: URL) throws {
-    let url = resolve(spec.path, against: base)
+    let url = try DataSearchPath.standard(configFolder: base).locate(spec.path, base: base).url
     let table = try NumericTable(contentsOf: url, id: spec.id) { try spec.select($0, file: url.path) }
     for (k, column) in table.columns.enumerated() where table.badCells[k] == table.ids.count && !table.ids.isEmpty {
       let example = table.rowProblems.sorted { $0.key < $1.key }.first.map(\.value) ?? ""

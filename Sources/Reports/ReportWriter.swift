@@ -2,8 +2,9 @@ import Foundation
 import Results
 import Tabular
 
-/// Writes an experiment's output folder: `metrics.json`, `report.md`, the config it ran,
-/// and each modality's out-of-fold predictions (`predictions-<modality>.csv`).
+/// Writes an experiment's output folder: `metrics.json`, `report.md`, the config it ran
+/// (`config.yaml`, resolved), what it ran on (`provenance.json`), and each modality's
+/// out-of-fold predictions (`predictions-<modality>.csv`).
 ///
 /// The folder is published whole through `ResultFolder`: a failed, interrupted or
 /// concurrent run never leaves files of two runs side by side, nor a half-written file
@@ -12,24 +13,27 @@ public enum ReportWriter {
   /// Writes all report files into `folder` (created if needed) and returns their URLs.
   @discardableResult
   public static func write(
-    _ result: ExperimentResult, configText: String?, predictions: [(String, PredictionSet)] = [], to folder: URL
+    _ result: ExperimentResult, configText: String?, provenance: Data? = nil, predictions: [(String, PredictionSet)] = [],
+    to folder: URL
   ) throws -> [URL] {
     let reserved = try ResultFolder.reserve(folder)
     defer { reserved.release() }
-    return try write(result, configText: configText, predictions: predictions, into: reserved)
+    return try write(result, configText: configText, provenance: provenance, predictions: predictions, into: reserved)
   }
 
   /// Writes all report files into a folder reserved before the computation (so a bad
   /// output place or a concurrent run is found first) and returns their URLs.
   @discardableResult
   public static func write(
-    _ result: ExperimentResult, configText: String?, predictions: [(String, PredictionSet)] = [], into folder: ResultFolder
+    _ result: ExperimentResult, configText: String?, provenance: Data? = nil, predictions: [(String, PredictionSet)] = [],
+    into folder: ResultFolder
   ) throws -> [URL] {
     var files: [(String, Data)] = [
       ("metrics.json", try metricsJSON(result)),
       ("report.md", Data(MarkdownReport.render(result).utf8)),
     ]
     if let configText { files.append(("config.yaml", Data(configText.utf8))) }
+    if let provenance { files.append(("provenance.json", provenance)) }
     for (modality, set) in predictions {
       files.append((predictionsFileName(modality), Data(set.csv(attributeNames: result.corpus.attributes).utf8)))
     }

@@ -10,8 +10,10 @@ extension FaceValue {
       abstract: "Run an experiment file and write its report.",
       discussion: """
         Reads CONFIG (YAML), loads or synthesises the corpus, extracts features, evaluates each
-        modality with leave-one-subject-out folds, and writes metrics.json, report.md and
-        config.yaml to <output>/<name>/. Relative paths in CONFIG are relative to CONFIG's folder.
+        modality with leave-one-subject-out folds, and writes metrics.json, report.md, the
+        resolved config.yaml and provenance.json to <output>/<name>/ (docs/run-folder.md).
+        Relative paths in CONFIG are relative to CONFIG's folder; data:NAME is looked for in
+        $FACEVALUE_DATA, then datasets/ in the repository, then ../shared/datasets.
         """)
 
     @Argument(help: "The experiment YAML file, e.g. experiments/demo.yaml.")
@@ -23,6 +25,9 @@ extension FaceValue {
     @Flag(name: .shortAndLong, help: "Print only the report folder.")
     var quiet = false
 
+    @Flag(help: "Only say where the data CONFIG names is found; exit 1 if some is missing.")
+    var checkData = false
+
     func validate() throws {
       guard FileManager.default.fileExists(atPath: config) else {
         throw ValidationError("no experiment file at '\(config)'")
@@ -31,8 +36,10 @@ extension FaceValue {
 
     func run() throws {
       let url = URL(fileURLWithPath: config)
+      let started = Date()
       do {
         let experiment = try ExperimentConfig.load(url)
+        if checkData { return try Self.checkData(experiment) }
         let folder = URL(fileURLWithPath: output).appendingPathComponent(experiment.name)
         // Before any computation: a bad --output or a concurrent run of this name stops here.
         let reserved = try ResultFolder.reserve(folder)
@@ -40,7 +47,12 @@ extension FaceValue {
         let runner = ExperimentRunner(log: { message in if !quiet { printError(message) } })
         let (result, predictions) = try runner.runKeepingPredictions(experiment)
         let text = try String(contentsOf: url, encoding: .utf8)
-        try ReportWriter.write(result, configText: text, predictions: predictions, into: reserved)
+        let provenance = try Provenance.collect(
+          experiment, record: runner.record, resultFolder: folder, started: started,
+          version: FaceValue.configuration.version, libraries: .linked, executable: Bundle.main.executableURL)
+        try ReportWriter.write(
+          result, configText: try experiment.resolvedYAML(resultFolder: folder, originalText: text), provenance: try provenance.json(),
+          predictions: predictions, into: reserved)
         if !quiet {
           for run in result.runs { print(MarkdownReport.summaryLine(run)) }
           print("report: \(folder.appendingPathComponent("report.md").path)")
@@ -52,6 +64,24 @@ extension FaceValue {
         throw ExitCode(2)
       }
     }
+  }
+}
+
+extension FaceValue.Run {
+  /// Prints where each corpus, manifest and feature table of `experiment` is found; exits 1
+  /// naming what is missing (scripts/reproduce skips such experiments).
+  static func checkData(_ experiment: ExperimentConfig) throws {
+    var missing = false
+    for location in experiment.dataLocations() {
+      switch location.found {
+      case .success(let found):
+        print("\(location.key): \(found.url.path)" + (found.place.map { " (\($0.name))" } ?? ""))
+      case .failure(let error):
+        missing = true
+        print("\(location.key): missing: \(error)")
+      }
+    }
+    if missing { throw ExitCode(1) }
   }
 }
 

@@ -26,14 +26,14 @@ import Testing
     #expect { try parse("iemocap: {root: r}") } throws: { "\($0)".contains("unknown key 'iemocap'") }
   }
 
-  @Test func shippedExperimentFilesParseAndPointBesideTheRepository() throws {
+  @Test func shippedExperimentFilesNameTheirDatasetOnTheSearchPath() throws {
     let experiments = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("experiments")
     for (file, folder) in [("emodb-voice", "emodb"), ("ravdess-voice", "ravdess"), ("ravdess-face", "ravdess"),
                            ("ravdess-both", "ravdess"), ("crema-d-voice", "crema-d")] {
       let config = try ExperimentConfig.load(experiments.appendingPathComponent("\(file).yaml"))
       guard case .published(_, let root) = config.corpus else { Issue.record("\(file) is not a published corpus"); continue }
-      #expect(root == "../../shared/datasets/\(folder)", "\(file)")
+      #expect(root == "data:\(folder)", "\(file)")
     }
   }
 }

@@ -31,7 +31,9 @@ struct ResultFolderTests {
         // Also generates each seed's synthetic corpus, so later (killed) runs only reuse it.
         let outcome = try CLI.run(["run", "run-\(seed).yaml", "--output", "reference-\(seed)", "--quiet"], in: folder)
         try #require(outcome.exitStatus == 0, "\(outcome)")
-        reference[seed] = try ResultFolderTests.contents(of: folder.appendingPathComponent("reference-\(seed)/mixed"))
+        var files = try ResultFolderTests.contents(of: folder.appendingPathComponent("reference-\(seed)/mixed"))
+        files["provenance.json"] = nil  // wall times: different on every run
+        reference[seed] = files
         seconds = max(seconds, outcome.seconds)
       }
     }
@@ -41,11 +43,16 @@ struct ResultFolderTests {
       try CLI.run(["run", "run-\(seed).yaml", "--output", "results", "--quiet"], in: folder, timeout: timeout, environment: environment)
     }
 
-    /// Which run the result folder wholly holds (nil: absent or a mix).
+    /// Which run the result folder wholly holds (nil: absent or a mix). provenance.json
+    /// differs on every run (wall times), so it must only be there and name the same seed.
     func holder() throws -> UInt64? {
       guard FileManager.default.fileExists(atPath: result.path) else { return nil }
-      let files = try ResultFolderTests.contents(of: result)
-      return reference.first { $0.value == files }?.key
+      var files = try ResultFolderTests.contents(of: result)
+      guard let provenance = files.removeValue(forKey: "provenance.json"),
+        let json = try? JSONSerialization.jsonObject(with: provenance) as? [String: Any],
+        let seeds = json["seeds"] as? [String: Any], let seed = (seeds["experiment"] as? NSNumber)?.uint64Value
+      else { return nil }
+      return reference.first { $0.key == seed && $0.value == files }?.key
     }
 
     /// Entries of the output folder other than the result folder (leftovers).

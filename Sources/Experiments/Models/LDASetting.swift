@@ -10,6 +10,7 @@ public struct LDASetting: ModelSetting, Equatable {
 
   public var modelName: String { "LDA (Ledoit-Wolf shrinkage)" }
   public var parameters: String { "shrinkage = Ledoit-Wolf" }
+  public var parameterValues: [(String, ParameterValue)] { [] }
 
   public func fitAndPredict(_ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64) throws -> (Matrix, Bool) {
     try fit(LinearDiscriminantAnalysis(), train, labels, test: test, classCount: classCount, seed: seed)

@@ -17,6 +17,7 @@ public struct LogisticRegressionSetting: ModelSetting, Equatable {
 
   public var modelName: String { "multinomial logistic regression (L2)" }
   public var parameters: String { "C = \(c)\(classWeight.parameterSuffix)" }
+  public var parameterValues: [(String, ParameterValue)] { [("c", .real(c)), ("class_weight", .text(classWeight.rawValue))] }
   public var summary: String {
     classWeight == .none
       ? "multinomial logistic regression (L2, C = \(c)), standardised features" : "\(modelName) (\(parameters)), standardised features"

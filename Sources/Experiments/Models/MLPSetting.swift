@@ -38,6 +38,12 @@ public struct MLPSetting: ModelSetting, Equatable {
   public var parameters: String {
     "hidden = \(hiddenUnits), alpha = \(alpha), learning_rate = \(learningRate), max_epochs = \(maximumEpochs)"
   }
+  public var parameterValues: [(String, ParameterValue)] {
+    [
+      ("hidden", .integer(hiddenUnits)), ("alpha", .real(alpha)), ("learning_rate", .real(learningRate)),
+      ("max_epochs", .integer(maximumEpochs)),
+    ]
+  }
 
   public func fitAndPredict(_ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64) throws -> (Matrix, Bool) {
     // Early stopping ends training by design; only hitting the epoch cap counts as unconverged.

@@ -18,6 +18,9 @@ public protocol ModelSetting: Sendable {
   var parameters: String { get }
   /// A readable description for reports (default: name and parameters).
   var summary: String { get }
+  /// Every parameter with its value under its config key, in the order `grid` varies them
+  /// (outermost first): what a resolved config.yaml writes.
+  var parameterValues: [(String, ParameterValue)] { get }
   /// Fits on standardised training rows and returns the test rows' class probabilities
   /// and whether the optimiser converged (always true for closed-form models).
   func fitAndPredict(_ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64) throws -> (Matrix, Bool)
@@ -40,6 +43,11 @@ extension ModelSetting {
 
 extension ModelSetting where Self: Equatable {
   public func isEqual(to other: any ModelSetting) -> Bool { (other as? Self) == self }
+}
+
+/// A model parameter's value as a config writes it.
+public enum ParameterValue: Sendable, Equatable {
+  case real(Double), integer(Int), text(String)
 }
 
 /// The registered models, in the order configs and messages list them.

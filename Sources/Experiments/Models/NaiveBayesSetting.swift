@@ -15,6 +15,7 @@ public struct NaiveBayesSetting: ModelSetting, Equatable {
 
   public var modelName: String { "Gaussian naive Bayes" }
   public var parameters: String { "var_smoothing = \(varianceSmoothing)" }
+  public var parameterValues: [(String, ParameterValue)] { [("var_smoothing", .real(varianceSmoothing))] }
 
   public func fitAndPredict(_ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64) throws -> (Matrix, Bool) {
     try fit(GaussianNaiveBayes(varianceSmoothing: varianceSmoothing), train, labels, test: test, classCount: classCount, seed: seed)

@@ -19,6 +19,7 @@ public struct NearestNeighboursSetting: ModelSetting, Equatable {
 
   public var modelName: String { "k-nearest neighbours" }
   public var parameters: String { "k = \(k), weights = \(weighting.rawValue)" }
+  public var parameterValues: [(String, ParameterValue)] { [("k", .integer(k)), ("weights", .text(weighting.rawValue))] }
 
   public func fitAndPredict(_ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64) throws -> (Matrix, Bool) {
     try fit(NearestNeighbours(neighbours: k, weighting: weighting), train, labels, test: test, classCount: classCount, seed: seed)

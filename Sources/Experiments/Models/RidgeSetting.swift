@@ -16,6 +16,7 @@ public struct RidgeSetting: ModelSetting, Equatable {
 
   public var modelName: String { "ridge classifier" }
   public var parameters: String { "alpha = \(alpha)\(classWeight.parameterSuffix)" }
+  public var parameterValues: [(String, ParameterValue)] { [("alpha", .real(alpha)), ("class_weight", .text(classWeight.rawValue))] }
 
   public func fitAndPredict(_ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64) throws -> (Matrix, Bool) {
     try fit(RidgeClassifier(alpha: alpha, classWeight: classWeight), train, labels, test: test, classCount: classCount, seed: seed)

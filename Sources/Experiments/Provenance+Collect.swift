@@ -1,0 +1,79 @@
+import Foundation
+import Tabular
+
+extension Provenance {
+  /// What only the executable can ask: the versions of the libraries linked into it.
+  public struct Libraries: Sendable {
+    public var swift: String
+    public var openBLAS: String
+    public var openBLASKernels: String
+    public var libsndfile: String
+    public var openBLASThreads: Int
+
+    public init(swift: String, openBLAS: String, openBLASKernels: String, libsndfile: String, openBLASThreads: Int) {
+      self.swift = swift
+      self.openBLAS = openBLAS
+      self.openBLASKernels = openBLASKernels
+      self.libsndfile = libsndfile
+      self.openBLASThreads = openBLASThreads
+    }
+  }
+
+  /// Environment variables that set thread counts, BLAS kernels or the data search path.
+  static let recordedVariables = ["OPENBLAS_NUM_THREADS", "OPENBLAS_CORETYPE", "OMP_NUM_THREADS", "GOTO_NUM_THREADS", "FACEVALUE_DATA"]
+
+  /// The provenance of a finished run of `config` whose folder is `resultFolder`; fingerprints
+  /// every input file set (a stage of its own in `record`).
+  public static func collect(
+    _ config: ExperimentConfig, record: RunRecord, resultFolder: URL, started: Date, version: String,
+    libraries: Libraries, executable: URL?
+  ) throws -> Provenance {
+    let inputs = try config.inputFileSets(record).map { set -> Input in
+      var input = Input(
+        role: set.role, written: set.written,
+        location: set.written.hasPrefix("/") ? set.location.path : ResolvedPaths.relativePath(to: set.location, from: resultFolder),
+        foundIn: set.place?.name)
+      do { input.fingerprint = try FileSetFingerprint.of(set.files, root: set.root) } catch { input.problem = "\(error)" }
+      return input
+    }
+    record.lap("fingerprint inputs")
+    let tree = SourceTree.compiledFrom
+    let environment = ProcessInfo.processInfo.environment
+    return Provenance(
+      program: Program(
+        version: version, commit: tree?.commit ?? unknown, dirty: tree?.dirty ?? .unknown,
+        sourceChangedAfterBuild: tree?.changedAfter(executable) ?? .unknown, swift: libraries.swift,
+        openBLAS: libraries.openBLAS, openBLASKernels: libraries.openBLASKernels, libsndfile: libraries.libsndfile,
+        packages: tree?.pinnedPackages ?? []),
+      machine: Machine(cpu: cpuModel, logicalCPUs: ProcessInfo.processInfo.activeProcessorCount,
+        operatingSystem: ProcessInfo.processInfo.operatingSystemVersionString),
+      threads: Threads(
+        workers: ProcessInfo.processInfo.activeProcessorCount, openBLAS: libraries.openBLASThreads,
+        environment: environment.filter { recordedVariables.contains($0.key) }),
+      seeds: config.seeds,
+      dataSearchPath: DataSearchPath.standard(configFolder: config.baseFolder).places.map { "\($0.folder.path) (\($0.name))" },
+      inputs: inputs, started: ISO8601DateFormatter().string(from: started), stages: record.stages,
+      totalSeconds: Date().timeIntervalSince(started))
+  }
+
+  /// The CPU's model name (/proc/cpuinfo on Linux, sysctl on macOS), or "unknown".
+  static var cpuModel: String {
+    #if canImport(Darwin)
+      var size = 0
+      guard sysctlbyname("machdep.cpu.brand_string", nil, &size, nil, 0) == 0, size > 0 else { return unknown }
+      var name = [CChar](repeating: 0, count: size)
+      guard sysctlbyname("machdep.cpu.brand_string", &name, &size, nil, 0) == 0 else { return unknown }
+      return String(cString: name)
+    #else
+      guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return unknown }
+      for key in ["model name", "Model", "Hardware", "cpu model"] {
+        if let line = text.split(separator: "\n").first(where: { $0.hasPrefix(key) && $0.contains(":") }),
+          let value = line.split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces), !value.isEmpty
+        {
+          return value
+        }
+      }
+      return unknown
+    #endif
+  }
+}

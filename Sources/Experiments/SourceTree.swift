@@ -1,0 +1,76 @@
+import Foundation
+
+/// The FaceValue source tree this program was compiled from, found where the compiler saw
+/// it (`#filePath`), and what git says about it. A binary moved to another machine, a tree
+/// without `.git` or a machine without git give "unknown", never a guess.
+public struct SourceTree: Sendable {
+  /// The repository folder.
+  public var root: URL
+
+  /// The tree this file was compiled in, if it is still there.
+  public static var compiledFrom: SourceTree? {
+    DataSearchPath.repository(above: URL(fileURLWithPath: #filePath).deletingLastPathComponent()).map(SourceTree.init)
+  }
+
+  /// What a build compiles: a change elsewhere (results/, docs/) does not make a binary dirty.
+  static let compiledPaths = ["Sources", "Package.swift", "Package.resolved"]
+
+  /// The commit checked out, or "unknown".
+  public var commit: String { git(["rev-parse", "HEAD"])?.trimmingCharacters(in: .whitespacesAndNewlines) ?? Provenance.unknown }
+
+  /// Whether the compiled paths differ from that commit.
+  public var dirty: Fact {
+    git(["status", "--porcelain", "--untracked-files=normal", "--"] + Self.compiledPaths).map { .known(!$0.isEmpty) } ?? .unknown
+  }
+
+  /// Whether a compiled file was modified after `executable`.
+  public func changedAfter(_ executable: URL?) -> Fact {
+    guard let executable, let built = Self.modified(executable) else { return .unknown }
+    let files = Self.compiledPaths.flatMap { path -> [URL] in
+      let url = root.appendingPathComponent(path)
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { return [] }
+      guard isFolder.boolValue, let walk = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.contentModificationDateKey])
+      else { return [url] }
+      return walk.compactMap { $0 as? URL }
+    }
+    return .known(files.contains { (Self.modified($0) ?? .distantPast) > built })
+  }
+
+  /// The dependencies pinned in Package.resolved.
+  public var pinnedPackages: [Provenance.PinnedPackage] {
+    struct Resolved: Decodable {
+      struct Pin: Decodable {
+        struct State: Decodable { var version: String?, revision: String? }
+        var identity: String
+        var state: State
+      }
+      var pins: [Pin]
+    }
+    guard let data = try? Data(contentsOf: root.appendingPathComponent("Package.resolved")),
+      let resolved = try? JSONDecoder().decode(Resolved.self, from: data)
+    else { return [] }
+    return resolved.pins.map {
+      .init(identity: $0.identity, version: $0.state.version ?? Provenance.unknown, revision: $0.state.revision ?? Provenance.unknown)
+    }
+  }
+
+  private static func modified(_ url: URL) -> Date? {
+    try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate
+  }
+
+  /// git's standard output, or nil when git is absent or fails (not a repository).
+  private func git(_ arguments: [String]) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", root.path] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return nil }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return String(data: data, encoding: .utf8)
+  }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+@testable import Tabular
+
+@Suite struct SHA256Tests {
+  /// FIPS 180-4 example messages (NIST "SHA256.pdf" and "SHA2_Additional.pdf").
+  @Test func nistExamples() {
+    #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(
+      SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
+  /// Fed in pieces that straddle block boundaries, the digest is that of the whole message.
+  @Test func piecewiseUpdatesAgree() {
+    let message = (0..<1280).map { UInt8($0 % 256) }
+    for piece in [1, 7, 63, 64, 65, 1000] {
+      var digest = SHA256()
+      for start in stride(from: 0, to: message.count, by: piece) { digest.update(Array(message[start..<min(start + piece, message.count)])) }
+      #expect(digest.finalHex() == "d414b085826eb06778483ba35564dc849e643359f69ed9747878ba6e54985bed", "pieces of \(piece)")
+    }
+  }
+
+  /// The documented rule: sha256sum lines sorted by path, relative to the root (value from
+  /// Python's hashlib over the same lines).
+  @Test func fileSetFingerprint() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("fingerprint-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("sub"), withIntermediateDirectories: true)
+    try Data("hello\n".utf8).write(to: root.appendingPathComponent("sub/b.txt"))
+    try Data("world".utf8).write(to: root.appendingPathComponent("a.txt"))
+    let files = [root.appendingPathComponent("sub/b.txt"), root.appendingPathComponent("a.txt")]
+    let fingerprint = try FileSetFingerprint.of(files, root: root)
+    #expect(fingerprint == FileSetFingerprint(files: 2, bytes: 11, sha256: "f423c1cbaa4f09ba0193def9d916e492faaa6d2c79158ae60e7af9f7305cd664"))
+    #expect(try FileSetFingerprint.of(files.reversed() + files, root: root) == fingerprint)
+    try Data("World".utf8).write(to: root.appendingPathComponent("a.txt"))
+    #expect(try FileSetFingerprint.of(files, root: root).sha256 != fingerprint.sha256)
+    #expect(throws: TabularError.self) { try FileSetFingerprint.of([root.appendingPathComponent("absent")], root: root) }
+  }
+}
