@@ -1,5 +1,7 @@
 import Corpora
+import Features
 import Foundation
+import Tabular
 
 /// One set of files a run read: a corpus's media, a manifest, a corpus's metadata, a
 /// feature table. provenance.json fingerprints each set.

@@ -1,4 +1,9 @@
 import Corpora
+import Features
+import Foundation
+import GroundTruth
+import Results
+import Tabular
 import Yams
 
 // Each section of a resolved config.yaml, in the syntax its decoder reads, with every key

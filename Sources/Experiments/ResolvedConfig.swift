@@ -1,4 +1,7 @@
+import Features
 import Foundation
+import Results
+import Tabular
 import Yams
 
 /// The `config.yaml` of a result folder: the experiment as it ran, every key with the value

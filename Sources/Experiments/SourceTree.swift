@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// The FaceValue source tree this program was compiled from, found where the compiler saw
 /// it (`#filePath`), and what git says about it. A binary moved to another machine, a tree

@@ -9,10 +9,11 @@ extension FaceValue {
     static let configuration = CommandConfiguration(
       abstract: "Run an experiment file and write its report.",
       discussion: """
-        Reads CONFIG (YAML), loads or synthesises the corpus, extracts features, evaluates each
-        modality with leave-one-subject-out folds, and writes metrics.json, report.md, the
+        Reads CONFIG (YAML), loads or synthesises the corpus, extracts features, evaluates each \
+        modality with subject-independent folds, and writes metrics.json, report.md, the \
         resolved config.yaml and provenance.json to <output>/<name>/ (docs/run-folder.md).
-        Relative paths in CONFIG are relative to CONFIG's folder; data:NAME is looked for in
+
+        Relative paths in CONFIG are relative to CONFIG's folder; data:NAME is looked for in \
         $FACEVALUE_DATA, then datasets/ in the repository, then ../shared/datasets.
         """)
 
