@@ -63,7 +63,8 @@ let package = Package(
     .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "LinearAlgebra"]),
-    .testTarget(name: "VoiceTests", dependencies: ["Voice", "CVoiceKernels", "Randomness", "LinearAlgebra", "_TestSupport"], exclude: ["Golden"]),
+    .testTarget(
+      name: "VoiceTests", dependencies: ["Voice", "CVoiceKernels", "Randomness", "LinearAlgebra", "_TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "FaceTests", dependencies: ["Face", "Tabular", "_TestSupport"]),
     .testTarget(name: "CorporaTests", dependencies: ["Corpora", "GroundTruth", "Voice", "Face", "_TestSupport"]),
     .testTarget(

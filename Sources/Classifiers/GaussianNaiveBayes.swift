@@ -1,9 +1,10 @@
+import LinearAlgebra
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import LinearAlgebra
 
 /// Gaussian naive Bayes, as scikit-learn's `GaussianNB(var_smoothing)`: per-class feature
 /// means and (population) variances, each variance plus ε = var_smoothing × the largest

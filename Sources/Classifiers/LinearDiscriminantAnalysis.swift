@@ -1,9 +1,10 @@
+import LinearAlgebra
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import LinearAlgebra
 
 /// Linear discriminant analysis with a Ledoit-Wolf shrunk within-class covariance, as
 /// scikit-learn's `LinearDiscriminantAnalysis(solver="lsqr", shrinkage="auto")`.
@@ -66,7 +67,9 @@ public struct LinearDiscriminantAnalysis: Classifier {
     let (n, p) = (Double(centred.rows), centred.columns)
     var scales = [Double](repeating: 0, count: p)
     for i in 0..<centred.rows { for j in 0..<p { scales[j] += centred[i, j] * centred[i, j] } }
-    scales = scales.map { let sd = ($0 / n).squareRoot(); return sd > 0 ? sd : 1 }
+    scales = scales.map {
+      let sd = ($0 / n).squareRoot(); return sd > 0 ? sd : 1
+    }
     var z = centred
     for i in 0..<z.rows { for j in 0..<p { z[i, j] /= scales[j] } }
     let empirical = Matrix.product(z, z, transposeA: true, alpha: 1 / n)

@@ -1,10 +1,11 @@
+import LinearAlgebra
+import Randomness
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import LinearAlgebra
-import Randomness
 
 extension MultilayerPerceptron {
   /// The network's weights, with the forward and backward passes.
@@ -112,7 +113,8 @@ extension MultilayerPerceptron {
       let n = Double(rows)
       gradient.storage.withUnsafeMutableBufferPointer { g in
         weights.storage.withUnsafeBufferPointer { w in
-          BLAS.product(input, rows: rows, columns: inputs, true, delta, rows: rows, columns: outputs, false, into: g.baseAddress!, alpha: 1 / n)
+          BLAS.product(
+            input, rows: rows, columns: inputs, true, delta, rows: rows, columns: outputs, false, into: g.baseAddress!, alpha: 1 / n)
           for e in 0..<g.count { g[e] += alpha * w[e] / n }
         }
       }
@@ -145,7 +147,8 @@ extension MultilayerPerceptron {
         for r in 0..<rows {
           let row = UnsafeRawPointer(delta + r * columns)
           for q in 0..<pairs {
-            let sum = raw.loadUnaligned(fromByteOffset: q * 16, as: SIMD2<Double>.self)
+            let sum =
+              raw.loadUnaligned(fromByteOffset: q * 16, as: SIMD2<Double>.self)
               + row.loadUnaligned(fromByteOffset: q * 16, as: SIMD2<Double>.self) / n
             raw.storeBytes(of: sum, toByteOffset: q * 16, as: SIMD2<Double>.self)
           }

@@ -42,7 +42,8 @@ public struct MultilayerPerceptron: Classifier {
   ) {
     precondition(hiddenUnits >= 1, "MultilayerPerceptron: needs at least one hidden unit, got \(hiddenUnits)")
     precondition(alpha >= 0 && learningRate > 0, "MultilayerPerceptron: alpha \(alpha) must be ≥ 0, learning rate \(learningRate) > 0")
-    precondition(validationFraction > 0 && validationFraction < 1, "MultilayerPerceptron: validation fraction \(validationFraction) must be in (0, 1)")
+    precondition(
+      validationFraction > 0 && validationFraction < 1, "MultilayerPerceptron: validation fraction \(validationFraction) must be in (0, 1)")
     self.hiddenUnits = hiddenUnits
     self.alpha = alpha
     self.learningRate = learningRate

@@ -1,9 +1,10 @@
+import LinearAlgebra
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import LinearAlgebra
 
 /// Row-wise softmax shared by the models whose probabilities are normalised scores.
 enum Softmax {

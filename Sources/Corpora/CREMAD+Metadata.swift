@@ -19,7 +19,9 @@ extension CREMAD {
     func vote(_ source: LabelSource) -> (emotion: Emotion?, reason: String) {
       guard let emotions = votes[source], !emotions.isEmpty else { return (nil, "no \(source.rawValue) in summaryTable.csv") }
       guard emotions.count == 1 else {
-        return (nil, "raters tied between \(emotions.map(\.rawValue).joined(separator: " and ")) (\(source.rawValue)); no single perceived label")
+        return (
+          nil, "raters tied between \(emotions.map(\.rawValue).joined(separator: " and ")) (\(source.rawValue)); no single perceived label"
+        )
       }
       return (emotions[0], "")
     }
@@ -60,8 +62,11 @@ extension CREMAD {
   /// Reads `processedResults/summaryTable.csv` into a rating per clip name.
   static func readVotes(_ url: URL) throws -> [String: Rating] {
     let table = try metadataTable(url)
-    let fileColumn = try table.header.firstIndex { $0.lowercased() == "filename" }
-      ?? { throw CorpusError.badMetadata(file: url.path, line: 1, reason: "no FileName column; found \(table.header.joined(separator: ", "))") }()
+    let fileColumn =
+      try table.header.firstIndex { $0.lowercased() == "filename" }
+      ?? {
+        throw CorpusError.badMetadata(file: url.path, line: 1, reason: "no FileName column; found \(table.header.joined(separator: ", "))")
+      }()
     let sources: [(LabelSource, String)] = [(.voiceVote, "Voice"), (.faceVote, "Face"), (.multimodalVote, "MultiModal")]
     let columns = try sources.map { (try column($0.1 + "Vote", in: table, url), try column($0.1 + "Level", in: table, url)) }
     var ratings: [String: Rating] = [:]
@@ -72,8 +77,10 @@ extension CREMAD {
         let letters = cells[voteColumn].split(separator: ":").map { String($0.filter { $0 != " " }) }
         let emotions = try letters.map { letter in
           guard let emotion = voteLetters[letter] else {
-            throw CorpusError.badMetadata(file: url.path, line: line,
-              reason: "\(prefix)Vote '\(cells[voteColumn])' holds '\(letter)', not one of \(voteLetters.keys.sorted().joined(separator: ", "))")
+            throw CorpusError.badMetadata(
+              file: url.path, line: line,
+              reason:
+                "\(prefix)Vote '\(cells[voteColumn])' holds '\(letter)', not one of \(voteLetters.keys.sorted().joined(separator: ", "))")
           }
           return emotion
         }
@@ -102,7 +109,8 @@ extension CREMAD {
 
   private static func column(_ name: String, in table: CSVTable, _ url: URL) throws -> Int {
     guard let index = table.header.firstIndex(of: name) else {
-      throw CorpusError.badMetadata(file: url.path, line: 1,
+      throw CorpusError.badMetadata(
+        file: url.path, line: 1,
         reason: "column '\(name)' is missing; found \(table.header.joined(separator: ", "))")
     }
     return index

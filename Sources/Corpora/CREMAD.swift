@@ -37,7 +37,8 @@ public struct CREMAD: Sendable {
   public static let sentences = ["DFA", "IEO", "IOM", "ITH", "ITS", "IWL", "IWW", "MTI", "TAI", "TIE", "TSI", "WSI"]
   /// Intensity levels; XX is "unspecified".
   public static let levels = ["LO": "low", "MD": "medium", "HI": "high", "XX": "unspecified"]
-  static let expectedLayout = "AudioWAV/AAAA_SSS_EEE_LL.wav (e.g. AudioWAV/1001_DFA_ANG_XX.wav) and VideoDemographics.csv "
+  static let expectedLayout =
+    "AudioWAV/AAAA_SSS_EEE_LL.wav (e.g. AudioWAV/1001_DFA_ANG_XX.wav) and VideoDemographics.csv "
     + "(see datasets/crema-d/README.md)"
 
   /// Creates the loader.
@@ -82,14 +83,16 @@ public struct CREMAD: Sendable {
     let (files, skipped) = try FolderListing.files(under: audioFolder, corpus: "CREMA-D", expected: CREMAD.expectedLayout)
     let demographicsURL = root.appendingPathComponent("VideoDemographics.csv")
     guard FileManager.default.fileExists(atPath: demographicsURL.path) else {
-      throw CorpusError.notACorpus(root: root.path, corpus: "CREMA-D", reason: "VideoDemographics.csv is missing",
+      throw CorpusError.notACorpus(
+        root: root.path, corpus: "CREMA-D", reason: "VideoDemographics.csv is missing",
         expected: CREMAD.expectedLayout)
     }
     let demographics = try CREMAD.readDemographics(demographicsURL)
     let summaryURL = root.appendingPathComponent("processedResults/summaryTable.csv")
     let votes = FileManager.default.fileExists(atPath: summaryURL.path) ? try CREMAD.readVotes(summaryURL) : nil
     if labels != .intended && votes == nil {
-      throw CorpusError.notACorpus(root: root.path, corpus: "CREMA-D",
+      throw CorpusError.notACorpus(
+        root: root.path, corpus: "CREMA-D",
         reason: "labels '\(labels.rawValue)' need processedResults/summaryTable.csv, which is missing", expected: CREMAD.expectedLayout)
     }
     var samples: [Sample] = [], problems: [CorpusProblem] = skipped, actorsWithoutDemographics = Set<String>()
@@ -114,7 +117,9 @@ public struct CREMAD: Sendable {
       var label = name.emotion.rawValue
       if let votes {
         guard let rating = votes[id] else {
-          if labels != .intended { problems.append(.excludedSample(id: id, reason: "no row in processedResults/summaryTable.csv")); continue }
+          if labels != .intended {
+            problems.append(.excludedSample(id: id, reason: "no row in processedResults/summaryTable.csv")); continue
+          }
           samples.append(sample(id, name, label, attributes, audioFolder, file))
           continue
         }
@@ -137,16 +142,20 @@ public struct CREMAD: Sendable {
       .missingFile(expected: "AudioWAV/\($0)_*.wav", reason: "actor \($0) is in VideoDemographics.csv but has no clips")
     }
     guard !samples.isEmpty else {
-      throw CorpusError.notACorpus(root: root.path, corpus: "CREMA-D", reason: "no CREMA-D .wav files found in AudioWAV/",
+      throw CorpusError.notACorpus(
+        root: root.path, corpus: "CREMA-D", reason: "no CREMA-D .wav files found in AudioWAV/",
         expected: CREMAD.expectedLayout)
     }
     let voteAttributes = votes == nil ? [] : CREMAD.Rating.attributeNames
-    let attributeNames = CREMAD.demographicAttributes + ["level", "sentence"]
+    let attributeNames =
+      CREMAD.demographicAttributes + ["level", "sentence"]
       + (labels == .intended ? [] : ["intended"]) + voteAttributes
     return CorpusScan(corpus: Corpus(name: "crema-d", samples: samples, attributeNames: attributeNames), problems: problems)
   }
 
-  private func sample(_ id: String, _ name: Name, _ label: String, _ attributes: [String: String], _ folder: URL, _ file: String) -> Sample {
-    Sample(id: id, subject: name.actor, label: label, attributes: attributes, audio: folder.appending(path: file, directoryHint: .notDirectory))
+  private func sample(_ id: String, _ name: Name, _ label: String, _ attributes: [String: String], _ folder: URL, _ file: String) -> Sample
+  {
+    Sample(
+      id: id, subject: name.actor, label: label, attributes: attributes, audio: folder.appending(path: file, directoryHint: .notDirectory))
   }
 }

@@ -57,7 +57,8 @@ public struct EmoDB: Sendable {
 
   /// Loads the corpus under `root` (the folder holding `wav/`, or `wav/` itself).
   public func load(_ root: URL) throws -> CorpusScan {
-    let wav = FileManager.default.fileExists(atPath: root.appendingPathComponent("wav").path)
+    let wav =
+      FileManager.default.fileExists(atPath: root.appendingPathComponent("wav").path)
       ? root.appendingPathComponent("wav") : root
     let (files, skipped) = try FolderListing.files(under: wav, corpus: "EmoDB", expected: EmoDB.expectedLayout)
     var samples: [Sample] = [], problems: [CorpusProblem] = skipped
@@ -72,11 +73,14 @@ public struct EmoDB: Sendable {
         problems.append(failure.problem(path: path, corpus: "EmoDB"))
       case .success(let name):
         let speaker = EmoDB.speakers[name.speaker]!
-        samples.append(Sample(
-          id: String(file.dropLast(4)), subject: name.speaker, label: name.emotion.rawValue,
-          attributes: ["sex": speaker.sex, "age": String(speaker.age), "age_group": AgeGroup.decade(of: String(speaker.age))!,
-                       "text": name.text],
-          audio: wav.appending(path: file, directoryHint: .notDirectory)))
+        samples.append(
+          Sample(
+            id: String(file.dropLast(4)), subject: name.speaker, label: name.emotion.rawValue,
+            attributes: [
+              "sex": speaker.sex, "age": String(speaker.age), "age_group": AgeGroup.decade(of: String(speaker.age))!,
+              "text": name.text,
+            ],
+            audio: wav.appending(path: file, directoryHint: .notDirectory)))
       }
     }
     let found = Set(samples.map(\.id))

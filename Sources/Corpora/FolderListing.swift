@@ -1,9 +1,10 @@
 import Foundation
 import Tabular
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Lists every regular file under a folder, relative paths sorted, so loaders are

@@ -74,9 +74,10 @@ public struct Manifest: Sendable, Equatable {
         return text.hasPrefix("/")
           ? URL(fileURLWithPath: text, isDirectory: false) : folder.appendingPathComponent(text, isDirectory: false)
       }
-      samples.append(Sample(
-        id: id, subject: try required(subjectIndex), label: labelMap[label] ?? label,
-        attributes: values, audio: path(audioIndex), landmarks: path(landmarksIndex)))
+      samples.append(
+        Sample(
+          id: id, subject: try required(subjectIndex), label: labelMap[label] ?? label,
+          attributes: values, audio: path(audioIndex), landmarks: path(landmarksIndex)))
     }
     return Corpus(
       name: name ?? url.deletingPathExtension().lastPathComponent, samples: samples,

@@ -29,7 +29,8 @@ public struct RAVDESS: Sendable {
   public var channel: Channel
   /// Attribute columns every sample carries.
   public static let attributeNames = ["sex", "vocal_channel", "intensity", "statement"]
-  static let expectedLayout = "Actor_XX/MM-VV-EE-II-SS-RR-AA.wav (audio-only) and/or MM-VV-EE-II-SS-RR-AA.csv "
+  static let expectedLayout =
+    "Actor_XX/MM-VV-EE-II-SS-RR-AA.wav (audio-only) and/or MM-VV-EE-II-SS-RR-AA.csv "
     + "(Facial Landmark Tracking) files (see datasets/ravdess/README.md)"
 
   /// Creates the loader.
@@ -78,16 +79,20 @@ public struct RAVDESS: Sendable {
       }
       guard modality == .both ? (audio != nil && landmarks != nil) : (audio != nil || landmarks != nil) else { continue }
       let code = trial.code
-      samples.append(Sample(
-        id: key, subject: String(format: "%02d", code.actor), label: code.label.rawValue,
-        attributes: ["sex": code.sex, "vocal_channel": code.channelName, "intensity": code.intensity == 1 ? "normal" : "strong",
-                     "statement": code.statement == 1 ? "kids" : "dogs"],
-        audio: audio.map { root.appending(path: $0, directoryHint: .notDirectory) },
-        landmarks: landmarks.map { root.appending(path: $0, directoryHint: .notDirectory) }))
+      samples.append(
+        Sample(
+          id: key, subject: String(format: "%02d", code.actor), label: code.label.rawValue,
+          attributes: [
+            "sex": code.sex, "vocal_channel": code.channelName, "intensity": code.intensity == 1 ? "normal" : "strong",
+            "statement": code.statement == 1 ? "kids" : "dogs",
+          ],
+          audio: audio.map { root.appending(path: $0, directoryHint: .notDirectory) },
+          landmarks: landmarks.map { root.appending(path: $0, directoryHint: .notDirectory) }))
     }
     guard !samples.isEmpty else {
       throw CorpusError.notACorpus(
-        root: root.path, corpus: "RAVDESS", reason: "no \(modality == .both ? "paired " : "")\(channel == .all ? "" : channel.rawValue + " ")"
+        root: root.path, corpus: "RAVDESS",
+        reason: "no \(modality == .both ? "paired " : "")\(channel == .all ? "" : channel.rawValue + " ")"
           + "\(modality == .audio ? "audio-only WAV" : modality == .video ? "landmark CSV" : "WAV and landmark") files found",
         expected: RAVDESS.expectedLayout)
     }
@@ -113,9 +118,11 @@ public struct RAVDESS: Sendable {
     case .success(let parsed): code = parsed
     }
     guard modalities.contains(code.modality) else {
-      problems.append(.unexpectedFile(
-        path: path, reason: "modality \(String(format: "%02d", code.modality)) does not match .\(url.pathExtension) "
-          + "(WAVs are audio-only, 03; videos and landmark CSVs are 01 or 02)"))
+      problems.append(
+        .unexpectedFile(
+          path: path,
+          reason: "modality \(String(format: "%02d", code.modality)) does not match .\(url.pathExtension) "
+            + "(WAVs are audio-only, 03; videos and landmark CSVs are 01 or 02)"))
       return nil
     }
     let folder = url.deletingLastPathComponent().lastPathComponent
@@ -145,10 +152,11 @@ public struct RAVDESS: Sendable {
             code.modality = modalityCode
             // Audio has a published folder; the landmark archive's folders are not fixed.
             let folder = channelCode == 1 ? "Audio_Speech_Actors_01-24" : "Audio_Song_Actors_01-24"
-            problems.append(.missingFile(
-              expected: modalityCode == 3
-                ? "\(folder)/Actor_\(String(format: "%02d", actor))/\(code.text).wav" : "\(code.text).csv",
-              reason: "the published design has this \(kindName) (\(code.channelName), \(code.label.rawValue))"))
+            problems.append(
+              .missingFile(
+                expected: modalityCode == 3
+                  ? "\(folder)/Actor_\(String(format: "%02d", actor))/\(code.text).wav" : "\(code.text).csv",
+                reason: "the published design has this \(kindName) (\(code.channelName), \(code.label.rawValue))"))
           }
         }
       }

@@ -51,7 +51,8 @@ public struct RAVDESSCode: Sendable, Hashable {
     }
     let v = parts.map { Int($0)! }
     func check(_ field: String, _ value: Int, _ allowed: ClosedRange<Int>) -> ParseFailure? {
-      allowed.contains(value) ? nil : .init(field: field, value: String(format: "%02d", value), allowed: allowed.map { String(format: "%02d", $0) })
+      allowed.contains(value)
+        ? nil : .init(field: field, value: String(format: "%02d", value), allowed: allowed.map { String(format: "%02d", $0) })
     }
     let song = v[1] == 2
     let failures = [
@@ -60,8 +61,10 @@ public struct RAVDESSCode: Sendable, Hashable {
       check("statement", v[4], 1...2), check("repetition", v[5], 1...2), check("actor", v[6], 1...24),
     ]
     if let failure = failures.compactMap({ $0 }).first { return .failure(failure) }
-    return .success(RAVDESSCode(modality: v[0], vocalChannel: v[1], emotion: v[2], intensity: v[3], statement: v[4],
-      repetition: v[5], actor: v[6]))
+    return .success(
+      RAVDESSCode(
+        modality: v[0], vocalChannel: v[1], emotion: v[2], intensity: v[3], statement: v[4],
+        repetition: v[5], actor: v[6]))
   }
 
   /// Every trial the published design has for one actor and channel (60 speech, 44 song;
@@ -73,8 +76,10 @@ public struct RAVDESSCode: Sendable, Hashable {
       for intensity in 1...(emotion == 1 ? 1 : 2) {
         for statement in 1...2 {
           for repetition in 1...2 {
-            codes.append(RAVDESSCode(modality: 0, vocalChannel: vocalChannel, emotion: emotion, intensity: intensity,
-              statement: statement, repetition: repetition, actor: actor))
+            codes.append(
+              RAVDESSCode(
+                modality: 0, vocalChannel: vocalChannel, emotion: emotion, intensity: intensity,
+                statement: statement, repetition: repetition, actor: actor))
           }
         }
       }

@@ -1,7 +1,7 @@
 import Face
+import Foundation
 import GroundTruth
 import LinearAlgebra
-import Foundation
 import Randomness
 import Tabular
 import Voice
@@ -36,14 +36,16 @@ public enum SyntheticCorpus {
     BLASThreads.set(1)
     _ = try parallelMap(plan.count) { (index: Int) throws in
       let item = plan[index]
-      try writeClip(spec, subject: subjects[item.subject], emotion: spec.emotions[item.emotion],
+      try writeClip(
+        spec, subject: subjects[item.subject], emotion: spec.emotions[item.emotion],
         take: item.take, clipIndex: index, folder: folder)
     }
 
     let samples = plan.map { item in
       let subject = subjects[item.subject]
       let id = clipID(subject: subject.id, emotion: spec.emotions[item.emotion], take: item.take)
-      return Sample(id: id, subject: subject.id, label: spec.emotions[item.emotion], attributes: subject.attributes,
+      return Sample(
+        id: id, subject: subject.id, label: spec.emotions[item.emotion], attributes: subject.attributes,
         audio: folder.appendingPathComponent("audio/\(id).wav"), landmarks: folder.appendingPathComponent("landmarks/\(id).csv"))
     }
     try writeManifest(samples, attributeNames: spec.attributes.map(\.name), folder: folder)
@@ -55,7 +57,8 @@ public enum SyntheticCorpus {
   /// version; otherwise generates it anew. Lets the demo synthesise once and reuse.
   public static func loadOrGenerate(_ spec: SyntheticCorpusSpec, into folder: URL) throws -> (corpus: Corpus, generated: Bool) {
     let stamp = folder.appendingPathComponent("synthetic.json")
-    if RegularFile.problem(at: stamp.path) == nil, let data = try? Data(contentsOf: stamp), let stored = try? JSONDecoder().decode(Stamp.self, from: data),
+    if RegularFile.problem(at: stamp.path) == nil, let data = try? Data(contentsOf: stamp),
+      let stored = try? JSONDecoder().decode(Stamp.self, from: data),
       stored == Stamp(version: generatorVersion, specification: spec)
     {
       var manifest = Manifest()
@@ -136,9 +139,10 @@ public enum SyntheticCorpus {
   static func writeManifest(_ samples: [Sample], attributeNames: [String], folder: URL) throws {
     var lines = [CSVWriter.line(["id", "subject", "label"] + attributeNames + ["audio", "landmarks"])]
     for sample in samples {
-      lines.append(CSVWriter.line(
-        [sample.id, sample.subject, sample.label] + attributeNames.map { sample.attributes[$0] ?? "" }
-          + ["audio/\(sample.id).wav", "landmarks/\(sample.id).csv"]))
+      lines.append(
+        CSVWriter.line(
+          [sample.id, sample.subject, sample.label] + attributeNames.map { sample.attributes[$0] ?? "" }
+            + ["audio/\(sample.id).wav", "landmarks/\(sample.id).csv"]))
     }
     try write(lines.joined(separator: "\n") + "\n", to: folder.appendingPathComponent("manifest.csv"))
   }

@@ -17,7 +17,8 @@ public struct ClusteredPredictions: Sendable {
 
   /// Groups samples by `clusters` (usually subject ids).
   public init(truth: [Int], predicted: [Int], clusters names: [String], classCount: Int) {
-    precondition(truth.count == predicted.count && truth.count == names.count,
+    precondition(
+      truth.count == predicted.count && truth.count == names.count,
       "ClusteredPredictions: \(truth.count) truths, \(predicted.count) predictions, \(names.count) clusters")
     let sortedNames = Array(Set(names)).sorted()
     let index = Dictionary(uniqueKeysWithValues: sortedNames.enumerated().map { ($1, $0) })

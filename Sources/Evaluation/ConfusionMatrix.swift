@@ -13,7 +13,9 @@ public struct ConfusionMatrix: Sendable, Equatable, Codable {
 
   /// Wraps existing counts (a square table).
   public init(counts: [[Int]]) {
-    precondition(counts.allSatisfy { $0.count == counts.count }, "Confusion matrix must be square, got \(counts.map(\.count)) columns for \(counts.count) rows")
+    precondition(
+      counts.allSatisfy { $0.count == counts.count },
+      "Confusion matrix must be square, got \(counts.map(\.count)) columns for \(counts.count) rows")
     self.counts = counts
   }
 

@@ -29,21 +29,24 @@ public struct FairnessAnalysis: Sendable {
     attribute: String, truth: [Int], predicted: [Int], subjects: [String], groupOf: [String?], labels: [String],
     gaps: [GapDefinition], negative: Set<Int> = [], neutralOrPositive: Set<Int> = []
   ) -> FairnessReport {
-    precondition(truth.count == predicted.count && truth.count == subjects.count && truth.count == groupOf.count,
+    precondition(
+      truth.count == predicted.count && truth.count == subjects.count && truth.count == groupOf.count,
       "FairnessAnalysis: \(truth.count) truths, \(predicted.count) predictions, \(subjects.count) subjects, \(groupOf.count) groups")
     let k = labels.count
     let rows = groupOf.indices.filter { groupOf[$0] != nil }
     let names = Array(Set(rows.map { groupOf[$0]! })).sorted()
     // Clusters are (group, subject) cells, so a subject whose attribute varies is split.
     let cellNames = rows.map { "\(groupOf[$0]!)\u{1F}\(subjects[$0])" }
-    let pooled = ClusteredPredictions(truth: rows.map { truth[$0] }, predicted: rows.map { predicted[$0] }, clusters: cellNames, classCount: k)
+    let pooled = ClusteredPredictions(
+      truth: rows.map { truth[$0] }, predicted: rows.map { predicted[$0] }, clusters: cellNames, classCount: k)
     let groupIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     var cellSets = [Set<Int>](repeating: [], count: names.count)
     for (position, row) in rows.enumerated() { cellSets[groupIndex[groupOf[row]!]!].insert(pooled.clusterOfSample[position]) }
     let cellsOfGroup = cellSets.map { $0.sorted() }
     let sampleCount = names.indices.map { g in rows.filter { groupOf[$0] == names[g] }.count }
     let summaries = names.indices.map { g in
-      summary(name: names[g], samples: sampleCount[g], cells: cellsOfGroup[g], pooled: pooled, labels: labels,
+      summary(
+        name: names[g], samples: sampleCount[g], cells: cellsOfGroup[g], pooled: pooled, labels: labels,
         negative: negative, neutralOrPositive: neutralOrPositive)
     }
     let eligible = names.indices.filter { cellsOfGroup[$0].count >= minimumSubjects }
@@ -81,7 +84,8 @@ public struct FairnessAnalysis: Sendable {
     let gapResults = gaps.indices.compactMap { i -> GapResult? in
       guard let point = points[i], let tail = tails[i] else { return nil }
       let tested = tail.tally.count > 0
-      let inverted = tested
+      let inverted =
+        tested
         ? PermutationInterval.interval(gap: point.value, tail: tail, groupSizes: eligibleCells.map(\.count))
         : PermutationInterval.Outcome.unavailable(reason: "no permutation test (group_permutations: 0), so no interval")
       var interval: Interval? = nil, note: String? = nil
@@ -120,7 +124,8 @@ public struct FairnessAnalysis: Sendable {
       negativeAttribution: OneVsRest.attributionRate(m, given: neutralOrPositive, predictedAs: negative),
       accuracyInterval: accuracy.interval, uarInterval: uar.interval, intervalNote: uar.reason ?? accuracy.reason,
       perClass: labels.indices.map { c in
-        ClassRates(label: labels[c], truePositiveRate: OneVsRest.truePositiveRate(m, class: c),
+        ClassRates(
+          label: labels[c], truePositiveRate: OneVsRest.truePositiveRate(m, class: c),
           falsePositiveRate: OneVsRest.falsePositiveRate(m, class: c), selectionRate: OneVsRest.selectionRate(m, class: c))
       })
   }
@@ -151,7 +156,8 @@ public struct FairnessAnalysis: Sendable {
     func selected(_ g: Int) -> Int { (0..<observed[g].classCount).reduce(0) { $0 + observed[g].counts[$1][r.classIndex] } }
     let high = (selected(r.higher), observed[r.higher].total), low = (selected(r.lower), observed[r.lower].total)
     let p = tally.count == 0 ? nil : tally.pValue
-    let counts = "\(labels[r.classIndex]) predicted for \(high.0) of \(high.1) clips of \(groupName(r.higher)), "
+    let counts =
+      "\(labels[r.classIndex]) predicted for \(high.0) of \(high.1) clips of \(groupName(r.higher)), "
       + "\(low.0) of \(low.1) of \(groupName(r.lower))"
     let fails = r.value < 0.8 && (p.map { $0 <= 1 - level } ?? false)
     let assessment: String
@@ -160,7 +166,8 @@ public struct FairnessAnalysis: Sendable {
     } else if let p, fails {
       assessment = "below 0.8 and significant (p = \(PermutationInterval.format(p))): fails the four-fifths rule (\(counts))"
     } else if let p {
-      assessment = "below 0.8 but not significant (p = \(PermutationInterval.format(p))): too few to apply the four-fifths rule, "
+      assessment =
+        "below 0.8 but not significant (p = \(PermutationInterval.format(p))): too few to apply the four-fifths rule, "
         + "which does not hold differences based on small numbers (29 CFR §1607.4D) (\(counts))"
     } else {
       assessment = "below 0.8, untested (group_permutations: 0): four-fifths rule not applied (\(counts))"

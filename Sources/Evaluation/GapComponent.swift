@@ -67,28 +67,38 @@ public struct GapDefinition: Sendable {
       classes.map { k in GapComponent(name: "\(what) of \(labels[k])", classIndex: k) { f($0, k) } }
     }
     var gaps = [
-      GapDefinition(name: "accuracy_difference", explanation: "accuracy of the best minus the worst group",
+      GapDefinition(
+        name: "accuracy_difference", explanation: "accuracy of the best minus the worst group",
         components: [GapComponent(name: "accuracy", compute: Metrics.accuracy)]),
-      GapDefinition(name: "uar_difference", explanation: "UAR of the best minus the worst group",
+      GapDefinition(
+        name: "uar_difference", explanation: "UAR of the best minus the worst group",
         components: [GapComponent(name: "UAR", compute: Metrics.unweightedAverageRecall)]),
-      GapDefinition(name: "macro_f1_difference", explanation: "macro-F1 of the best minus the worst group",
+      GapDefinition(
+        name: "macro_f1_difference", explanation: "macro-F1 of the best minus the worst group",
         components: [GapComponent(name: "macro-F1", compute: Metrics.macroF1)]),
-      GapDefinition(name: "demographic_parity_difference",
+      GapDefinition(
+        name: "demographic_parity_difference",
         explanation: "largest between-group difference in how often one emotion is predicted (one-vs-rest, max over classes)",
         components: perClass("selection rate", OneVsRest.selectionRate)),
-      GapDefinition(name: "equal_opportunity_difference",
+      GapDefinition(
+        name: "equal_opportunity_difference",
         explanation: "largest between-group difference in recall (TPR) of one emotion (max over classes)",
         components: perClass("TPR", OneVsRest.truePositiveRate)),
-      GapDefinition(name: "equalized_odds_difference",
+      GapDefinition(
+        name: "equalized_odds_difference",
         explanation: "largest between-group difference in TPR or FPR of one emotion (fairlearn's definition, max over classes)",
         components: perClass("TPR", OneVsRest.truePositiveRate) + perClass("FPR", OneVsRest.falsePositiveRate)),
     ]
     if !negative.isEmpty && !neutralOrPositive.isEmpty {
-      gaps.append(GapDefinition(name: "negative_attribution_difference",
-        explanation: "difference in how often neutral or positive clips are read as anger, disgust, fear or sadness",
-        components: [GapComponent(name: "negative-emotion attribution rate") {
-          OneVsRest.attributionRate($0, given: neutralOrPositive, predictedAs: negative)
-        }]))
+      gaps.append(
+        GapDefinition(
+          name: "negative_attribution_difference",
+          explanation: "difference in how often neutral or positive clips are read as anger, disgust, fear or sadness",
+          components: [
+            GapComponent(name: "negative-emotion attribution rate") {
+              OneVsRest.attributionRate($0, given: neutralOrPositive, predictedAs: negative)
+            }
+          ]))
     }
     return gaps
   }

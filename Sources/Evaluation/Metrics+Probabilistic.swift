@@ -36,8 +36,9 @@ extension Metrics {
       if best == label { correct[bin] += 1 }
     }
     let n = Double(truth.count)
-    return .value((0..<bins).reduce(0.0) { sum, b in
-      count[b] == 0 ? sum : sum + abs(correct[b] - confidence[b]) / n
-    })
+    return .value(
+      (0..<bins).reduce(0.0) { sum, b in
+        count[b] == 0 ? sum : sum + abs(correct[b] - confidence[b]) / n
+      })
   }
 }

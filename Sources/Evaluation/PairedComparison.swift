@@ -24,7 +24,8 @@ public struct PairedComparison: Sendable, Equatable, Codable {
     first: String, second: String, firstCorrect: [Bool], secondCorrect: [Bool], subjects: [String],
     permutations: Int, seed: UInt64
   ) {
-    precondition(firstCorrect.count == secondCorrect.count && firstCorrect.count == subjects.count,
+    precondition(
+      firstCorrect.count == secondCorrect.count && firstCorrect.count == subjects.count,
       "PairedComparison: \(firstCorrect.count), \(secondCorrect.count) outcomes, \(subjects.count) subjects")
     var perSubject: [String: Int] = [:]
     for i in subjects.indices { perSubject[subjects[i], default: 0] += (firstCorrect[i] ? 1 : 0) - (secondCorrect[i] ? 1 : 0) }

@@ -9,7 +9,9 @@ import Results
 enum CorpusShift {
   /// One entry per column, ordered by |d| (largest first; undefined last), ties in column order.
   static func table(_ x: Matrix, names: [String], isTest: [Bool]) -> [FeatureShift] {
-    precondition(isTest.count == x.rows && names.count == x.columns, "shift table: \(isTest.count) flags, \(names.count) names for \(x.rows)×\(x.columns)")
+    precondition(
+      isTest.count == x.rows && names.count == x.columns,
+      "shift table: \(isTest.count) flags, \(names.count) names for \(x.rows)×\(x.columns)")
     let testRows = isTest.indices.filter { isTest[$0] }, trainRows = isTest.indices.filter { !isTest[$0] }
     let shifts = names.indices.map { j -> FeatureShift in
       let train = trainRows.map { x[$0, j] }, test = testRows.map { x[$0, j] }

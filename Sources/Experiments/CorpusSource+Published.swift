@@ -7,11 +7,12 @@ extension CorpusSource {
 
   /// Decodes `emodb: {root}`, `ravdess: {root, modality, channel}` or `crema_d: {root, labels}`.
   static func published(_ key: Keys, _ decoder: Decoder) throws -> CorpusSource {
-    let allowed: [PublishedKeys] = switch key {
-    case .ravdess: [.root, .modality, .channel]
-    case .cremaD: [.root, .labels]
-    default: [.root]
-    }
+    let allowed: [PublishedKeys] =
+      switch key {
+      case .ravdess: [.root, .modality, .channel]
+      case .cremaD: [.root, .labels]
+      default: [.root]
+      }
     try decoder.rejectUnknownKeys(allowed.map(\.rawValue))
     let c = try decoder.container(keyedBy: PublishedKeys.self)
     let root = try c.decode(String.self, forKey: .root)
@@ -25,9 +26,10 @@ extension CorpusSource {
     }
     switch key {
     case .ravdess:
-      return .published(.ravdess(
-        modality: try option(RAVDESS.Modality.self, .modality, default: .audio),
-        channel: try option(RAVDESS.Channel.self, .channel, default: .speech)), root: root)
+      return .published(
+        .ravdess(
+          modality: try option(RAVDESS.Modality.self, .modality, default: .audio),
+          channel: try option(RAVDESS.Channel.self, .channel, default: .speech)), root: root)
     case .cremaD:
       return .published(.cremaD(labels: try option(CREMAD.LabelSource.self, .labels, default: .intended)), root: root)
     default:

@@ -94,9 +94,10 @@ extension CorpusSource: Decodable {
         let item = try list.superDecoder()
         try item.rejectUnknownKeys(DegradationKeys.allCases.map(\.rawValue))
         let d = try item.container(keyedBy: DegradationKeys.self)
-        spec.degradations.append(.init(
-          attribute: try d.decode(String.self, forKey: .attribute), group: try d.decode(String.self, forKey: .group),
-          factor: try d.decode(Double.self, forKey: .factor), modality: try d.decodeIfPresent(String.self, forKey: .modality)))
+        spec.degradations.append(
+          .init(
+            attribute: try d.decode(String.self, forKey: .attribute), group: try d.decode(String.self, forKey: .group),
+            factor: try d.decode(Double.self, forKey: .factor), modality: try d.decodeIfPresent(String.self, forKey: .modality)))
       }
     }
     spec.sampleRate = try c.decodeIfPresent(Int.self, forKey: .sampleRate) ?? spec.sampleRate

@@ -35,7 +35,8 @@ struct CrossCorpusDesign {
     // The same recording on both sides would be test data seen in training.
     let trainFiles = Set(train.samples.flatMap { [$0.audio, $0.landmarks].compactMap { $0?.standardizedFileURL.path } })
     if let reused = test.samples.lazy.flatMap({ [$0.audio, $0.landmarks].compactMap { $0?.standardizedFileURL.path } })
-      .first(where: trainFiles.contains) {
+      .first(where: trainFiles.contains)
+    {
       throw ExperimentError.crossCorpus("\(reused) is in both the training and the test corpus")
     }
     let keep = Set(shared)
@@ -47,8 +48,9 @@ struct CrossCorpusDesign {
         if keep.contains(sample.label) {
           kept.append(sample)
         } else {
-          excluded.append(ExcludedSample(
-            id: sample.id, reason: "label '\(sample.label)' is not in both corpora (shared: \(shared.joined(separator: ", ")))"))
+          excluded.append(
+            ExcludedSample(
+              id: sample.id, reason: "label '\(sample.label)' is not in both corpora (shared: \(shared.joined(separator: ", ")))"))
         }
       }
       return (kept, excluded)

@@ -108,7 +108,8 @@ extension ConfigError {
     case DecodingError.valueNotFound(let type, let context):
       self = .invalidValue(file: file, path: path(context), reason: "expected \(type), found nothing")
     case DecodingError.dataCorrupted(let context):
-      self = context.codingPath.isEmpty
+      self =
+        context.codingPath.isEmpty
         ? .malformedYAML(file: file, reason: context.debugDescription)
         : .invalidValue(file: file, path: path(context), reason: context.debugDescription)
     default:
@@ -140,8 +141,9 @@ extension ExperimentConfig: Decodable {
     corpus = try c.decode(CorpusSource.self, forKey: .corpus)
     testCorpus = try c.decodeIfPresent(CorpusSource.self, forKey: .testCorpus)
     if testCorpus != nil && c.contains(.protocol) {
-      throw decoder.invalid("give either 'protocol' or 'test_corpus', not both: with a test corpus the model trains on all of "
-        + "'corpus' and is tested on 'test_corpus'")
+      throw decoder.invalid(
+        "give either 'protocol' or 'test_corpus', not both: with a test corpus the model trains on all of "
+          + "'corpus' and is tested on 'test_corpus'")
     }
     if c.contains(.modality) && c.contains(.modalities) { throw decoder.invalid("give either 'modality' or 'modalities', not both") }
     if let single = try c.decodeIfPresent(Modality.self, forKey: .modality) {
@@ -217,8 +219,10 @@ public struct FeatureChoice: Sendable, Equatable, Decodable {
 
   /// The voice and face sets, reading any feature table (relative to `base`).
   func loadSets(base: URL) throws -> (voice: any FeatureSet, face: any FeatureSet) {
-    (try voiceTable.map { try TableFeatureSet($0, source: .audio, base: base) as any FeatureSet } ?? voiceSet,
-     try faceTable.map { try TableFeatureSet($0, source: .landmarks, base: base) as any FeatureSet } ?? faceSet)
+    (
+      try voiceTable.map { try TableFeatureSet($0, source: .audio, base: base) as any FeatureSet } ?? voiceSet,
+      try faceTable.map { try TableFeatureSet($0, source: .landmarks, base: base) as any FeatureSet } ?? faceSet
+    )
   }
 
   /// The voice set, when it is a named set.

@@ -55,9 +55,10 @@ extension ExperimentConfig {
       for (modality, table) in [("voice", choice.voiceTable), ("face", choice.faceTable)] {
         guard let table else { continue }
         let (url, place) = try search.locate(table.path, base: baseFolder)
-        sets.append(InputFileSet(
-          role: "\(variant)\(modality) feature table", written: table.path, location: url, place: place, files: [url],
-          root: url.deletingLastPathComponent()))
+        sets.append(
+          InputFileSet(
+            role: "\(variant)\(modality) feature table", written: table.path, location: url, place: place, files: [url],
+            root: url.deletingLastPathComponent()))
       }
     }
     return sets
@@ -113,11 +114,13 @@ extension ExperimentConfig {
       if let table = choice.faceTable { named.append(("\(key).face.table", table.path)) }
     }
     return named.map { key, written in
-      DataLocation(key: key, written: written, found: Result {
-        let found = try search.locate(written, base: baseFolder)
-        guard FileManager.default.fileExists(atPath: found.url.path) else { throw MissingData(path: found.url.path) }
-        return found
-      })
+      DataLocation(
+        key: key, written: written,
+        found: Result {
+          let found = try search.locate(written, base: baseFolder)
+          guard FileManager.default.fileExists(atPath: found.url.path) else { throw MissingData(path: found.url.path) }
+          return found
+        })
     }
   }
 }

@@ -20,7 +20,8 @@ public struct ExperimentRunner {
   public func run(_ config: ExperimentConfig) throws -> ExperimentResult { try runKeepingPredictions(config).result }
 
   /// Runs `config` and also returns each modality's out-of-fold predictions, for export.
-  public func runKeepingPredictions(_ config: ExperimentConfig) throws -> (result: ExperimentResult, predictions: [(String, PredictionSet)]) {
+  public func runKeepingPredictions(_ config: ExperimentConfig) throws -> (result: ExperimentResult, predictions: [(String, PredictionSet)])
+  {
     record.reset()
     let scan = try config.corpus.loadScan(base: config.baseFolder, experimentSeed: config.seed, log: log)
     record.loaded(scan.corpus, role: "corpus")
@@ -107,15 +108,17 @@ public struct ExperimentRunner {
       predictionSets[runName] = set
       var chanceTest: ChanceTest? = nil
       if config.statistics.permutations > 0 {
-        log(WorkEstimate.line(
-          "\(runName): chance test", config.statistics.permutations, "permutations",
-          folds: predictions.foldCount, model: config.model))
+        log(
+          WorkEstimate.line(
+            "\(runName): chance test", config.statistics.permutations, "permutations",
+            folds: predictions.foldCount, model: config.model))
         chanceTest = try ChanceTesting.refit(
           problem, observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0,
           permutations: config.statistics.permutations)
         record.lap("\(runName): chance test")
       }
-      var result = analysis.summarise(runName, set: set, featureCount: table.names.count, folds: predictions.foldCount,
+      var result = analysis.summarise(
+        runName, set: set, featureCount: table.names.count, folds: predictions.foldCount,
         unconvergedFolds: predictions.unconvergedFolds, excluded: (design?.excluded ?? []) + table.excluded + predictions.failedFolds,
         chanceTest: chanceTest, groups: config.groups)
       result.notApplicableFeatures = table.notApplicable.isEmpty ? nil : table.notApplicable
@@ -127,9 +130,10 @@ public struct ExperimentRunner {
         CorpusShift.table(table.values, names: table.names, isTest: $0.map { $0 == CrossCorpusDesign.testTag })
       }
       if config.evaluationProtocol.repeats > 1 {
-        log(WorkEstimate.line(
-          "\(runName): repeated splits", config.evaluationProtocol.repeats, "repetitions",
-          folds: predictions.foldCount, model: config.model))
+        log(
+          WorkEstimate.line(
+            "\(runName): repeated splits", config.evaluationProtocol.repeats, "repetitions",
+            folds: predictions.foldCount, model: config.model))
         var splits = RepeatedSplits(unweightedAverageRecall: [], accuracy: [])
         for r in 0..<config.evaluationProtocol.repeats {
           let seed = RepeatedSplits.seed(repetition: r, experimentSeed: config.seed)
@@ -178,7 +182,8 @@ public struct ExperimentRunner {
       guard corpus.attributeNames.contains(attribute) else {
         throw ConfigError.invalidValue(
           file: experiment, path: "groups",
-          reason: "attribute '\(attribute)' is not in the \(role) (\(corpus.name)); available: \(corpus.attributeNames.joined(separator: ", "))")
+          reason:
+            "attribute '\(attribute)' is not in the \(role) (\(corpus.name)); available: \(corpus.attributeNames.joined(separator: ", "))")
       }
       let conflicts = SubjectAttributes.conflicts(
         subjects: corpus.samples.map(\.subject), values: corpus.samples.map { $0.attributes[attribute] })

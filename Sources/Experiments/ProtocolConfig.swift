@@ -44,7 +44,8 @@ public enum ProtocolConfig: Sendable, Equatable {
   }
 
   /// The warning every report of a leaky protocol carries.
-  public static let leakWarning = "This protocol splits clips, not subjects: the same speaker or actor is in training and "
+  public static let leakWarning =
+    "This protocol splits clips, not subjects: the same speaker or actor is in training and "
     + "test data, so the model can recognise the person instead of the emotion. Accuracy is overstated (by about "
     + "10 points on EmoDB in the literature); use leave_one_subject_out or a group k-fold for claims."
 
@@ -102,8 +103,9 @@ extension ProtocolConfig: Decodable {
     guard repeats >= 1 else { throw options.invalid("repeats must be at least 1, got \(repeats)") }
     try options.requireAtMost(Self.maximumRepeats, repeats, "repeats")
     if repeats > 1 && (key == .leaveOneSubjectOut || key == .groupKFold) {
-      throw options.invalid("\(key.rawValue) assigns folds deterministically, so repeating it gives the same folds; "
-        + "repeats needs stratified_group_k_fold or stratified_k_fold")
+      throw options.invalid(
+        "\(key.rawValue) assigns folds deterministically, so repeating it gives the same folds; "
+          + "repeats needs stratified_group_k_fold or stratified_k_fold")
     }
     switch key {
     case .leaveOneSubjectOut: self = .leaveOneSubjectOut

@@ -12,7 +12,8 @@ public enum ProtocolPreconditions {
   /// possible; returns warnings for folds whose test data hold classes absent from their
   /// training data (those samples can only be misclassified).
   public static func check(_ corpus: Corpus, protocol evaluationProtocol: ProtocolConfig, seed: UInt64) throws -> [String] {
-    try check(labels: corpus.samples.map(\.label), subjects: corpus.samples.map(\.subject),
+    try check(
+      labels: corpus.samples.map(\.label), subjects: corpus.samples.map(\.subject),
       splitter: evaluationProtocol.splitter(seed: seed), protocolName: evaluationProtocol.summary)
   }
 
@@ -21,8 +22,10 @@ public enum ProtocolPreconditions {
     func refuse(_ reason: String) -> ExperimentError { .protocolCannotWork(protocol: protocolName, reason: reason) }
     let classes = Array(Set(names)).sorted()
     guard classes.count >= 2 else {
-      throw refuse(classes.isEmpty ? "the corpus has no samples"
-        : "every sample has the label '\(classes[0])'; a classifier needs at least 2 classes")
+      throw refuse(
+        classes.isEmpty
+          ? "the corpus has no samples"
+          : "every sample has the label '\(classes[0])'; a classifier needs at least 2 classes")
     }
     let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
     let labels = names.map { index[$0]! }
@@ -45,14 +48,17 @@ public enum ProtocolPreconditions {
       affected.append("\(fold.name) (\(absent.map { "\(classes[$0]): \(inTest[$0])" }.joined(separator: ", ")))")
     }
     guard unpredictable < tested else {
-      throw refuse("in every fold, every test sample has a class absent from that fold's training data, so every "
-        + "prediction is wrong by construction and UAR would be 0 %; use a corpus with each class in several subjects "
-        + "(and several clips per class), or fewer folds")
+      throw refuse(
+        "in every fold, every test sample has a class absent from that fold's training data, so every "
+          + "prediction is wrong by construction and UAR would be 0 %; use a corpus with each class in several subjects "
+          + "(and several clips per class), or fewer folds")
     }
     guard !affected.isEmpty else { return [] }
     let listed = affected.prefix(10).joined(separator: "; ") + (affected.count > 10 ? "; and \(affected.count - 10) more" : "")
-    return ["in \(affected.count) of \(folds.count) folds, test samples have a class the fold's training data lack, so "
-      + "\(unpredictable) of \(tested) test samples can only be misclassified and UAR is understated (fold (class: test "
-      + "samples): \(listed)); a class seen in one subject only cannot be learned subject-independently"]
+    return [
+      "in \(affected.count) of \(folds.count) folds, test samples have a class the fold's training data lack, so "
+        + "\(unpredictable) of \(tested) test samples can only be misclassified and UAR is understated (fold (class: test "
+        + "samples): \(listed)); a class seen in one subject only cannot be learned subject-independently"
+    ]
   }
 }

@@ -45,7 +45,8 @@ extension Provenance {
         sourceChangedAfterBuild: tree?.changedAfter(executable) ?? .unknown, swift: libraries.swift,
         openBLAS: libraries.openBLAS, openBLASKernels: libraries.openBLASKernels, libsndfile: libraries.libsndfile,
         packages: tree?.pinnedPackages ?? []),
-      machine: Machine(cpu: cpuModel, logicalCPUs: ProcessInfo.processInfo.activeProcessorCount,
+      machine: Machine(
+        cpu: cpuModel, logicalCPUs: ProcessInfo.processInfo.activeProcessorCount,
         operatingSystem: ProcessInfo.processInfo.operatingSystemVersionString),
       threads: Threads(
         workers: ProcessInfo.processInfo.activeProcessorCount, openBLAS: libraries.openBLASThreads,

@@ -20,11 +20,22 @@ extension CorpusSource {
         ("folder", .text(paths.rewrite(folder))), ("seed", .integer(seed)), ("subjects", .integer(spec.subjects)),
         ("clips_per_emotion", .integer(spec.clipsPerEmotion)), ("emotions", .flowList(spec.emotions.map { .text($0) })),
         // A list keeps the attributes' order, which seeds each attribute's assignment.
-        ("attributes", .list(spec.attributes.map { attribute in
-          .map([("name", .text(attribute.name)), ("groups", .list(attribute.groups.map {
-            .map([("name", .text($0.name)), ("share", .real($0.share))], flow: true)
-          }))])
-        })),
+        (
+          "attributes",
+          .list(
+            spec.attributes.map { attribute in
+              .map([
+                ("name", .text(attribute.name)),
+                (
+                  "groups",
+                  .list(
+                    attribute.groups.map {
+                      .map([("name", .text($0.name)), ("share", .real($0.share))], flow: true)
+                    })
+                ),
+              ])
+            })
+        ),
         ("voice_signal", .real(spec.voiceSignal)), ("face_signal", .real(spec.faceSignal)),
         ("degradations", .list(spec.degradations.map(Self.resolvedNode))),
         ("sample_rate", .integer(spec.sampleRate)), ("clip_seconds", .real(spec.clipSeconds)),
@@ -49,7 +60,9 @@ extension CorpusSource {
       case .emodb:
         return .map([("emodb", .map([rootPair], flow: true))])
       case .ravdess(let modality, let channel):
-        return .map([("ravdess", .map([rootPair, ("modality", .text(modality.rawValue)), ("channel", .text(channel.rawValue))], flow: true))])
+        return .map([
+          ("ravdess", .map([rootPair, ("modality", .text(modality.rawValue)), ("channel", .text(channel.rawValue))], flow: true))
+        ])
       case .cremaD(let labels):
         return .map([("crema_d", .map([rootPair, ("labels", .text(labels.rawValue))], flow: true))])
       }

@@ -31,14 +31,20 @@ extension ExperimentConfig {
     pairs.append(("seed", .integer(seed)))
     pairs.append(("corpus", corpus.resolvedNode(paths, seed: corpus.resolvedSeed(experimentSeed: seed))))
     if let testCorpus {
-      pairs.append(("test_corpus", testCorpus.resolvedNode(paths, seed: testCorpus.resolvedSeed(experimentSeed: seed.derived(.testCorpus)))))
+      pairs.append(
+        ("test_corpus", testCorpus.resolvedNode(paths, seed: testCorpus.resolvedSeed(experimentSeed: seed.derived(.testCorpus)))))
     }
     pairs.append(("modalities", .flowList(modalities.map { .text($0.rawValue) })))
     pairs.append(("features", features.resolvedNode(paths)))
     if !compareFeatures.isEmpty {
-      pairs.append(("compare_features", .list(compareFeatures.map {
-        .map([("name", .text($0.name)), ("features", $0.features.resolvedNode(paths))])
-      })))
+      pairs.append(
+        (
+          "compare_features",
+          .list(
+            compareFeatures.map {
+              .map([("name", .text($0.name)), ("features", $0.features.resolvedNode(paths))])
+            })
+        ))
     }
     pairs.append(("normalisation", .text(normalisation.rawValue)))
     pairs.append(("model", model.resolvedNode))

@@ -31,7 +31,8 @@ public struct SourceTree: Sendable {
       let url = root.appendingPathComponent(path)
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { return [] }
-      guard isFolder.boolValue, let walk = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.contentModificationDateKey])
+      guard isFolder.boolValue,
+        let walk = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.contentModificationDateKey])
       else { return [url] }
       return walk.compactMap { $0 as? URL }
     }

@@ -16,7 +16,9 @@ public struct ActionUnitFeatures: Sendable {
   /// The AUs whose intensity OpenFace 2.x estimates.
   public static let intensityUnits = ["01", "02", "04", "05", "06", "07", "09", "10", "12", "14", "15", "17", "20", "23", "25", "26", "45"]
   /// The AUs whose presence OpenFace 2.x classifies (intensity units plus AU28).
-  public static let presenceUnits = ["01", "02", "04", "05", "06", "07", "09", "10", "12", "14", "15", "17", "20", "23", "25", "26", "28", "45"]
+  public static let presenceUnits = [
+    "01", "02", "04", "05", "06", "07", "09", "10", "12", "14", "15", "17", "20", "23", "25", "26", "28", "45",
+  ]
 
   /// Feature names, in output order.
   public static let names = intensityUnits.flatMap { ["AU\($0)_r_mean", "AU\($0)_r_max"] } + presenceUnits.map { "AU\($0)_c_share" }

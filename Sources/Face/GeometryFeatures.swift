@@ -53,12 +53,14 @@ public struct GeometryFeatures: Sendable {
     let series = try measureSeries(of: clip, file: file)  // [measure][frame]
     let frames = clip.frameCount
     for f in 1..<max(1, frames) where !(clip.timestamps[f] > clip.timestamps[f - 1]) {
-      throw FaceError.unreadable(file: file,
+      throw FaceError.unreadable(
+        file: file,
         reason: "timestamps must increase; usable frame \(f + 1) is at \(clip.timestamps[f]) s, after \(clip.timestamps[f - 1]) s")
     }
-    let apex = (0..<frames).max { a, b in
-      series.reduce(0) { $0 + abs($1[a] - $1[0]) } < series.reduce(0) { $0 + abs($1[b] - $1[0]) }
-    } ?? 0
+    let apex =
+      (0..<frames).max { a, b in
+        series.reduce(0) { $0 + abs($1[a] - $1[0]) } < series.reduce(0) { $0 + abs($1[b] - $1[0]) }
+      } ?? 0
     var out: [Double?] = []
     for m in series {
       let mean = m.reduce(0, +) / Double(frames)

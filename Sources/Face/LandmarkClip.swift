@@ -18,11 +18,13 @@ public struct LandmarkClip: Sendable, Equatable {
 
   /// Creates a clip; every frame must have `pointCount` points.
   public init(x: [[Double]], y: [[Double]], timestamps: [Double], droppedFrames: Int = 0) {
-    precondition(x.count == y.count && x.count == timestamps.count,
+    precondition(
+      x.count == y.count && x.count == timestamps.count,
       "Clip frame counts differ: x \(x.count), y \(y.count), timestamps \(timestamps.count)")
     pointCount = x.first?.count ?? 0
     for (index, frame) in x.enumerated() {
-      precondition(frame.count == pointCount && y[index].count == pointCount,
+      precondition(
+        frame.count == pointCount && y[index].count == pointCount,
         "Frame \(index) has \(frame.count)/\(y[index].count) points, expected \(pointCount)")
     }
     self.x = x

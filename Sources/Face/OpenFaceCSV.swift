@@ -113,8 +113,9 @@ public enum OpenFaceCSV {
         "\(frame + 1)", "0", format(clip.timestamps[frame], 3),
         format(confidence?[frame] ?? 0.98, 2), "1",
       ]
-      lines.append((meta + clip.x[frame].map { format($0, 3) } + clip.y[frame].map { format($0, 3) })
-        .joined(separator: ", "))
+      lines.append(
+        (meta + clip.x[frame].map { format($0, 3) } + clip.y[frame].map { format($0, 3) })
+          .joined(separator: ", "))
     }
     do {
       try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)

@@ -35,7 +35,8 @@ public enum Procrustes {
   /// In 2-D the optimal rotation has a closed form: with centred coordinates,
   /// θ = atan2(Σ(x·y' − y·x'), Σ(x·x' + y·y')), and scale = √(a² + b²) / Σ(x² + y²).
   public static func fit(_ source: Shape2D, to target: Shape2D, using points: [Int]? = nil) -> SimilarityTransform? {
-    precondition(source.x.count == target.x.count,
+    precondition(
+      source.x.count == target.x.count,
       "Procrustes: source has \(source.x.count) points, target \(target.x.count)")
     let indices = points ?? Array(source.x.indices)
     let s = source.centroid(of: indices)

@@ -21,9 +21,12 @@ public enum FeatureExport {
     let rows = parallelMap(corpus.samples.count) { index -> Result<([String], String), MeasurementFailure> in
       let sample = corpus.samples[index]
       return FeatureExtractor.measure(set, sample: sample).map { measured in
-        (measured.notes, CSVWriter.line(
-          [sample.id, sample.subject, sample.label] + corpus.attributeNames.map { sample.attributes[$0] ?? "NA" }
-            + measured.values.map { $0.map { "\($0)" } ?? "NA" }))
+        (
+          measured.notes,
+          CSVWriter.line(
+            [sample.id, sample.subject, sample.label] + corpus.attributeNames.map { sample.attributes[$0] ?? "NA" }
+              + measured.values.map { $0.map { "\($0)" } ?? "NA" })
+        )
       }
     }
     var lines = [CSVWriter.line(["id", "subject", "label"] + corpus.attributeNames + set.featureNames)]

@@ -68,7 +68,8 @@ public struct FeatureExtractor: Sendable {
     do {
       let measured = try set.measure(url)
       let values = measured.values
-      precondition(values.count == set.featureNames.count,
+      precondition(
+        values.count == set.featureNames.count,
         "feature set \(set.name) returned \(values.count) values for \(set.featureNames.count) names")
       if let bad = values.firstIndex(where: { !($0?.isFinite ?? true) }) {
         return .failure(MeasurementFailure(message: "\(url.path): feature '\(set.featureNames[bad])' is not finite"))

@@ -84,7 +84,8 @@ public enum FeatureTableError: Error, CustomStringConvertible, Equatable {
     case .noColumns(let file):
       return "\(file): no feature column left after 'exclude'"
     case .notNumeric(let file, let column, let example):
-      return "\(file): column '\(column)' holds no number (\(example)); leave it out with exclude: [\(column)] or choose columns with columns:"
+      return
+        "\(file): column '\(column)' holds no number (\(example)); leave it out with exclude: [\(column)] or choose columns with columns:"
     case .noSharedIDs(let file, let idColumn, let tableExample, let corpusExample):
       return "\(file): no id in column '\(idColumn)' is a sample of the corpus (table has '\(tableExample)', corpus has "
         + "'\(corpusExample)'); the id column must hold the corpus's sample ids"
@@ -133,8 +134,10 @@ public struct TableFeatureSet: FeatureSet {
   /// The row of sample `id`, or why it has none.
   func measure(id: String) -> Result<MeasuredFeatures, MeasurementFailure> {
     if let lines = duplicateLines[id] {
-      return .failure(MeasurementFailure(message:
-        "\(table.source): id '\(id)' is on lines \(lines.map(String.init).joined(separator: ", ")); each sample needs exactly one row"))
+      return .failure(
+        MeasurementFailure(
+          message:
+            "\(table.source): id '\(id)' is on lines \(lines.map(String.init).joined(separator: ", ")); each sample needs exactly one row"))
     }
     guard let row = rowOfID[id] else {
       return .failure(MeasurementFailure(message: "\(table.source): no row for sample '\(id)' in column '\(idColumn)'"))

@@ -83,7 +83,8 @@ public enum BLAS {
   ) {
     let m = transposeA ? aColumns : aRows, k = transposeA ? aRows : aColumns
     let n = transposeB ? bRows : bColumns
-    precondition(k == (transposeB ? bColumns : bRows), "Matrix product shapes: op(a) is \(m)×\(k), op(b) has \(transposeB ? bColumns : bRows) rows")
+    precondition(
+      k == (transposeB ? bColumns : bRows), "Matrix product shapes: op(a) is \(m)×\(k), op(b) has \(transposeB ? bColumns : bRows) rows")
     if m == 0 || n == 0 || k == 0 { return }
     cblas_dgemm(
       CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,

@@ -12,9 +12,14 @@ extension Matrix {
     let info = LAPACKE_dposv(
       LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "U")), Int32(rows), Int32(b.columns), &a, Int32(rows), &x,
       Int32(max(1, b.columns)))
-    if let error = LinearAlgebraError.check(info, routine: "dposv", positiveInfo: {
-      .notPositiveDefinite(routine: "dposv", minor: $0)
-    }) { throw error }
+    if let error = LinearAlgebraError.check(
+      info, routine: "dposv",
+      positiveInfo: {
+        .notPositiveDefinite(routine: "dposv", minor: $0)
+      })
+    {
+      throw error
+    }
     return Matrix(rows: b.rows, columns: b.columns, storage: x)
   }
 

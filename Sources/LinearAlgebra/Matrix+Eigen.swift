@@ -17,9 +17,14 @@ extension Matrix {
     if rows == 0 { return SymmetricEigen(values: [], vectors: self) }
     let info = LAPACKE_dsyevd(
       LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "V")), Int8(UInt8(ascii: "U")), Int32(rows), &a, Int32(rows), &w)
-    if let error = LinearAlgebraError.check(info, routine: "dsyevd", positiveInfo: {
-      .didNotConverge(routine: "dsyevd", info: $0)
-    }) { throw error }
+    if let error = LinearAlgebraError.check(
+      info, routine: "dsyevd",
+      positiveInfo: {
+        .didNotConverge(routine: "dsyevd", info: $0)
+      })
+    {
+      throw error
+    }
     return SymmetricEigen(values: w, vectors: Matrix(rows: rows, columns: columns, storage: a))
   }
 }

@@ -28,9 +28,14 @@ extension Matrix {
     let info = LAPACKE_dgesdd(
       LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "S")), Int32(rows), Int32(columns), &a, Int32(columns),
       &s, &u, Int32(k), &vt, Int32(columns))
-    if let error = LinearAlgebraError.check(info, routine: "dgesdd", positiveInfo: {
-      .didNotConverge(routine: "dgesdd", info: $0)
-    }) { throw error }
+    if let error = LinearAlgebraError.check(
+      info, routine: "dgesdd",
+      positiveInfo: {
+        .didNotConverge(routine: "dgesdd", info: $0)
+      })
+    {
+      throw error
+    }
     return SingularValueDecomposition(
       u: Matrix(rows: rows, columns: k, storage: u), values: s, vt: Matrix(rows: k, columns: columns, storage: vt))
   }

@@ -11,7 +11,9 @@ public enum MarkdownReport {
     guard !runs.isEmpty else { return "" }
     let excluded = runs.filter { !$0.excluded.isEmpty }
     return "; evaluated: " + runs.map { "\($0.modality) \($0.samplesEvaluated)" }.joined(separator: ", ")
-      + "; excluded: " + (excluded.isEmpty ? "none"
+      + "; excluded: "
+      + (excluded.isEmpty
+        ? "none"
         : excluded.map { "\($0.modality) \($0.excluded.count)" }.joined(separator: ", ") + " (listed under each modality)")
   }
 
@@ -41,12 +43,16 @@ public enum MarkdownReport {
       "- Seed: \(r.seed)" + (r.blas.map { "; BLAS: \(e($0)) kernels" } ?? ""), "",
     ]
     if let changes = r.methodChanges, !changes.isEmpty {
-      out += ["Methods changed since the previously committed results (docs/statistics.md):", ""]
+      out +=
+        ["Methods changed since the previously committed results (docs/statistics.md):", ""]
         + changes.map { "- \(e($0))" } + [""]
     }
     if let problems = r.corpus.layoutProblems {
-      out += ["Corpus layout: \(problems.count) problems; the affected files were skipped "
-        + "(`facevalue corpus check` lists them all):", ""] + problems.prefix(20).map { "- \(e($0))" }
+      out +=
+        [
+          "Corpus layout: \(problems.count) problems; the affected files were skipped "
+            + "(`facevalue corpus check` lists them all):", "",
+        ] + problems.prefix(20).map { "- \(e($0))" }
         + (problems.count > 20 ? ["- … and \(problems.count - 20) more"] : []) + [""]
     }
     out += [
@@ -55,17 +61,24 @@ public enum MarkdownReport {
       "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for run in r.runs {
-      out.append("| \(e(run.modality)) | \(run.samplesEvaluated) | \(estimate(run.accuracy)) | \(estimate(run.unweightedAverageRecall)) | "
-        + "\(estimate(run.macroF1)) | \(decimal(run.cohensKappa.value)) | \(percent(run.chance.accuracy)) / \(percent(run.chance.stratifiedAccuracy)) | "
-        + "\(percent(run.chance.unweightedAverageRecall)) | \(run.chanceTest.map { pValue($0.pValue, holm: $0.pValueHolm) } ?? "not tested") |")
+      out.append(
+        "| \(e(run.modality)) | \(run.samplesEvaluated) | \(estimate(run.accuracy)) | \(estimate(run.unweightedAverageRecall)) | "
+          + "\(estimate(run.macroF1)) | \(decimal(run.cohensKappa.value)) | \(percent(run.chance.accuracy)) / \(percent(run.chance.stratifiedAccuracy)) | "
+          + "\(percent(run.chance.unweightedAverageRecall)) | \(run.chanceTest.map { pValue($0.pValue, holm: $0.pValueHolm) } ?? "not tested") |"
+      )
     }
-    out += ["", "UAR (unweighted average recall) is the mean of per-class recalls; any input-blind guess scores 1/K on it. "
-      + "Chance accuracy is the share of the most frequent class. Intervals resample subjects, not clips, because clips of "
-      + "one person are not independent.", ""]
+    out += [
+      "",
+      "UAR (unweighted average recall) is the mean of per-class recalls; any input-blind guess scores 1/K on it. "
+        + "Chance accuracy is the share of the most frequent class. Intervals resample subjects, not clips, because clips of "
+        + "one person are not independent.", "",
+    ]
     if !r.comparisons.isEmpty {
       out += ["## Modalities compared", "", "| comparison | accuracy difference | samples | subjects | p |", "|---|---:|---:|---:|---:|"]
       for c in r.comparisons {
-        out.append("| \(e(c.first)) − \(e(c.second)) | \(points(c.accuracyDifference)) points | \(c.samples) | \(c.subjects) | \(pValue(c.pValue, holm: c.pValueHolm)) |")
+        out.append(
+          "| \(e(c.first)) − \(e(c.second)) | \(points(c.accuracyDifference)) points | \(c.samples) | \(c.subjects) | \(pValue(c.pValue, holm: c.pValueHolm)) |"
+        )
       }
       out += ["", "Paired sign-flip permutation test over subjects.", ""]
     }
@@ -75,8 +88,10 @@ public enum MarkdownReport {
   }
 
   static func groundTruth(_ spec: SyntheticCorpusSpec) -> [String] {
-    var lines = ["## Ground truth of the synthetic corpus", "",
-      "- Voice signal strength: \(spec.voiceSignal); face signal strength: \(spec.faceSignal) (0 = labels independent of that modality)"]
+    var lines = [
+      "## Ground truth of the synthetic corpus", "",
+      "- Voice signal strength: \(spec.voiceSignal); face signal strength: \(spec.faceSignal) (0 = labels independent of that modality)",
+    ]
     if spec.degradations.isEmpty {
       lines.append("- No group degradation injected: any group gap below is noise.")
     }
@@ -84,15 +99,19 @@ public enum MarkdownReport {
       lines.append("- Recording level: every clip's audio multiplied by a gain of \(gain) dB (a level shift, emotion unchanged)")
     }
     for d in spec.degradations {
-      lines.append("- Injected bias: the \(d.modality.map(e) ?? "voice and face") signal of \(e(d.attribute)) = \(e(d.group)) is multiplied by \(d.factor)")
+      lines.append(
+        "- Injected bias: the \(d.modality.map(e) ?? "voice and face") signal of \(e(d.attribute)) = \(e(d.group)) is multiplied by \(d.factor)"
+      )
     }
     return lines + [""]
   }
 
   static func modalitySection(_ run: ModalityResult, labels: [String]) -> [String] {
-    var out = ["## \(e(run.modality.capitalized))", "",
+    var out = [
+      "## \(e(run.modality.capitalized))", "",
       "\(run.samplesEvaluated) samples from \(run.subjectsEvaluated) subjects in \(run.folds) folds; \(run.featureCount) features. "
-        + "Log-loss \(decimal(run.logLoss)), expected calibration error \(decimal(run.expectedCalibrationError))."]
+        + "Log-loss \(decimal(run.logLoss)), expected calibration error \(decimal(run.expectedCalibrationError)).",
+    ]
     if let test = run.chanceTest {
       out.append("Chance test: \(e(test.method)); mean UAR under permutation \(percent(test.nullMean)).")
     }
@@ -105,8 +124,9 @@ public enum MarkdownReport {
       // Grouped by how many samples each did not apply to, so a corpus of stills gives one short line.
       for count in Set(dropped.map(\.samples)).sorted() {
         let names = dropped.filter { $0.samples == count }.map(\.name)
-        out.append("Not applicable to \(count) samples (e.g. motion functionals of still images), so left out: "
-          + "\(names.count) features (\(Markdown.escape(names, joinedBy: ", "))).")
+        out.append(
+          "Not applicable to \(count) samples (e.g. motion functionals of still images), so left out: "
+            + "\(names.count) features (\(Markdown.escape(names, joinedBy: ", "))).")
       }
     }
     if run.unconvergedFolds > 0 { out.append("Warning: the optimiser hit its iteration cap in \(run.unconvergedFolds) folds.") }
@@ -116,13 +136,17 @@ public enum MarkdownReport {
     out += ["", "| class | precision | recall | F1 |", "|---|---:|---:|---:|"]
     for c in run.perClass { out.append("| \(e(c.label)) | \(percent(c.precision)) | \(percent(c.recall)) | \(percent(c.f1)) |") }
     for report in run.fairness { out += fairnessSection(report) }
-    out += ["", "Confusion matrix (rows: true, columns: predicted):", "",
-      "| | " + Markdown.escape(labels, joinedBy: " | ") + " |", "|---|" + String(repeating: "---:|", count: labels.count)]
+    out += [
+      "", "Confusion matrix (rows: true, columns: predicted):", "",
+      "| | " + Markdown.escape(labels, joinedBy: " | ") + " |", "|---|" + String(repeating: "---:|", count: labels.count),
+    ]
     for (label, row) in zip(labels, run.confusion.counts) {
       out.append("| **\(e(label))** | " + row.map(String.init).joined(separator: " | ") + " |")
     }
-    out += ["", "Row-normalised (share of each true class):", "",
-      "| | " + Markdown.escape(labels, joinedBy: " | ") + " |", "|---|" + String(repeating: "---:|", count: labels.count)]
+    out += [
+      "", "Row-normalised (share of each true class):", "",
+      "| | " + Markdown.escape(labels, joinedBy: " | ") + " |", "|---|" + String(repeating: "---:|", count: labels.count),
+    ]
     for (label, row) in zip(labels, run.confusion.normalised) {
       out.append("| **\(e(label))** | " + row.map { String(format: "%.2f", locale: nil, $0) }.joined(separator: " | ") + " |")
     }

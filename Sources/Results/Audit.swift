@@ -71,9 +71,10 @@ public struct Audit: Sendable {
       truth: table.rows.map { index[$0[t]]! }, predicted: table.rows.map { index[$0[p]]! }, probabilities: nil,
       subjects: table.rows.map { $0[s] },
       attributes: table.rows.map { cells in
-        Dictionary(uniqueKeysWithValues: attributeIndex.compactMap { name, i in
-          CSVTable.missingMarkers.contains(cells[i]) ? nil : (name, cells[i])
-        })
+        Dictionary(
+          uniqueKeysWithValues: attributeIndex.compactMap { name, i in
+            CSVTable.missingMarkers.contains(cells[i]) ? nil : (name, cells[i])
+          })
       },
       labels: labels)
     for attribute in groups {
@@ -83,12 +84,14 @@ public struct Audit: Sendable {
           file: url.path, explanation: SubjectAttributes.explain(attribute: attribute, conflicts: conflicts))
       }
     }
-    let analysis = PredictionAnalysis(statistics: statistics, seed: seed, minimumGroupSubjects: minimumGroupSubjects,
+    let analysis = PredictionAnalysis(
+      statistics: statistics, seed: seed, minimumGroupSubjects: minimumGroupSubjects,
       referenceGroups: referenceGroups)
     // One subject gives no interval (the bootstrap resamples subjects) and no test that
     // says anything beyond that person, so it is reported as untestable, not as p < 0.001.
     let subjectCount = Set(set.subjects).count
-    let chanceTest = statistics.groupPermutations > 0 && subjectCount >= 2
+    let chanceTest =
+      statistics.groupPermutations > 0 && subjectCount >= 2
       ? ChanceTest.fixedPredictions(set, permutations: statistics.groupPermutations, seed: seed) : nil
     let warnings = subjectCount >= 2 ? [] : [Self.singleSubjectWarning(set.subjects.first ?? "")]
     let run = analysis.summarise(

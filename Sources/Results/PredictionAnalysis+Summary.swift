@@ -17,7 +17,8 @@ extension PredictionAnalysis {
       expectedCalibrationError: set.probabilities.map { Metrics.expectedCalibrationError(truth: set.truth, probabilities: $0) }
         ?? .undefined(reason: "no probabilities"),
       perClass: set.labels.indices.map {
-        ClassMetrics(label: set.labels[$0], precision: Metrics.precision(confusion, class: $0),
+        ClassMetrics(
+          label: set.labels[$0], precision: Metrics.precision(confusion, class: $0),
           recall: Metrics.recall(confusion, class: $0), f1: Metrics.f1(confusion, class: $0))
       },
       chance: ChanceLevel(truth: set.truth, classCount: set.labels.count), chanceTest: chanceTest, confusion: confusion,

@@ -28,19 +28,26 @@ public struct PredictionAnalysis: Sendable {
       let interval: Interval?
       switch statistics.interval {
       case .jackknife:
-        interval = clustered.jackknifeInterval(
-          of: clustered.all, level: statistics.level, clipToUnitInterval: unitInterval, statistic: metric).interval
+        interval =
+          clustered.jackknifeInterval(
+            of: clustered.all, level: statistics.level, clipToUnitInterval: unitInterval, statistic: metric
+          ).interval
       case .bootstrap:
-        interval = statistics.bootstrap == 0
-          ? nil : clustered.bootstrap(replicates: statistics.bootstrap, seed: seed.derived(.headlineInterval(index)), level: statistics.level, statistic: metric)
+        interval =
+          statistics.bootstrap == 0
+          ? nil
+          : clustered.bootstrap(
+            replicates: statistics.bootstrap, seed: seed.derived(.headlineInterval(index)), level: statistics.level, statistic: metric)
       case .none:
         interval = nil
       }
       return Estimate(value: metric(confusion), interval: interval)
     }
     // Kappa runs from −1 to 1, so its interval is not clipped to [0, 1].
-    return (estimate(1, Metrics.accuracy), estimate(2, Metrics.unweightedAverageRecall), estimate(3, Metrics.macroF1),
-      estimate(4, unitInterval: false, Metrics.cohensKappa))
+    return (
+      estimate(1, Metrics.accuracy), estimate(2, Metrics.unweightedAverageRecall), estimate(3, Metrics.macroF1),
+      estimate(4, unitInterval: false, Metrics.cohensKappa)
+    )
   }
 
   /// One report per attribute, then per pair of attributes when intersections are on.
@@ -65,7 +72,8 @@ public struct PredictionAnalysis: Sendable {
     return slices.enumerated().map { index, slice in
       analysis.seed = seed.derived(.fairnessSlice(index))
       analysis.referenceGroup = referenceGroups[slice.0]
-      return analysis.report(attribute: slice.0, truth: set.truth, predicted: set.predicted, subjects: set.subjects,
+      return analysis.report(
+        attribute: slice.0, truth: set.truth, predicted: set.predicted, subjects: set.subjects,
         groupOf: slice.1, labels: set.labels, gaps: gaps, negative: negative, neutralOrPositive: positive)
     }
   }

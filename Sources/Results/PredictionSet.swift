@@ -20,8 +20,10 @@ public struct PredictionSet: Sendable {
     ids: [String], truth: [Int], predicted: [Int], probabilities: [[Double]]?, subjects: [String],
     attributes: [[String: String]], labels: [String]
   ) {
-    precondition(truth.count == ids.count && predicted.count == ids.count && subjects.count == ids.count && attributes.count == ids.count,
-      "PredictionSet: \(ids.count) ids, \(truth.count) truths, \(predicted.count) predictions, \(subjects.count) subjects, \(attributes.count) attribute rows")
+    precondition(
+      truth.count == ids.count && predicted.count == ids.count && subjects.count == ids.count && attributes.count == ids.count,
+      "PredictionSet: \(ids.count) ids, \(truth.count) truths, \(predicted.count) predictions, \(subjects.count) subjects, \(attributes.count) attribute rows"
+    )
     self.ids = ids
     self.truth = truth
     self.predicted = predicted
@@ -34,11 +36,15 @@ public struct PredictionSet: Sendable {
   /// The predictions as CSV: id, subject, label, predicted, one probability column per
   /// class (`p_<label>`), then the attributes; the input `facevalue audit` reads.
   public func csv(attributeNames: [String]) -> String {
-    var lines = [CSVWriter.line(["id", "subject", "label", "predicted"] + (probabilities == nil ? [] : labels.map { "p_\($0)" }) + attributeNames)]
+    var lines = [
+      CSVWriter.line(["id", "subject", "label", "predicted"] + (probabilities == nil ? [] : labels.map { "p_\($0)" }) + attributeNames)
+    ]
     for i in ids.indices {
       let probabilityCells = probabilities.map { $0[i].map { String(format: "%.6f", locale: nil, $0) } } ?? []
-      lines.append(CSVWriter.line([ids[i], subjects[i], labels[truth[i]], labels[predicted[i]]] + probabilityCells
-        + attributeNames.map { attributes[i][$0] ?? "NA" }))
+      lines.append(
+        CSVWriter.line(
+          [ids[i], subjects[i], labels[truth[i]], labels[predicted[i]]] + probabilityCells
+            + attributeNames.map { attributes[i][$0] ?? "NA" }))
     }
     return lines.joined(separator: "\n") + "\n"
   }

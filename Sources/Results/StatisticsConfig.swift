@@ -68,7 +68,9 @@ public struct StatisticsConfig: Sendable, Equatable, Decodable {
     intersections = try c.decodeIfPresent(Bool.self, forKey: .intersections) ?? intersections
     negativeLabels = try c.decodeIfPresent([String].self, forKey: .negativeLabels) ?? negativeLabels
     neutralOrPositiveLabels = try c.decodeIfPresent([String].self, forKey: .neutralOrPositiveLabels) ?? neutralOrPositiveLabels
-    guard bootstrap == 0 || bootstrap >= 100 else { throw decoder.invalid("bootstrap must be 0 or at least 100 replicates, got \(bootstrap)") }
+    guard bootstrap == 0 || bootstrap >= 100 else {
+      throw decoder.invalid("bootstrap must be 0 or at least 100 replicates, got \(bootstrap)")
+    }
     guard permutations >= 0, groupPermutations >= 0 else { throw decoder.invalid("permutation counts must be >= 0") }
     try decoder.requireAtMost(Self.maximumBootstrap, bootstrap, "bootstrap")
     try decoder.requireAtMost(Self.maximumPermutations, permutations, "permutations")
@@ -89,7 +91,8 @@ public struct StatisticsConfig: Sendable, Equatable, Decodable {
   public var summary: StatisticsSummary {
     StatisticsSummary(
       bootstrapReplicates: interval == .bootstrap ? bootstrap : 0, permutations: permutations, groupPermutations: groupPermutations,
-      level: level, intervalMethod: headlineMethod + " (headline metrics); "
+      level: level,
+      intervalMethod: headlineMethod + " (headline metrics); "
         + "cluster jackknife t (per-group accuracy and UAR); inverted subject-permutation test (group gaps)")
   }
 }

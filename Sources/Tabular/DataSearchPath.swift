@@ -39,9 +39,10 @@ public struct DataSearchPath: Sendable, Equatable {
     }
     if let repository = repository(above: configFolder) ?? repository(above: currentDirectory) {
       places.append(Place(name: "the repository's datasets/", folder: repository.appendingPathComponent("datasets")))
-      places.append(Place(
-        name: "../shared/datasets beside the repository",
-        folder: repository.appendingPathComponent("../shared/datasets").standardizedFileURL))
+      places.append(
+        Place(
+          name: "../shared/datasets beside the repository",
+          folder: repository.appendingPathComponent("../shared/datasets").standardizedFileURL))
     }
     return DataSearchPath(places: places)
   }
@@ -80,9 +81,11 @@ public struct DataSearchPath: Sendable, Equatable {
       if !inside.isEmpty { url.appendPathComponent(inside) }
       if Self.holdsData(url) { return (url.standardizedFileURL, place) }
     }
-    throw DataSearchError.notFound(reference: written, searched: places.map { place in
-      "\(place.folder.appendingPathComponent(name).appendingPathComponent(inside).standardizedFileURL.path) (\(place.name))"
-    })
+    throw DataSearchError.notFound(
+      reference: written,
+      searched: places.map { place in
+        "\(place.folder.appendingPathComponent(name).appendingPathComponent(inside).standardizedFileURL.path) (\(place.name))"
+      })
   }
 
   /// A file, or a folder holding something besides README.md.
@@ -107,7 +110,8 @@ public enum DataSearchError: Error, CustomStringConvertible, Equatable {
     case .badReference(let written):
       return "'\(written)' is not a dataset reference: write data:NAME or data:NAME/PATH (no '..'), e.g. data:emodb"
     case .notFound(let reference, let searched):
-      let places = searched.isEmpty
+      let places =
+        searched.isEmpty
         ? "  (no place to search: set FACEVALUE_DATA, or run from inside the FaceValue repository)"
         : searched.map { "  - \($0)" }.joined(separator: "\n")
       return "dataset '\(reference)' was not found; searched, in order:\n\(places)\n"

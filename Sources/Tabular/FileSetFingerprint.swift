@@ -17,10 +17,11 @@ public struct FileSetFingerprint: Sendable, Equatable, Codable {
   public static func of(_ files: [URL], root: URL) throws -> FileSetFingerprint {
     let rootPath = root.standardizedFileURL.path
     let prefix = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
-    let named = Dictionary(files.map { url -> (String, URL) in
-      let path = url.standardizedFileURL.path
-      return (path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path, url)
-    }, uniquingKeysWith: { first, _ in first })
+    let named = Dictionary(
+      files.map { url -> (String, URL) in
+        let path = url.standardizedFileURL.path
+        return (path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path, url)
+      }, uniquingKeysWith: { first, _ in first })
     var listing = SHA256()
     var bytes = 0
     for name in named.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {

@@ -110,7 +110,9 @@ struct NumericTableReader {
             if i + 1 < end, bytes[i + 1] == quote { i += 2; continue }
             if i + 1 == end && !atEOF { return (i, false) }
             inQuotes = false
-          } else if byte == newline { newlines += 1 }
+          } else if byte == newline {
+            newlines += 1
+          }
           i += 1
           continue
         }

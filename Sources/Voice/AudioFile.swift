@@ -1,5 +1,5 @@
-import CVoiceKernels
 import CSndFile
+import CVoiceKernels
 import Foundation
 import Tabular
 

@@ -12,23 +12,28 @@ public struct EGeMAPSLikeFeatures: Sendable {
   /// Every feature, in output order.
   public static let descriptions: [FeatureDescription] =
     Array(ProsodyFeatures.descriptions.prefix(1))
-    + FeatureDescription.functionals("f0_semitone", of: "F0 in semitones re 27.5 Hz (SHS + Viterbi, as eGeMAPSv02)", unit: "st", over: "voiced frames")
-    + Array(ProsodyFeatures.descriptions.dropFirst(1 + Functionals.suffixes.count)) + meanStd([
-    ("rms", "frame RMS level", "dBFS", "all frames"),
-    ("zcr", "zero-crossing rate (sign changes per sample pair)", "fraction", "all frames"),
-    ("spectral_centroid", "power-weighted mean frequency", "Hz", "all frames"),
-    ("spectral_flux", "squared change of the sum-normalised magnitude spectrum", "unitless", "all frames"),
-    ("spectral_rolloff", "frequency below which 85 % of the power lies", "Hz", "all frames"),
-    ("slope_0_500", "least-squares slope of the dB power spectrum, 0–500 Hz", "dB/kHz", "voiced frames"),
-    ("slope_500_1500", "least-squares slope of the dB power spectrum, 500–1500 Hz", "dB/kHz", "voiced frames"),
-    ("alpha_ratio", "energy 50–1000 Hz over energy 1–5 kHz", "dB", "voiced frames"),
-    ("hammarberg", "strongest bin 0–2 kHz minus strongest bin 2–5 kHz", "dB", "voiced frames"),
-  ] + (1...4).map { ("mfcc\($0)", "MFCC \($0) (as in the mfcc set)", "dB", "voiced frames") } + [
-    ("hnr", "harmonics-to-noise ratio, autocorrelation method (Boersma 1993)", "dB", "voiced frames")
-  ]) + [
-    FeatureDescription("jitter_local", "mean absolute difference of consecutive glottal periods over the mean period (Praat local jitter)", "fraction"),
-    FeatureDescription("shimmer_local", "mean absolute difference of consecutive cycle peak amplitudes over the mean amplitude", "fraction"),
-  ]
+    + FeatureDescription.functionals(
+      "f0_semitone", of: "F0 in semitones re 27.5 Hz (SHS + Viterbi, as eGeMAPSv02)", unit: "st", over: "voiced frames")
+    + Array(ProsodyFeatures.descriptions.dropFirst(1 + Functionals.suffixes.count))
+    + meanStd(
+      [
+        ("rms", "frame RMS level", "dBFS", "all frames"),
+        ("zcr", "zero-crossing rate (sign changes per sample pair)", "fraction", "all frames"),
+        ("spectral_centroid", "power-weighted mean frequency", "Hz", "all frames"),
+        ("spectral_flux", "squared change of the sum-normalised magnitude spectrum", "unitless", "all frames"),
+        ("spectral_rolloff", "frequency below which 85 % of the power lies", "Hz", "all frames"),
+        ("slope_0_500", "least-squares slope of the dB power spectrum, 0–500 Hz", "dB/kHz", "voiced frames"),
+        ("slope_500_1500", "least-squares slope of the dB power spectrum, 500–1500 Hz", "dB/kHz", "voiced frames"),
+        ("alpha_ratio", "energy 50–1000 Hz over energy 1–5 kHz", "dB", "voiced frames"),
+        ("hammarberg", "strongest bin 0–2 kHz minus strongest bin 2–5 kHz", "dB", "voiced frames"),
+      ] + (1...4).map { ("mfcc\($0)", "MFCC \($0) (as in the mfcc set)", "dB", "voiced frames") } + [
+        ("hnr", "harmonics-to-noise ratio, autocorrelation method (Boersma 1993)", "dB", "voiced frames")
+      ]) + [
+      FeatureDescription(
+        "jitter_local", "mean absolute difference of consecutive glottal periods over the mean period (Praat local jitter)", "fraction"),
+      FeatureDescription(
+        "shimmer_local", "mean absolute difference of consecutive cycle peak amplitudes over the mean amplitude", "fraction"),
+    ]
 
   /// The prosody part.
   public var prosody = ProsodyFeatures()

@@ -43,11 +43,12 @@ public final class FFT: @unchecked Sendable {  // immutable after init; the C si
     precondition(size >= 4 && size & (size - 1) == 0, "FFT size must be a power of two ≥ 4, got \(size)")
     self.size = size
     let points = size / 2, bits = points.trailingZeroBitCount
-    order = .copy((0..<points).map { i in
-      var r = 0
-      for b in 0..<bits where i & (1 << b) != 0 { r |= 1 << (bits - 1 - b) }
-      return r
-    })
+    order = .copy(
+      (0..<points).map { i in
+        var r = 0
+        for b in 0..<bits where i & (1 << b) != 0 { r |= 1 << (bits - 1 - b) }
+        return r
+      })
     var cosines: [Double] = [], sines: [Double] = []
     var length = 8
     while length <= points {

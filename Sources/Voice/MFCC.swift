@@ -50,7 +50,9 @@ public struct MFCC: Sendable {
     let bank = filterbank(fftSize: frames.fft.size, sampleRate: reader.sampleRate)
     let taper = frames.taper
     var storage: [Double] = []
-    if let count = reader.count { storage.reserveCapacity(FrameGrid(sampleCount: count, window: frames.fft.size, hop: frames.hop).count * bands) }
+    if let count = reader.count {
+      storage.reserveCapacity(FrameGrid(sampleCount: count, window: frames.fft.size, hop: frames.hop).count * bands)
+    }
     reader.chunks(length: frames.fft.size, hop: frames.hop, chunk: 1024) { _, count, x in
       let old = storage.count
       storage.append(contentsOf: repeatElement(0, count: count * bands))

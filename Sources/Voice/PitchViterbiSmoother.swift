@@ -44,7 +44,9 @@ struct PitchViterbiSmoother: Sendable {
       return frame.contains { $0.voicing >= voicingThreshold } ? wLocal * wThr : 0
     }
 
-    func transition(to i: Int, from j: Int, _ previous: [SubharmonicSummation.Candidate], _ current: [SubharmonicSummation.Candidate]) -> Double {
+    func transition(to i: Int, from j: Int, _ previous: [SubharmonicSummation.Candidate], _ current: [SubharmonicSummation.Candidate])
+      -> Double
+    {
       switch (i < unvoiced, j < unvoiced) {
       case (true, true):
         let f0 = previous[j].frequency, f1 = current[i].frequency

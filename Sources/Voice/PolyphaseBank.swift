@@ -50,7 +50,8 @@ final class PolyphaseBank: @unchecked Sendable {  // immutable after init
     let offsets = (0..<up).map { $0 * down / up }  // where phase r's window starts
     let groupCount = (up + lanes - 1) / lanes
     bases = (0..<groupCount).map { offsets[lanes * $0] }
-    span = (0..<groupCount).map { offsets[min(up, lanes * $0 + lanes) - 1] - offsets[lanes * $0] + 2 * half }.max()
+    span =
+      (0..<groupCount).map { offsets[min(up, lanes * $0 + lanes) - 1] - offsets[lanes * $0] + 2 * half }.max()
       ?? 2 * half
     let count = groupCount * span * lanes
     let raw = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Float>.stride, alignment: 64)

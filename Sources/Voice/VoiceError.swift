@@ -1,5 +1,5 @@
-import Tabular
 import Foundation
+import Tabular
 
 /// A recording could not be decoded or measured; each case names the file.
 public enum VoiceError: Error, CustomStringConvertible, Equatable {

@@ -80,7 +80,9 @@ extension FaceValue {
         throw ValidationError("report name '\(reportName)' cannot name a folder under --output: \(problem); give --name")
       }
       guard StatisticsConfig.HeadlineInterval(rawValue: interval) != nil else {
-        throw ValidationError("--interval must be one of \(StatisticsConfig.HeadlineInterval.allCases.map(\.rawValue).joined(separator: ", ")), got '\(interval)'")
+        throw ValidationError(
+          "--interval must be one of \(StatisticsConfig.HeadlineInterval.allCases.map(\.rawValue).joined(separator: ", ")), got '\(interval)'"
+        )
       }
       if let problem = Limit.problem("--bootstrap", bootstrap, maximum: StatisticsConfig.maximumBootstrap)
         ?? Limit.problem("--permutations", permutations, maximum: StatisticsConfig.maximumGroupPermutations)
@@ -101,10 +103,11 @@ extension FaceValue {
       let url = URL(fileURLWithPath: predictions)
       var audit = Audit(truthColumn: truth, predictionColumn: prediction, subjectColumn: subject, groups: groupNames)
       audit.idColumn = id
-      audit.referenceGroups = Dictionary(referenceGroup.map { item in
-        let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-        return (parts[0], parts[1])
-      }, uniquingKeysWith: { first, _ in first })  // validate() rejected repeats
+      audit.referenceGroups = Dictionary(
+        referenceGroup.map { item in
+          let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+          return (parts[0], parts[1])
+        }, uniquingKeysWith: { first, _ in first })  // validate() rejected repeats
       audit.statistics.bootstrap = bootstrap
       audit.statistics.interval = StatisticsConfig.HeadlineInterval(rawValue: interval) ?? .jackknife
       audit.statistics.groupPermutations = permutations

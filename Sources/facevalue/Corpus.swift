@@ -136,7 +136,8 @@ extension FaceValue.CorpusCommand {
 
     @OptionGroup var options: CorpusOptions
 
-    @Option(help: "Protocol to check the corpus against: leave_one_subject_out, group_k_fold, stratified_group_k_fold or stratified_k_fold.")
+    @Option(
+      help: "Protocol to check the corpus against: leave_one_subject_out, group_k_fold, stratified_group_k_fold or stratified_k_fold.")
     var `protocol` = "leave_one_subject_out"
 
     @Option(help: "Folds of a k-fold protocol (default 5, stratified_k_fold 10).")
@@ -164,8 +165,9 @@ extension FaceValue.CorpusCommand {
       case "stratified_group_k_fold": return .stratifiedGroupKFold(folds: folds ?? 5)
       case "stratified_k_fold": return .stratifiedKFold(folds: folds ?? 10)
       default:
-        throw ValidationError("unknown --protocol '\(`protocol`)'; use leave_one_subject_out, group_k_fold, "
-          + "stratified_group_k_fold or stratified_k_fold")
+        throw ValidationError(
+          "unknown --protocol '\(`protocol`)'; use leave_one_subject_out, group_k_fold, "
+            + "stratified_group_k_fold or stratified_k_fold")
       }
     }
 

@@ -1,6 +1,6 @@
 import CSndFile
-import LinearAlgebra
 import Experiments
+import LinearAlgebra
 
 extension Provenance.Libraries {
   /// The libraries this executable runs with, as they report themselves.

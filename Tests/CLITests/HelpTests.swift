@@ -42,7 +42,10 @@ import _CLITestSupport
     let expected = Set(paths.map(Self.snapshotName))
     let committed = Set(try FileManager.default.contentsOfDirectory(atPath: Snapshot.folder.path).filter { $0.hasPrefix("facevalue") })
     guard !Snapshot.recording else { return }
-    #expect(committed == expected, "snapshots without a command: \(committed.subtracting(expected).sorted()); commands without a snapshot: \(expected.subtracting(committed).sorted())")
+    #expect(
+      committed == expected,
+      "snapshots without a command: \(committed.subtracting(expected).sorted()); commands without a snapshot: \(expected.subtracting(committed).sorted())"
+    )
   }
 
   @Test(arguments: try HelpTests.commandPaths())

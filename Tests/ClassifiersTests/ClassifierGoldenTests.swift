@@ -2,6 +2,7 @@ import Foundation
 import LinearAlgebra
 import Testing
 import _TestSupport
+
 @testable import Classifiers
 
 /// scikit-learn 1.7.2 reference outputs for every model, made by
@@ -28,10 +29,15 @@ struct ClassifierGolden: Decodable {
     case number(Double), text(String), vector([Double]), matrix([[Double]])
     init(from decoder: Decoder) throws {
       let c = try decoder.singleValueContainer()
-      if let v = try? c.decode(Double.self) { self = .number(v) }
-      else if let v = try? c.decode(String.self) { self = .text(v) }
-      else if let v = try? c.decode([Double].self) { self = .vector(v) }
-      else { self = .matrix(try c.decode([[Double]].self)) }
+      if let v = try? c.decode(Double.self) {
+        self = .number(v)
+      } else if let v = try? c.decode(String.self) {
+        self = .text(v)
+      } else if let v = try? c.decode([Double].self) {
+        self = .vector(v)
+      } else {
+        self = .matrix(try c.decode([[Double]].self))
+      }
     }
     var number: Double { if case .number(let v) = self { return v }; fatalError("not a number: \(self)") }
     var text: String { if case .text(let v) = self { return v }; fatalError("not text: \(self)") }
@@ -52,7 +58,8 @@ private func fitOurs(_ c: ClassifierGolden.Case, _ x: Matrix, _ y: [Int], _ k: I
   func weighting() -> ClassWeighting { ClassWeighting(rawValue: c.params["class_weight"]!.text)! }
   switch c.model {
   case "logistic_regression":
-    let m = try LogisticRegression(c: c.params["c"]!.number, maximumIterations: 5000, classWeight: weighting()).fit(x, y, classCount: k, seed: 0)
+    let m = try LogisticRegression(c: c.params["c"]!.number, maximumIterations: 5000, classWeight: weighting()).fit(
+      x, y, classCount: k, seed: 0)
     return (m.probabilities(test), m.predict(test), m.weights, m.intercepts)
   case "linear_svm":
     let m = try LinearSVM(c: c.params["c"]!.number, classWeight: weighting(), tolerance: 1e-10, maximumIterations: 200_000)
@@ -95,7 +102,9 @@ private func fitOurs(_ c: ClassifierGolden.Case, _ x: Matrix, _ y: [Int], _ k: I
 
 /// Every entry within `relative` of the reference, relative to max(1, |reference|).
 private func expectClose(_ ours: Matrix, _ theirs: Matrix, _ relative: Double, _ what: String) {
-  #expect(ours.rows == theirs.rows && ours.columns == theirs.columns, "\(what): shape \(ours.rows)×\(ours.columns) vs \(theirs.rows)×\(theirs.columns)")
+  #expect(
+    ours.rows == theirs.rows && ours.columns == theirs.columns,
+    "\(what): shape \(ours.rows)×\(ours.columns) vs \(theirs.rows)×\(theirs.columns)")
   guard ours.rows == theirs.rows && ours.columns == theirs.columns else { return }
   let worst = zip(ours.storage, theirs.storage).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
   #expect(worst <= relative, "\(what): worst relative difference \(worst)")
@@ -127,7 +136,9 @@ private func expectClose(_ ours: Matrix, _ theirs: Matrix, _ relative: Double, _
         let shift = model == "logistic_regression"
         let a = shift ? mineIntercept.map { $0 - mineIntercept.reduce(0, +) / Double(mineIntercept.count) } : mineIntercept
         let b = shift ? intercept.map { $0 - intercept.reduce(0, +) / Double(intercept.count) } : intercept
-        expectClose(Matrix(rows: 1, columns: a.count, storage: a), Matrix(rows: 1, columns: b.count, storage: b), 1e-4, "\(model) \(c.dataset) intercepts")
+        expectClose(
+          Matrix(rows: 1, columns: a.count, storage: a), Matrix(rows: 1, columns: b.count, storage: b), 1e-4,
+          "\(model) \(c.dataset) intercepts")
       }
     }
   }

@@ -1,6 +1,7 @@
 import LinearAlgebra
 import Testing
 import _TestSupport
+
 @testable import Classifiers
 
 @Suite struct LogisticRegressionTests {

@@ -1,6 +1,7 @@
 import LinearAlgebra
 import Testing
 import _TestSupport
+
 @testable import Classifiers
 
 /// The shared invariants (ClassifierChecks) on every model and a representative set of
@@ -39,12 +40,18 @@ import _TestSupport
     let (xs, ys) = (x.selectingRows(keep), keep.map { y[$0] })
     func rareRecall(_ predicted: [Int]) -> Int { zip(predicted, y).filter { $0 == 1 && $1 == 1 }.count }
     for (plain, balanced) in [
-      (try LogisticRegression(c: 1).fit(xs, ys, classCount: 2, seed: 0).predict(x),
-       try LogisticRegression(c: 1, classWeight: .balanced).fit(xs, ys, classCount: 2, seed: 0).predict(x)),
-      (try LinearSVM(c: 1).fit(xs, ys, classCount: 2, seed: 0).predict(x),
-       try LinearSVM(c: 1, classWeight: .balanced).fit(xs, ys, classCount: 2, seed: 0).predict(x)),
-      (try RidgeClassifier(alpha: 1).fit(xs, ys, classCount: 2, seed: 0).predict(x),
-       try RidgeClassifier(alpha: 1, classWeight: .balanced).fit(xs, ys, classCount: 2, seed: 0).predict(x)),
+      (
+        try LogisticRegression(c: 1).fit(xs, ys, classCount: 2, seed: 0).predict(x),
+        try LogisticRegression(c: 1, classWeight: .balanced).fit(xs, ys, classCount: 2, seed: 0).predict(x)
+      ),
+      (
+        try LinearSVM(c: 1).fit(xs, ys, classCount: 2, seed: 0).predict(x),
+        try LinearSVM(c: 1, classWeight: .balanced).fit(xs, ys, classCount: 2, seed: 0).predict(x)
+      ),
+      (
+        try RidgeClassifier(alpha: 1).fit(xs, ys, classCount: 2, seed: 0).predict(x),
+        try RidgeClassifier(alpha: 1, classWeight: .balanced).fit(xs, ys, classCount: 2, seed: 0).predict(x)
+      ),
     ] {
       #expect(rareRecall(balanced) > rareRecall(plain))
     }

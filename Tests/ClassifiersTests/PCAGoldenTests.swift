@@ -2,6 +2,7 @@ import Foundation
 import LinearAlgebra
 import Testing
 import _TestSupport
+
 @testable import Classifiers
 
 /// scikit-learn `PCA(n_components=3, svd_solver="full")` outputs from `scripts/golden/pca.py`.

@@ -2,6 +2,7 @@ import Foundation
 import LinearAlgebra
 import Testing
 import _TestSupport
+
 @testable import Classifiers
 
 /// Reference outputs of scikit-learn's `LogisticRegression(solver="lbfgs")`, produced by
@@ -34,7 +35,9 @@ struct LogisticGolden: Decodable {
         .fit(Matrix(data.x_train), data.y_train, classCount: data.class_count, seed: 0)
       let p = model.probabilities(Matrix(data.x_test))
       for (i, row) in data.test_probabilities.enumerated() {
-        for k in row.indices { #expect(isClose(p[i, k], row[k], absolute: 1e-5), "\(data.name) row \(i) class \(k): \(p[i, k]) vs \(row[k])") }
+        for k in row.indices {
+          #expect(isClose(p[i, k], row[k], absolute: 1e-5), "\(data.name) row \(i) class \(k): \(p[i, k]) vs \(row[k])")
+        }
       }
       #expect(model.predict(Matrix(data.x_test)) == data.test_predictions, "\(data.name)")
       if let coef = data.coef, let intercept = data.intercept {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Corpora
 
 @Suite struct CREMADTests {
@@ -20,7 +21,9 @@ import Testing
 
   @Test func parsesEveryFieldOfAName() throws {
     #expect(try CREMAD.parse("1091_IEO_DIS_LO.wav").get() == CREMAD.Name(actor: "1091", sentence: "IEO", emotion: .disgust, level: "LO"))
-    for (file, field) in [("1001_XYZ_ANG_XX", "sentence"), ("1001_DFA_SUR_XX", "emotion"), ("1001_DFA_ANG_ZZ", "level"), ("101_DFA_ANG_XX", "name")] {
+    for (file, field) in [
+      ("1001_XYZ_ANG_XX", "sentence"), ("1001_DFA_SUR_XX", "emotion"), ("1001_DFA_ANG_ZZ", "level"), ("101_DFA_ANG_XX", "name"),
+    ] {
       guard case .failure(let failure) = CREMAD.parse(file) else { Issue.record("\(file) parsed"); continue }
       #expect(failure.field == field)
     }
@@ -36,11 +39,12 @@ import Testing
     #expect(corpus.labels == ["anger", "fear", "happiness", "neutral", "sadness"] && corpus.subjects == ["1001", "1002", "1003"])
     let happy = corpus.samples[1]
     #expect(happy.label == "happiness" && happy.subject == "1001" && happy.audio?.lastPathComponent == "1001_IEO_HAP_HI.wav")
-    #expect(happy.attributes == [
-      "sex": "male", "age": "51", "age_group": "50-59", "race": "Caucasian", "ethnicity": "Not Hispanic", "level": "high",
-      "sentence": "IEO", "voice_vote": "happiness", "voice_level": "80", "face_vote": "happiness", "face_level": "90",
-      "multimodal_vote": "happiness", "multimodal_level": "85",
-    ])
+    #expect(
+      happy.attributes == [
+        "sex": "male", "age": "51", "age_group": "50-59", "race": "Caucasian", "ethnicity": "Not Hispanic", "level": "high",
+        "sentence": "IEO", "voice_vote": "happiness", "voice_level": "80", "face_vote": "happiness", "face_level": "90",
+        "multimodal_vote": "happiness", "multimodal_level": "85",
+      ])
     #expect(corpus.samples[0].attributes["face_vote"] == "anger+neutral" && corpus.samples[0].attributes["face_level"] == "50:50")
     // An NA age is missing, not a value.
     #expect(corpus.samples[4].attributes["age"] == nil && corpus.samples[4].attributes["race"] == "Asian")
@@ -57,10 +61,12 @@ import Testing
     #expect(voice.corpus.attributeNames.contains("intended"))
     let face = try CREMAD(labels: .faceVote).load(root)
     #expect(face.corpus.samples.map(\.id) == ["1001_IEO_HAP_HI", "1002_IEO_NEU_XX", "1002_TIE_SAD_XX", "1003_WSI_FEA_XX"])
-    #expect(face.problems.map(\.description) == [
-      "sample 1001_DFA_ANG_XX left out: raters tied between anger and neutral (face_vote); no single perceived label",
-    ])
-    #expect(try CREMAD(labels: .multimodalVote).load(root).corpus.samples.map(\.label) == ["anger", "happiness", "neutral", "sadness", "fear"])
+    #expect(
+      face.problems.map(\.description) == [
+        "sample 1001_DFA_ANG_XX left out: raters tied between anger and neutral (face_vote); no single perceived label"
+      ])
+    #expect(
+      try CREMAD(labels: .multimodalVote).load(root).corpus.samples.map(\.label) == ["anger", "happiness", "neutral", "sadness", "fear"])
   }
 
   @Test func missingDemographicsAndStrayFilesAreReported() throws {
@@ -83,10 +89,11 @@ import Testing
     defer { try? FileManager.default.removeItem(at: root) }
     let scan = try CREMAD().load(root)
     #expect(scan.corpus.samples.count == 4)
-    #expect(scan.problems == [
-      .missingFile(expected: "AudioWAV/1003_WSI_FEA_XX.wav", reason: "rated in processedResults/summaryTable.csv"),
-      .missingFile(expected: "AudioWAV/1003_*.wav", reason: "actor 1003 is in VideoDemographics.csv but has no clips"),
-    ])
+    #expect(
+      scan.problems == [
+        .missingFile(expected: "AudioWAV/1003_WSI_FEA_XX.wav", reason: "rated in processedResults/summaryTable.csv"),
+        .missingFile(expected: "AudioWAV/1003_*.wav", reason: "actor 1003 is in VideoDemographics.csv but has no clips"),
+      ])
   }
 
   @Test func malformedMetadataNamesFileLineAndColumn() throws {
@@ -94,13 +101,19 @@ import Testing
     defer { try? FileManager.default.removeItem(at: noRace) }
     try "ActorID,Age,Sex,Ethnicity\n1001,51,Male,Not Hispanic\n".write(
       to: noRace.appendingPathComponent("VideoDemographics.csv"), atomically: true, encoding: .utf8)
-    #expect(throws: CorpusError.badMetadata(file: noRace.appendingPathComponent("VideoDemographics.csv").path, line: 1,
-      reason: "column 'Race' is missing; found ActorID, Age, Sex, Ethnicity")) { try CREMAD().load(noRace) }
+    #expect(
+      throws: CorpusError.badMetadata(
+        file: noRace.appendingPathComponent("VideoDemographics.csv").path, line: 1,
+        reason: "column 'Race' is missing; found ActorID, Age, Sex, Ethnicity")
+    ) { try CREMAD().load(noRace) }
 
     let badAge = try fixture("crema-badage", demographics: ["1001,fifty,Male,Caucasian,Not Hispanic"])
     defer { try? FileManager.default.removeItem(at: badAge) }
-    #expect(throws: CorpusError.badMetadata(file: badAge.appendingPathComponent("VideoDemographics.csv").path, line: 2,
-      reason: "Age 'fifty' is not a whole number of years")) { try CREMAD().load(badAge) }
+    #expect(
+      throws: CorpusError.badMetadata(
+        file: badAge.appendingPathComponent("VideoDemographics.csv").path, line: 2,
+        reason: "Age 'fifty' is not a whole number of years")
+    ) { try CREMAD().load(badAge) }
 
     let badVote = try fixture("crema-badvote", summary: ["1001_DFA_ANG_XX,A,60,A,50,Q,70"])
     defer { try? FileManager.default.removeItem(at: badVote) }

@@ -1,9 +1,11 @@
 import Foundation
 import Testing
+
+@testable import Corpora
+
 #if canImport(Glibc)
   import Glibc
 #endif
-@testable import Corpora
 
 @Suite struct EmoDBTests {
   @Test(.enabled(if: SharedDatasets.available("emodb"), "../shared/datasets/emodb is absent; EmoDB test skipped"))
@@ -67,7 +69,9 @@ import Testing
     #expect(scan.corpus.samples.map(\.id) == ["03a01Fa", "08b02Tc"])
     #expect(scan.corpus.samples[1].attributes["sex"] == "female" && scan.corpus.samples[1].label == "sadness")
     let missing = scan.problems.filter { if case .missingFile = $0 { true } else { false } }
-    #expect(missing.count == 533 && missing.contains(.missingFile(expected: "wav/16b10Wb.wav", reason: "part of the published EmoDB distribution")))
+    #expect(
+      missing.count == 533
+        && missing.contains(.missingFile(expected: "wav/16b10Wb.wav", reason: "part of the published EmoDB distribution")))
     let messages = scan.problems.filter { !missing.contains($0) }.map(\.description)
     #expect(messages.count == 3)
     #expect(messages.contains { $0.contains("wav/03a01Xa.wav") && $0.contains("emotion letter 'X'") })
@@ -88,8 +92,11 @@ import Testing
     let scan = try EmoDB().load(root)
     #expect(scan.corpus.samples.map(\.id) == ["03a01Fa"])
     let messages = scan.problems.map(\.description)
-    #expect(messages.contains("skipped 08b02Tc.wav: it is a named pipe (FIFO), not a regular file; only regular files are read"), "\(messages.filter { $0.hasPrefix("skipped") })")
-    #expect(messages.contains { $0.hasPrefix("skipped 03a01Wa.wav: it is a link to nothing") }, "\(messages.filter { $0.hasPrefix("skipped") })")
+    #expect(
+      messages.contains("skipped 08b02Tc.wav: it is a named pipe (FIFO), not a regular file; only regular files are read"),
+      "\(messages.filter { $0.hasPrefix("skipped") })")
+    #expect(
+      messages.contains { $0.hasPrefix("skipped 03a01Wa.wav: it is a link to nothing") }, "\(messages.filter { $0.hasPrefix("skipped") })")
   }
 
   @Test func anEmptyOrAbsentFolderIsATypedError() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Corpora
 
 @Suite struct EmotionVocabularyTests {
@@ -13,7 +14,8 @@ import Testing
 
   @Test func corporaCombineOnTheirSharedClasses() {
     func corpus(_ labels: [String]) -> Corpus {
-      Corpus(name: "c", samples: labels.enumerated().map { Sample(id: "\($0.offset)", subject: "s", label: $0.element) }, attributeNames: [])
+      Corpus(
+        name: "c", samples: labels.enumerated().map { Sample(id: "\($0.offset)", subject: "s", label: $0.element) }, attributeNames: [])
     }
     let emodb = corpus(["anger", "boredom", "neutral", "fear"]), ravdess = corpus(["anger", "calm", "neutral", "surprise", "fear"])
     let shared = EmotionVocabulary.shared(among: [emodb, ravdess])

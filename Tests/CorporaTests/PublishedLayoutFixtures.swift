@@ -1,6 +1,7 @@
 import Face
 import Foundation
 import Voice
+
 @testable import Corpora
 
 /// Writes corpora in their exact published layouts (file names and folders as the
@@ -50,7 +51,8 @@ enum PublishedLayoutFixtures {
       .write(to: root.appendingPathComponent("VideoDemographics.csv"), atomically: true, encoding: .utf8)
     if let summary {
       try FileManager.default.createDirectory(at: root.appendingPathComponent("processedResults"), withIntermediateDirectories: true)
-      try (["\"\",\"FileName\",\"VoiceVote\",\"VoiceLevel\",\"FaceVote\",\"FaceLevel\",\"MultiModalVote\",\"MultiModalLevel\""]
+      try
+        (["\"\",\"FileName\",\"VoiceVote\",\"VoiceLevel\",\"FaceVote\",\"FaceLevel\",\"MultiModalVote\",\"MultiModalLevel\""]
         + summary.enumerated().map { "\"\($0.offset + 1)\",\($0.element)" }).joined(separator: "\n")
         .write(to: root.appendingPathComponent("processedResults/summaryTable.csv"), atomically: true, encoding: .utf8)
     }

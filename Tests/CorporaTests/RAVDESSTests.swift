@@ -2,6 +2,7 @@ import Face
 import Foundation
 import Testing
 import Voice
+
 @testable import Corpora
 
 @Suite struct RAVDESSTests {
@@ -59,7 +60,9 @@ import Voice
     #expect(both.corpus.samples.allSatisfy { $0.audio != nil && $0.landmarks != nil })
     let song = try #require(both.corpus.samples.first { $0.id == "02-06-02-02-01-01" })
     #expect(song.attributes["vocal_channel"] == "song" && song.label == "fear" && song.attributes["statement"] == "dogs")
-    #expect(song.audio!.deletingPathExtension().lastPathComponent.dropFirst(3) == song.landmarks!.deletingPathExtension().lastPathComponent.dropFirst(3))
+    #expect(
+      song.audio!.deletingPathExtension().lastPathComponent.dropFirst(3)
+        == song.landmarks!.deletingPathExtension().lastPathComponent.dropFirst(3))
   }
 
   @Test func reportsUnpairedMissingStrayAndMisfiledFiles() throws {

@@ -4,6 +4,7 @@ import GroundTruth
 import Testing
 import Voice
 import _TestSupport
+
 @testable import Corpora
 
 func temporaryFolder(_ name: String = "corpus") -> URL {
@@ -101,7 +102,8 @@ func smallSpec(seed: UInt64 = 5) -> SyntheticCorpusSpec {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let url = folder.appendingPathComponent("m.csv")
-    try "id,subject,label,age,sex,audio\na,s1,happy,NA,f,wav/a.wav\nb,s2,sad,31,m,/abs/b.wav\n".write(to: url, atomically: true, encoding: .utf8)
+    try "id,subject,label,age,sex,audio\na,s1,happy,NA,f,wav/a.wav\nb,s2,sad,31,m,/abs/b.wav\n".write(
+      to: url, atomically: true, encoding: .utf8)
     let corpus = try Manifest().load(url)
     #expect(corpus.attributeNames == ["age", "sex"])
     #expect(corpus.samples[0].attributes == ["sex": "f"])

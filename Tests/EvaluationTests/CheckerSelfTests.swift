@@ -31,13 +31,17 @@ import _TestSupport
   }
 
   @Test func metricChecksCatchDependenceOnLabelNumbersAndOrder() {
-    let classZeroHits = CheckedMetric("classZeroHits", .matrix { m in
-      m.total == 0 ? .undefined(reason: "no samples") : .value(Double(m.counts[0][0]) / Double(m.total))
-    })
+    let classZeroHits = CheckedMetric(
+      "classZeroHits",
+      .matrix { m in
+        m.total == 0 ? .undefined(reason: "no samples") : .value(Double(m.counts[0][0]) / Double(m.total))
+      })
     withKnownIssue { MetricChecks.independentOfLabelNames(classZeroHits) }
-    let firstSample = CheckedMetric("firstSample", .probabilistic { truth, probabilities in
-      truth.isEmpty ? .undefined(reason: "no samples") : .value(probabilities[0][truth[0]])
-    })
+    let firstSample = CheckedMetric(
+      "firstSample",
+      .probabilistic { truth, probabilities in
+        truth.isEmpty ? .undefined(reason: "no samples") : .value(probabilities[0][truth[0]])
+      })
     withKnownIssue { MetricChecks.independentOfSampleOrder(firstSample) }
     let unbounded = CheckedMetric("errors", .matrix { .value(Double($0.total - $0.correct)) })
     withKnownIssue { MetricChecks.bounded(unbounded) }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import _TestSupport
+
 @testable import Evaluation
 
 @Suite struct LeaveOneSubjectOutTests {
@@ -71,7 +72,8 @@ import _TestSupport
     var analysis = FairnessAnalysis()
     analysis.minimumSubjects = minimumSubjects
     analysis.permutations = 0
-    return analysis.report(attribute: "x", truth: truth, predicted: predicted, subjects: subjects, groupOf: groups,
+    return analysis.report(
+      attribute: "x", truth: truth, predicted: predicted, subjects: subjects, groupOf: groups,
       labels: ["calm", "angry"], gaps: GapDefinition.standard(labels: ["calm", "angry"], negative: [1], neutralOrPositive: [0]),
       negative: [1], neutralOrPositive: [0])
   }
@@ -110,8 +112,10 @@ import _TestSupport
     var analysis = FairnessAnalysis()
     analysis.permutations = 99
     let gaps = GapDefinition.standard(labels: ["x", "y"], negative: [], neutralOrPositive: [])
-    let a = analysis.report(attribute: "g", truth: truth, predicted: predicted, subjects: subjects, groupOf: groups, labels: ["x", "y"], gaps: gaps)
-    let b = analysis.report(attribute: "g", truth: order.map { truth[$0] }, predicted: order.map { predicted[$0] },
+    let a = analysis.report(
+      attribute: "g", truth: truth, predicted: predicted, subjects: subjects, groupOf: groups, labels: ["x", "y"], gaps: gaps)
+    let b = analysis.report(
+      attribute: "g", truth: order.map { truth[$0] }, predicted: order.map { predicted[$0] },
       subjects: order.map { subjects[$0] }, groupOf: order.map { groups[$0] }, labels: ["x", "y"], gaps: gaps)
     #expect(a == b)
   }

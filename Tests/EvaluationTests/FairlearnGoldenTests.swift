@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import _TestSupport
+
 @testable import Evaluation
 
 /// fairlearn 0.13 / scikit-learn values on committed inputs (`scripts/golden/fairness.py`).

@@ -1,5 +1,6 @@
 import Randomness
 import Testing
+
 @testable import Evaluation
 
 /// Group statistics at the sizes real corpora have (EmoDB 5 + 5 speakers, RAVDESS 12 + 12,
@@ -44,7 +45,8 @@ import Testing
     for a in 0..<audits {
       let data = audit(perGroup: perGroup, random: &random)
       analysis.seed = UInt64(a)
-      let report = analysis.report(attribute: "g", truth: data.truth, predicted: data.predicted, subjects: data.subjects,
+      let report = analysis.report(
+        attribute: "g", truth: data.truth, predicted: data.predicted, subjects: data.subjects,
         groupOf: data.groups, labels: labels, gaps: gaps)
       for gap in report.gaps {
         guard let interval = gap.interval else {
@@ -61,8 +63,11 @@ import Testing
     return (Double(excluded) / Double(audits * gaps.count), withoutInterval)
   }
 
-  static let uarGap = [GapDefinition(name: "uar_difference", explanation: "",
-    components: [GapComponent(name: "UAR", compute: Metrics.unweightedAverageRecall)])]
+  static let uarGap = [
+    GapDefinition(
+      name: "uar_difference", explanation: "",
+      components: [GapComponent(name: "UAR", compute: Metrics.unweightedAverageRecall)])
+  ]
 
   @Test(arguments: [2, 3, 4, 6, 12, 30])
   func uarGapIntervalsHoldTheirLevel(perGroup: Int) {
@@ -94,8 +99,10 @@ import Testing
     for a in 0..<audits {
       let data = Self.audit(perGroup: 30, gap: 0.15, random: &random)
       analysis.seed = UInt64(a)
-      let gap = analysis.report(attribute: "g", truth: data.truth, predicted: data.predicted, subjects: data.subjects,
-        groupOf: data.groups, labels: Self.labels, gaps: Self.uarGap).gaps[0]
+      let gap = analysis.report(
+        attribute: "g", truth: data.truth, predicted: data.predicted, subjects: data.subjects,
+        groupOf: data.groups, labels: Self.labels, gaps: Self.uarGap
+      ).gaps[0]
       if gap.pValue! <= 0.05 { detected += 1 }
       // The interval is of higher − lower; orient it as A − B, the injected 0.15.
       if let i = gap.interval {
@@ -117,8 +124,10 @@ import Testing
     let audits = 400
     for _ in 0..<audits {
       let data = Self.audit(perGroup: perGroup, random: &random)
-      let group = analysis.report(attribute: "g", truth: data.truth, predicted: data.predicted, subjects: data.subjects,
-        groupOf: data.groups, labels: Self.labels, gaps: Self.uarGap).groups[0]
+      let group = analysis.report(
+        attribute: "g", truth: data.truth, predicted: data.predicted, subjects: data.subjects,
+        groupOf: data.groups, labels: Self.labels, gaps: Self.uarGap
+      ).groups[0]
       if let i = group.accuracyInterval, i.lower <= 0.55, 0.55 <= i.upper { covered += 1 }
     }
     let coverage = Double(covered) / Double(audits)
@@ -134,7 +143,8 @@ import Testing
     for study in 0..<studies {
       let data = Self.audit(perGroup: subjects, random: &random)
       let half = data.truth.count / 2
-      let clustered = ClusteredPredictions(truth: Array(data.truth[..<half]), predicted: Array(data.predicted[..<half]),
+      let clustered = ClusteredPredictions(
+        truth: Array(data.truth[..<half]), predicted: Array(data.predicted[..<half]),
         clusters: Array(data.subjects[..<half]), classCount: 4)
       let j = clustered.jackknifeInterval(of: clustered.all, level: 0.95, statistic: Metrics.unweightedAverageRecall).interval!
       if j.lower <= 0.55 && 0.55 <= j.upper { jackknife += 1 }
@@ -160,7 +170,8 @@ import Testing
     }
     var analysis = FairnessAnalysis()
     analysis.permutations = 999
-    let report = analysis.report(attribute: "g", truth: truth, predicted: predicted, subjects: subjects, groupOf: groups,
+    let report = analysis.report(
+      attribute: "g", truth: truth, predicted: predicted, subjects: subjects, groupOf: groups,
       labels: Self.labels, gaps: Self.uarGap)
     let ratio = try #require(report.demographicParityRatio)
     #expect(ratio.value == 0 && ratio.higherSelected == 1 && ratio.lowerSelected == 0)

@@ -1,5 +1,6 @@
 import Randomness
 import Testing
+
 @testable import Evaluation
 
 /// The exchangeability blocks of the chance test: within subjects whose labels vary, whole
@@ -39,8 +40,9 @@ import Testing
     let labels = [0, 1, 2, 0, 1, 2, 2, 3, 3, 1, 0, 2, 2, 2, 3]
     let scheme = PermutationScheme(labels: labels, subjects: subjects)
     #expect(scheme.shuffledWithin == 2 && scheme.exchanged == 6 && scheme.fixed == 0)
-    #expect(scheme.summary() == "labels permuted within the 2 subjects whose labels vary; the labels of 6 one-label subjects "
-      + "exchanged as wholes among them")
+    #expect(
+      scheme.summary() == "labels permuted within the 2 subjects whose labels vary; the labels of 6 one-label subjects "
+        + "exchanged as wholes among them")
     var random = SeededGenerator(seed: 1)
     var labelsOfO5: Set<Int> = []
     for _ in 0..<200 {
@@ -58,8 +60,9 @@ import Testing
   @Test func aDesignWhereNoLabelCanMoveSaysSo() {
     let scheme = PermutationScheme(labels: [1, 1, 1], subjects: ["a", "b", "b"])
     #expect(scheme.shuffledWithin == 0 && scheme.exchanged == 0 && scheme.fixed == 2)
-    #expect(scheme.summary(of: "true labels") == "no permutation can change the true labels: 2 one-label subjects kept "
-      + "their label (they all have the same one)")
+    #expect(
+      scheme.summary(of: "true labels") == "no permutation can change the true labels: 2 one-label subjects kept "
+        + "their label (they all have the same one)")
     var random = SeededGenerator(seed: 0)
     #expect(scheme.permuted(random: &random) == [1, 1, 1])
   }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import _TestSupport
+
 @testable import Evaluation
 
 /// scikit-learn's metric values on committed label vectors (`scripts/golden/generate.py`).

@@ -1,6 +1,7 @@
 import Randomness
 import Testing
 import _TestSupport
+
 @testable import Evaluation
 
 /// Statistical procedures checked by simulation: null p-values are uniform, intervals cover
@@ -29,8 +30,11 @@ import _TestSupport
     return (truth, predicted, names, groups)
   }
 
-  static let uarGap = [GapDefinition(name: "uar_difference", explanation: "",
-    components: [GapComponent(name: "UAR", compute: Metrics.unweightedAverageRecall)])]
+  static let uarGap = [
+    GapDefinition(
+      name: "uar_difference", explanation: "",
+      components: [GapComponent(name: "UAR", compute: Metrics.unweightedAverageRecall)])
+  ]
 
   @Test func groupGapPValuesAreUniformUnderTheNull() {
     var random = SeededGenerator(seed: 2024)
@@ -40,7 +44,8 @@ import _TestSupport
     for experiment in 0..<300 {
       let data = Self.simulate(subjects: 16, clips: 12, base: 0.55, spread: 0.25, gap: 0, random: &random)
       analysis.seed = UInt64(experiment)
-      let report = analysis.report(attribute: "g", truth: data.truth, predicted: data.predicted, subjects: data.subjects,
+      let report = analysis.report(
+        attribute: "g", truth: data.truth, predicted: data.predicted, subjects: data.subjects,
         groupOf: data.groups, labels: ["a", "b", "c", "d"], gaps: Self.uarGap)
       pValues.append(report.gaps[0].pValue!)
     }
@@ -62,7 +67,8 @@ import _TestSupport
       let interval = clustered.bootstrap(replicates: 400, seed: UInt64(experiment), statistic: Metrics.accuracy)!
       if interval.lower <= 0.6 && 0.6 <= interval.upper { covered += 1 }
       // The naive bootstrap treats every clip as its own subject.
-      let naive = ClusteredPredictions(truth: data.truth, predicted: data.predicted,
+      let naive = ClusteredPredictions(
+        truth: data.truth, predicted: data.predicted,
         clusters: data.truth.indices.map { "c\($0)" }, classCount: 4)
       let naiveInterval = naive.bootstrap(replicates: 400, seed: UInt64(experiment), statistic: Metrics.accuracy)!
       if naiveInterval.lower <= 0.6 && 0.6 <= naiveInterval.upper { naiveCovered += 1 }
@@ -82,8 +88,10 @@ import _TestSupport
     for experiment in 0..<simulations {
       let data = Self.simulate(subjects: 30, clips: 20, base: 0.65, spread: 0.1, gap: 0.10, random: &random)
       analysis.seed = UInt64(experiment)
-      let gap = analysis.report(attribute: "g", truth: data.truth, predicted: data.predicted, subjects: data.subjects,
-        groupOf: data.groups, labels: ["a", "b", "c", "d"], gaps: Self.uarGap).gaps[0]
+      let gap = analysis.report(
+        attribute: "g", truth: data.truth, predicted: data.predicted, subjects: data.subjects,
+        groupOf: data.groups, labels: ["a", "b", "c", "d"], gaps: Self.uarGap
+      ).gaps[0]
       if gap.pValue! < 0.05 { detected += 1 }
       // UAR gap ≈ accuracy gap here (balanced random truths); the injected value is 0.10.
       if let i = gap.interval, gap.higher == "A", i.lower <= 0.10, 0.10 <= i.upper { covered += 1 }
@@ -108,7 +116,8 @@ import _TestSupport
     for experiment in 0..<500 {
       let subjects = (0..<400).map { "s\($0 / 20)" }
       let a = subjects.map { _ in random.uniform() < 0.6 }, b = subjects.map { _ in random.uniform() < 0.6 }
-      let test = PairedComparison(first: "a", second: "b", firstCorrect: a, secondCorrect: b, subjects: subjects,
+      let test = PairedComparison(
+        first: "a", second: "b", firstCorrect: a, secondCorrect: b, subjects: subjects,
         permutations: 199, seed: UInt64(experiment))
       if test.pValue < 0.05 { nullRejections += 1 }
     }
@@ -160,7 +169,8 @@ import _TestSupport
       .folds(labels: Self.labels, subjects: Self.subjects)
     #expect(repeated.count == 9 && repeated[0].name.hasPrefix("r1 ") && repeated[8].name.hasPrefix("r3 "))
     let corpus = (0..<90).map { $0 < 50 ? "emodb" : "ravdess" }
-    let cross = try CrossCorpus(corpusOfSample: corpus, train: ["emodb"], test: ["ravdess"]).folds(labels: Self.labels, subjects: Self.subjects)
+    let cross = try CrossCorpus(corpusOfSample: corpus, train: ["emodb"], test: ["ravdess"]).folds(
+      labels: Self.labels, subjects: Self.subjects)
     #expect(cross.count == 1 && cross[0].train == Array(0..<50) && cross[0].test == Array(50..<90))
     #expect(throws: SplitError.self) {
       try CrossCorpus(corpusOfSample: corpus, train: ["cremad"], test: ["ravdess"]).folds(labels: Self.labels, subjects: Self.subjects)

@@ -3,6 +3,7 @@ import LinearAlgebra
 import Randomness
 import Testing
 import _TestSupport
+
 @testable import Experiments
 @testable import Results
 
@@ -136,7 +137,8 @@ import _TestSupport
       pipeline: Pipeline(model: model), seed: seed)
     let predictions = try problem.run()
     let observed = Metrics.unweightedAverageRecall(
-      ConfusionMatrix(truth: data.truth, predicted: predictions.predicted.map { $0! }, classCount: classCount)).number!
+      ConfusionMatrix(truth: data.truth, predicted: predictions.predicted.map { $0! }, classCount: classCount)
+    ).number!
     let test = try ChanceTesting.refit(problem, observedUAR: observed, permutations: permutations)
     return (test, observed)
   }

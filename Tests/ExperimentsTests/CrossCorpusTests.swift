@@ -1,6 +1,7 @@
 import Corpora
 import Foundation
 import Testing
+
 @testable import Experiments
 @testable import Results
 
@@ -46,9 +47,10 @@ import Testing
   }
 
   @Test func trainsOnOneCorpusAndTestsEveryClipOfTheOther() throws {
-    let result = try Self.run(Self.config(
-      train: Self.corpus("a", seed: 1, signal: 1, emotions: Self.four, subjects: 10),
-      test: Self.corpus("b", seed: 2, signal: 1, emotions: Self.four, subjects: 6)))
+    let result = try Self.run(
+      Self.config(
+        train: Self.corpus("a", seed: 1, signal: 1, emotions: Self.four, subjects: 10),
+        test: Self.corpus("b", seed: 2, signal: 1, emotions: Self.four, subjects: 6)))
     let run = try #require(result.runs.first)
     #expect(run.folds == 1)
     #expect(run.samplesEvaluated == 6 * 4 * 3 && run.subjectsEvaluated == 6)
@@ -59,16 +61,18 @@ import Testing
   }
 
   @Test func aTestCorpusWithoutSignalIsAtChance() throws {
-    let result = try Self.run(Self.config(
-      train: Self.corpus("c", seed: 3, signal: 1, emotions: Self.four),
-      test: Self.corpus("d", seed: 4, signal: 0, emotions: Self.four)))
+    let result = try Self.run(
+      Self.config(
+        train: Self.corpus("c", seed: 3, signal: 1, emotions: Self.four),
+        test: Self.corpus("d", seed: 4, signal: 0, emotions: Self.four)))
     #expect(result.runs[0].unweightedAverageRecall.value.number! < 0.45)
   }
 
   @Test func labelsOnlyOneCorpusHasAreExcludedAndListed() throws {
-    let result = try Self.run(Self.config(
-      train: Self.corpus("e", seed: 5, signal: 1, emotions: "[neutral, anger, sadness, fear]"),
-      test: Self.corpus("f", seed: 6, signal: 1, emotions: "[neutral, anger, sadness, happiness]")))
+    let result = try Self.run(
+      Self.config(
+        train: Self.corpus("e", seed: 5, signal: 1, emotions: "[neutral, anger, sadness, fear]"),
+        test: Self.corpus("f", seed: 6, signal: 1, emotions: "[neutral, anger, sadness, happiness]")))
     #expect(result.corpus.labels == ["anger", "neutral", "sadness"])
     let excluded = result.runs[0].excluded.filter { $0.reason.contains("not in both corpora") }
     #expect(excluded.count == 2 * 8 * 3)  // fear clips of the training corpus, happiness clips of the test corpus
@@ -79,7 +83,8 @@ import Testing
   @Test func badCombinationsAreClearErrors() throws {
     let a = Self.corpus("g", seed: 7, signal: 1, emotions: Self.four)
     #expect(throws: ConfigError.self) {
-      _ = try Self.run(Self.config(train: a, test: Self.corpus("h", seed: 8, signal: 1, emotions: Self.four), extra: "protocol: leave_one_subject_out"))
+      _ = try Self.run(
+        Self.config(train: a, test: Self.corpus("h", seed: 8, signal: 1, emotions: Self.four), extra: "protocol: leave_one_subject_out"))
     }
     do {
       _ = try Self.run(Self.config(train: a, test: Self.corpus("i", seed: 9, signal: 1, emotions: "[neutral, fear]")))

@@ -1,6 +1,7 @@
 import Foundation
 import Tabular
 import Testing
+
 @testable import Experiments
 
 @Suite struct DataSearchPathTests {
@@ -13,7 +14,9 @@ import Testing
     var environment: URL { top.appendingPathComponent("env") }
 
     init() throws {
-      for folder in [repository.appendingPathComponent("experiments"), repository.appendingPathComponent("datasets/emodb"), shared, environment] {
+      for folder in [
+        repository.appendingPathComponent("experiments"), repository.appendingPathComponent("datasets/emodb"), shared, environment,
+      ] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       }
       try Data("let package = Package(\n  name: \"FaceValue\",\n)\n".utf8).write(to: repository.appendingPathComponent("Package.swift"))
@@ -88,9 +91,10 @@ import Testing
     let tree = try Tree()
     defer { tree.remove() }
     let outside = DataSearchPath.standard(configFolder: tree.top, environment: [:], currentDirectory: tree.repository)
-    #expect(outside.places.map(\.folder.path) == [
-      tree.repository.appendingPathComponent("datasets").path, tree.shared.path,
-    ])
+    #expect(
+      outside.places.map(\.folder.path) == [
+        tree.repository.appendingPathComponent("datasets").path, tree.shared.path,
+      ])
     #expect(DataSearchPath.standard(configFolder: tree.top, environment: [:], currentDirectory: tree.top).places.isEmpty)
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Experiments
 
 @Suite struct ExperimentConfigTests {
@@ -28,8 +29,11 @@ import Testing
   }
 
   @Test func unknownKeysAreNamed() {
-    #expect(throws: ConfigError.unknownKey(file: "x.yaml", path: "", key: "seeed",
-      allowed: ExperimentConfig.Keys.allCases.map(\.rawValue))) { try parse(valid + "\nseeed: 4") }
+    #expect(
+      throws: ConfigError.unknownKey(
+        file: "x.yaml", path: "", key: "seeed",
+        allowed: ExperimentConfig.Keys.allCases.map(\.rawValue))
+    ) { try parse(valid + "\nseeed: 4") }
     #expect { try parse(valid.replacingOccurrences(of: "subjects: 6", with: "subjetcs: 6")) } throws: { error in
       guard case ConfigError.unknownKey(_, let path, let key, _) = error else { return false }
       return key == "subjetcs" && path == "corpus.synthetic"
@@ -45,7 +49,9 @@ import Testing
       guard case ConfigError.invalidValue(_, let path, _) = error else { return false }
       return path.hasPrefix("modalities")
     }
-    #expect { try parse(valid.replacingOccurrences(of: "factor: 0.3", with: "factor: 3")) } throws: { "\($0)".contains("factor must be in [0, 1]") }
+    #expect { try parse(valid.replacingOccurrences(of: "factor: 0.3", with: "factor: 3")) } throws: {
+      "\($0)".contains("factor must be in [0, 1]")
+    }
     #expect { try parse(valid.replacingOccurrences(of: "seed: 3", with: "seed: minus one")) } throws: { "\($0)".contains("'seed'") }
     #expect { try parse(valid + "\nprotocol: kfold") } throws: { "\($0)".contains("unknown protocol 'kfold'") }
     #expect { try parse(valid.replacingOccurrences(of: "name: t", with: "name: ../../etc")) } throws: { "\($0)".contains("names a folder") }

@@ -5,6 +5,7 @@ import GroundTruth
 import LinearAlgebra
 import Tabular
 import Testing
+
 @testable import Experiments
 @testable import Features
 @testable import Results
@@ -108,7 +109,7 @@ import Testing
     let transform = ColumnTransform(columns: 1..<137, transform: ShapePCATransform(components: 3))
     let (a, testA) = try ColumnTransform.fitAndApply([transform], train: train, test: Matrix([shapeRow(20)]))
     let (b, _) = try ColumnTransform.fitAndApply([transform], train: train, test: Matrix([shapeRow(21).map { $0 * 0 + 1 }]))
-    #expect(a == b)                                  // the test rows never touch the fit
+    #expect(a == b)  // the test rows never touch the fit
     #expect(a.columns == 1 + 3 && testA.columns == 4 && a.column(0) == (0..<12).map(Double.init))
   }
 }
@@ -116,10 +117,12 @@ import Testing
 @Suite struct FaceQualityFilterTests {
   @Test func configuredConfidenceThresholdDropsFramesAndCanExcludeAClip() throws {
     let base = "name: q\ncorpus: {synthetic: {folder: w}}\n"
-    let config = try ExperimentConfig.parse(base + "features: {face: geometry, minimum_confidence: 0.99}", file: "q.yaml", baseFolder: URL(fileURLWithPath: "/tmp"))
+    let config = try ExperimentConfig.parse(
+      base + "features: {face: geometry, minimum_confidence: 0.99}", file: "q.yaml", baseFolder: URL(fileURLWithPath: "/tmp"))
     #expect(config.features.minimumConfidence == 0.99)
-    #expect { try ExperimentConfig.parse(base + "features: {minimum_confidence: 2}", file: "q.yaml", baseFolder: URL(fileURLWithPath: "/tmp")) }
-      throws: { "\($0)".contains("minimum_confidence must be between 0 and 1") }
+    #expect {
+      try ExperimentConfig.parse(base + "features: {minimum_confidence: 2}", file: "q.yaml", baseFolder: URL(fileURLWithPath: "/tmp"))
+    } throws: { "\($0)".contains("minimum_confidence must be between 0 and 1") }
 
     // OpenFaceCSV.write gives every frame confidence 0.98 unless told otherwise.
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("facevalue-conf-\(UUID().uuidString).csv")
@@ -127,15 +130,19 @@ import Testing
     let x = (0..<68).map { cos(Double($0)) * 50 }, y = (0..<68).map { sin(Double($0)) * 70 }
     try OpenFaceCSV.write(LandmarkClip(x: [x, x], y: [y, y], timestamps: [0, 0.04]), confidence: [0.5, 0.98], to: url)
     let strict = config.features.faceSet
-    #expect { try strict.measure(url) } throws: { ($0 as? FaceError) == .noUsableFrames(file: url.path, total: 2, failed: 0, lowConfidence: 2) }
+    #expect { try strict.measure(url) } throws: {
+      ($0 as? FaceError) == .noUsableFrames(file: url.path, total: 2, failed: 0, lowConfidence: 2)
+    }
     var lenient = FeatureChoice()
     lenient.face = "geometry"
     lenient.minimumConfidence = 0.9
     let measured = try lenient.faceSet.measure(url)
     #expect(measured.droppedFrames == 1)
     let values = measured.values
-    #expect(values.contains { $0 == nil })   // one frame left: a still, so motion is not applicable
-    #expect(try FeatureChoice().faceSet.measure(url) == MeasuredFeatures(values: try FeatureChoice().faceSet.measure(url).values, droppedFrames: 0))
+    #expect(values.contains { $0 == nil })  // one frame left: a still, so motion is not applicable
+    #expect(
+      try FeatureChoice().faceSet.measure(url)
+        == MeasuredFeatures(values: try FeatureChoice().faceSet.measure(url).values, droppedFrames: 0))
     #expect(try FeatureChoice().faceSet.measure(url).values.count == 138)
   }
 }

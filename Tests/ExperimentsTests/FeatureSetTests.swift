@@ -3,6 +3,7 @@ import Foundation
 import GroundTruth
 import Tabular
 import Testing
+
 @testable import Experiments
 @testable import Features
 
@@ -15,12 +16,15 @@ import Testing
 
   @Test func configChoosesSetsAndRejectsUnknownOnes() throws {
     let base = "name: f\ncorpus: {synthetic: {folder: w}}\n"
-    let chosen = try ExperimentConfig.parse(base + "features: {voice: basic-prosody}", file: "f.yaml", baseFolder: URL(fileURLWithPath: "/tmp"))
+    let chosen = try ExperimentConfig.parse(
+      base + "features: {voice: basic-prosody}", file: "f.yaml", baseFolder: URL(fileURLWithPath: "/tmp"))
     #expect(chosen.features == FeatureChoice())
-    #expect { try ExperimentConfig.parse(base + "features: {voice: displacement}", file: "f.yaml", baseFolder: URL(fileURLWithPath: "/tmp")) }
-      throws: { "\($0)".contains("no audio feature set 'displacement'") }
-    #expect { try ExperimentConfig.parse(base + "features: {body: x}", file: "f.yaml", baseFolder: URL(fileURLWithPath: "/tmp")) }
-      throws: { "\($0)".contains("unknown key 'body'") }
+    #expect {
+      try ExperimentConfig.parse(base + "features: {voice: displacement}", file: "f.yaml", baseFolder: URL(fileURLWithPath: "/tmp"))
+    } throws: { "\($0)".contains("no audio feature set 'displacement'") }
+    #expect { try ExperimentConfig.parse(base + "features: {body: x}", file: "f.yaml", baseFolder: URL(fileURLWithPath: "/tmp")) } throws: {
+      "\($0)".contains("unknown key 'body'")
+    }
   }
 
   @Test func exportWritesOneRowPerMeasurableClipAndListsTheRest() throws {

@@ -2,6 +2,7 @@ import Corpora
 import Foundation
 import Testing
 import _TestSupport
+
 @testable import Experiments
 @testable import Results
 
@@ -71,7 +72,8 @@ import _TestSupport
   }
 
   @Test func injectedDegradationShowsAsTheNamedGap() throws {
-    let result = try Self.run(Self.config(seed: 31, voice: 1, face: 1, degradation: "{attribute: sex, group: female, factor: 0.2}", subjects: 16))
+    let result = try Self.run(
+      Self.config(seed: 31, voice: 1, face: 1, degradation: "{attribute: sex, group: female, factor: 0.2}", subjects: 16))
     for run in result.runs {
       let sex = try #require(run.fairness.first { $0.attribute == "sex" })
       let gap = try #require(sex.gaps.first { $0.name == "uar_difference" })

@@ -1,6 +1,7 @@
 import Classifiers
 import Foundation
 import Testing
+
 @testable import Experiments
 
 /// The `model:` block: every model and its hyperparameters, grids, and bad values.
@@ -23,18 +24,24 @@ import Testing
     #expect(try parse("{ridge: {alpha: 3}}") == .ridge(alpha: 3))
     #expect(try parse("{knn: {k: 7, weights: distance}}") == .nearestNeighbours(k: 7, weighting: .distance))
     #expect(try parse("{naive_bayes: null}") == .naiveBayes(varianceSmoothing: 1e-9))
-    #expect(try parse("{mlp: {hidden: 32, alpha: 0.01, learning_rate: 0.005, max_epochs: 50}}")
-      == .mlp(hiddenUnits: 32, alpha: 0.01, learningRate: 0.005, maximumEpochs: 50))
+    #expect(
+      try parse("{mlp: {hidden: 32, alpha: 0.01, learning_rate: 0.005, max_epochs: 50}}")
+        == .mlp(hiddenUnits: 32, alpha: 0.01, learningRate: 0.005, maximumEpochs: 50))
   }
 
   @Test func listsMakeAGridSearchedByNestedCV() throws {
-    #expect(try parse("{svm: {c: [0.01, 0.1, 1]}}") == .search(
-      candidates: [.linearSVM(c: 0.01), .linearSVM(c: 0.1), .linearSVM(c: 1)], innerFolds: 3))
+    #expect(
+      try parse("{svm: {c: [0.01, 0.1, 1]}}")
+        == .search(
+          candidates: [.linearSVM(c: 0.01), .linearSVM(c: 0.1), .linearSVM(c: 1)], innerFolds: 3))
     let grid = try parse("{knn: {k: [1, 5], weights: [uniform, distance]}, inner_folds: 4}")
-    #expect(grid == .search(candidates: [
-      .nearestNeighbours(k: 1, weighting: .uniform), .nearestNeighbours(k: 1, weighting: .distance),
-      .nearestNeighbours(k: 5, weighting: .uniform), .nearestNeighbours(k: 5, weighting: .distance),
-    ], innerFolds: 4))
+    #expect(
+      grid
+        == .search(
+          candidates: [
+            .nearestNeighbours(k: 1, weighting: .uniform), .nearestNeighbours(k: 1, weighting: .distance),
+            .nearestNeighbours(k: 5, weighting: .uniform), .nearestNeighbours(k: 5, weighting: .distance),
+          ], innerFolds: 4))
   }
 
   @Test func summariesNameTheModelAndKeepTheOldLogisticWording() throws {

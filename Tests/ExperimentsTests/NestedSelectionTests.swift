@@ -4,6 +4,7 @@ import Foundation
 import LinearAlgebra
 import Randomness
 import Testing
+
 @testable import Experiments
 @testable import Reports
 @testable import Results
@@ -34,7 +35,8 @@ import Testing
     let (x, y, subjects) = Self.data()
     let cv = try CrossValidationProblem(
       features: x, labels: y, subjects: subjects, classCount: 3,
-      splitter: LeaveOneSubjectOut(), pipeline: Pipeline(model: model), seed: 5).run()
+      splitter: LeaveOneSubjectOut(), pipeline: Pipeline(model: model), seed: 5
+    ).run()
     #expect(cv.failedFolds.isEmpty && cv.predicted.allSatisfy { $0 != nil } && cv.selections == nil)
     let correct = zip(cv.predicted, y).filter { $0 == $1 }.count
     #expect(correct > 36, "\(model.summary): \(correct)/72 correct, chance is 24")
@@ -45,7 +47,8 @@ import Testing
     let grid = ModelConfig.search(candidates: [.nearestNeighbours(k: 1000), .nearestNeighbours(k: 9)], innerFolds: 3)
     let cv = try CrossValidationProblem(
       features: x, labels: y, subjects: subjects, classCount: 3,
-      splitter: LeaveOneSubjectOut(), pipeline: Pipeline(model: grid), seed: 5).run()
+      splitter: LeaveOneSubjectOut(), pipeline: Pipeline(model: grid), seed: 5
+    ).run()
     let selections = try #require(cv.selections)
     #expect(selections.map(\.fold) == (0..<6).map { "s\($0)" })
     // k = 1000 exceeds every inner training set: it votes the whole training set, predicts
@@ -61,10 +64,11 @@ import Testing
     for i in 0..<12 { for j in 0..<4 { scrambled[i, j] = Double((i * 7 + j * 3) % 11) * 5 } }
     let grid = ModelConfig.search(candidates: [1, 3, 9, 15].map { .nearestNeighbours(k: $0) }, innerFolds: 3)
     func choice(_ features: Matrix) throws -> ModelSelection {
-      try #require(CrossValidationProblem(
-        features: features, labels: y, subjects: subjects, classCount: 3, splitter: LeaveOneSubjectOut(),
-        pipeline: Pipeline(model: grid), seed: 5
-      ).run().selections?.first { $0.fold == "s0" })
+      try #require(
+        CrossValidationProblem(
+          features: features, labels: y, subjects: subjects, classCount: 3, splitter: LeaveOneSubjectOut(),
+          pipeline: Pipeline(model: grid), seed: 5
+        ).run().selections?.first { $0.fold == "s0" })
     }
     #expect(try choice(x) == choice(scrambled))
   }
@@ -84,17 +88,18 @@ import Testing
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     func run(_ model: String) throws -> ExperimentResult {
-      try ExperimentRunner().run(ExperimentConfig.parse(
-        """
-        name: nested
-        seed: 4
-        corpus: {synthetic: {folder: corpus, subjects: 6, clips_per_emotion: 2, emotions: [neutral, anger, sadness],
-                 clip_seconds: 1.0, frames: 8, voice_signal: 0.8, face_signal: 0.8}}
-        modalities: [face]
-        protocol: {group_k_fold: {folds: 3}}
-        model: \(model)
-        statistics: {bootstrap: 0, permutations: 0, group_permutations: 0}
-        """, file: "t.yaml", baseFolder: folder))
+      try ExperimentRunner().run(
+        ExperimentConfig.parse(
+          """
+          name: nested
+          seed: 4
+          corpus: {synthetic: {folder: corpus, subjects: 6, clips_per_emotion: 2, emotions: [neutral, anger, sadness],
+                   clip_seconds: 1.0, frames: 8, voice_signal: 0.8, face_signal: 0.8}}
+          modalities: [face]
+          protocol: {group_k_fold: {folds: 3}}
+          model: \(model)
+          statistics: {bootstrap: 0, permutations: 0, group_permutations: 0}
+          """, file: "t.yaml", baseFolder: folder))
     }
     let plain = try run("{ridge: {alpha: 1}}")
     #expect(plain.runs[0].selectedHyperparameters == nil)

@@ -2,6 +2,7 @@ import Corpora
 import Foundation
 import Testing
 import _TestSupport
+
 @testable import Experiments
 @testable import Results
 
@@ -55,7 +56,8 @@ import _TestSupport
     let shifted = try Self.run(gain: -20, normalisation: "none")
     let none = try #require(shifted.runs.first)
     let perCorpus = try #require(Self.run(gain: -20, normalisation: "per_corpus").runs.first)
-    let summary = "UAR without shift \(Self.uar(reference)), shifted \(Self.uar(none)) (dominant class \(Self.dominantShare(none))), "
+    let summary =
+      "UAR without shift \(Self.uar(reference)), shifted \(Self.uar(none)) (dominant class \(Self.dominantShare(none))), "
       + "shifted + per_corpus \(Self.uar(perCorpus))"
     // Same generator, other people, same level: the emotion transfers.
     #expect(Self.uar(reference) > 0.6, "\(summary)")
@@ -86,16 +88,18 @@ import _TestSupport
   @Test func perCorpusOnOneCorpusIsUndoneByTheFoldStandardiser() throws {
     try FileManager.default.createDirectory(at: Self.work, withIntermediateDirectories: true)
     func run(_ normalisation: String) throws -> ExperimentResult {
-      try ExperimentRunner().run(ExperimentConfig.parse("""
-        name: single
-        seed: 4
-        corpus:
-        \(Self.corpus("train", seed: 31, subjects: 10, gain: nil))
-        modalities: [voice]
-        features: {voice: basic-prosody}
-        normalisation: \(normalisation)
-        statistics: {bootstrap: 100, permutations: 0, group_permutations: 0}
-        """, file: "single.yaml", baseFolder: Self.work))
+      try ExperimentRunner().run(
+        ExperimentConfig.parse(
+          """
+          name: single
+          seed: 4
+          corpus:
+          \(Self.corpus("train", seed: 31, subjects: 10, gain: nil))
+          modalities: [voice]
+          features: {voice: basic-prosody}
+          normalisation: \(normalisation)
+          statistics: {bootstrap: 100, permutations: 0, group_permutations: 0}
+          """, file: "single.yaml", baseFolder: Self.work))
     }
     let none = try run("none").runs[0], perCorpus = try run("per_corpus").runs[0]
     #expect(none.confusion == perCorpus.confusion)
@@ -104,16 +108,18 @@ import _TestSupport
 
   @Test func aShapeTransformIsNormalisedInsideEachFold() throws {
     try FileManager.default.createDirectory(at: Self.work, withIntermediateDirectories: true)
-    let result = try ExperimentRunner().run(ExperimentConfig.parse("""
-      name: shape
-      seed: 4
-      corpus:
-      \(Self.corpus("train", seed: 31, subjects: 10, gain: nil))
-      modalities: [face, both]
-      features: {voice: basic-prosody, face: shape-pca}
-      normalisation: per_subject
-      statistics: {bootstrap: 100, permutations: 0, group_permutations: 0}
-      """, file: "shape.yaml", baseFolder: Self.work))
+    let result = try ExperimentRunner().run(
+      ExperimentConfig.parse(
+        """
+        name: shape
+        seed: 4
+        corpus:
+        \(Self.corpus("train", seed: 31, subjects: 10, gain: nil))
+        modalities: [face, both]
+        features: {voice: basic-prosody, face: shape-pca}
+        normalisation: per_subject
+        statistics: {bootstrap: 100, permutations: 0, group_permutations: 0}
+        """, file: "shape.yaml", baseFolder: Self.work))
     for run in result.runs {
       let n = try #require(run.normalisation)
       #expect(n.groups == 10 && (n.columnsNormalisedAfterFoldTransform ?? 0) > 0)

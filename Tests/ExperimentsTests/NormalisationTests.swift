@@ -2,6 +2,7 @@ import Foundation
 import LinearAlgebra
 import Testing
 import _TestSupport
+
 @testable import Experiments
 @testable import Features
 
@@ -20,7 +21,9 @@ import _TestSupport
         let values = rows.map { z[$0, j] }
         let mean = values.reduce(0, +) / 3
         let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 3
-        #expect(isClose(mean, 0, absolute: 1e-12) && isClose(variance, 1, absolute: 1e-12), "subject \(group), column \(j): mean \(mean), variance \(variance)")
+        #expect(
+          isClose(mean, 0, absolute: 1e-12) && isClose(variance, 1, absolute: 1e-12),
+          "subject \(group), column \(j): mean \(mean), variance \(variance)")
       }
     }
     // "b"'s level (10 units up in column 0) is gone: same normalised rows as "a".
@@ -92,7 +95,9 @@ import _TestSupport
       "\(error)".contains("unknown normalisation 'per_speaker'") && "\(error)".contains("none, per_corpus, per_subject")
         && "\(error)".contains("'normalisation'")
     }
-    #expect { try parse(base + "\nnormalization: per_subject") } throws: { "\($0)".contains("allowed keys:") && "\($0)".contains("normalisation") }
+    #expect { try parse(base + "\nnormalization: per_subject") } throws: {
+      "\($0)".contains("allowed keys:") && "\($0)".contains("normalisation")
+    }
   }
 
   @Test func shiftTableIsCohensDWithThePooledSD() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Experiments
 @testable import Results
 
@@ -18,7 +19,8 @@ import Testing
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
-      let config = try ExperimentConfig.parse("""
+      let config = try ExperimentConfig.parse(
+        """
         name: preconditions
         corpus:
           manifest: {path: m.csv, attributes: [sex]}
@@ -48,22 +50,29 @@ import Testing
 
   @Test func tooFewSubjectsOrClassesAreRefusedBeforeFeatures() {
     let oneSubject = Self.run([("s1", "anger", "f"), ("s1", "joy", "f")], protocol: "leave_one_subject_out")
-    #expect(oneSubject.error?.contains("leave-one-subject-out cannot evaluate this corpus: subject-independent folds need at least 2 subjects, the corpus has 1") == true,
+    #expect(
+      oneSubject.error?.contains(
+        "leave-one-subject-out cannot evaluate this corpus: subject-independent folds need at least 2 subjects, the corpus has 1") == true,
       "\(oneSubject.error ?? "no error")")
     #expect(!Self.measured(oneSubject.log))
     let threeSubjects = (1...3).flatMap { s in [("s\(s)", "anger", "f"), ("s\(s)", "joy", "f")] }
     let folds = Self.run(threeSubjects, protocol: "{group_k_fold: {folds: 5}}")
-    #expect(folds.error?.contains("5 subject-independent folds need at least 5 subjects, the corpus has 3") == true, "\(folds.error ?? "no error")")
+    #expect(
+      folds.error?.contains("5 subject-independent folds need at least 5 subjects, the corpus has 3") == true,
+      "\(folds.error ?? "no error")")
     #expect(!Self.measured(folds.log))
     let oneClass = Self.run([("s1", "anger", "f"), ("s2", "anger", "f")], protocol: "leave_one_subject_out")
-    #expect(oneClass.error?.contains("every sample has the label 'anger'; a classifier needs at least 2 classes") == true,
+    #expect(
+      oneClass.error?.contains("every sample has the label 'anger'; a classifier needs at least 2 classes") == true,
       "\(oneClass.error ?? "no error")")
     #expect(!Self.measured(oneClass.log))
   }
 
   @Test func aGroupAttributeThatVariesWithinASubjectIsAnErrorNamingIt() {
-    let rows = [("s1", "anger", "female"), ("s1", "joy", "male"), ("s2", "anger", "male"), ("s2", "joy", "male"),
-                ("s3", "anger", "female"), ("s3", "joy", "female")]
+    let rows = [
+      ("s1", "anger", "female"), ("s1", "joy", "male"), ("s2", "anger", "male"), ("s2", "joy", "male"),
+      ("s3", "anger", "female"), ("s3", "joy", "female"),
+    ]
     let outcome = Self.run(rows, protocol: "leave_one_subject_out", groups: "[sex]")
     let error = outcome.error ?? ""
     #expect(error.contains("attribute 'sex' differs between samples of one subject (subject s1 has female, male)"), "\(error)")
@@ -102,9 +111,12 @@ import Testing
     }
     let warnings = try ProtocolPreconditions.check(
       labels: labels, subjects: subjects, splitter: ProtocolConfig.leaveOneSubjectOut.splitter(seed: 0), protocolName: "loso")
-    #expect(warnings == ["in 1 of 4 folds, test samples have a class the fold's training data lack, so 2 of 10 test "
-      + "samples can only be misclassified and UAR is understated (fold (class: test samples): s3 (fear: 2)); a class "
-      + "seen in one subject only cannot be learned subject-independently"])
+    #expect(
+      warnings == [
+        "in 1 of 4 folds, test samples have a class the fold's training data lack, so 2 of 10 test "
+          + "samples can only be misclassified and UAR is understated (fold (class: test samples): s3 (fear: 2)); a class "
+          + "seen in one subject only cannot be learned subject-independently"
+      ])
     let balanced = try ProtocolPreconditions.check(
       labels: ["a", "b", "a", "b"], subjects: ["s1", "s1", "s2", "s2"], splitter: ProtocolConfig.leaveOneSubjectOut.splitter(seed: 0),
       protocolName: "loso")

@@ -1,6 +1,7 @@
 import Corpora
 import Foundation
 import Testing
+
 @testable import Experiments
 
 /// The real corpora beside the repository, read through experiment configs as users write them.
@@ -13,7 +14,8 @@ import Testing
 
   @Test(.enabled(if: available("frl-london"), "../shared/datasets/frl-london is absent; skipped"))
   func manifestColumnsChosenInTheConfig() throws {
-    let config = try ExperimentConfig.parse("""
+    let config = try ExperimentConfig.parse(
+      """
       name: frl
       corpus:
         manifest:
@@ -53,9 +55,12 @@ import Testing
     defer { try? FileManager.default.removeItem(at: root) }
     let wav = root.appendingPathComponent("wav"), source = Self.datasets.appendingPathComponent("emodb/wav")
     try FileManager.default.createDirectory(at: wav, withIntermediateDirectories: true)
-    let linked = try FileManager.default.contentsOfDirectory(atPath: source.path).filter { $0.hasPrefix("03a0") || $0.hasPrefix("08a0") || $0.hasPrefix("09a0") }
+    let linked = try FileManager.default.contentsOfDirectory(atPath: source.path).filter {
+      $0.hasPrefix("03a0") || $0.hasPrefix("08a0") || $0.hasPrefix("09a0")
+    }
     for file in linked {
-      try FileManager.default.createSymbolicLink(at: wav.appendingPathComponent(file), withDestinationURL: source.appendingPathComponent(file))
+      try FileManager.default.createSymbolicLink(
+        at: wav.appendingPathComponent(file), withDestinationURL: source.appendingPathComponent(file))
     }
     try Data("x".utf8).write(to: wav.appendingPathComponent("notes.txt"))
     let config = try ExperimentConfig.parse(

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import _TestSupport
+
 @testable import Experiments
 @testable import Results
 
@@ -42,8 +43,10 @@ import _TestSupport
     let parsed = try Self.parse(Self.config("protocol: {stratified_group_k_fold: {folds: 3, repeats: 4}}"))
     #expect(parsed.evaluationProtocol == .stratifiedGroupKFold(folds: 3, repeats: 4))
     #expect(parsed.evaluationProtocol.summary.contains("repeated 4×"))
-    for bad in ["{leave_one_subject_out: {repeats: 3}}", "{group_k_fold: {folds: 3, repeats: 2}}",
-                "{stratified_k_fold: {repeats: 0}}"] {
+    for bad in [
+      "{leave_one_subject_out: {repeats: 3}}", "{group_k_fold: {folds: 3, repeats: 2}}",
+      "{stratified_k_fold: {repeats: 0}}",
+    ] {
       #expect(throws: ConfigError.self, "protocol: \(bad)") { try Self.parse(Self.config("protocol: \(bad)")) }
     }
   }

@@ -1,11 +1,14 @@
 import Foundation
 import Tabular
 import Testing
+
 @testable import Experiments
 
 @Suite struct ResolvedConfigTests {
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let experiments = (try? FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("experiments").path))?
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let experiments =
+    (try? FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("experiments").path))?
     .filter { $0.hasSuffix(".yaml") }.sorted() ?? []
 
   /// Every path made absolute and every default explicit, so that a config and its resolved
@@ -73,7 +76,8 @@ import Testing
   }
 
   @Test func valuesThatLookLikeOtherTypesReadBackAsWritten() throws {
-    let config = try ExperimentConfig.parse("""
+    let config = try ExperimentConfig.parse(
+      """
       name: q
       description: "yes: a colon, a # hash and 1.0"
       corpus:

@@ -3,6 +3,7 @@ import Foundation
 import Reports
 import Tabular
 import Testing
+
 @testable import Experiments
 @testable import Features
 
@@ -31,7 +32,7 @@ import Testing
       #expect(table.header == ["id", "a", "b"])
       #expect(table.ids == ["x,\"1\"", "y", "y2"])
       #expect(table.lines == [2, 4, 5])
-      #expect(table.values == [0.1, 1e-05, -0.30000000000000004, 12345678901234567890, 7, 0.5])
+      #expect(table.values == [0.1, 1e-05, -0.30000000000000004, 12_345_678_901_234_567_890, 7, 0.5])
       #expect(table.rowProblems.isEmpty)
     }
   }
@@ -40,12 +41,13 @@ import Testing
     let folder = try Self.folder()
     defer { try? FileManager.default.removeItem(at: folder) }
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    let numbers = (0..<2000).map { i -> Double in
-      state ^= state << 13
-      state ^= state >> 7
-      state ^= state << 17
-      return Double(bitPattern: state >> 2) * (i % 2 == 0 ? 1 : -1) / Double(1 << (i % 40))
-    }.filter(\.isFinite) + [0.1, 0.2, 1e300, 5e-324, -0.0, 123456.789]
+    let numbers =
+      (0..<2000).map { i -> Double in
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return Double(bitPattern: state >> 2) * (i % 2 == 0 ? 1 : -1) / Double(1 << (i % 40))
+      }.filter(\.isFinite) + [0.1, 0.2, 1e300, 5e-324, -0.0, 123456.789]
     let url = try Self.write("id,v\n" + numbers.enumerated().map { "s\($0),\($1)" }.joined(separator: "\n"), in: folder)
     let table = try NumericTable(contentsOf: url, id: "id") { _ in [1] }
     #expect(table.values.map(\.bitPattern) == numbers.map(\.bitPattern))
@@ -127,10 +129,12 @@ import Testing
       base + "features: {voice: {table: x.csv, id: file, columns: [\"F0*\"]}}", file: "f.yaml", baseFolder: root)
     #expect(parsed.features.voiceTable == FeatureTableSpec(path: "x.csv", id: "file", columns: ["F0*"]))
     #expect(parsed.features.voice == "table x.csv" && parsed.features.faceTable == nil && parsed.features.face == "displacement")
-    #expect { try ExperimentConfig.parse(base + "features: {face: {table: x.csv, colums: [a]}}", file: "f.yaml", baseFolder: root) }
-      throws: { "\($0)".contains("unknown key 'colums'") && "\($0)".contains("allowed keys: table, id, columns, exclude") }
-    #expect { try ExperimentConfig.parse(base + "features: {voice: {id: file}}", file: "f.yaml", baseFolder: root) }
-      throws: { "\($0)".contains("missing required key 'table'") }
+    #expect {
+      try ExperimentConfig.parse(base + "features: {face: {table: x.csv, colums: [a]}}", file: "f.yaml", baseFolder: root)
+    } throws: { "\($0)".contains("unknown key 'colums'") && "\($0)".contains("allowed keys: table, id, columns, exclude") }
+    #expect { try ExperimentConfig.parse(base + "features: {voice: {id: file}}", file: "f.yaml", baseFolder: root) } throws: {
+      "\($0)".contains("missing required key 'table'")
+    }
   }
 
   /// A table written by `FeatureExport` (what `facevalue features --set` writes) and read back
@@ -161,8 +165,9 @@ import Testing
     #expect(fromTable.featureSets["voice"] == "table mfcc.csv")
     fromTable.featureSets = fromSet.featureSets
     #expect(fromSet.runs[0].samplesEvaluated == corpus.samples.count && fromSet.runs[0].featureCount == MFCCSet().featureNames.count)
-    #expect(String(decoding: try ReportWriter.metricsJSON(fromTable), as: UTF8.self)
-      == String(decoding: try ReportWriter.metricsJSON(fromSet), as: UTF8.self))
+    #expect(
+      String(decoding: try ReportWriter.metricsJSON(fromTable), as: UTF8.self)
+        == String(decoding: try ReportWriter.metricsJSON(fromSet), as: UTF8.self))
     // The table as a compared feature choice: a second run, paired-tested against the first.
     let compared = try ExperimentConfig.parse(
       corpusLines.replacingOccurrences(of: "group_permutations: 0", with: "group_permutations: 99")
@@ -174,10 +179,14 @@ import Testing
     #expect(both.runs[1].unweightedAverageRecall == fromSet.runs[0].unweightedAverageRecall)
     #expect(both.comparisons.map { [$0.first, $0.second] } == [["voice", "voice:table"]])
     #expect(both.comparisons.first?.accuracyDifference == 0)
-    #expect { try ExperimentConfig.parse(corpusLines + "compare_features: [{name: a/b, features: {voice: mfcc}}]", file: "d.yaml", baseFolder: folder) }
-      throws: { "\($0)".contains("name 'a/b' must be non-empty") }
-    #expect { try ExperimentConfig.parse(
-      corpusLines + "compare_features: [{name: a, features: {voice: mfcc}}, {name: a, features: {voice: prosody}}]", file: "d.yaml", baseFolder: folder) }
-      throws: { "\($0)".contains("compare_features names 'a' twice") }
+    #expect {
+      try ExperimentConfig.parse(
+        corpusLines + "compare_features: [{name: a/b, features: {voice: mfcc}}]", file: "d.yaml", baseFolder: folder)
+    } throws: { "\($0)".contains("name 'a/b' must be non-empty") }
+    #expect {
+      try ExperimentConfig.parse(
+        corpusLines + "compare_features: [{name: a, features: {voice: mfcc}}, {name: a, features: {voice: prosody}}]", file: "d.yaml",
+        baseFolder: folder)
+    } throws: { "\($0)".contains("compare_features names 'a' twice") }
   }
 }

@@ -2,6 +2,7 @@ import Corpora
 import Foundation
 import Testing
 import Voice
+
 @testable import Experiments
 @testable import Features
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import _TestSupport
+
 @testable import Face
 
 /// A 68-point test face: a regular layout with eyes at (±30, 0) so the inter-ocular distance is 60.
@@ -75,7 +76,9 @@ enum Faces {
 
   @Test func headMotionAloneIsRemoved() throws {
     let neutral = Faces.neutral()
-    let frames = (0..<5).map { Faces.transformed(neutral, scale: 1 + 0.02 * Double($0), angle: 0.03 * Double($0), dx: Double($0) * 4, dy: 0) }
+    let frames = (0..<5).map {
+      Faces.transformed(neutral, scale: 1 + 0.02 * Double($0), angle: 0.03 * Double($0), dx: Double($0) * 4, dy: 0)
+    }
     let f = try DisplacementFeatures().features(of: Faces.clip(frames), file: "head")
     #expect(f.allSatisfy { isClose($0, 0, absolute: 1e-9) })
   }
@@ -92,8 +95,11 @@ enum Faces {
     let face = Faces.neutral()
     var lines = [OpenFaceCSV.header(pointCount: 68)]
     for r in rows {
-      let meta = ["\(r.frame)", "\(r.face)", String(format: "%.3f", Double(r.frame) / 30), String(format: "%.2f", r.confidence), "\(r.success)"]
-      lines.append((meta + face.x.map { String(format: "%.3f", $0 + r.shift) } + face.y.map { String(format: "%.3f", $0) }).joined(separator: ", "))
+      let meta = [
+        "\(r.frame)", "\(r.face)", String(format: "%.3f", Double(r.frame) / 30), String(format: "%.2f", r.confidence), "\(r.success)",
+      ]
+      lines.append(
+        (meta + face.x.map { String(format: "%.3f", $0 + r.shift) } + face.y.map { String(format: "%.3f", $0) }).joined(separator: ", "))
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -105,13 +111,14 @@ enum Faces {
   }
 
   @Test func readsOpenFaceSpacingFailedFramesAndSeveralFaces() throws {
-    let url = try write(openFaceText(rows: [
-      (1, 0, 0.98, 1, 0), (1, 1, 0.97, 1, 500), (2, 0, 0.0, 0, 0), (3, 0, 0.5, 1, 1), (3, 1, 0.9, 1, 501), (4, 0, 0.95, 1, 2),
-    ]))
+    let url = try write(
+      openFaceText(rows: [
+        (1, 0, 0.98, 1, 0), (1, 1, 0.97, 1, 500), (2, 0, 0.0, 0, 0), (3, 0, 0.5, 1, 1), (3, 1, 0.9, 1, 501), (4, 0, 0.95, 1, 2),
+      ]))
     defer { try? FileManager.default.removeItem(at: url) }
     let clip = try OpenFaceCSV.read(url, options: .init(minimumConfidence: 0.8))
-    #expect(clip.frameCount == 2)            // face 0: frames 1 and 4 kept
-    #expect(clip.droppedFrames == 2)         // frame 2 failed, frame 3 low confidence
+    #expect(clip.frameCount == 2)  // face 0: frames 1 and 4 kept
+    #expect(clip.droppedFrames == 2)  // frame 2 failed, frame 3 low confidence
     #expect(isClose(clip.x[1][0], Faces.neutral().x[0] + 2, absolute: 1e-3))
     #expect(clip.timestamps == [0.033, 0.133])
     let other = try OpenFaceCSV.read(url, options: .init(faceID: 1))
@@ -156,10 +163,14 @@ enum Faces {
     #expect(throws: FaceError.missingColumn(file: noY.path, column: "y_67")) { try OpenFaceCSV.read(noY) }
 
     let allFailed = try write(openFaceText(rows: [(1, 0, 0.9, 0, 0), (2, 0, 0.9, 0, 0)]))
-    #expect(throws: FaceError.noUsableFrames(file: allFailed.path, total: 2, failed: 2, lowConfidence: 0)) { try OpenFaceCSV.read(allFailed) }
+    #expect(throws: FaceError.noUsableFrames(file: allFailed.path, total: 2, failed: 2, lowConfidence: 0)) {
+      try OpenFaceCSV.read(allFailed)
+    }
 
     let headerOnly = try write(OpenFaceCSV.header(pointCount: 68) + "\n")
-    #expect(throws: FaceError.noUsableFrames(file: headerOnly.path, total: 0, failed: 0, lowConfidence: 0)) { try OpenFaceCSV.read(headerOnly) }
+    #expect(throws: FaceError.noUsableFrames(file: headerOnly.path, total: 0, failed: 0, lowConfidence: 0)) {
+      try OpenFaceCSV.read(headerOnly)
+    }
 
     let empty = try write("")
     #expect(throws: FaceError.self) { try OpenFaceCSV.read(empty) }

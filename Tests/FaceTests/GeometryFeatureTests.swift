@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import _TestSupport
+
 @testable import Face
 
 /// A 68-point face whose measured points sit where the expected values are easy to
@@ -9,11 +10,11 @@ enum KnownFace {
   static func neutral(mouthGap: Double = 0) -> Shape2D {
     var s = Faces.neutral()
     func put(_ i: Int, _ x: Double, _ y: Double) { s.x[i] = x; s.y[i] = y }
-    put(48, -24, 60); put(54, 24, 60)          // mouth corners: width 48 px = 0.8 IOD
+    put(48, -24, 60); put(54, 24, 60)  // mouth corners: width 48 px = 0.8 IOD
     put(51, 0, 52); put(57, 0, 68 + mouthGap)  // outer lips: centre at 60 (+gap/2)
     put(62, 0, 58); put(66, 0, 62 + mouthGap)  // inner lips: aperture 4 px + gap
     put(33, 0, 40); put(30, 0, 30); put(8, 0, 110)
-    put(21, -6, -20); put(22, 6, -20)           // inner brows 12 px apart
+    put(21, -6, -20); put(22, 6, -20)  // inner brows 12 px apart
     return s
   }
 }
@@ -60,7 +61,8 @@ enum KnownFace {
   }
 
   @Test func nonIncreasingTimestampsAreAnError() {
-    let clip = LandmarkClip(x: [KnownFace.neutral().x, KnownFace.neutral().x], y: [KnownFace.neutral().y, KnownFace.neutral().y], timestamps: [0, 0])
+    let clip = LandmarkClip(
+      x: [KnownFace.neutral().x, KnownFace.neutral().x], y: [KnownFace.neutral().y, KnownFace.neutral().y], timestamps: [0, 0])
     #expect(throws: FaceError.self) { try GeometryFeatures().features(of: clip, file: "t") }
   }
 
@@ -114,7 +116,8 @@ enum KnownFace {
 
   @Test func svdRotationAgreesWithClosedFormProcrustes() throws {
     let a = try #require(GeneralisedProcrustes.preshape(KnownFace.neutral()))
-    let b = try #require(GeneralisedProcrustes.preshape(Faces.transformed(KnownFace.neutral(mouthGap: 8), scale: 1, angle: 0.9, dx: 0, dy: 0)))
+    let b = try #require(
+      GeneralisedProcrustes.preshape(Faces.transformed(KnownFace.neutral(mouthGap: 8), scale: 1, angle: 0.9, dx: 0, dy: 0)))
     let svd = try GeneralisedProcrustes.rotate(a, onto: b)
     let closed = try #require(Procrustes.fit(a, to: b))
     let rotation = SimilarityTransform(scale: 1, cosine: closed.cosine, sine: closed.sine, translationX: 0, translationY: 0).apply(a)
@@ -138,7 +141,8 @@ enum KnownFace {
 
   @Test func shapeFeaturesOfMovedCopiesAreIdentical() throws {
     let clip = Faces.clip([KnownFace.neutral(), KnownFace.neutral(mouthGap: 9)])
-    let moved = Faces.clip([KnownFace.neutral(), KnownFace.neutral(mouthGap: 9)].map { Faces.transformed($0, scale: 3, angle: 1, dx: 5, dy: 7) })
+    let moved = Faces.clip(
+      [KnownFace.neutral(), KnownFace.neutral(mouthGap: 9)].map { Faces.transformed($0, scale: 3, angle: 1, dx: 5, dy: 7) })
     let a = try ShapeFeatures().features(of: clip, file: "a"), b = try ShapeFeatures().features(of: moved, file: "b")
     for (u, v) in zip(a, b) { #expect(isClose(u, v, absolute: 1e-12)) }
     let posed = try #require(GeometryFeatures.canonicalPose(KnownFace.neutral(mouthGap: 9), scheme: .ibug68))

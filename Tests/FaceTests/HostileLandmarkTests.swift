@@ -1,6 +1,7 @@
 import Foundation
 import Tabular
 import Testing
+
 @testable import Face
 
 /// Landmark files with values no reader may truncate or overflow on.
@@ -12,7 +13,8 @@ import Testing
       (["\(frame + 1)", id, "1"] + (0..<68).map { "\((100 + 40 * cos(Double($0) * 0.4)) * scale)" }
         + (0..<68).map { "\((120 + 50 * sin(Double($0) * 0.4) + Double($0 % 5)) * scale)" }).joined(separator: ",")
     }
-    return try #require(try NumericCSV(bytes: Array(([header.joined(separator: ",")] + rows).joined(separator: "\n").utf8), source: "f.csv"))
+    return try #require(
+      try NumericCSV(bytes: Array(([header.joined(separator: ",")] + rows).joined(separator: "\n").utf8), source: "f.csv"))
   }
 
   @Test(arguments: ["1e19", "-9.3e18", "0.5", "9223372036854775808"])

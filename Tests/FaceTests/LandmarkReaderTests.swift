@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import _TestSupport
+
 @testable import Face
 
 /// Files written exactly as OpenFace 2.2's FeatureExtraction writes them: every column
@@ -50,12 +51,13 @@ enum OpenFaceFile {
 @Suite struct FullOpenFaceFileTests {
   @Test func readsEveryColumnGroupAsOpenFaceWritesIt() throws {
     let face = KnownFace.neutral()
-    let url = try OpenFaceFile.write(OpenFaceFile.text([
-      OpenFaceFile.row(frame: 1, face: 0, success: true, shape: face, au12: 0.5),
-      OpenFaceFile.row(frame: 1, face: 1, success: true, shape: Faces.transformed(face, scale: 1, angle: 0, dx: 400, dy: 0)),
-      OpenFaceFile.row(frame: 2, face: 0, success: false, shape: face),
-      OpenFaceFile.row(frame: 3, face: 0, success: true, shape: face, au12: 2.5),
-    ]))
+    let url = try OpenFaceFile.write(
+      OpenFaceFile.text([
+        OpenFaceFile.row(frame: 1, face: 0, success: true, shape: face, au12: 0.5),
+        OpenFaceFile.row(frame: 1, face: 1, success: true, shape: Faces.transformed(face, scale: 1, angle: 0, dx: 400, dy: 0)),
+        OpenFaceFile.row(frame: 2, face: 0, success: false, shape: face),
+        OpenFaceFile.row(frame: 3, face: 0, success: true, shape: face, au12: 2.5),
+      ]))
     defer { try? FileManager.default.removeItem(at: url) }
     let clip = try LandmarkFile.read(url)
     #expect(clip.frameCount == 2 && clip.droppedFrames == 1 && clip.pointCount == 68)
@@ -70,7 +72,8 @@ enum OpenFaceFile {
   }
 
   @Test func actionUnitsAbsentIsAMissingColumn() throws {
-    let url = try OpenFaceFile.write(OpenFaceCSV.header(pointCount: 68) + "\n1, 0, 0.0, 0.9, 1, " + Array(repeating: "1.0", count: 136).joined(separator: ", ") + "\n")
+    let url = try OpenFaceFile.write(
+      OpenFaceCSV.header(pointCount: 68) + "\n1, 0, 0.0, 0.9, 1, " + Array(repeating: "1.0", count: 136).joined(separator: ", ") + "\n")
     defer { try? FileManager.default.removeItem(at: url) }
     #expect(throws: FaceError.missingColumn(file: url.path, column: "AU01_r")) {
       try ActionUnitFeatures().features(of: OpenFaceCSV.read(url), file: url.path)
@@ -93,10 +96,16 @@ enum OpenFaceFile {
       (with("pose_Rx", row: 0, ""), .badValue(file: "", line: 2, column: "pose_Rx", value: "")),
       (with("success", row: 0, "yes"), .badValue(file: "", line: 2, column: "success", value: "yes")),
       (with("y_40", row: 2, "-"), .badValue(file: "", line: 4, column: "y_40", value: "-")),
-      (OpenFaceFile.text(rows.map { r in r.enumerated().filter { header[$0.offset] != "Z_10" }.map(\.element) },
-        header: header.filter { $0 != "Z_10" }), .missingColumn(file: "", column: "Z_10")),
-      (OpenFaceFile.text(rows.map { r in r.enumerated().filter { header[$0.offset] != "x_3" }.map(\.element) },
-        header: header.filter { $0 != "x_3" }), .missingColumn(file: "", column: "x_3")),
+      (
+        OpenFaceFile.text(
+          rows.map { r in r.enumerated().filter { header[$0.offset] != "Z_10" }.map(\.element) },
+          header: header.filter { $0 != "Z_10" }), .missingColumn(file: "", column: "Z_10")
+      ),
+      (
+        OpenFaceFile.text(
+          rows.map { r in r.enumerated().filter { header[$0.offset] != "x_3" }.map(\.element) },
+          header: header.filter { $0 != "x_3" }), .missingColumn(file: "", column: "x_3")
+      ),
     ]
     for (text, expected) in cases {
       let url = try OpenFaceFile.write(text)
@@ -140,12 +149,29 @@ enum OpenFaceFile {
     let points = (0..<68).map { "\($0).5 \($0 * 2).25" }
     func pts(_ lines: [String]) -> String { lines.joined(separator: "\n") }
     let cases: [(String, FaceError)] = [
-      (pts(["version: 1", "n_points: 68", "{"] + points), .malformed(file: "f", line: 71, reason: "the points are not closed by '}' (truncated file?)")),
-      (pts(["version: 1", "n_points: 68", "{"] + points.dropLast() + ["}"]), .malformed(file: "f", line: 71, reason: "67 points, but n_points says 68")),
-      (pts(["version: 1", "n_points: 68", "{"] + points.prefix(10) + ["3.0 abc"] + points.dropFirst(11) + ["}"]), .badValue(file: "f", line: 14, column: "y", value: "abc")),
-      (pts(["version: 1", "n_points: 68", "{"] + points.prefix(5) + ["3.0 nan"] + points.dropFirst(6) + ["}"]), .badValue(file: "f", line: 9, column: "y", value: "nan")),
-      (pts(["version: 1", "n_points: 68", "{"] + points.prefix(5) + ["3.0 1.0 2.0"] + points.dropFirst(6) + ["}"]), .malformed(file: "f", line: 9, reason: "'3.0 1.0 2.0' should be two numbers 'x y'")),
-      (pts(["version: 1", "n_points: many", "{"]), .malformed(file: "f", line: 2, reason: "'n_points: many' is not a positive point count")),
+      (
+        pts(["version: 1", "n_points: 68", "{"] + points),
+        .malformed(file: "f", line: 71, reason: "the points are not closed by '}' (truncated file?)")
+      ),
+      (
+        pts(["version: 1", "n_points: 68", "{"] + points.dropLast() + ["}"]),
+        .malformed(file: "f", line: 71, reason: "67 points, but n_points says 68")
+      ),
+      (
+        pts(["version: 1", "n_points: 68", "{"] + points.prefix(10) + ["3.0 abc"] + points.dropFirst(11) + ["}"]),
+        .badValue(file: "f", line: 14, column: "y", value: "abc")
+      ),
+      (
+        pts(["version: 1", "n_points: 68", "{"] + points.prefix(5) + ["3.0 nan"] + points.dropFirst(6) + ["}"]),
+        .badValue(file: "f", line: 9, column: "y", value: "nan")
+      ),
+      (
+        pts(["version: 1", "n_points: 68", "{"] + points.prefix(5) + ["3.0 1.0 2.0"] + points.dropFirst(6) + ["}"]),
+        .malformed(file: "f", line: 9, reason: "'3.0 1.0 2.0' should be two numbers 'x y'")
+      ),
+      (
+        pts(["version: 1", "n_points: many", "{"]), .malformed(file: "f", line: 2, reason: "'n_points: many' is not a positive point count")
+      ),
       (pts(["version: 1", "n_points: 68"] + points), .malformed(file: "f", line: 3, reason: "unexpected '0.5 0.25' before '{'")),
       (pts(["version: 1", "{"] + points + ["}"]), .malformed(file: "f", line: 1, reason: "no 'n_points:' line")),
       ("", .malformed(file: "f", line: 1, reason: "no '{' opening the points")),
@@ -172,7 +198,7 @@ enum OpenFaceFile {
     #expect(isClose(wide.x[0][0], 0.5 * 16 / 9, absolute: 1e-12) && wide.timestamps[1] == 0.04)
 
     var bad = [header, row1, row2]
-    bad[2][3 * 7 + 2] = "NaN"   // y7 of the second data row (line 3)
+    bad[2][3 * 7 + 2] = "NaN"  // y7 of the second data row (line 3)
     let nanURL = try OpenFaceFile.write(bad.map { $0.joined(separator: ",") }.joined(separator: "\n"))
     defer { try? FileManager.default.removeItem(at: nanURL) }
     #expect(throws: FaceError.badValue(file: nanURL.path, line: 3, column: "y7", value: "NaN")) { try LandmarkFile.read(nanURL) }
@@ -183,6 +209,8 @@ enum OpenFaceFile {
 
     let headerOnly = try OpenFaceFile.write("frame,x0,y0\n")
     defer { try? FileManager.default.removeItem(at: headerOnly) }
-    #expect(throws: FaceError.noUsableFrames(file: headerOnly.path, total: 0, failed: 0, lowConfidence: 0)) { try LandmarkFile.read(headerOnly) }
+    #expect(throws: FaceError.noUsableFrames(file: headerOnly.path, total: 0, failed: 0, lowConfidence: 0)) {
+      try LandmarkFile.read(headerOnly)
+    }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Tabular
 import Testing
+
 @testable import Face
 
 /// The byte-level parser must read every file exactly as the general `CSVTable` does.
@@ -23,7 +24,9 @@ import Testing
       for column in general.header.indices {
         #expect(fast.text(row, column) == general.text(row, column))
         let (a, b) = (fast.number(row, column), general.number(row, column))
-        #expect(a == b || (a?.isNaN == true && b?.isNaN == true), "row \(row) column \(column): \(String(describing: a)) vs \(String(describing: b))")
+        #expect(
+          a == b || (a?.isNaN == true && b?.isNaN == true),
+          "row \(row) column \(column): \(String(describing: a)) vs \(String(describing: b))")
       }
     }
   }

@@ -22,7 +22,8 @@ struct CrashTests {
     let folder = try CLI.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     try Inputs.singleClipManifest(in: folder, landmarks: Inputs.openFace(faceIDs: ["0.5", "0.4", "0.5", "0.4"]))
-    let outcome = try CLI.run(["features", "--set", "displacement", "--manifest", "manifest.csv", "--out", "f.csv"], in: folder, timeout: 30)
+    let outcome = try CLI.run(
+      ["features", "--set", "displacement", "--manifest", "manifest.csv", "--out", "f.csv"], in: folder, timeout: 30)
     #expect(outcome.exitedCleanly, "\(outcome)")
     #expect(outcome.standardError.contains("'0.5' is not a whole number"), "\(outcome)")
     // The only clip is excluded, so the export produced nothing and fails.

@@ -25,7 +25,8 @@ struct FeatureTableCLITests {
     table[3] = "s1joy1,joy,2.11,oops"
     table.append("s2anger1,anger,0.5,0.5")
     table.append("stranger,anger,0.5,0.5")
-    try (manifest.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("manifest.csv"), atomically: true, encoding: .utf8)
+    try (manifest.joined(separator: "\n") + "\n").write(
+      to: folder.appendingPathComponent("manifest.csv"), atomically: true, encoding: .utf8)
     try (table.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("features.csv"), atomically: true, encoding: .utf8)
     let config = """
       name: table

@@ -16,7 +16,8 @@ enum Inputs {
   /// An OpenFace 2.x CSV of a 68-point face over `faceIDs.count` frames, each frame with
   /// the given `face_id` text, the face scaled by `scale`.
   static func openFace(faceIDs: [String], scale: Double = 1, mouth: Double = 0, jitter: Double = 0) -> String {
-    let header = ["frame", "face_id", "timestamp", "confidence", "success"]
+    let header =
+      ["frame", "face_id", "timestamp", "confidence", "success"]
       + (0..<68).map { "x_\($0)" } + (0..<68).map { "y_\($0)" }
     var lines = [header.joined(separator: ", ")]
     for (frame, id) in faceIDs.enumerated() {
@@ -52,8 +53,10 @@ enum Inputs {
 
   /// The arguments of `facevalue audit` on `file` with the columns of `auditCSV`.
   static func auditArguments(_ file: String, extra: [String] = []) -> [String] {
-    ["audit", file, "--truth", "truth", "--prediction", "pred", "--subject", "speaker", "--groups", "sex",
-     "--bootstrap", "200", "--permutations", "199", "--output", "out"] + extra
+    [
+      "audit", file, "--truth", "truth", "--prediction", "pred", "--subject", "speaker", "--groups", "sex",
+      "--bootstrap", "200", "--permutations", "199", "--output", "out",
+    ] + extra
   }
 }
 
@@ -76,7 +79,8 @@ enum LandmarkCorpus {
           let id = "s\(s)_c\(n)"
           n += 1
           file += 1
-          let text = badLandmarks[id]
+          let text =
+            badLandmarks[id]
             ?? Inputs.openFace(faceIDs: ["0", "0", "0"], mouth: 12 * Double(k), jitter: 0.5 + Double(s + take) * 0.3)
           try Inputs.write(text, "corpus/lm/\(file).csv", in: folder)
           rows.append(CSVLine.join([ids[id] ?? id, "s\(s)", label, groups[s % groups.count], "lm/\(file).csv"]))
@@ -89,7 +93,9 @@ enum LandmarkCorpus {
   /// A face-only leave-one-subject-out experiment on that corpus, grouped by `attribute`,
   /// without resampling (fast).
   static func experiment(name: String, attribute: String = "sex", extra: String = "") -> String {
-    let quoted = "\"" + attribute.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    let quoted =
+      "\""
+      + attribute.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
       .replacingOccurrences(of: "\n", with: "\\n") + "\""
     return """
       name: \(name)

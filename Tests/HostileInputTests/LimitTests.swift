@@ -88,7 +88,8 @@ struct LimitTests {
     let points = (columns - 5) / 2
     // OpenFace layout with a 3-D block whose last name claims point 99,999,999 (the old
     // check asked the header for every X_i, Y_i, Z_i up to it); and a generic layout.
-    let openFace = ["frame", "face_id", "timestamp", "confidence", "success"]
+    let openFace =
+      ["frame", "face_id", "timestamp", "confidence", "success"]
       + (0..<points).map { "x_\($0)" } + (0..<points).map { "y_\($0)" } + ["X_0", "Y_0", "Z_0", "X_99999999"]
     let generic = ["frame"] + (0..<points).flatMap { ["x\($0)", "y\($0)"] }
     for (name, header) in [("openface.csv", openFace), ("generic.csv", generic)] {

@@ -14,7 +14,8 @@ struct MessageTests {
       let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
       try Data(bytes).write(to: folder.appendingPathComponent("noise\(n).wav"))
     }
-    try Inputs.write("id,audio,subject,label\n" + (0..<8).map { "c\($0),noise\($0).wav,s\($0),anger\n" }.joined(),
+    try Inputs.write(
+      "id,audio,subject,label\n" + (0..<8).map { "c\($0),noise\($0).wav,s\($0),anger\n" }.joined(),
       "manifest.csv", in: folder)
     let outcome = try CLI.run(["features", "--set", "mfcc", "--manifest", "manifest.csv", "--out", "f.csv"], in: folder, timeout: 30)
     #expect(outcome.exitedCleanly, "\(outcome)")
@@ -61,8 +62,10 @@ struct MessageTests {
     let folder = try CLI.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     try FileManager.default.createDirectory(at: folder.appendingPathComponent("p.csv"), withIntermediateDirectories: true)
-    for arguments in [Inputs.auditArguments("p.csv"), ["features", "--set", "geometry", "--manifest", "p.csv", "--out", "f.csv"],
-                      ["run", "p.csv"]] {
+    for arguments in [
+      Inputs.auditArguments("p.csv"), ["features", "--set", "geometry", "--manifest", "p.csv", "--out", "f.csv"],
+      ["run", "p.csv"],
+    ] {
       let outcome = try CLI.run(arguments, in: folder, timeout: 30)
       #expect(outcome.failedCleanly, "\(outcome)")
       #expect(outcome.standardError.contains("p.csv") && outcome.standardError.contains("is a folder, not a file"), "\(outcome)")

@@ -54,7 +54,8 @@ struct PathEscapeTests {
   @Test func synthEmotionInAnExperimentFileIsRejected() throws {
     let root = try CLI.scratchFolder()
     defer { try? FileManager.default.removeItem(at: root) }
-    try Inputs.write("""
+    try Inputs.write(
+      """
       name: escape
       corpus:
         synthetic:

@@ -25,8 +25,9 @@ struct ProtocolPreconditionCLITests {
     try Self.manifest(["c1,s1,anger,f", "c2,s1,joy,f", "c3,s1,fear,f"], in: folder)
     let outcome = try CLI.run(["corpus", "check", "manifest", "manifest.csv"], in: folder, timeout: 30)
     #expect(outcome.exitStatus == 1, "\(outcome)")
-    #expect(outcome.standardOutput.contains(
-      "leave-one-subject-out cannot evaluate this corpus: subject-independent folds need at least 2 subjects, the corpus has 1"),
+    #expect(
+      outcome.standardOutput.contains(
+        "leave-one-subject-out cannot evaluate this corpus: subject-independent folds need at least 2 subjects, the corpus has 1"),
       "\(outcome)")
     #expect(!outcome.standardOutput.contains("no problems found"), "\(outcome)")
   }
@@ -49,10 +50,13 @@ struct ProtocolPreconditionCLITests {
     let rows = ["truth,system,person,sex", "anger,anger,p1,female", "joy,anger,p1,male", "anger,joy,p2,male", "joy,joy,p2,male"]
     try (rows.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("p.csv"), atomically: true, encoding: .utf8)
     let outcome = try CLI.run(
-      ["audit", "p.csv", "--truth", "truth", "--prediction", "system", "--subject", "person", "--groups", "sex",
-       "--bootstrap", "0", "--permutations", "99", "--output", "out"], in: folder, timeout: 30)
+      [
+        "audit", "p.csv", "--truth", "truth", "--prediction", "system", "--subject", "person", "--groups", "sex",
+        "--bootstrap", "0", "--permutations", "99", "--output", "out",
+      ], in: folder, timeout: 30)
     #expect(outcome.exitStatus == 2, "\(outcome)")
-    #expect(outcome.standardError.contains("attribute 'sex' differs between samples of one subject (subject p1 has female, male)"),
+    #expect(
+      outcome.standardError.contains("attribute 'sex' differs between samples of one subject (subject p1 has female, male)"),
       "\(outcome)")
   }
 }

@@ -64,15 +64,18 @@ struct ReportInjectionTests {
     for s in 0..<6 {
       for c in 0..<9 {
         let truth = labels[c % 3], predicted = labels[c < 7 ? c % 3 : (c + 1) % 3]
-        rows.append(CSVLine.join([
-          "\(image)\n# INJECTED-ID\(s)_\(c)", truth, predicted, "p\(s)|\(image)", s % 2 == 0 ? "f\n# INJECTED-GROUP" : "m|`x`",
-        ]))
+        rows.append(
+          CSVLine.join([
+            "\(image)\n# INJECTED-ID\(s)_\(c)", truth, predicted, "p\(s)|\(image)", s % 2 == 0 ? "f\n# INJECTED-GROUP" : "m|`x`",
+          ]))
       }
     }
     try Inputs.write(rows.joined(separator: "\n") + "\n", "vendor.csv", in: folder)
     let outcome = try CLI.run(
-      ["audit", "vendor.csv", "--truth", "truth", "--prediction", "pred", "--subject", "speaker", "--id", "clip",
-       "--groups", "gr|oup\n# INJECTED-COLUMN", "--bootstrap", "200", "--permutations", "99", "--output", "out"],
+      [
+        "audit", "vendor.csv", "--truth", "truth", "--prediction", "pred", "--subject", "speaker", "--id", "clip",
+        "--groups", "gr|oup\n# INJECTED-COLUMN", "--bootstrap", "200", "--permutations", "99", "--output", "out",
+      ],
       in: folder, timeout: 60)
     #expect(outcome.exitStatus == 0 && outcome.exitedCleanly, "\(outcome)")
   }
@@ -82,7 +85,8 @@ struct ReportInjectionTests {
 enum ReportCheck {
   static func isSafe(_ report: String, title: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let lines = report.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    #expect(!report.contains("<script") && !report.contains("<img") && !report.contains("<b>"),
+    #expect(
+      !report.contains("<script") && !report.contains("<img") && !report.contains("<b>"),
       "raw HTML in the report:\n\(report)", sourceLocation: sourceLocation)
     // A hostile value may appear inside the report's own heading ("### By <attribute>"), but
     // never as a heading of its own.
@@ -103,7 +107,8 @@ enum ReportCheck {
         columns = cells(line)
         continue
       }
-      #expect(cells(line) == columns, "line \(index + 1) has \(cells(line)) cells, its header \(columns!): \(line)",
+      #expect(
+        cells(line) == columns, "line \(index + 1) has \(cells(line)) cells, its header \(columns!): \(line)",
         sourceLocation: sourceLocation)
     }
   }

@@ -36,7 +36,8 @@ struct SilentDataTests {
       for (k, spellings) in labels.enumerated() {
         for clip in 0..<2 {
           let name = "s\(subject)-\(k)-\(clip).wav"
-          try wav(seconds: 0.8, frequency: k == 0 ? 140 + Double(subject) : 260 + Double(clip)).write(to: folder.appendingPathComponent(name))
+          try wav(seconds: 0.8, frequency: k == 0 ? 140 + Double(subject) : 260 + Double(clip)).write(
+            to: folder.appendingPathComponent(name))
           rows.append("\(name.dropLast(4)),s\(subject),\(spellings[(subject + clip) % spellings.count]),\(name)")
         }
       }
@@ -78,8 +79,9 @@ struct SilentDataTests {
 
     let features = try CLI.run(["features", "--set", "basic-prosody", "--manifest", "manifest.csv", "--out", "f.csv"], in: folder)
     #expect(features.exitStatus == 0, "\(features)")
-    #expect(features.standardError.contains(
-      "warning: \(cut.path): the WAV header declares 0.800 s of audio but the file holds 0.500 s (truncated)"), "\(features)")
+    #expect(
+      features.standardError.contains(
+        "warning: \(cut.path): the WAV header declares 0.800 s of audio but the file holds 0.500 s (truncated)"), "\(features)")
 
     let run = try CLI.run(["run", "run.yaml", "--output", "results"], in: folder)
     #expect(run.exitStatus == 0, "\(run)")
@@ -87,8 +89,10 @@ struct SilentDataTests {
     #expect(metrics.contains("s1-0-0.wav: the WAV header declares 0.800 s"), "\(metrics.prefix(3000))")
     let report = try String(contentsOf: folder.appendingPathComponent("results/silent/report.md"), encoding: .utf8)
     #expect(report.contains("> **Warning.** \(cut.path): the WAV header declares 0.800 s"))
-    #expect(report.contains("- Corpus: manifest, 18 samples, 4 subjects, 2 classes (anger 10, happiness 8); "
-      + "evaluated: voice 16; excluded: voice 2 (listed under each modality)"), "\(report.prefix(2000))")
+    #expect(
+      report.contains(
+        "- Corpus: manifest, 18 samples, 4 subjects, 2 classes (anger 10, happiness 8); "
+          + "evaluated: voice 16; excluded: voice 2 (listed under each modality)"), "\(report.prefix(2000))")
   }
 
   @Test func labelsDifferingByCaseOrSynonymAreWarnedAboutAndALabelMapMergesThem() throws {
@@ -98,7 +102,8 @@ struct SilentDataTests {
 
     let check = try CLI.run(["corpus", "check", "manifest", "manifest.csv"], in: folder)
     #expect(check.exitStatus == 1, "\(check)")
-    #expect(check.standardOutput.contains("labels ANGER, Anger, angry differ only by case or synonym and count as 3 separate classes"),
+    #expect(
+      check.standardOutput.contains("labels ANGER, Anger, angry differ only by case or synonym and count as 3 separate classes"),
       "\(check)")
     let mapped = try CLI.run(
       ["corpus", "check", "manifest", "manifest.csv", "--label-map", "ANGER=anger,Anger=anger,angry=anger,happy=happiness"], in: folder)
@@ -147,11 +152,13 @@ struct SilentDataTests {
     try FileManager.default.createDirectory(at: audio, withIntermediateDirectories: true)
     let clips = ["1001_DFA_ANG_XX", "1001_IEO_HAP_HI", "1002_TIE_SAD_XX", "1002_IEO_NEU_XX", "1003_WSI_FEA_XX", "1003_DFA_ANG_XX"]
     for (i, clip) in clips.enumerated() {
-      try Self.write("version https://git-lfs.github.com/spec/v1\noid sha256:\(String(repeating: "\(i)", count: 64))\nsize 5\(i)1234\n",
+      try Self.write(
+        "version https://git-lfs.github.com/spec/v1\noid sha256:\(String(repeating: "\(i)", count: 64))\nsize 5\(i)1234\n",
         "\(clip).wav", in: audio)
     }
-    try Self.write("ActorID,Age,Sex,Race,Ethnicity\n1001,51,Male,Caucasian,Not Hispanic\n1002,21,Female,African American,Not Hispanic\n"
-      + "1003,30,Female,Asian,Hispanic\n", "VideoDemographics.csv", in: root)
+    try Self.write(
+      "ActorID,Age,Sex,Race,Ethnicity\n1001,51,Male,Caucasian,Not Hispanic\n1002,21,Female,African American,Not Hispanic\n"
+        + "1003,30,Female,Asian,Hispanic\n", "VideoDemographics.csv", in: root)
 
     let check = try CLI.run(["corpus", "check", "crema-d", root.path], in: root)
     #expect(check.exitStatus == 1, "\(check)")
@@ -163,7 +170,8 @@ struct SilentDataTests {
     #expect(features.standardError.contains("1001_DFA_ANG_XX.wav is a Git LFS pointer, not the media file"), "\(features)")
     #expect(features.standardError.contains("git lfs pull"), "\(features)")
 
-    try Self.write("""
+    try Self.write(
+      """
       name: lfs
       seed: 1
       corpus:

@@ -1,10 +1,11 @@
 import Testing
 import _TestSupport
+
 @testable import LinearAlgebra
 
 @Suite struct MatrixTests {
-  let a = Matrix([[1, 2, 3], [4, 5, 6]])          // 2×3
-  let b = Matrix([[7, 8], [9, 10], [11, 12]])     // 3×2
+  let a = Matrix([[1, 2, 3], [4, 5, 6]])  // 2×3
+  let b = Matrix([[7, 8], [9, 10], [11, 12]])  // 3×2
 
   @Test func productMatchesHandComputation() {
     // [1 2 3; 4 5 6]·[7 8; 9 10; 11 12] = [58 64; 139 154]
@@ -51,7 +52,11 @@ import _TestSupport
     #expect(parallelMap(100) { $0 * $0 } == (0..<100).map { $0 * $0 })
     struct Failure: Error, Equatable { let index: Int }
     #expect(throws: Failure(index: 3)) {
-      try parallelMap(10, throwing: { (i: Int) throws -> Int in if i == 3 || i == 7 { throw Failure(index: i) }; return i })
+      try parallelMap(
+        10,
+        throwing: { (i: Int) throws -> Int in
+          if i == 3 || i == 7 { throw Failure(index: i) }; return i
+        })
     }
   }
 }

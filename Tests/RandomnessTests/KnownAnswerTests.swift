@@ -47,7 +47,8 @@ import Testing
     #expect((0..<10).map { _ in small.integer(below: 10) } == [1, 7, 6, 0, 2, 6, 1, 8, 4, 8])
     var large = SeededGenerator(seed: 3)
     let bound = Int.max - 7
-    #expect((0..<3).map { _ in large.integer(below: bound) } == [1_046_394_712_501_569_525, 6_459_067_610_863_555_774, 5_653_693_546_300_468_859])
+    #expect(
+      (0..<3).map { _ in large.integer(below: bound) } == [1_046_394_712_501_569_525, 6_459_067_610_863_555_774, 5_653_693_546_300_468_859])
   }
 
   @Test func shuffleIsFisherYatesOverTheseIntegers() {

@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import Testing
+
 @testable import Reports
 @testable import Results
 

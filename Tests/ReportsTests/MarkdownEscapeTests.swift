@@ -1,11 +1,14 @@
 import Testing
+
 @testable import Reports
 
 /// The escaping rule for data-derived text in Markdown reports (see `Markdown`).
 @Suite struct MarkdownEscapeTests {
-  @Test(arguments: ["anger", "pleasant_surprise", "18-39", "40+", "white", "uar_difference", "x1.wav: cannot decode audio",
-                    "GPA to the training mean shape + PCA (20 components)", "stratified group 5-fold (subject-independent), repeated 20×",
-                    "use leave_one_subject_out or a group k-fold for claims.", "Frau/Mann", "μ = 0.5; ünïcödé"])
+  @Test(arguments: [
+    "anger", "pleasant_surprise", "18-39", "40+", "white", "uar_difference", "x1.wav: cannot decode audio",
+    "GPA to the training mean shape + PCA (20 components)", "stratified group 5-fold (subject-independent), repeated 20×",
+    "use leave_one_subject_out or a group k-fold for claims.", "Frau/Mann", "μ = 0.5; ünïcödé",
+  ])
   func plainTextIsUnchanged(text: String) {
     #expect(Markdown.escape(text) == text)
   }

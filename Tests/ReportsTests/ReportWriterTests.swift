@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import Testing
+
 @testable import Reports
 @testable import Results
 
@@ -45,8 +46,10 @@ import Testing
     #expect(text.contains("| uar_difference | UAR | m − f | 50.0 |"))
     #expect(text.contains("- x1: x1.wav: cannot decode audio"))
     // Evaluated and excluded counts stand beside the corpus size, not only at the bottom.
-    #expect(text.contains("- Corpus: c, 13 samples, 6 subjects, 2 classes (calm 6, angry 7); evaluated: voice 12; "
-      + "excluded: voice 1 (listed under each modality)\n"))
+    #expect(
+      text.contains(
+        "- Corpus: c, 13 samples, 6 subjects, 2 classes (calm 6, angry 7); evaluated: voice 12; "
+          + "excluded: voice 1 (listed under each modality)\n"))
     #expect(text.contains("> **Warning.** Subjects leak."))
     #expect(text.contains("not tested"))
   }
@@ -72,7 +75,9 @@ import Testing
   @Test func reportNamesTheNormalisationAndListsTheLargestShifts() {
     var r = ReportWriterTests().result("n")
     r.runs[0].normalisation = NormalisationSummary(method: "per_subject", groups: 6, centredOnlyGroups: 1)
-    r.runs[0].corpusShift = (0..<12).map { FeatureShift(feature: "f\($0)", trainMean: 0, testMean: Double(12 - $0), pooledSD: 1, d: Double(12 - $0)) }
+    r.runs[0].corpusShift = (0..<12).map {
+      FeatureShift(feature: "f\($0)", trainMean: 0, testMean: Double(12 - $0), pooledSD: 1, d: Double(12 - $0))
+    }
     let text = MarkdownReport.render(r)
     #expect(text.contains("- Normalisation: per_subject"))
     #expect(text.contains("Normalisation (per_subject): each subject's features were z-scored") && text.contains("transductive"))

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import Experiments
 @testable import Reports
 
 /// A result folder stands on its own: running its config.yaml repeats the run byte for byte,
 /// and provenance.json says what the run read.
 @Suite struct RunFolderTests {
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
   static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared/datasets")
 
   static let libraries = Provenance.Libraries(
@@ -31,7 +33,8 @@ import Testing
   static func expectRerunIdentical(_ folder: URL, scratch: URL) throws {
     let configURL = folder.appendingPathComponent("config.yaml")
     let again = try ExperimentConfig.load(configURL)
-    let (second, _) = try run(again, originalText: try String(contentsOf: configURL, encoding: .utf8), output: scratch.appendingPathComponent("again"))
+    let (second, _) = try run(
+      again, originalText: try String(contentsOf: configURL, encoding: .utf8), output: scratch.appendingPathComponent("again"))
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "provenance.json" }.sorted()
     #expect(files.contains("metrics.json") && files.contains("config.yaml"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: second.path).filter { $0 != "provenance.json" }.sorted() == files)
@@ -76,8 +79,10 @@ import Testing
     #expect(try JSONDecoder().decode(Provenance.self, from: json) == provenance)
   }
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: shared.appendingPathComponent("frl-london/manifest.csv").path),
-    "../shared/datasets/frl-london is absent; skipped"))
+  @Test(
+    .enabled(
+      if: FileManager.default.fileExists(atPath: shared.appendingPathComponent("frl-london/manifest.csv").path),
+      "../shared/datasets/frl-london is absent; skipped"))
   func aRunWithARelativeCorpusPathRepeatsFromItsResultFolder() throws {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("facevalue-runfolder-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: scratch) }

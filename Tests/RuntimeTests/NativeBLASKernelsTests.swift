@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import LinearAlgebra
+import Testing
+
 @testable import Runtime
 
 @Suite struct NativeBLASKernelsTests {
@@ -55,7 +56,8 @@ import LinearAlgebra
     let lines = text.split(separator: "\n")
     #expect(lines.filter { $0.contains("calling init:") && $0.contains("libopenblas") }.count == 1, "\(text)")
     let choices = lines.filter { $0.hasPrefix("Core: ") }.map { String($0.dropFirst(6)) }
-    let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+    let flags =
+      (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
       .split(separator: "\n").first { $0.hasPrefix("flags") }
       .map { Set($0.split(separator: ":").last?.split(separator: " ").map(String.init) ?? []) } ?? []
     if let replacement = NativeBLASKernels.replacement(for: BLAS.kernels, cpuFlags: flags) {

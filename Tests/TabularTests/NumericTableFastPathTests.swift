@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Tabular
 
 /// The quote-free fast path (`QuoteFreeRows`, parsed on all cores) must give exactly what

@@ -20,8 +20,9 @@ struct NumericTableScaleTests {
     getrusage(RUSAGE_SELF.rawValue, &usage)
     let peak = Double(usage.ru_maxrss) * 1024
     let numbers = Double(table.values.count * 8)
-    print("NumericTable: \(table.ids.count) rows × \(table.columns.count) columns in \(String(format: "%.1f", seconds)) s; "
-      + "peak RSS \(Int(peak / 1_048_576)) MB for \(Int(numbers / 1_048_576)) MB of numbers")
+    print(
+      "NumericTable: \(table.ids.count) rows × \(table.columns.count) columns in \(String(format: "%.1f", seconds)) s; "
+        + "peak RSS \(Int(peak / 1_048_576)) MB for \(Int(numbers / 1_048_576)) MB of numbers")
     #expect(table.rowProblems.isEmpty)
     #expect(seconds < 120)
     #expect(peak < numbers * 1.3 + 200 * 1_048_576)

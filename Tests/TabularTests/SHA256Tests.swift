@@ -19,7 +19,9 @@ import Testing
     let message = (0..<1280).map { UInt8($0 % 256) }
     for piece in [1, 7, 63, 64, 65, 1000] {
       var digest = SHA256()
-      for start in stride(from: 0, to: message.count, by: piece) { digest.update(Array(message[start..<min(start + piece, message.count)])) }
+      for start in stride(from: 0, to: message.count, by: piece) {
+        digest.update(Array(message[start..<min(start + piece, message.count)]))
+      }
       #expect(digest.finalHex() == "d414b085826eb06778483ba35564dc849e643359f69ed9747878ba6e54985bed", "pieces of \(piece)")
     }
   }
@@ -34,7 +36,8 @@ import Testing
     try Data("world".utf8).write(to: root.appendingPathComponent("a.txt"))
     let files = [root.appendingPathComponent("sub/b.txt"), root.appendingPathComponent("a.txt")]
     let fingerprint = try FileSetFingerprint.of(files, root: root)
-    #expect(fingerprint == FileSetFingerprint(files: 2, bytes: 11, sha256: "f423c1cbaa4f09ba0193def9d916e492faaa6d2c79158ae60e7af9f7305cd664"))
+    #expect(
+      fingerprint == FileSetFingerprint(files: 2, bytes: 11, sha256: "f423c1cbaa4f09ba0193def9d916e492faaa6d2c79158ae60e7af9f7305cd664"))
     #expect(try FileSetFingerprint.of(files.reversed() + files, root: root) == fingerprint)
     try Data("World".utf8).write(to: root.appendingPathComponent("a.txt"))
     #expect(try FileSetFingerprint.of(files, root: root).sha256 != fingerprint.sha256)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import _TestSupport
+
 @testable import Voice
 
 @Suite struct AudioEncodingTests {
@@ -79,7 +80,8 @@ import _TestSupport
   }
 
   @Test func anyRateIsBroughtToSixteenKilohertz() throws {
-    let audio = try VoiceInput().prepare(Audio(samples: Signals.tone(150, seconds: 0.5, rate: 22050, harmonics: 3), sampleRate: 22050), file: "x")
+    let audio = try VoiceInput().prepare(
+      Audio(samples: Signals.tone(150, seconds: 0.5, rate: 22050, harmonics: 3), sampleRate: 22050), file: "x")
     #expect(audio.sampleRate == 16000 && abs(audio.samples.count - 8000) <= 1)
   }
 }

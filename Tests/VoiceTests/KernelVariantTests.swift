@@ -2,6 +2,7 @@ import CVoiceKernels
 import Randomness
 import Testing
 import _TestSupport
+
 @testable import Voice
 
 #if canImport(Glibc)
@@ -102,7 +103,8 @@ import _TestSupport
       x.withUnsafeBufferPointer { x in
         taper.withUnsafeBufferPointer { w in
           out.withUnsafeMutableBufferPointer {
-            fft.powerSpectra(of: x.baseAddress!, frames: frames, hop: hop, taper: w, offset: offset, into: $0.baseAddress!, outputStride: fft.bins)
+            fft.powerSpectra(
+              of: x.baseAddress!, frames: frames, hop: hop, taper: w, offset: offset, into: $0.baseAddress!, outputStride: fft.bins)
           }
         }
       }
@@ -117,7 +119,8 @@ import _TestSupport
             im -= value * sin(angle)
           }
           let expected = re * re + im * im
-          #expect(isClose(out[t * fft.bins + k], expected, absolute: 1e-12 * max(1, expected)), "\(name), size \(size), frame \(t), bin \(k)")
+          #expect(
+            isClose(out[t * fft.bins + k], expected, absolute: 1e-12 * max(1, expected)), "\(name), size \(size), frame \(t), bin \(k)")
         }
       }
     }

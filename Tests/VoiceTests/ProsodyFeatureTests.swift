@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import _TestSupport
+
 @testable import Voice
 
 /// A synthetic utterance: harmonic syllables under sin² envelopes, words separated by silence.

@@ -3,6 +3,7 @@ import LinearAlgebra
 import Randomness
 import Testing
 import _TestSupport
+
 @testable import Voice
 
 /// The frequency (Hz) of the strongest bin of a 4096-point spectrum of the middle of `audio`, interpolated.
@@ -72,7 +73,8 @@ struct MFCCGolden: Decodable {
   static var signal: Audio {
     let samples = (0..<8000).map { n -> Double in
       let t = Double(n) / 16000
-      let x = 0.3 * sin(2 * .pi * 220 * t) + 0.15 * sin(2 * .pi * 440 * t + 0.5)
+      let x =
+        0.3 * sin(2 * .pi * 220 * t) + 0.15 * sin(2 * .pi * 440 * t + 0.5)
         + 0.05 * sin(2 * .pi * (300 * t + 1000 * t * t)) + 0.02 * sin(2 * .pi * 3100 * t)
       return n >= 4800 ? 0.1 * x : x
     }
@@ -125,7 +127,8 @@ struct MFCCGolden: Decodable {
         guard abs(r) < 1 else { continue }
         let argument = Double.pi * scale * d
         let sinc = abs(argument) < 1e-12 ? 1 : sin(argument) / argument
-        sum += x[i] * scale * sinc * Window.besselI0(resampler.kaiserBeta * (1 - r * r).squareRoot())
+        sum +=
+          x[i] * scale * sinc * Window.besselI0(resampler.kaiserBeta * (1 - r * r).squareRoot())
           / Window.besselI0(resampler.kaiserBeta)
       }
       worst = max(worst, abs(out[n] - sum))

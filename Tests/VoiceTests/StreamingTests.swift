@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Voice
 
 /// Reading a recording a block at a time gives the same bits as holding it whole: every

@@ -2,6 +2,7 @@ import Foundation
 import Randomness
 import Testing
 import _TestSupport
+
 @testable import Voice
 
 /// Test signals, generated here rather than committed.
@@ -51,8 +52,10 @@ enum Signals {
   }
 
   @Test func loudnessFollowsAmplitude() throws {
-    let quiet = try BasicProsody().features(of: Audio(samples: Signals.tone(150, seconds: 0.5, amplitude: 0.05), sampleRate: 16000), file: "q")
-    let loud = try BasicProsody().features(of: Audio(samples: Signals.tone(150, seconds: 0.5, amplitude: 0.5), sampleRate: 16000), file: "l")
+    let quiet = try BasicProsody().features(
+      of: Audio(samples: Signals.tone(150, seconds: 0.5, amplitude: 0.05), sampleRate: 16000), file: "q")
+    let loud = try BasicProsody().features(
+      of: Audio(samples: Signals.tone(150, seconds: 0.5, amplitude: 0.5), sampleRate: 16000), file: "l")
     #expect(isClose(loud[3] - quiet[3], 20, absolute: 0.1))  // ten times the amplitude = +20 dB
   }
 

@@ -39,7 +39,9 @@ public enum ClassifierChecks {
     #expect(p.columns == 3, sourceLocation: sourceLocation)
     for i in 0..<p.rows {
       let row = p.row(i)
-      #expect(row.allSatisfy { $0.isFinite && $0 >= 0 } && isClose(row.reduce(0, +), 1, absolute: 1e-9), "row \(i): \(row)", sourceLocation: sourceLocation)
+      #expect(
+        row.allSatisfy { $0.isFinite && $0 >= 0 } && isClose(row.reduce(0, +), 1, absolute: 1e-9), "row \(i): \(row)",
+        sourceLocation: sourceLocation)
     }
   }
 

@@ -62,13 +62,15 @@ public enum MetricChecks {
 
     /// The same samples in another order: sample i of the result is sample `order[i]`.
     func reordered(_ order: [Int]) -> Case {
-      Case(classes: classes, truth: order.map { truth[$0] }, predicted: order.map { predicted[$0] },
+      Case(
+        classes: classes, truth: order.map { truth[$0] }, predicted: order.map { predicted[$0] },
         probabilities: order.map { probabilities[$0] })
     }
 
     /// The same samples with class k called `renaming[k]`.
     func renamed(_ renaming: [Int]) -> Case {
-      Case(classes: classes, truth: truth.map { renaming[$0] }, predicted: predicted.map { renaming[$0] },
+      Case(
+        classes: classes, truth: truth.map { renaming[$0] }, predicted: predicted.map { renaming[$0] },
         probabilities: probabilities.map { row in
           var moved = row
           for k in row.indices { moved[renaming[k]] = row[k] }
@@ -87,14 +89,18 @@ public enum MetricChecks {
       let skill = random.uniform()
       let truth = (0..<count).map { _ in random.integer(below: classes) }
       let predicted = truth.map { t in random.uniform() < skill ? t : random.integer(below: classes) }
-      cases.append(Case(classes: classes, truth: truth, predicted: predicted,
-        probabilities: predicted.map { probabilityRow(favouring: $0, classes: classes, random: &random) }))
+      cases.append(
+        Case(
+          classes: classes, truth: truth, predicted: predicted,
+          probabilities: predicted.map { probabilityRow(favouring: $0, classes: classes, random: &random) }))
     }
     var constant = SeededGenerator(seed: seed ^ 0xC0)
     let truth = (0..<12).map { $0 % 3 }
     for predicted in [truth, [Int](repeating: 1, count: 12), truth.map { ($0 + 1) % 3 }] {
-      cases.append(Case(classes: 3, truth: truth, predicted: predicted,
-        probabilities: predicted.map { probabilityRow(favouring: $0, classes: 3, random: &constant) }))
+      cases.append(
+        Case(
+          classes: 3, truth: truth, predicted: predicted,
+          probabilities: predicted.map { probabilityRow(favouring: $0, classes: 3, random: &constant) }))
     }
     return cases
   }
@@ -138,7 +144,9 @@ public enum MetricChecks {
     }
     let outside = numbers.filter { !($0.1.isFinite && metric.range.contains($0.1)) }
     #expect(!numbers.isEmpty, "never defined", sourceLocation: sourceLocation)
-    #expect(outside.isEmpty, "\(outside.count) values outside \(metric.range), first \(outside.first.map { "\($0.1) in case \($0.0)" } ?? "")", sourceLocation: sourceLocation)
+    #expect(
+      outside.isEmpty, "\(outside.count) values outside \(metric.range), first \(outside.first.map { "\($0.1) in case \($0.0)" } ?? "")",
+      sourceLocation: sourceLocation)
   }
 
   /// Shuffling the samples changes no value (beyond the rounding of a sum in another order).
@@ -150,7 +158,9 @@ public enum MetricChecks {
       let before = values(metric, sample), after = values(metric, sample.reordered(order))
       return same(before, after) ? nil : "case \(index): \(before) became \(after)"
     }
-    #expect(changes.isEmpty, "\(changes.count) cases change when the samples are shuffled, first \(changes.first ?? "")", sourceLocation: sourceLocation)
+    #expect(
+      changes.isEmpty, "\(changes.count) cases change when the samples are shuffled, first \(changes.first ?? "")",
+      sourceLocation: sourceLocation)
   }
 
   /// Calling the classes by other numbers gives the same values, each per-class value
@@ -180,7 +190,9 @@ public enum MetricChecks {
       }
       return same(expected, actual) ? nil : "case \(index), renaming \(renaming): \(expected) became \(actual)"
     }
-    #expect(changes.isEmpty, "\(changes.count) cases change when the labels are renumbered, first \(changes.first ?? "")", sourceLocation: sourceLocation)
+    #expect(
+      changes.isEmpty, "\(changes.count) cases change when the labels are renumbered, first \(changes.first ?? "")",
+      sourceLocation: sourceLocation)
   }
 
   /// With no samples every value is undefined, with its reason, not NaN or a crash.

@@ -49,7 +49,9 @@ public enum SplitterChecks {
     #expect(!folds.isEmpty, "no folds", sourceLocation: sourceLocation)
     for fold in folds {
       #expect(!fold.train.isEmpty && !fold.test.isEmpty, "\(fold.name): an empty side", sourceLocation: sourceLocation)
-      #expect(fold.test == fold.test.sorted() && Set(fold.test).count == fold.test.count, "\(fold.name): test rows", sourceLocation: sourceLocation)
+      #expect(
+        fold.test == fold.test.sorted() && Set(fold.test).count == fold.test.count, "\(fold.name): test rows",
+        sourceLocation: sourceLocation)
       #expect(Set(fold.train).isDisjoint(with: fold.test), "\(fold.name): a row on both sides", sourceLocation: sourceLocation)
       #expect(
         (fold.train + fold.test).sorted() == Array(0..<samples), "\(fold.name): train and test are not every sample once",

@@ -33,7 +33,8 @@ func printMFCCStages(_ files: [URL], repeats: Int) {
   for (name, ms) in zip(names, best) {
     print("  " + name.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%6.3f", ms / Double(files.count)))
   }
-  print("  " + "total".padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%6.3f", best.reduce(0, +) / Double(files.count)))
+  print(
+    "  " + "total".padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%6.3f", best.reduce(0, +) / Double(files.count)))
 }
 
 /// CPU seconds the calling thread has used.

@@ -39,7 +39,9 @@ for name in ["mfcc", "prosody", "egemaps-like"] {
   let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
   let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
   let count = Double(files.count * repeats)
-  print(name.padding(toLength: 13, withPad: " ", startingAt: 0) + String(format: "%6.0f files/s wall, %6.2f ms CPU per file", count / seconds, 1000 * cpu / count))
+  print(
+    name.padding(toLength: 13, withPad: " ", startingAt: 0)
+      + String(format: "%6.0f files/s wall, %6.2f ms CPU per file", count / seconds, 1000 * cpu / count))
 }
 
 printMFCCStages(files, repeats: max(3, repeats))

@@ -75,8 +75,9 @@ struct Data: Sendable {
 let data = Data(try CSVTable(contentsOf: featuresURL))
 let matrixURL = work.appendingPathComponent("matrix.csv")
 try data.write(matrixURL)
-print("matrix: \(data.x.rows) rows × \(data.x.columns) features, \(data.classes.count) classes, "
-  + "\(Set(data.subjects).count) speakers (\(data.dropped) rows with a missing value dropped)")
+print(
+  "matrix: \(data.x.rows) rows × \(data.x.columns) features, \(data.classes.count) classes, "
+    + "\(Set(data.subjects).count) speakers (\(data.dropped) rows with a missing value dropped)")
 
 func timed(_ run: () throws -> Double) rethrows -> (seconds: Double, accuracy: Double) {
   var best = Double.infinity, accuracy = 0.0
@@ -118,14 +119,21 @@ guard process.terminationStatus == 0,
 else { fatalError("peer.py failed (status \(process.terminationStatus)); run it by hand: python3 \(peer.path) \(matrixURL.path)") }
 
 let threads = ProcessInfo.processInfo.activeProcessorCount
-print("FaceValue's BLAS: OpenBLAS, \(BLAS.kernels) kernels (OPENBLAS_CORETYPE=\(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "unset"))")
-print("\nLOSO over \(Set(data.subjects).count) speakers, best of \(repeats); 1 thread = folds in sequence, BLAS 1 thread; "
-  + "\(threads) threads = folds in parallel (ours: parallelMap, scikit-learn: n_jobs=\(threads))\n")
-print("| model | ours 1 thread | sklearn 1 thread | speed-up | ours \(threads) threads | sklearn \(threads) jobs | speed-up | accuracy ours | accuracy sklearn |")
+print(
+  "FaceValue's BLAS: OpenBLAS, \(BLAS.kernels) kernels (OPENBLAS_CORETYPE=\(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "unset"))"
+)
+print(
+  "\nLOSO over \(Set(data.subjects).count) speakers, best of \(repeats); 1 thread = folds in sequence, BLAS 1 thread; "
+    + "\(threads) threads = folds in parallel (ours: parallelMap, scikit-learn: n_jobs=\(threads))\n")
+print(
+  "| model | ours 1 thread | sklearn 1 thread | speed-up | ours \(threads) threads | sklearn \(threads) jobs | speed-up | accuracy ours | accuracy sklearn |"
+)
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 for (name, _) in models {
   let o = ours[name]!, t = theirs[name]!
-  print(String(format: "| %@ | %.3f s | %.3f s | %.1f× | %.3f s | %.3f s | %.1f× | %.3f | %.3f |", name,
-    o.sequential.seconds, t["sequential"]!, t["sequential"]! / o.sequential.seconds,
-    o.parallel.seconds, t["parallel"]!, t["parallel"]! / o.parallel.seconds, o.sequential.accuracy, t["accuracy"]!))
+  print(
+    String(
+      format: "| %@ | %.3f s | %.3f s | %.1f× | %.3f s | %.3f s | %.1f× | %.3f | %.3f |", name,
+      o.sequential.seconds, t["sequential"]!, t["sequential"]! / o.sequential.seconds,
+      o.parallel.seconds, t["parallel"]!, t["parallel"]! / o.parallel.seconds, o.sequential.accuracy, t["accuracy"]!))
 }

@@ -5,8 +5,8 @@
 // Python peer (face_bench_peer.py) can read exactly the same files.
 import Experiments
 import Face
-import Tabular
 import Foundation
+import Tabular
 
 let arguments = CommandLine.arguments
 let fileCount = arguments.count > 1 ? Int(arguments[1])! : 1000
@@ -16,7 +16,8 @@ let folder = URL(fileURLWithPath: arguments.count > 3 ? arguments[3] : "/tmp/fac
 /// A plausible 68-point face (eyes ~60 px apart) moving a little from frame to frame.
 func writeFiles() throws {
   try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  let header = (["frame", "face_id", "timestamp", "confidence", "success"]
+  let header =
+    (["frame", "face_id", "timestamp", "confidence", "success"]
     + (0..<68).map { "x_\($0)" } + (0..<68).map { "y_\($0)" }).joined(separator: ", ")
   for file in 0..<fileCount {
     let url = folder.appendingPathComponent(String(format: "clip%04d.csv", file))
@@ -57,7 +58,10 @@ do {
   start = Date()
   for url in urls { _ = try LandmarkFile.read(url) }
   let read = Date().timeIntervalSince(start)
-  print(String(format: "CSVTable parse (general RFC 4180 parser, not used for landmarks) 1 thread %7.3f s  %6.2f ms/file", parse, 1000 * parse / Double(fileCount)))
+  print(
+    String(
+      format: "CSVTable parse (general RFC 4180 parser, not used for landmarks) 1 thread %7.3f s  %6.2f ms/file", parse,
+      1000 * parse / Double(fileCount)))
   print(String(format: "read clip (byte-level parser + checks) 1 thread %7.3f s  %6.2f ms/file", read, 1000 * read / Double(fileCount)))
 }
 for name in ["geometry", "displacement", "shape-pca"] {
@@ -76,8 +80,10 @@ for name in ["geometry", "displacement", "shape-pca"] {
       failures = failed.filter { $0 }.count
     }
     let seconds = Date().timeIntervalSince(start)
-    print(String(format: "%-12@ %-10@ %7.3f s  %6.2f ms/file  failures %d  peak RSS %.0f MB",
-      name as NSString, mode as NSString, seconds, 1000 * seconds / Double(fileCount), failures, peakResidentMegabytes()))
+    print(
+      String(
+        format: "%-12@ %-10@ %7.3f s  %6.2f ms/file  failures %d  peak RSS %.0f MB",
+        name as NSString, mode as NSString, seconds, 1000 * seconds / Double(fileCount), failures, peakResidentMegabytes()))
   }
 }
 

@@ -23,7 +23,10 @@ if arguments.count == 3 && arguments[1] == "--time" {
     voiced = clips.reduce(0) { $0 + tracker.track($1).compactMap { $0 }.count }
     best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
   }
-  print(String(format: "%d files, %d voiced frames, best of 5: %.3f s (%.2f ms per file)", clips.count, voiced, best, 1000 * best / Double(clips.count)))
+  print(
+    String(
+      format: "%d files, %d voiced frames, best of 5: %.3f s (%.2f ms per file)", clips.count, voiced, best,
+      1000 * best / Double(clips.count)))
   exit(0)
 }
 guard arguments.count == 2 else {

@@ -20,7 +20,8 @@ public struct LinearSVMSetting: ModelSetting, Equatable {
   public var parameterValues: [(String, ParameterValue)] { [("c", .real(c)), ("class_weight", .text(classWeight.rawValue))] }
 
   public func fitAndPredict(_ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64) throws -> (Matrix, Bool) {
-    try fit(LinearSVM(c: c, classWeight: classWeight), train, labels, test: test, classCount: classCount, seed: seed, converged: \.converged)
+    try fit(
+      LinearSVM(c: c, classWeight: classWeight), train, labels, test: test, classCount: classCount, seed: seed, converged: \.converged)
   }
 }
 

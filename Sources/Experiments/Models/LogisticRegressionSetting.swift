@@ -24,7 +24,9 @@ public struct LogisticRegressionSetting: ModelSetting, Equatable {
   }
 
   public func fitAndPredict(_ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64) throws -> (Matrix, Bool) {
-    try fit(LogisticRegression(c: c, classWeight: classWeight), train, labels, test: test, classCount: classCount, seed: seed, converged: \.converged)
+    try fit(
+      LogisticRegression(c: c, classWeight: classWeight), train, labels, test: test, classCount: classCount, seed: seed,
+      converged: \.converged)
   }
 }
 

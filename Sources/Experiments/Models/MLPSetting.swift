@@ -55,7 +55,8 @@ public struct MLPSetting: ModelSetting, Equatable {
 
 extension ModelConfig {
   /// A one-hidden-layer perceptron.
-  public static func mlp(hiddenUnits: Int = 100, alpha: Double = 1e-4, learningRate: Double = 1e-3, maximumEpochs: Int = 200) -> ModelConfig {
+  public static func mlp(hiddenUnits: Int = 100, alpha: Double = 1e-4, learningRate: Double = 1e-3, maximumEpochs: Int = 200) -> ModelConfig
+  {
     .single(MLPSetting(hiddenUnits: hiddenUnits, alpha: alpha, learningRate: learningRate, maximumEpochs: maximumEpochs))
   }
 }

@@ -81,7 +81,11 @@ public struct ModelParameters {
     let key = AnyKey(stringValue: name)
     guard let container, container.contains(key) else { return [value] }
     let values: [T]
-    if let single = try? container.decode(T.self, forKey: key) { values = [single] } else { values = try container.decode([T].self, forKey: key) }
+    if let single = try? container.decode(T.self, forKey: key) {
+      values = [single]
+    } else {
+      values = try container.decode([T].self, forKey: key)
+    }
     guard !values.isEmpty else { throw decoder.invalid("\(name): an empty list gives no setting to try") }
     for v in values { if let reason = problem(v) { throw decoder.invalid(reason) } }
     return values
