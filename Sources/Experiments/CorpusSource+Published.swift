@@ -43,7 +43,7 @@ extension CorpusSource {
     guard case .published(let corpus, let rootPath) = self else {
       return CorpusScan(corpus: try load(base: base, experimentSeed: experimentSeed, log: log), problems: [])
     }
-    let root = try locateInput(rootPath, base: base)
+    let root = try DataSearchPath.locate(rootPath, configFolder: base)
     let scan = try corpus.load(root)
     log("loaded \(scan.corpus.name) from \(root.path): \(scan.corpus.samples.count) samples, \(scan.corpus.subjects.count) subjects")
     if !scan.problems.isEmpty {

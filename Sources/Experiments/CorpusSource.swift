@@ -23,7 +23,7 @@ public enum CorpusSource: Sendable, Equatable {
       log(generated ? "synthesised \(corpus.samples.count) clips into \(url.path)" : "reusing synthetic corpus in \(url.path)")
       return corpus
     case .manifest(let path, let columns):
-      return try columns.load(locateInput(path, base: base))
+      return try columns.load(DataSearchPath.locate(path, configFolder: base))
     case .published:
       return try loadScan(base: base, experimentSeed: experimentSeed, log: log).corpus
     }
@@ -35,12 +35,6 @@ public enum CorpusSource: Sendable, Equatable {
     if !seedGiven { specification.seed = experimentSeed }
     return specification
   }
-}
-
-/// The data a corpus root, manifest or feature table names: a `data:NAME` reference found
-/// on the standard search path (`DataSearchPath`), or a path resolved against `base`.
-func locateInput(_ written: String, base: URL) throws -> URL {
-  try DataSearchPath.standard(configFolder: base).locate(written, base: base).url
 }
 
 extension CorpusSource: Decodable {

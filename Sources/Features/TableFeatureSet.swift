@@ -111,7 +111,7 @@ public struct TableFeatureSet: FeatureSet {
 
   /// Loads `spec` (relative to `base`) as a set standing for `source`'s modality.
   public init(_ spec: FeatureTableSpec, source: MediaSource, base: URL) throws {
-    let url = try DataSearchPath.standard(configFolder: base).locate(spec.path, base: base).url
+    let url = try DataSearchPath.locate(spec.path, configFolder: base)
     let table = try NumericTable(contentsOf: url, id: spec.id) { try spec.select($0, file: url.path) }
     for (k, column) in table.columns.enumerated() where table.badCells[k] == table.ids.count && !table.ids.isEmpty {
       let example = table.rowProblems.sorted { $0.key < $1.key }.first.map(\.value) ?? ""

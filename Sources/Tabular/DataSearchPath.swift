@@ -68,6 +68,13 @@ public struct DataSearchPath: Sendable, Equatable {
     return (String(name), String(rest.dropFirst(name.count).drop { $0 == "/" }))
   }
 
+  /// The data a corpus root, manifest or feature table in an experiment file in `configFolder`
+  /// names: a `data:NAME` reference found on the standard search path, or a path resolved
+  /// against that folder.
+  public static func locate(_ written: String, configFolder: URL) throws -> URL {
+    try standard(configFolder: configFolder).locate(written, base: configFolder).url
+  }
+
   /// Where `written` points: a reference found on the search path (with the place that held
   /// it), or an ordinary path resolved against `base` (place nil).
   public func locate(_ written: String, base: URL) throws -> (url: URL, place: Place?) {

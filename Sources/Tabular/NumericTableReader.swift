@@ -151,10 +151,7 @@ struct NumericTableReader {
 
   /// The range without surrounding spaces and tabs.
   func trimmedRange(_ range: Range<Int>) -> Range<Int> {
-    var a = range.lowerBound, b = range.upperBound
-    while a < b, buffer[a] == 0x20 || buffer[a] == 0x09 { a += 1 }
-    while b > a, buffer[b - 1] == 0x20 || buffer[b - 1] == 0x09 { b -= 1 }
-    return a..<b
+    buffer.withUnsafeBufferPointer { CSVBlanks.trimmed($0, range) }
   }
 
   /// A cell's text: trimmed, unquoted, doubled quotes undone; `bom` drops a leading byte order mark.

@@ -43,7 +43,7 @@ struct QuoteFreeRows {
       let record = recordCount
       recordCount += 1
       var j = i
-      while j < n, Self.isBlank(bytes[j]) { j += 1 }
+      while j < n, CSVBlanks.isBlank(bytes[j]) { j += 1 }
       if j == n || Self.isRecordEnd(bytes[j]) {
         i = Self.afterRecordEnd(bytes, j)
         continue
@@ -55,10 +55,10 @@ struct QuoteFreeRows {
         let target = cell < cellCount ? slot[cell] : -1
         if target >= 0 {
           var value = Double.nan
-          while i < n, Self.isBlank(bytes[i]) { i += 1 }
+          while i < n, CSVBlanks.isBlank(bytes[i]) { i += 1 }
           if let exact = ExactDecimal.parse(bytes, from: i, to: n) {
             i = exact.next
-            while i < n, Self.isBlank(bytes[i]) { i += 1 }
+            while i < n, CSVBlanks.isBlank(bytes[i]) { i += 1 }
             if i == n || Self.isDelimiter(bytes[i]) { value = exact.value } else { i = cellStart }
           } else {
             i = cellStart
@@ -94,7 +94,6 @@ struct QuoteFreeRows {
     }
   }
 
-  @inline(__always) private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
   @inline(__always) private static func isRecordEnd(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
   @inline(__always) private static func isDelimiter(_ byte: UInt8) -> Bool { byte == 0x2C || isRecordEnd(byte) }
 
@@ -114,9 +113,6 @@ struct QuoteFreeRows {
   }
 
   private static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-    var a = range.lowerBound, b = range.upperBound
-    while a < b, isBlank(bytes[a]) { a += 1 }
-    while b > a, isBlank(bytes[b - 1]) { b -= 1 }
-    return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[CSVBlanks.trimmed(bytes, range)]), as: UTF8.self)
   }
 }
