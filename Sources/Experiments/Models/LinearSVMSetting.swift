@@ -1,7 +1,7 @@
 import Classifiers
 import LinearAlgebra
 
-/// One-vs-rest linear SVM, squared hinge loss, penalty `c` (liblinear's dual solver; config
+/// One-vs-rest linear SVM, squared hinge loss, penalty `c` (liblinear's primal Newton solver; config
 /// key `svm`; parameters `c`, `class_weight`).
 public struct LinearSVMSetting: ModelSetting, Equatable {
   public var c: Double
