@@ -1,4 +1,5 @@
 import Evaluation
+import LinearAlgebra
 import Randomness
 import Results
 
@@ -8,20 +9,88 @@ import Results
 /// pipeline — standardiser, model, folds — is refitted and re-evaluated for every
 /// permutation, so the null distribution includes everything that could make chance look
 /// better than 1/K.
+///
+/// Permutation p's labels and refit seed come from p alone, and each of its fold fits is a
+/// function of the fold's rows, those labels and that seed, so its UAR does not depend on
+/// which other permutations run beside it, in what order or on how many threads. That lets
+/// the work be scheduled as one pool of (permutation, fold) fits across the cores, and the
+/// column transforms and scaling, which never see the labels, be fitted once per distinct
+/// fold instead of once per permutation: the same numbers a refit would give.
 enum ChanceTesting {
   static func refit(_ problem: CrossValidationProblem, observedUAR: Double, permutations: Int) throws -> ChanceTest {
     let scheme = PermutationScheme(labels: problem.labels, subjects: problem.subjects)
-    var null = PermutationTally(observed: observedUAR)
-    for p in 0..<permutations {
+    let permuted = (0..<permutations).map { p in
       var random = SeededGenerator(seed: problem.seed, .chanceTestPermutation(p))
-      var permuted = problem
-      permuted.labels = scheme.permuted(random: &random)
-      permuted.seed = problem.seed.derived(.chanceTestRefit(p))
-      let confusion = try permuted.run().confusion(truth: permuted.labels, classCount: problem.classCount)
+      var again = problem
+      again.labels = scheme.permuted(random: &random)
+      again.seed = problem.seed.derived(.chanceTestRefit(p))
+      return again
+    }
+    // Stratified splitters look at the labels, so each permutation gets its own folds.
+    let folds = try permuted.map { try $0.splitter.folds(labels: $0.labels, subjects: $0.subjects) }
+    let preparations = PreparedFolds(problem, folds: folds)
+    let tasks = folds.indices.flatMap { p in folds[p].indices.map { (p, $0) } }
+    BLASThreads.set(1)
+    let outcomes = parallelMap(tasks.count) { t -> Result<(rows: [Int], predicted: [Int?]), Error> in
+      let (p, f) = tasks[t]
+      return Result {
+        var part = try preparations.prepared(folds[p][f])
+        part.trainLabels = part.fold.train.map { permuted[p].labels[$0] }
+        let (predictions, _) = try permuted[p].fitAndPredict(part, seed: SeedStream.fold(f).seed(from: permuted[p].seed))
+        return (part.fold.test, predictions.predicted)
+      }
+    }
+    var null = PermutationTally(observed: observedUAR)
+    var next = 0
+    for p in permuted.indices {
+      // A fold that cannot be trained leaves its rows unpredicted, as in `run()`.
+      var predicted = [Int?](repeating: nil, count: problem.labels.count)
+      for _ in folds[p].indices {
+        if case .success(let outcome) = outcomes[next] {
+          for (row, label) in zip(outcome.rows, outcome.predicted) { predicted[row] = label }
+        }
+        next += 1
+      }
+      let rows = predicted.indices.filter { predicted[$0] != nil }
+      let confusion = ConfusionMatrix(
+        truth: rows.map { permuted[p].labels[$0] }, predicted: rows.map { predicted[$0]! }, classCount: problem.classCount)
       if let uar = Metrics.unweightedAverageRecall(confusion).number { null.add(uar) }
     }
     return ChanceTest(
       method: "\(scheme.summary()), whole pipeline refitted per permutation", statistic: "UAR",
       permutations: null.count, nullMean: null.mean, pValue: null.pValue, pValueHolm: nil)
+  }
+}
+
+/// The folds of a chance test through the column transforms and scaling: each distinct fold
+/// prepared once, up front and in parallel, when there are few distinct folds (leave-one-
+/// subject-out gives the same folds for every permutation); otherwise each fit prepares its
+/// own, as a plain cross-validation does, so memory stays that of one fold per core.
+struct PreparedFolds: Sendable {
+  private struct Rows: Hashable { let train: [Int], test: [Int] }
+  private let problem: CrossValidationProblem
+  private var cache: [Rows: Result<PreparedFold, Error>] = [:]
+
+  init(_ problem: CrossValidationProblem, folds: [[Fold]]) {
+    self.problem = problem
+    let limit = 4 * Swift.max(1, folds.first?.count ?? 0)
+    var distinct: [Rows: Fold] = [:]
+    for fold in folds.joined() {
+      let rows = Rows(train: fold.train, test: fold.test)
+      if distinct[rows] == nil { distinct[rows] = fold }
+      if distinct.count > limit { return }
+    }
+    let keys = Array(distinct.keys)
+    BLASThreads.set(1)
+    let prepared = parallelMap(keys.count) { i in Result { try problem.prepare(distinct[keys[i]]!) } }
+    cache = Dictionary(uniqueKeysWithValues: zip(keys, prepared))
+  }
+
+  /// The fold's prepared rows (its name and labels as given).
+  func prepared(_ fold: Fold) throws -> PreparedFold {
+    guard let cached = cache[Rows(train: fold.train, test: fold.test)] else { return try problem.prepare(fold) }
+    var part = try cached.get()
+    part.fold = fold
+    return part
   }
 }

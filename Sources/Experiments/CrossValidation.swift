@@ -128,7 +128,14 @@ extension CrossValidationProblem {
   /// rows, picks the model on them when it is a grid (nested selection, raw rows in), fits
   /// it and predicts the test rows.
   func fitAndPredict(_ fold: Fold, seed: UInt64) throws -> (FoldPredictions, ModelSelection?) {
-    let part = try prepare(fold)
+    try fitAndPredict(try prepare(fold), seed: seed)
+  }
+
+  /// `fitAndPredict` of a fold whose rows are already through the column transforms and
+  /// the scaling (they do not depend on the labels, so one preparation serves every
+  /// permutation of the chance test).
+  func fitAndPredict(_ part: PreparedFold, seed: UInt64) throws -> (FoldPredictions, ModelSelection?) {
+    let fold = part.fold
     switch pipeline.model {
     case .single(let setting):
       return (try Self.predict(part, setting, classCount: classCount, seed: seed), nil)
