@@ -1,9 +1,15 @@
 import Foundation
 
-/// An audio file checked once from end to end (decoded a block at a time, nothing kept but
-/// its length and peak) and then read again, a block at a time, by each analysis: at its
-/// own rate or resampled. No more than a few blocks of samples are ever held.
+/// An audio file checked once from end to end (decoded a block at a time) and then read by
+/// each analysis, at its own rate or resampled. A short file (at most `keptSamples`
+/// samples) keeps its decoded samples from the check, so its analyses neither decode it
+/// again nor resample it more than once; a longer one is decoded again, a block at a time,
+/// by each analysis, and no more than a few blocks of it are ever held. Both give the same
+/// samples in the same blocks, so the same bits.
 public final class Recording {
+  /// Files with at most this many samples (30 s at 48 kHz, 11.5 MB as doubles) are kept in
+  /// memory after the check.
+  public static let keptSamples = 1_440_000
   /// The file.
   public let url: URL
   /// Samples per second, from the header.
@@ -14,14 +20,26 @@ public final class Recording {
   public let peak: Double
   /// What went wrong when the file was read again (it changed or vanished meanwhile).
   private var rereadFailure: VoiceError?
+  /// The decoded samples and the size of each block the decoder gave, for a short file.
+  private let kept: (samples: [Double], blocks: [Int])?
 
   /// Decodes `url` once to check it; every failure is a `VoiceError` naming the file, the
   /// same, in the same order, as `AudioFile.read` reports it.
   public init(_ url: URL) throws {
     let decoder = try AudioDecoder(url)
-    var block: [Double] = []
-    while decoder.read(into: &block) { block.removeAll(keepingCapacity: true) }
+    var samples: [Double] = [], blocks: [Int] = []
+    var (keeping, held) = (true, 0)
+    while decoder.read(into: &samples) {
+      if keeping && samples.count <= Self.keptSamples {
+        blocks.append(samples.count - held)
+        held = samples.count
+      } else {
+        keeping = false
+        samples.removeAll(keepingCapacity: true)
+      }
+    }
     try decoder.finish()
+    kept = keeping ? (samples, blocks) : nil
     self.url = url
     sampleRate = decoder.sampleRate
     count = decoder.framesRead
@@ -30,7 +48,8 @@ public final class Recording {
 
   /// The samples at the file's own rate.
   public func source() -> SampleSource {
-    SampleSource(sampleRate: sampleRate, count: count) { [self] in plainReader(rate: sampleRate) }
+    if let kept { return SampleSource(Audio(samples: kept.samples, sampleRate: sampleRate)) }
+    return SampleSource(sampleRate: sampleRate, count: count) { [self] in plainReader(rate: sampleRate) }
   }
 
   /// The samples brought to `rate` by `resampler`, a block at a time (the same samples as
@@ -39,7 +58,7 @@ public final class Recording {
     guard abs(rate - sampleRate) > 1e-9 else {
       return SampleSource(sampleRate: rate, count: count) { [self] in plainReader(rate: rate) }
     }
-    return SampleSource(sampleRate: rate, count: Resampler.outputCount(count, from: sampleRate, to: rate)) { [self] in
+    let streamed = SampleSource(sampleRate: rate, count: Resampler.outputCount(count, from: sampleRate, to: rate)) { [self] in
       let blocks = decodedBlocks()
       let stream = ResamplingStream(resampler, from: sampleRate, to: rate)
       var input: [Double] = [], ended = false
@@ -57,6 +76,12 @@ public final class Recording {
         return out.count > before
       }
     }
+    guard kept != nil else { return streamed }
+    // Resampled once, by the same stream over the same blocks, and then read from memory.
+    let reader = streamed.reader()
+    let end = reader.fill(to: .max)
+    let samples = end == 0 ? [] : reader.withSamples(at: 0) { Array(UnsafeBufferPointer(start: $0, count: end)) }
+    return SampleSource(Audio(samples: samples, sampleRate: rate))
   }
 
   /// Throws if a later read of the file failed or found other samples than the check did.
@@ -73,6 +98,16 @@ public final class Recording {
   /// A function appending the file's next decoded block (false at the end), which notes a
   /// failure to read the file again as it was.
   private func decodedBlocks() -> (inout [Double]) -> Bool {
+    if let kept {
+      var (next, offset) = (0, 0)
+      return { samples in
+        guard next < kept.blocks.count else { return false }
+        samples.append(contentsOf: kept.samples[offset..<(offset + kept.blocks[next])])
+        offset += kept.blocks[next]
+        next += 1
+        return true
+      }
+    }
     var decoder: AudioDecoder?
     do {
       decoder = try AudioDecoder(url)
