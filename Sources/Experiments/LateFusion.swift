@@ -76,7 +76,7 @@ struct LateFusion {
       let scaling = try Standardisation().fit(train)
       guard case .single(let meta) = ModelConfig.logisticRegression(c: 1) else { preconditionFailure("a single model") }
       let (p, metaConverged) = try meta.fitAndPredict(
-        try scaling.transform(train), labels, test: try scaling.transform(test), classCount: classCount, seed: seed)
+        scaling.transform(train), labels, test: scaling.transform(test), classCount: classCount, seed: seed)
       fused = p
       converged = converged && metaConverged
     case .early:

@@ -145,7 +145,7 @@ struct WindowedEvaluation {
     let labels = corpus.labels
     let y = table.sampleIndices.map { i in labels.firstIndex(of: corpus.samples[i].label)! }
     let scaling = Standardisation().fit(table.values)
-    let model = try LogisticRegression(c: 1).fit(try scaling.transform(table.values), y, classCount: labels.count, seed: config.seed)
+    let model = try LogisticRegression(c: 1).fit(scaling.transform(table.values), y, classCount: labels.count, seed: config.seed)
     let columns = extractor.names(channels: channels).enumerated().filter { table.names.contains($0.element) }.map(\.offset)
     var times: [Double] = []
     for i in table.sampleIndices.prefix(clips) {
@@ -158,7 +158,7 @@ struct WindowedEvaluation {
       }
       guard values.count == extractor.names(channels: channels).count else { continue }
       let row = Matrix(rows: 1, columns: columns.count, storage: columns.map { values[$0] ?? 0 })
-      _ = model.probabilities(try scaling.transform(row))
+      _ = model.probabilities(scaling.transform(row))
       let elapsed = ContinuousClock.now - start
       times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
