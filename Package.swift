@@ -31,16 +31,18 @@ let package = Package(
     .target(name: "CVoiceKernels"),
     .target(name: "Voice", dependencies: ["LinearAlgebra", "COpenBLAS", "CSndFile", "CVoiceKernels", "Tabular"]),
     .target(name: "Face", dependencies: ["LinearAlgebra", "Tabular"]),
+    // Body keypoints (OpenPose JSON, MediaPipe Pose and generic wide CSVs) and posture features.
+    .target(name: "Body", dependencies: ["Tabular"]),
     // The parameters a synthetic corpus is generated from: its known ground truth, held by results.
     .target(name: "GroundTruth"),
-    .target(name: "Corpora", dependencies: ["LinearAlgebra", "Voice", "Face", "Tabular", "Randomness", "GroundTruth"]),
+    .target(name: "Corpora", dependencies: ["LinearAlgebra", "Voice", "Face", "Body", "Tabular", "Randomness", "GroundTruth"]),
     .target(name: "Classifiers", dependencies: ["LinearAlgebra", "Randomness"]),
     .target(name: "Evaluation", dependencies: ["Randomness"]),
     // Prediction-level analysis and the result record: predictions (of a run or of an audited
     // system) become metrics with intervals, tests, fairness reports and Holm's adjustment.
     .target(name: "Results", dependencies: ["Evaluation", "GroundTruth", "Randomness", "Tabular"]),
     // Samples to feature tables: the feature-set registry, fold-fitted transforms, export.
-    .target(name: "Features", dependencies: ["Corpora", "Voice", "Face", "Classifiers", "LinearAlgebra", "Results", "Tabular"]),
+    .target(name: "Features", dependencies: ["Corpora", "Voice", "Face", "Body", "Classifiers", "LinearAlgebra", "Results", "Tabular"]),
     .target(
       name: "Experiments",
       dependencies: [
@@ -66,6 +68,7 @@ let package = Package(
     .testTarget(
       name: "VoiceTests", dependencies: ["Voice", "CVoiceKernels", "Randomness", "LinearAlgebra", "_TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "FaceTests", dependencies: ["Face", "Tabular", "_TestSupport"]),
+    .testTarget(name: "BodyTests", dependencies: ["Body"]),
     .testTarget(name: "CorporaTests", dependencies: ["Corpora", "GroundTruth", "Voice", "Face", "_TestSupport"]),
     .testTarget(
       name: "ClassifiersTests", dependencies: ["Classifiers", "LinearAlgebra", "_TestSupport"], exclude: ["Golden"]),

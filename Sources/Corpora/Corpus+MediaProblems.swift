@@ -13,15 +13,17 @@ extension Corpus {
     var problems: [CorpusProblem] = []
     var pointers: [String] = []
     for sample in samples {
-      let media = [("audio", sample.audio), ("landmarks", sample.landmarks)].compactMap { kind, url in url.map { (kind, $0) } }
-      if media.isEmpty { problems.append(.excludedSample(id: sample.id, reason: "it names no audio or landmark file")) }
+      let media = sample.media
+      if media.isEmpty { problems.append(.excludedSample(id: sample.id, reason: "it names no audio, landmark or body file")) }
       for (kind, url) in media {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
           problems.append(.missingFile(expected: url.path, reason: "the \(kind) file of sample \(sample.id)"))
           continue
         }
-        if isFolder.boolValue {
+        if isFolder.boolValue && kind == "body" {
+          continue  // a folder of OpenPose frame files; its reader checks the frames
+        } else if isFolder.boolValue {
           problems.append(.unusableFile(path: url.path, reason: "the \(kind) file of sample \(sample.id) is a folder"))
         } else if let problem = RegularFile.problem(at: url.path) {
           // A named pipe or device: never opened (reading a FIFO blocks).

@@ -14,6 +14,8 @@ public struct Manifest: Sendable, Equatable {
   public var audioColumn: String? = "audio"
   /// Column holding landmark paths, if any.
   public var landmarksColumn: String? = "landmarks"
+  /// Column holding body keypoint paths (a CSV, or a folder of OpenPose JSON frames), if any.
+  public var bodyColumn: String? = "body"
   /// Attribute columns; nil means every column not named above.
   public var attributeColumns: [String]? = nil
   /// Labels to rename as they are read (`angry` → `anger`), so spellings of one emotion
@@ -45,7 +47,8 @@ public struct Manifest: Sendable, Equatable {
     let labelIndex = try column(labelColumn)
     let audioIndex = try audioColumn.flatMap { table.header.contains($0) ? try column($0) : nil }
     let landmarksIndex = try landmarksColumn.flatMap { table.header.contains($0) ? try column($0) : nil }
-    let used = Set([idColumn, subjectColumn, labelColumn, audioColumn, landmarksColumn].compactMap { $0 })
+    let bodyIndex = try bodyColumn.flatMap { table.header.contains($0) ? try column($0) : nil }
+    let used = Set([idColumn, subjectColumn, labelColumn, audioColumn, landmarksColumn, bodyColumn].compactMap { $0 })
     let attributes = try (attributeColumns ?? table.header.filter { !used.contains($0) })
       .map { ($0, try column($0)) }
 
@@ -77,7 +80,7 @@ public struct Manifest: Sendable, Equatable {
       samples.append(
         Sample(
           id: id, subject: try required(subjectIndex), label: labelMap[label] ?? label,
-          attributes: values, audio: path(audioIndex), landmarks: path(landmarksIndex)))
+          attributes: values, audio: path(audioIndex), landmarks: path(landmarksIndex), body: path(bodyIndex)))
     }
     return Corpus(
       name: name ?? url.deletingPathExtension().lastPathComponent, samples: samples,

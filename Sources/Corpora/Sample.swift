@@ -17,11 +17,13 @@ public struct Sample: Sendable, Equatable, Codable {
   public var audio: URL?
   /// The landmark file, if the sample has one.
   public var landmarks: URL?
+  /// The body keypoint file (or folder of OpenPose frame files), if the sample has one.
+  public var body: URL?
 
   /// Creates a sample.
   public init(
     id: String, subject: String, label: String, attributes: [String: String] = [:],
-    audio: URL? = nil, landmarks: URL? = nil
+    audio: URL? = nil, landmarks: URL? = nil, body: URL? = nil
   ) {
     self.id = id
     self.subject = subject
@@ -29,6 +31,7 @@ public struct Sample: Sendable, Equatable, Codable {
     self.attributes = attributes
     self.audio = audio
     self.landmarks = landmarks
+    self.body = body
   }
 }
 

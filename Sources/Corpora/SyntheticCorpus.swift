@@ -1,3 +1,4 @@
+import Body
 import Face
 import Foundation
 import GroundTruth
@@ -9,7 +10,8 @@ import Voice
 /// Writes a synthetic corpus with known ground truth: WAVs, OpenFace-style landmark CSVs,
 /// a manifest, and the specification that produced them.
 ///
-/// Layout: `manifest.csv`, `audio/<id>.wav`, `landmarks/<id>.csv`, `synthetic.json`.
+/// Layout: `manifest.csv`, `audio/<id>.wav`, `landmarks/<id>.csv`, `body/<id>.csv` (with a
+/// `body_signal`), `synthetic.json`.
 /// Every random draw comes from a stream derived from the seed and the subject or clip
 /// index, so the files are byte-identical for the same seed at any thread count.
 public enum SyntheticCorpus {
@@ -22,7 +24,7 @@ public enum SyntheticCorpus {
     try spec.validate()
     let files = FileManager.default
     do {
-      for sub in ["audio", "landmarks"] {
+      for sub in ["audio", "landmarks"] + (spec.bodySignal == nil ? [] : ["body"]) {
         try files.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
       }
     } catch {
@@ -46,7 +48,8 @@ public enum SyntheticCorpus {
       let id = clipID(subject: subject.id, emotion: spec.emotions[item.emotion], take: item.take)
       return Sample(
         id: id, subject: subject.id, label: spec.emotions[item.emotion], attributes: subject.attributes,
-        audio: folder.appendingPathComponent("audio/\(id).wav"), landmarks: folder.appendingPathComponent("landmarks/\(id).csv"))
+        audio: folder.appendingPathComponent("audio/\(id).wav"), landmarks: folder.appendingPathComponent("landmarks/\(id).csv"),
+        body: spec.bodySignal == nil ? nil : folder.appendingPathComponent("body/\(id).csv"))
     }
     try writeManifest(samples, attributeNames: spec.attributes.map(\.name), folder: folder)
     try writeSpecification(spec, folder: folder)
@@ -104,7 +107,7 @@ public enum SyntheticCorpus {
 
   /// The product of the degradation factors that apply to this subject and modality.
   static func strength(_ spec: SyntheticCorpusSpec, subject: Subject, modality: String) -> Double {
-    let base = modality == "voice" ? spec.voiceSignal : spec.faceSignal
+    let base = modality == "voice" ? spec.voiceSignal : modality == "face" ? spec.faceSignal : spec.bodySignal ?? 0
     return spec.degradations
       .filter { ($0.modality == nil || $0.modality == modality) && subject.attributes[$0.attribute] == $0.group }
       .reduce(base) { $0 * $1.factor }
@@ -134,15 +137,28 @@ public enum SyntheticCorpus {
       identity: identity, actions: EmotionProfiles.actions(emotion), strength: strength(spec, subject: subject, modality: "face"),
       frames: spec.frames, framesPerSecond: spec.framesPerSecond, random: &random)
     try OpenFaceCSV.write(clip, to: folder.appendingPathComponent("landmarks/\(id).csv"))
+
+    // The body channel draws from streams of its own, so adding it changes no other file.
+    if spec.bodySignal != nil {
+      var bodySubject = SeededGenerator(seed: spec.seed, .syntheticBodySubject(subjectNumber))
+      var bodyRandom = SeededGenerator(seed: spec.seed, .syntheticBodyClip(clipIndex))
+      let body = SyntheticBody.clip(
+        person: SyntheticBody.person(random: &bodySubject), profile: BodyProfile.of(emotion),
+        strength: strength(spec, subject: subject, modality: "body"),
+        frames: max(2, Int((spec.clipSeconds * spec.framesPerSecond).rounded())), framesPerSecond: spec.framesPerSecond,
+        random: &bodyRandom)
+      try write(WideBodyCSV.text(body), to: folder.appendingPathComponent("body/\(id).csv"))
+    }
   }
 
   static func writeManifest(_ samples: [Sample], attributeNames: [String], folder: URL) throws {
-    var lines = [CSVWriter.line(["id", "subject", "label"] + attributeNames + ["audio", "landmarks"])]
+    let withBody = samples.contains { $0.body != nil }
+    var lines = [CSVWriter.line(["id", "subject", "label"] + attributeNames + ["audio", "landmarks"] + (withBody ? ["body"] : []))]
     for sample in samples {
       lines.append(
         CSVWriter.line(
           [sample.id, sample.subject, sample.label] + attributeNames.map { sample.attributes[$0] ?? "" }
-            + ["audio/\(sample.id).wav", "landmarks/\(sample.id).csv"]))
+            + ["audio/\(sample.id).wav", "landmarks/\(sample.id).csv"] + (withBody ? ["body/\(sample.id).csv"] : [])))
     }
     try write(lines.joined(separator: "\n") + "\n", to: folder.appendingPathComponent("manifest.csv"))
   }

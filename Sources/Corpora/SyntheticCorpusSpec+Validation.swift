@@ -40,7 +40,8 @@ extension SyntheticCorpusSpec {
     for emotion in emotions {
       if let problem = FileName.problem(emotion) { throw fail("emotion '\(emotion)' cannot be part of a file name: \(problem)") }
     }
-    guard voiceSignal >= 0, faceSignal >= 0, voiceSignal.isFinite, faceSignal.isFinite else {
+    guard voiceSignal >= 0, faceSignal >= 0, voiceSignal.isFinite, faceSignal.isFinite, (bodySignal ?? 0) >= 0, (bodySignal ?? 0).isFinite
+    else {
       throw fail("signal strengths must be finite and >= 0")
     }
     guard sampleRate >= 8000 else { throw fail("sample_rate must be at least 8000 Hz, got \(sampleRate)") }
@@ -73,8 +74,11 @@ extension SyntheticCorpusSpec {
         throw fail("degradation names group '\(degradation.group)', not a group of '\(attribute.name)'")
       }
       guard (0...1).contains(degradation.factor) else { throw fail("degradation factor must be in [0, 1], got \(degradation.factor)") }
-      guard degradation.modality == nil || ["voice", "face"].contains(degradation.modality!) else {
-        throw fail("degradation modality must be voice or face, got '\(degradation.modality!)'")
+      guard degradation.modality == nil || ["voice", "face", "body"].contains(degradation.modality!) else {
+        throw fail("degradation modality must be voice, face or body, got '\(degradation.modality!)'")
+      }
+      if degradation.modality == "body" && bodySignal == nil {
+        throw fail("a degradation of the body channel needs body_signal")
       }
     }
   }

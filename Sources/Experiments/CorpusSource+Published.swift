@@ -3,7 +3,7 @@ import Foundation
 import Tabular
 
 extension CorpusSource {
-  enum PublishedKeys: String, CodingKey, CaseIterable { case root, modality, channel, labels }
+  enum PublishedKeys: String, CodingKey, CaseIterable { case root, modality, channel, labels, styles, actions }
 
   /// Decodes `emodb: {root}`, `ravdess: {root, modality, channel}` or `crema_d: {root, labels}`.
   static func published(_ key: Keys, _ decoder: Decoder) throws -> CorpusSource {
@@ -11,6 +11,7 @@ extension CorpusSource {
       switch key {
       case .ravdess: [.root, .modality, .channel]
       case .cremaD: [.root, .labels]
+      case .bandaiNamco: [.root, .styles, .actions]
       default: [.root]
       }
     try decoder.rejectUnknownKeys(allowed.map(\.rawValue))
@@ -32,6 +33,11 @@ extension CorpusSource {
           channel: try option(RAVDESS.Channel.self, .channel, default: .speech)), root: root)
     case .cremaD:
       return .published(.cremaD(labels: try option(CREMAD.LabelSource.self, .labels, default: .intended)), root: root)
+    case .bandaiNamco:
+      return .published(
+        .bandaiNamco(
+          styles: try option(BandaiNamcoMotion.Styles.self, .styles, default: .emotions),
+          actions: try option(BandaiNamcoMotion.Actions.self, .actions, default: .core)), root: root)
     default:
       return .published(.emodb, root: root)
     }

@@ -38,15 +38,16 @@ public enum CorpusSource: Sendable, Equatable {
 }
 
 extension CorpusSource: Decodable {
-  enum Keys: String, CodingKey, CaseIterable { case synthetic, manifest, emodb, ravdess, cremaD = "crema_d" }
+  enum Keys: String, CodingKey, CaseIterable { case synthetic, manifest, emodb, ravdess, cremaD = "crema_d", bandaiNamco = "bandai_namco" }
   enum SyntheticKeys: String, CodingKey, CaseIterable {
     case folder, subjects, emotions, attributes, degradations, seed, frames
     case clipsPerEmotion = "clips_per_emotion", voiceSignal = "voice_signal", faceSignal = "face_signal"
+    case bodySignal = "body_signal"
     case sampleRate = "sample_rate", clipSeconds = "clip_seconds", framesPerSecond = "frames_per_second"
     case recordingGainDB = "recording_gain_db"
   }
   enum ManifestKeys: String, CodingKey, CaseIterable {
-    case path, id, subject, label, audio, landmarks, attributes
+    case path, id, subject, label, audio, landmarks, body, attributes
     case labelMap = "label_map"
   }
   enum DegradationKeys: String, CodingKey, CaseIterable { case attribute, group, factor, modality }
@@ -61,7 +62,7 @@ extension CorpusSource: Decodable {
     switch given[0] {
     case .synthetic: self = try CorpusSource.synthetic(container.superDecoder(forKey: .synthetic))
     case .manifest: self = try CorpusSource.manifest(container.superDecoder(forKey: .manifest))
-    case .emodb, .ravdess, .cremaD: self = try CorpusSource.published(given[0], container.superDecoder(forKey: given[0]))
+    case .emodb, .ravdess, .cremaD, .bandaiNamco: self = try CorpusSource.published(given[0], container.superDecoder(forKey: given[0]))
     }
   }
 
@@ -82,6 +83,7 @@ extension CorpusSource: Decodable {
     }
     spec.voiceSignal = try c.decodeIfPresent(Double.self, forKey: .voiceSignal) ?? spec.voiceSignal
     spec.faceSignal = try c.decodeIfPresent(Double.self, forKey: .faceSignal) ?? spec.faceSignal
+    spec.bodySignal = try c.decodeIfPresent(Double.self, forKey: .bodySignal)
     if c.contains(.degradations) {
       var list = try c.nestedUnkeyedContainer(forKey: .degradations)
       while !list.isAtEnd {
@@ -114,6 +116,7 @@ extension CorpusSource: Decodable {
     columns.labelColumn = try c.decodeIfPresent(String.self, forKey: .label) ?? columns.labelColumn
     columns.audioColumn = try c.decodeIfPresent(String.self, forKey: .audio) ?? columns.audioColumn
     columns.landmarksColumn = try c.decodeIfPresent(String.self, forKey: .landmarks) ?? columns.landmarksColumn
+    columns.bodyColumn = try c.decodeIfPresent(String.self, forKey: .body) ?? columns.bodyColumn
     columns.attributeColumns = try c.decodeIfPresent([String].self, forKey: .attributes)
     columns.labelMap = try c.decodeIfPresent([String: String].self, forKey: .labelMap) ?? [:]
     return .manifest(path: try c.decode(String.self, forKey: .path), columns: columns)

@@ -33,8 +33,8 @@ struct CrossCorpusDesign {
           + "\(test.labels.joined(separator: ", ")): fewer than two labels in common, nothing to classify")
     }
     // The same recording on both sides would be test data seen in training.
-    let trainFiles = Set(train.samples.flatMap { [$0.audio, $0.landmarks].compactMap { $0?.standardizedFileURL.path } })
-    if let reused = test.samples.lazy.flatMap({ [$0.audio, $0.landmarks].compactMap { $0?.standardizedFileURL.path } })
+    let trainFiles = Set(train.samples.flatMap { $0.media.map(\.url.standardizedFileURL.path) })
+    if let reused = test.samples.lazy.flatMap({ $0.media.map(\.url.standardizedFileURL.path) })
       .first(where: trainFiles.contains)
     {
       throw ExperimentError.crossCorpus("\(reused) is in both the training and the test corpus")

@@ -15,7 +15,7 @@ import Yams
 ///   manifest: { path: data/manifest.csv, subject: speaker, … }
 /// test_corpus: { emodb: { root: … } }   # optional: train on corpus, test here (no protocol)
 /// normalisation: per_subject              # optional: none (default) | per_corpus | per_subject
-/// modalities: [voice, face, both]
+/// modalities: [voice, face, body, both]
 /// model: { logistic_regression: { c: 1.0 } }
 /// protocol: leave_one_subject_out
 /// groups: [sex, age]
@@ -34,6 +34,10 @@ public struct ExperimentConfig: Sendable, Equatable {
   public var testCorpus: CorpusSource? = nil
   /// Which modalities to evaluate, each separately.
   public var modalities: [Modality]
+  /// Channels combined by early or late fusion, each a run of its own (config key `fusion`).
+  public var fusion: [FusionConfig] = []
+  /// Window lengths to evaluate besides whole clips (config keys `windows`, `window_hop`).
+  public var windows: WindowConfig? = nil
   /// The feature set measuring each modality (`both` joins the two).
   public var features: FeatureChoice
   /// Further feature choices evaluated on the same modalities, each run named
@@ -124,6 +128,8 @@ extension ExperimentConfig: Decodable {
     case minimumGroupSubjects = "minimum_group_subjects"
     case interpretation, normalisation
     case compareFeatures = "compare_features"
+    case fusion, windows
+    case windowHop = "window_hop"
   }
 
   public init(from decoder: Decoder) throws {
@@ -152,6 +158,16 @@ extension ExperimentConfig: Decodable {
       modalities = try c.decodeIfPresent([Modality].self, forKey: .modalities) ?? [.voice, .face, .both]
     }
     guard !modalities.isEmpty else { throw decoder.invalid("'modalities' is empty") }
+    fusion = try c.decodeIfPresent([FusionConfig].self, forKey: .fusion) ?? []
+    if let twice = fusion.map(\.runName).firstRepeated { throw decoder.invalid("fusion lists '\(twice)' twice") }
+    if let lengths = try c.decodeIfPresent([String].self, forKey: .windows) {
+      windows = try WindowConfig.decode(lengths: lengths, hop: try c.decodeIfPresent(Double.self, forKey: .windowHop), decoder: decoder)
+    } else if c.contains(.windowHop) {
+      throw decoder.invalid("window_hop needs 'windows'")
+    }
+    if windows != nil && testCorpus != nil {
+      throw decoder.invalid("windows are evaluated within one corpus; remove 'windows' or 'test_corpus'")
+    }
     features = try c.decodeIfPresent(FeatureChoice.self, forKey: .features) ?? FeatureChoice()
     compareFeatures = try c.decodeIfPresent([FeatureVariant].self, forKey: .compareFeatures) ?? []
     let variantNames = compareFeatures.map(\.name)
@@ -184,6 +200,10 @@ public struct FeatureChoice: Sendable, Equatable, Decodable {
   public var voiceTable: FeatureTableSpec? = nil
   /// A feature table standing for the face modality (`face: {table: …}`), else nil.
   public var faceTable: FeatureTableSpec? = nil
+  /// The body feature set's name (`table PATH` for a table).
+  public var body = "posture"
+  /// A feature table standing for the body modality (`body: {table: …}`), else nil.
+  public var bodyTable: FeatureTableSpec? = nil
   /// Landmark frames with a tracker confidence below this are dropped (0 keeps all successful frames).
   public var minimumConfidence = 0.0
 
@@ -191,7 +211,7 @@ public struct FeatureChoice: Sendable, Equatable, Decodable {
   public init() {}
 
   enum Keys: String, CodingKey, CaseIterable {
-    case voice, face
+    case voice, face, body
     case minimumConfidence = "minimum_confidence"
   }
 
@@ -205,11 +225,13 @@ public struct FeatureChoice: Sendable, Equatable, Decodable {
     }
     voiceTable = try table(.voice)
     faceTable = try table(.face)
+    bodyTable = try table(.body)
     voice = try voiceTable?.displayName ?? c.decodeIfPresent(String.self, forKey: .voice) ?? voice
     face = try faceTable?.displayName ?? c.decodeIfPresent(String.self, forKey: .face) ?? face
+    body = try bodyTable?.displayName ?? c.decodeIfPresent(String.self, forKey: .body) ?? body
     minimumConfidence = try c.decodeIfPresent(Double.self, forKey: .minimumConfidence) ?? 0
     guard (0...1).contains(minimumConfidence) else { throw decoder.invalid("minimum_confidence must be between 0 and 1") }
-    for (name, source, table) in [(voice, MediaSource.audio, voiceTable), (face, .landmarks, faceTable)]
+    for (name, source, table) in [(voice, MediaSource.audio, voiceTable), (face, .landmarks, faceTable), (body, .body, bodyTable)]
     where table == nil && FeatureSets.named(name)?.source != source {
       throw decoder.invalid(
         "no \(source.rawValue) feature set '\(name)'; available: \(FeatureSets.names(for: source).joined(separator: ", ")), "
@@ -217,16 +239,37 @@ public struct FeatureChoice: Sendable, Equatable, Decodable {
     }
   }
 
-  /// The voice and face sets, reading any feature table (relative to `base`).
-  func loadSets(base: URL) throws -> (voice: any FeatureSet, face: any FeatureSet) {
+  /// The voice, face and body sets, reading any feature table (relative to `base`).
+  func loadSets(base: URL) throws -> (voice: any FeatureSet, face: any FeatureSet, body: any FeatureSet) {
     (
       try voiceTable.map { try TableFeatureSet($0, source: .audio, base: base) as any FeatureSet } ?? voiceSet,
-      try faceTable.map { try TableFeatureSet($0, source: .landmarks, base: base) as any FeatureSet } ?? faceSet
+      try faceTable.map { try TableFeatureSet($0, source: .landmarks, base: base) as any FeatureSet } ?? faceSet,
+      try bodyTable.map { try TableFeatureSet($0, source: .body, base: base) as any FeatureSet } ?? bodySet
     )
+  }
+
+  /// The feature set name of one channel.
+  public func name(_ channel: Modality) -> String {
+    switch channel {
+    case .voice, .both: voice
+    case .face: face
+    case .body: body
+    }
+  }
+
+  /// The feature table standing for one channel, if any.
+  public func table(_ channel: Modality) -> FeatureTableSpec? {
+    switch channel {
+    case .voice, .both: voiceTable
+    case .face: faceTable
+    case .body: bodyTable
+    }
   }
 
   /// The voice set, when it is a named set.
   public var voiceSet: any FeatureSet { FeatureSets.named(voice)! }
+  /// The body set, when it is a named set.
+  public var bodySet: any FeatureSet { FeatureSets.named(body)! }
   /// The face set, when it is a named set.
   public var faceSet: any FeatureSet { FaceFeatureSets.configured(FeatureSets.named(face)!, minimumConfidence: minimumConfidence) }
 }

@@ -28,7 +28,7 @@ extension ExperimentConfig {
     let sources = [("corpus", corpus)] + (testCorpus.map { [("test_corpus", $0)] } ?? [])
     for (role, source) in sources {
       guard let loaded = record.corpora.first(where: { $0.role == role })?.corpus else { continue }
-      let media = loaded.samples.flatMap { [$0.audio, $0.landmarks].compactMap { $0 } }
+      let media = loaded.samples.flatMap(\.mediaFiles)
       switch source {
       case .synthetic(let folder, _, _):
         let url = resolve(folder, against: baseFolder)
@@ -52,7 +52,7 @@ extension ExperimentConfig {
     }
     let choices = [("", features)] + compareFeatures.map { ("\($0.name) ", $0.features) }
     for (variant, choice) in choices {
-      for (modality, table) in [("voice", choice.voiceTable), ("face", choice.faceTable)] {
+      for (modality, table) in Modality.channels.map({ ($0.rawValue, choice.table($0)) }) {
         guard let table else { continue }
         let (url, place) = try search.locate(table.path, base: baseFolder)
         sets.append(
@@ -81,6 +81,7 @@ extension PublishedCorpus {
     switch self {
     case .emodb, .ravdess: return []  // speakers and actors are built in or in the file names
     case .cremaD: return ["VideoDemographics.csv", "processedResults/summaryTable.csv"]
+    case .bandaiNamco: return ["manifest.csv"]
     }
   }
 }
@@ -110,8 +111,9 @@ extension ExperimentConfig {
     }
     let choices = [("features", features)] + compareFeatures.map { ("compare_features.\($0.name).features", $0.features) }
     for (key, choice) in choices {
-      if let table = choice.voiceTable { named.append(("\(key).voice.table", table.path)) }
-      if let table = choice.faceTable { named.append(("\(key).face.table", table.path)) }
+      for channel in Modality.channels {
+        if let table = choice.table(channel) { named.append(("\(key).\(channel.rawValue).table", table.path)) }
+      }
     }
     return named.map { key, written in
       DataLocation(

@@ -55,10 +55,10 @@ public struct ExperimentRunner {
     var notes: [String] = []
     let variants = try choices.map { (variant: String?, choice: FeatureChoice) -> (String?, FeatureExtractor, [SampleMeasurement]) in
       let sets = try choice.loadSets(base: config.baseFolder)
-      let extractor = FeatureExtractor(voice: sets.voice, face: sets.face)
+      let extractor = FeatureExtractor(voice: sets.voice, face: sets.face, body: sets.body)
       log("measuring features of \(corpus.samples.count) samples" + (variant.map { " for \($0)" } ?? ""))
-      let measurements = extractor.measure(corpus.samples, modalities: Set(config.modalities))
-      for case let table as TableFeatureSet in [sets.voice, sets.face] {
+      let measurements = extractor.measure(corpus.samples, channels: Set(config.usedChannels))
+      for case let table as TableFeatureSet in [sets.voice, sets.face, sets.body] {
         if let unmatched = try table.unmatchedWarning(corpusIDs: corpus.samples.map(\.id)) { dataWarnings.append(unmatched) }
       }
       notes += measurements.flatMap(\.notes)
@@ -71,11 +71,14 @@ public struct ExperimentRunner {
 
     let analysis = PredictionAnalysis(statistics: config.statistics, seed: config.seed, minimumGroupSubjects: config.minimumGroupSubjects)
     var predictionSets: [String: PredictionSet] = [:]
-    let runList = variants.flatMap { variant in config.modalities.map { (variant, $0) } }
-    let runs = try runList.map { variant, modality -> ModalityResult in
+    // Each modality of each feature choice, then each early fusion of the experiment's own features.
+    let runList =
+      variants.flatMap { variant in config.modalities.map { (variant, $0.rawValue, $0.parts) } }
+      + config.fusion.filter { $0.method == .early }.map { (variants[0], $0.runName, $0.channels) }
+    var runs = try runList.map { variant, modalityName, channels -> ModalityResult in
       let (choiceName, extractor, measurements) = variant
-      let runName = choiceName.map { "\(modality.rawValue):\($0)" } ?? modality.rawValue
-      let table = extractor.table(modality, samples: corpus.samples, measurements: measurements)
+      let runName = choiceName.map { "\(modalityName):\($0)" } ?? modalityName
+      let table = extractor.table(channels: channels, samples: corpus.samples, measurements: measurements)
       let samples = table.sampleIndices.map { corpus.samples[$0] }
       let y = samples.map { classIndex[$0.label]! }
       let subjects = samples.map(\.subject)
@@ -150,6 +153,13 @@ public struct ExperimentRunner {
       record.lap("\(runName): intervals and group analysis" + (config.evaluationProtocol.repeats > 1 ? ", repeated splits" : ""))
       return result
     }
+    for (run, set) in try lateFusionRuns(
+      config, corpus: corpus, extractor: variants[0].1, measurements: variants[0].2, design: design, analysis: analysis)
+    {
+      runs.append(run)
+      predictionSets[run.modality] = set
+      record.lap("\(run.modality): cross-validation")
+    }
     var result = ExperimentResult(
       experiment: config.name, description: config.description, seed: config.seed,
       corpus: CorpusSummary(
@@ -161,12 +171,23 @@ public struct ExperimentRunner {
       evaluationProtocol: design?.summary ?? config.evaluationProtocol.summary,
       warnings: (config.evaluationProtocol.leaksSubjects ? [ProtocolConfig.leakWarning] : []) + dataWarnings + foldWarnings,
       statistics: config.statistics.summary, model: config.model.summary,
-      featureSets: config.compareFeatures.reduce(into: ["voice": config.features.voice, "face": config.features.face]) {
-        // A compared choice lists only the modalities it runs.
-        if !config.modalities.allSatisfy({ $0 == .face }) { $0["voice:\($1.name)"] = $1.features.voice }
-        if !config.modalities.allSatisfy({ $0 == .voice }) { $0["face:\($1.name)"] = $1.features.face }
-      }, runs: runs,
+      featureSets: config.featureSetNames, runs: runs,
       comparisons: analysis.comparisons(runs.map(\.modality), sets: predictionSets))
+    if let windows = config.windows {
+      let evaluation = WindowedEvaluation(
+        config: config, windows: windows, corpus: corpus, extractor: variants[0].1, analysis: analysis, log: log)
+      result.windows = try evaluation.curves()
+      record.lap("windows")
+      let shortest = windows.lengths.compactMap { $0 }.min()
+      for curve in result.windows ?? [] {
+        guard let modality = Modality(rawValue: curve.modality), let seconds = try evaluation.latency(modality, length: shortest) else {
+          continue
+        }
+        let label = WindowConfig.label(shortest)
+        log("\(curve.modality): one \(label) window's decision takes \(String(format: "%.2f", seconds * 1000)) ms on one core (median)")
+        record.lap("\(curve.modality): latency, \(String(format: "%.3f", seconds * 1000)) ms per \(label) decision (median of up to 20)")
+      }
+    }
     result.interpretation = config.interpretation
     result.blas = "OpenBLAS \(BLAS.kernels)"
     result.methodChanges = MethodChanges.current

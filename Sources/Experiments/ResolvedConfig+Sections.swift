@@ -43,6 +43,8 @@ extension CorpusSource {
       ]
       // Absent means no gain at all, which a stated 0 dB would not reproduce byte for byte.
       if let gain = spec.recordingGainDB { pairs.append(("recording_gain_db", .real(gain))) }
+      // Absent means a corpus without a body channel.
+      if let body = spec.bodySignal { pairs.append(("body_signal", .real(body))) }
       return .map([("synthetic", .map(pairs))])
     case .manifest(let path, let columns):
       var pairs: [(String, Node)] = [("path", .text(paths.rewrite(path)))]
@@ -50,6 +52,8 @@ extension CorpusSource {
       pairs += [("subject", .text(columns.subjectColumn)), ("label", .text(columns.labelColumn))]
       if let audio = columns.audioColumn { pairs.append(("audio", .text(audio))) }
       if let landmarks = columns.landmarksColumn { pairs.append(("landmarks", .text(landmarks))) }
+      // Written when not the default, so manifests without body keypoints resolve as before.
+      if let body = columns.bodyColumn, body != Manifest().bodyColumn { pairs.append(("body", .text(body))) }
       // Absent means every column not named above, which depends on the file.
       if let attributes = columns.attributeColumns { pairs.append(("attributes", .flowList(attributes.map { .text($0) }))) }
       pairs.append(("label_map", .map(columns.labelMap.keys.sorted().map { ($0, .text(columns.labelMap[$0]!)) }, flow: true)))
@@ -65,6 +69,10 @@ extension CorpusSource {
         ])
       case .cremaD(let labels):
         return .map([("crema_d", .map([rootPair, ("labels", .text(labels.rawValue))], flow: true))])
+      case .bandaiNamco(let styles, let actions):
+        return .map([
+          ("bandai_namco", .map([rootPair, ("styles", .text(styles.rawValue)), ("actions", .text(actions.rawValue))], flow: true))
+        ])
       }
     }
   }
@@ -81,7 +89,8 @@ extension CorpusSource {
 }
 
 extension FeatureChoice {
-  func resolvedNode(_ paths: ResolvedPaths) -> Node {
+  /// The `features` mapping; `body` only when a run uses it, so configs without body stay as they were.
+  func resolvedNode(_ paths: ResolvedPaths, body includeBody: Bool = false) -> Node {
     func set(_ name: String, _ table: FeatureTableSpec?) -> Node {
       guard let table else { return .text(name) }
       var pairs: [(String, Node)] = [("table", .text(paths.rewrite(table.path))), ("id", .text(table.id))]
@@ -90,9 +99,9 @@ extension FeatureChoice {
       pairs.append(("name", .text(table.displayName)))
       return .map(pairs)
     }
-    return .map([
-      ("voice", set(voice, voiceTable)), ("face", set(face, faceTable)), ("minimum_confidence", .real(minimumConfidence)),
-    ])
+    return .map(
+      [("voice", set(voice, voiceTable)), ("face", set(face, faceTable))] + (includeBody ? [("body", set(body, bodyTable))] : [])
+        + [("minimum_confidence", .real(minimumConfidence))])
   }
 }
 

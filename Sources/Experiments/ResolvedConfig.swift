@@ -35,14 +35,29 @@ extension ExperimentConfig {
         ("test_corpus", testCorpus.resolvedNode(paths, seed: testCorpus.resolvedSeed(experimentSeed: seed.derived(.testCorpus)))))
     }
     pairs.append(("modalities", .flowList(modalities.map { .text($0.rawValue) })))
-    pairs.append(("features", features.resolvedNode(paths)))
+    let usesBody = usedChannels.contains(.body)
+    if !fusion.isEmpty {
+      pairs.append(
+        (
+          "fusion",
+          .list(
+            fusion.map {
+              .map([("method", .text($0.method.rawValue)), ("modalities", .flowList($0.channels.map { .text($0.rawValue) }))], flow: true)
+            })
+        ))
+    }
+    if let windows {
+      pairs.append(("windows", .flowList(windows.lengths.map { $0.map(Node.real) ?? .text("whole") })))
+      pairs.append(("window_hop", .real(windows.hop)))
+    }
+    pairs.append(("features", features.resolvedNode(paths, body: usesBody)))
     if !compareFeatures.isEmpty {
       pairs.append(
         (
           "compare_features",
           .list(
             compareFeatures.map {
-              .map([("name", .text($0.name)), ("features", $0.features.resolvedNode(paths))])
+              .map([("name", .text($0.name)), ("features", $0.features.resolvedNode(paths, body: usesBody))])
             })
         ))
     }

@@ -1,11 +1,13 @@
 import Classifiers
+import Corpora
 import Foundation
 
 /// A named set of per-sample features measured from one media file of the sample.
 ///
 /// Feature sets are selected by name in the experiment config (`features: {voice: …,
 /// face: …}`) and by `facevalue features --set`. Voice sets live in
-/// `VoiceFeatureSets.swift`, face sets in `FaceFeatureSets.swift`; adding a set there is
+/// `VoiceFeatureSets.swift`, face sets in `FaceFeatureSets.swift`, body sets in
+/// `BodyFeatureSets.swift`; adding a set there is
 /// all it takes to make it selectable.
 public protocol FeatureSet: Sendable {
   /// The name used in configs and on the command line, e.g. `basic-prosody`.
@@ -25,13 +27,24 @@ public protocol FeatureSet: Sendable {
 
 /// The media file a feature set reads.
 public enum MediaSource: String, Sendable {
-  case audio, landmarks
+  case audio, landmarks, body
+}
+
+extension Sample {
+  /// The file of this sample a feature set with this source reads.
+  public func file(_ source: MediaSource) -> URL? {
+    switch source {
+    case .audio: audio
+    case .landmarks: landmarks
+    case .body: body
+    }
+  }
 }
 
 /// All selectable feature sets.
 public enum FeatureSets {
   /// Every registered set.
-  public static var all: [any FeatureSet] { VoiceFeatureSets.all + FaceFeatureSets.all }
+  public static var all: [any FeatureSet] { VoiceFeatureSets.all + FaceFeatureSets.all + BodyFeatureSets.all }
 
   /// The set with this name, if any.
   public static func named(_ name: String) -> (any FeatureSet)? { all.first { $0.name == name } }

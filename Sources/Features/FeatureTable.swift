@@ -28,33 +28,46 @@ public struct FeatureExtractor: Sendable {
   public let voice: any FeatureSet
   /// The set measuring the face modality.
   public let face: any FeatureSet
+  /// The set measuring the body modality.
+  public let body: any FeatureSet
 
   /// An extractor measuring each modality with its set.
-  public init(voice: any FeatureSet, face: any FeatureSet) {
+  public init(voice: any FeatureSet, face: any FeatureSet, body: any FeatureSet = BodyFeatureSets.posture) {
     self.voice = voice
     self.face = face
+    self.body = body
   }
 
-  /// Feature names of a modality, prefixed by the modality so `both` stays unambiguous.
-  public func names(_ modality: Modality) -> [String] {
-    switch modality {
-    case .voice: return voice.featureNames.map { "voice." + $0 }
-    case .face: return face.featureNames.map { "face." + $0 }
-    case .both: return names(.voice) + names(.face)
+  /// The set measuring one channel (`voice`, `face` or `body`).
+  public func set(_ channel: Modality) -> any FeatureSet {
+    switch channel {
+    case .voice, .both: voice
+    case .face: face
+    case .body: body
     }
   }
 
-  /// Voice and face features of every sample (nil where the modality is not needed),
+  /// Feature names of a modality, prefixed by the channel so joined vectors stay unambiguous.
+  public func names(_ modality: Modality) -> [String] { names(channels: modality.parts) }
+
+  /// Feature names of channels joined in the given order.
+  public func names(channels: [Modality]) -> [String] {
+    channels.flatMap { channel in set(channel).featureNames.map { "\(channel.rawValue)." + $0 } }
+  }
+
+  /// The features of every channel the modalities need (nil where a channel is not needed),
   /// computed once and shared by all modalities of a run.
   public func measure(_ samples: [Sample], modalities: Set<Modality>) -> [SampleMeasurement] {
-    let needVoice = modalities.contains(.voice) || modalities.contains(.both)
-    let needFace = modalities.contains(.face) || modalities.contains(.both)
+    measure(samples, channels: Set(modalities.flatMap(\.parts)))
+  }
+
+  /// The features of these channels for every sample.
+  public func measure(_ samples: [Sample], channels: Set<Modality>) -> [SampleMeasurement] {
     BLASThreads.set(1)
     return parallelMap(samples.count) { i in
       let sample = samples[i]
       var m = SampleMeasurement()
-      if needVoice { m.voice = Self.measure(voice, sample: sample) }
-      if needFace { m.face = Self.measure(face, sample: sample) }
+      for channel in Modality.channels where channels.contains(channel) { m[channel] = Self.measure(set(channel), sample: sample) }
       return m
     }
   }
@@ -62,7 +75,7 @@ public struct FeatureExtractor: Sendable {
   /// One sample's features from one set, or the reason it has none.
   public static func measure(_ set: any FeatureSet, sample: Sample) -> Result<MeasuredFeatures, MeasurementFailure> {
     if let table = set as? TableFeatureSet { return table.measure(id: sample.id) }
-    guard let url = set.source == .audio ? sample.audio : sample.landmarks else {
+    guard let url = sample.file(set.source) else {
       return .failure(MeasurementFailure(message: "sample \(sample.id) has no \(set.source.rawValue) file"))
     }
     do {
@@ -84,15 +97,15 @@ public struct FeatureExtractor: Sendable {
 
   /// Assembles the table of one modality from the measurements.
   public func table(_ modality: Modality, samples: [Sample], measurements: [SampleMeasurement]) -> FeatureTable {
+    table(channels: modality.parts, samples: samples, measurements: measurements)
+  }
+
+  /// Assembles the table of channels joined in the given order (early fusion of several).
+  public func table(channels: [Modality], samples: [Sample], measurements: [SampleMeasurement]) -> FeatureTable {
     var rows: [[Double?]] = [], indices: [Int] = [], excluded: [ExcludedSample] = []
     var dropped = 0
     for (i, m) in measurements.enumerated() {
-      let parts: [Result<MeasuredFeatures, MeasurementFailure>?] =
-        switch modality {
-        case .voice: [m.voice]
-        case .face: [m.face]
-        case .both: [m.voice, m.face]
-        }
+      let parts = channels.map { m[$0] }
       var row: [Double?] = []
       var failure: String? = nil
       var droppedHere = 0
@@ -113,15 +126,15 @@ public struct FeatureExtractor: Sendable {
         dropped += droppedHere
       }
     }
-    var table = assemble(modality, rows: rows, indices: indices, excluded: excluded)
+    var table = assemble(channels, rows: rows, indices: indices, excluded: excluded)
     table.droppedFrames = dropped
     return table
   }
 
   /// Builds the table, dropping (and listing) columns that do not apply to every row,
-  /// and locating the face set's fold transform on the columns that remain.
-  private func assemble(_ modality: Modality, rows: [[Double?]], indices: [Int], excluded: [ExcludedSample]) -> FeatureTable {
-    let all = names(modality)
+  /// and locating each channel's fold transform on the columns that remain.
+  private func assemble(_ channels: [Modality], rows: [[Double?]], indices: [Int], excluded: [ExcludedSample]) -> FeatureTable {
+    let all = names(channels: channels)
     let missing = all.indices.map { j in rows.filter { $0[j] == nil }.count }
     let kept = all.indices.filter { missing[$0] == 0 }
     var table = FeatureTable(
@@ -129,10 +142,11 @@ public struct FeatureExtractor: Sendable {
       values: Matrix(rows: rows.count, columns: kept.count, storage: rows.flatMap { row in kept.map { row[$0]! } }),
       excluded: excluded)
     table.notApplicable = all.indices.filter { missing[$0] > 0 }.map { NotApplicableFeature(name: all[$0], samples: missing[$0]) }
-    if modality != .voice, let transform = face.foldTransform {
-      let faceColumns = table.names.indices.filter { table.names[$0].hasPrefix("face.") }
-      if let first = faceColumns.first, let last = faceColumns.last {
-        table.foldTransforms = [ColumnTransform(columns: first..<(last + 1), transform: transform)]
+    for channel in channels {
+      guard let transform = set(channel).foldTransform else { continue }
+      let columns = table.names.indices.filter { table.names[$0].hasPrefix("\(channel.rawValue).") }
+      if let first = columns.first, let last = columns.last {
+        table.foldTransforms.append(ColumnTransform(columns: first..<(last + 1), transform: transform))
       }
     }
     return table
@@ -143,11 +157,40 @@ public struct FeatureExtractor: Sendable {
 public struct SampleMeasurement: Sendable {
   public var voice: Result<MeasuredFeatures, MeasurementFailure>?
   public var face: Result<MeasuredFeatures, MeasurementFailure>?
+  public var body: Result<MeasuredFeatures, MeasurementFailure>? = nil
+
+  /// Measurements of the given channels (nil: not measured).
+  public init(
+    voice: Result<MeasuredFeatures, MeasurementFailure>? = nil, face: Result<MeasuredFeatures, MeasurementFailure>? = nil,
+    body: Result<MeasuredFeatures, MeasurementFailure>? = nil
+  ) {
+    self.voice = voice
+    self.face = face
+    self.body = body
+  }
+
+  /// The measurement of one channel.
+  public subscript(channel: Modality) -> Result<MeasuredFeatures, MeasurementFailure>? {
+    get {
+      switch channel {
+      case .voice, .both: voice
+      case .face: face
+      case .body: body
+      }
+    }
+    set {
+      switch channel {
+      case .voice, .both: voice = newValue
+      case .face: face = newValue
+      case .body: body = newValue
+      }
+    }
+  }
 
   /// The notes of the modalities that were measured.
   public var notes: [String] {
-    [voice, face].flatMap { part -> [String] in
-      if case .success(let measured)? = part { return measured.notes }
+    Modality.channels.flatMap { channel -> [String] in
+      if case .success(let measured)? = self[channel] { return measured.notes }
       return []
     }
   }
@@ -164,4 +207,7 @@ extension FeatureExtractor {
 /// Why a sample's modality could not be measured.
 public struct MeasurementFailure: Error, Sendable {
   public var message: String
+
+  /// A failure with this message.
+  public init(message: String) { self.message = message }
 }

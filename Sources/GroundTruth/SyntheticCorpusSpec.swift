@@ -37,7 +37,7 @@ public struct SyntheticCorpusSpec: Sendable, Equatable, Codable {
     public var group: String
     /// Multiplier of the signal for that group, in [0, 1].
     public var factor: Double
-    /// `voice`, `face`, or nil for both.
+    /// `voice`, `face`, `body`, or nil for every channel.
     public var modality: String?
     /// Creates a degradation.
     public init(attribute: String, group: String, factor: Double, modality: String? = nil) {
@@ -65,6 +65,10 @@ public struct SyntheticCorpusSpec: Sendable, Equatable, Codable {
   public var voiceSignal: Double = 1
   /// Strength of the emotion's effect on the face (0 = none).
   public var faceSignal: Double = 1
+  /// Strength of the emotion's effect on posture and movement (config key `body_signal`).
+  /// Nil (the default) writes no body channel and is left out of the stored specification,
+  /// so corpora and results from before the body channel stay byte-identical.
+  public var bodySignal: Double? = nil
   /// Groups with a weaker signal.
   public var degradations: [Degradation] = []
   /// Gain applied to every recording, in dB (config key `recording_gain_db`): a corpus

@@ -31,6 +31,12 @@ public enum SeedStream: Sendable, Equatable {
   case syntheticClip(Int)
   /// The coordinate order of one-vs-rest linear SVM column `index`.
   case svmColumn(Int)
+  /// The body (proportions, habitual posture) of synthetic subject `number`.
+  case syntheticBodySubject(UInt64)
+  /// The movement and noise of synthetic clip `index`'s body channel.
+  case syntheticBodyClip(Int)
+  /// The inner folds of stacked fusion.
+  case stackingInnerFolds
 
   /// The stream number handed to `SeededGenerator(seed:stream:)`.
   public var number: UInt64 {
@@ -48,6 +54,9 @@ public enum SeedStream: Sendable, Equatable {
     case .syntheticSubject(let number): return 10_000 + number
     case .syntheticClip(let index): return 1_000_000 + UInt64(index)
     case .svmColumn(let index): return UInt64(index)
+    case .syntheticBodySubject(let number): return 0xB0D7_0000_0000 + number
+    case .syntheticBodyClip(let index): return 0xB0D8_0000_0000 + UInt64(index)
+    case .stackingInnerFolds: return 0x57AC
     }
   }
 

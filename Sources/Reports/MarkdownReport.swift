@@ -34,7 +34,8 @@ public enum MarkdownReport {
     }
     out += [
       "- Model: \(e(r.model))",
-      "- Features: voice = \(r.featureSets["voice"].map(e) ?? "-"), face = \(r.featureSets["face"].map(e) ?? "-")",
+      "- Features: voice = \(r.featureSets["voice"].map(e) ?? "-"), face = \(r.featureSets["face"].map(e) ?? "-")"
+        + (r.featureSets["body"].map { ", body = \(e($0))" } ?? ""),
       "- Uncertainty: \(wholePercent(r.statistics.level))% intervals by \(e(r.statistics.intervalMethod))"
         + (r.statistics.bootstrapReplicates > 0 ? ", \(r.statistics.bootstrapReplicates) bootstrap replicates" : "")
         + "; chance test with \(r.statistics.permutations) refitted permutations; "
@@ -82,6 +83,7 @@ public enum MarkdownReport {
       }
       out += ["", "Paired sign-flip permutation test over subjects.", ""]
     }
+    out += fusionNote(r.runs) + windowSection(r.windows ?? [])
     if let truth = r.groundTruth { out += groundTruth(truth) }
     for run in r.runs { out += modalitySection(run, labels: r.corpus.labels) }
     return out.joined(separator: "\n") + "\n"
@@ -95,12 +97,13 @@ public enum MarkdownReport {
     if spec.degradations.isEmpty {
       lines.append("- No group degradation injected: any group gap below is noise.")
     }
+    if let body = spec.bodySignal { lines.append("- Body signal strength: \(body) (posture and movement keypoints)") }
     if let gain = spec.recordingGainDB {
       lines.append("- Recording level: every clip's audio multiplied by a gain of \(gain) dB (a level shift, emotion unchanged)")
     }
     for d in spec.degradations {
       lines.append(
-        "- Injected bias: the \(d.modality.map(e) ?? "voice and face") signal of \(e(d.attribute)) = \(e(d.group)) is multiplied by \(d.factor)"
+        "- Injected bias: the \(d.modality.map(e) ?? (spec.bodySignal == nil ? "voice and face" : "voice, face and body")) signal of \(e(d.attribute)) = \(e(d.group)) is multiplied by \(d.factor)"
       )
     }
     return lines + [""]

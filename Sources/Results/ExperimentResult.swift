@@ -38,6 +38,8 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
   public var blas: String? = nil
   /// How the methods differ from those of the previously committed results (`MethodChanges`).
   public var methodChanges: [String]? = nil
+  /// UAR against window length per modality (nil without the config key `windows`).
+  public var windows: [WindowCurve]? = nil
 
   /// Creates a result; `interpretation`, `blas` and `methodChanges` are set afterwards.
   public init(

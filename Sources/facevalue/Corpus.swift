@@ -33,6 +33,8 @@ struct CorpusOptions: ParsableArguments {
   var audioColumn: String = "audio"
   @Option(help: "Manifest: landmark path column.")
   var landmarksColumn: String = "landmarks"
+  @Option(help: "Manifest: body keypoint path column (a CSV, or a folder of OpenPose JSON frames).")
+  var bodyColumn: String = "body"
   @Option(help: "Manifest: attribute columns, comma-separated (default: every other column).")
   var attributes: String?
   @Option(help: "Manifest: labels to rename as read, FROM=TO comma-separated, e.g. angry=anger,ANGER=anger.")
@@ -91,6 +93,7 @@ struct CorpusOptions: ParsableArguments {
     case .emodb: return .emodb
     case .ravdess: return .ravdess(modality: chosen.modality, channel: chosen.channel)
     case .cremaD: return .cremaD(labels: chosen.labels)
+    case .bandaiNamco(let styles, let actions): return .bandaiNamco(styles: styles, actions: actions)
     }
   }
 
@@ -107,6 +110,7 @@ struct CorpusOptions: ParsableArguments {
     manifest.labelColumn = labelColumn
     manifest.audioColumn = audioColumn
     manifest.landmarksColumn = landmarksColumn
+    manifest.bodyColumn = bodyColumn
     manifest.attributeColumns = attributes.map { $0.split(separator: ",").map(String.init) }
     manifest.labelMap = try labelRenaming()
     let corpus = try manifest.load(url)

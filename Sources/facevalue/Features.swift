@@ -17,7 +17,7 @@ extension FaceValue {
     @Option(help: "Feature set name, e.g. basic-prosody or displacement.")
     var set: String
 
-    @Option(help: "A manifest CSV with id, subject, label, audio and/or landmarks columns.")
+    @Option(help: "A manifest CSV with id, subject, label, audio, landmarks and/or body columns.")
     var manifest: String?
 
     @Option(help: "A published corpus (emodb, ravdess, crema-d) to read instead of a manifest; needs --root.")
@@ -41,6 +41,9 @@ extension FaceValue {
       if let corpus { try CorpusOptions.checkCorpusName(corpus) }
       guard FeatureSets.named(set) != nil else {
         throw ValidationError("unknown feature set '\(set)'; available: \(FeatureSets.all.map(\.name).joined(separator: ", "))")
+      }
+      if folder != nil, FeatureSets.named(set)?.source == .body {
+        throw ValidationError("--folder reads audio or landmark files; for body keypoints give --manifest with a body column")
       }
       try corpusOptions.validate()
     }

@@ -1,0 +1,68 @@
+import Corpora
+import Evaluation
+import Features
+import Foundation
+import Results
+
+extension ExperimentRunner {
+  /// The late fusions of `config` (average, stacking), each cross-validated as one system on
+  /// the samples every fused channel could measure (see `LateFusion`). Their chance test is
+  /// not run: refitting every channel and the inner folds per permutation is left to a
+  /// dedicated run; the paired tests against the channels alone are.
+  func lateFusionRuns(
+    _ config: ExperimentConfig, corpus: Corpus, extractor: FeatureExtractor, measurements: [SampleMeasurement],
+    design: CrossCorpusDesign?, analysis: PredictionAnalysis
+  ) throws -> [(ModalityResult, PredictionSet)] {
+    let labels = corpus.labels
+    let classIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+    return try config.fusion.filter { $0.method != .early }.map { fusion in
+      var excluded: [ExcludedSample] = []
+      var kept: [Int] = []
+      for (i, m) in measurements.enumerated() {
+        let failure = fusion.channels.lazy.compactMap { channel -> String? in
+          switch m[channel] {
+          case .success?: return nil
+          case .failure(let error)?: return error.message
+          case nil: return "not measured"
+          }
+        }.first
+        if let failure { excluded.append(ExcludedSample(id: corpus.samples[i].id, reason: failure)) } else { kept.append(i) }
+      }
+      let samples = kept.map { corpus.samples[$0] }
+      guard !samples.isEmpty else {
+        throw ExperimentError.nothingEvaluated(modality: fusion.runName, firstReasons: excluded.prefix(3).map(\.reason))
+      }
+      let y = samples.map { classIndex[$0.label]! }
+      let subjects = samples.map(\.subject)
+      let corpora = design?.corpora(of: samples)
+      var featureCount = 0
+      let problems = fusion.channels.map { channel -> CrossValidationProblem in
+        let table = extractor.table(channels: [channel], samples: samples, measurements: kept.map { measurements[$0] })
+        featureCount += table.names.count
+        let normalised = config.normalisation.apply(to: table, subjects: subjects, corpora: corpora)
+        return CrossValidationProblem(
+          features: normalised.values, labels: y, subjects: subjects, classCount: labels.count,
+          splitter: design?.splitter(for: samples) ?? config.evaluationProtocol.splitter(seed: config.seed),
+          pipeline: Pipeline(
+            columnTransforms: table.foldTransforms, normalisationGroups: normalised.transformGroups, model: config.model),
+          seed: config.seed)
+      }
+      log("\(fusion.runName): \(featureCount) features in \(fusion.channels.count) models, \(samples.count) samples")
+      let predictions = try LateFusion(method: fusion.method, problems: problems).run()
+      let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
+      guard !rows.isEmpty else {
+        throw ExperimentError.nothingEvaluated(
+          modality: fusion.runName, firstReasons: (excluded + predictions.failedFolds).prefix(3).map(\.reason))
+      }
+      let set = PredictionSet(
+        ids: rows.map { samples[$0].id }, truth: rows.map { y[$0] }, predicted: rows.map { predictions.predicted[$0]! },
+        probabilities: rows.map { predictions.probabilities[$0]! }, subjects: rows.map { subjects[$0] },
+        attributes: rows.map { samples[$0].attributes }, labels: labels)
+      let result = analysis.summarise(
+        fusion.runName, set: set, featureCount: featureCount, folds: predictions.foldCount,
+        unconvergedFolds: predictions.unconvergedFolds, excluded: (design?.excluded ?? []) + excluded + predictions.failedFolds,
+        chanceTest: nil, groups: config.groups)
+      return (result, set)
+    }
+  }
+}

@@ -1,0 +1,168 @@
+import Classifiers
+import Corpora
+import Evaluation
+import Features
+import Foundation
+import LinearAlgebra
+import Results
+
+/// The `windows` evaluation (see `WindowConfig`): for each modality and window length, the
+/// UAR of decisions from each clip's first N seconds, of every sliding N-second window, and
+/// of each clip's decision at its end (its last complete window), all cross-validated with
+/// the experiment's protocol, so a subject's windows are never split across training and test.
+struct WindowedEvaluation {
+  var config: ExperimentConfig
+  var windows: WindowConfig
+  var corpus: Corpus
+  var extractor: FeatureExtractor
+  var analysis: PredictionAnalysis
+  var log: (String) -> Void
+
+  /// The first-N-seconds span of a clip of `duration` (the whole clip for `whole` or a longer N).
+  static func first(_ length: Double?, duration: Double) -> [TimeSpan] {
+    guard let length, length < duration else { return [TimeSpan(start: 0, end: .infinity)] }
+    return [TimeSpan(start: 0, end: length)]
+  }
+
+  /// Sliding spans: starts 0, hop, 2·hop… while the window fits (one whole-clip span when it never does).
+  static func sliding(_ length: Double?, hop: Double, duration: Double) -> [TimeSpan] {
+    guard let length, length < duration else { return [TimeSpan(start: 0, end: .infinity)] }
+    var spans: [TimeSpan] = []
+    var start = 0.0
+    // A tolerance of a millisecond keeps a window that ends on the last frame.
+    while start + length <= duration + 1e-3 {
+      spans.append(TimeSpan(start: start, end: start + length))
+      start += hop
+    }
+    return spans
+  }
+
+  /// One curve per modality whose feature sets can measure windows; others are logged and skipped.
+  func curves() throws -> [WindowCurve] {
+    try config.modalities.compactMap { modality -> WindowCurve? in
+      let sets = modality.parts.map { extractor.set($0) }
+      guard sets.allSatisfy({ $0 is any WindowedFeatureSet }) else {
+        log("windows: \(modality.rawValue) skipped: \(sets.map(\.name).joined(separator: ", ")) cannot measure parts of a clip")
+        return nil
+      }
+      let points = try windows.lengths.map { length in try point(modality, length: length) }
+      return WindowCurve(modality: modality.rawValue, hop: windows.hop, points: points)
+    }
+  }
+
+  /// The three evaluations at one length.
+  func point(_ modality: Modality, length: Double?) throws -> WindowPoint {
+    let label = WindowConfig.label(length)
+    log("windows: \(modality.rawValue), \(label)")
+    let first = try evaluate(modality, spans: { Self.first(length, duration: $0) })
+    let sliding = length == nil ? first : try evaluate(modality, spans: { Self.sliding(length, hop: windows.hop, duration: $0) })
+    return WindowPoint(
+      window: label, seconds: length, firstSamples: first.last.ids.count,
+      first: analysis.unweightedAverageRecall(first.last), slidingWindows: sliding.all.ids.count,
+      slidingWindowUAR: analysis.unweightedAverageRecall(sliding.all), slidingLast: analysis.unweightedAverageRecall(sliding.last))
+  }
+
+  /// Cross-validated predictions of every window (`all`) and of each clip's last window (`last`).
+  func evaluate(_ modality: Modality, spans: @escaping (Double) -> [TimeSpan]) throws -> (all: PredictionSet, last: PredictionSet) {
+    let channels = modality.parts
+    BLASThreads.set(1)
+    // Per sample, per channel, the windows' measurements; a sample keeps the windows every channel measured.
+    let measured = parallelMap(corpus.samples.count) { i -> [SampleMeasurement] in
+      var perChannel: [[Result<MeasuredFeatures, MeasurementFailure>]] = []
+      for channel in channels {
+        guard let set = extractor.set(channel) as? any WindowedFeatureSet, let file = corpus.samples[i].file(set.source),
+          let results = try? set.measureWindows(file, spans: spans)
+        else { return [] }
+        perChannel.append(results)
+      }
+      let count = perChannel.map(\.count).min() ?? 0
+      return (0..<count).map { w in
+        var m = SampleMeasurement()
+        for (c, channel) in channels.enumerated() { m[channel] = perChannel[c][w] }
+        return m
+      }
+    }
+    var windowSamples: [Sample] = [], measurements: [SampleMeasurement] = [], owner: [Int] = []
+    for (i, windows) in measured.enumerated() {
+      for (w, m) in windows.enumerated() {
+        var sample = corpus.samples[i]
+        sample.id += "@\(w)"
+        windowSamples.append(sample)
+        measurements.append(m)
+        owner.append(i)
+      }
+    }
+    let table = extractor.table(channels: channels, samples: windowSamples, measurements: measurements)
+    let samples = table.sampleIndices.map { windowSamples[$0] }
+    guard !samples.isEmpty else {
+      throw ExperimentError.nothingEvaluated(modality: "\(modality.rawValue) windows", firstReasons: table.excluded.prefix(3).map(\.reason))
+    }
+    let labels = corpus.labels
+    let classIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+    let y = samples.map { classIndex[$0.label]! }, subjects = samples.map(\.subject)
+    let normalised = config.normalisation.apply(to: table, subjects: subjects, corpora: nil)
+    let problem = CrossValidationProblem(
+      features: normalised.values, labels: y, subjects: subjects, classCount: labels.count,
+      splitter: config.evaluationProtocol.splitter(seed: config.seed),
+      pipeline: Pipeline(columnTransforms: table.foldTransforms, normalisationGroups: normalised.transformGroups, model: config.model),
+      seed: config.seed)
+    let predictions = try problem.run()
+    let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
+    func set(_ rows: [Int], ids: (Int) -> String) -> PredictionSet {
+      PredictionSet(
+        ids: rows.map(ids), truth: rows.map { y[$0] }, predicted: rows.map { predictions.predicted[$0]! },
+        probabilities: rows.map { predictions.probabilities[$0]! }, subjects: rows.map { subjects[$0] },
+        attributes: rows.map { samples[$0].attributes }, labels: labels)
+    }
+    // Each clip's last predicted window: the decision a live system holds when the clip ends.
+    var lastRow: [Int: Int] = [:]
+    for row in rows { lastRow[owner[table.sampleIndices[row]]] = row }
+    let lastRows = lastRow.keys.sorted().map { lastRow[$0]! }
+    return (set(rows, ids: { samples[$0].id }), set(lastRows, ids: { corpus.samples[owner[table.sampleIndices[$0]]].id }))
+  }
+
+  /// The median time, on one core, from a clip's file to the decision on its first `length`
+  /// seconds: reading the file, measuring the window, standardising the row and scoring it
+  /// with a multinomial logistic regression fitted beforehand on every clip's first window
+  /// (its fitting is not timed). Up to `clips` clips are timed.
+  func latency(_ modality: Modality, length: Double?, clips: Int = 20) throws -> Double? {
+    let channels = modality.parts
+    let sets = channels.compactMap { extractor.set($0) as? any WindowedFeatureSet }
+    guard sets.count == channels.count else { return nil }
+    let spans: (Double) -> [TimeSpan] = { Self.first(length, duration: $0) }
+    func measure(_ sample: Sample) throws -> SampleMeasurement {
+      var m = SampleMeasurement()
+      for (channel, set) in zip(channels, sets) {
+        guard let file = sample.file(set.source) else { throw MeasurementFailure(message: "no \(set.source.rawValue) file") }
+        m[channel] = try set.measureWindows(file, spans: spans)[0]
+      }
+      return m
+    }
+    BLASThreads.set(1)
+    let all = parallelMap(corpus.samples.count) { (try? measure(corpus.samples[$0])) ?? SampleMeasurement() }
+    let table = extractor.table(channels: channels, samples: corpus.samples, measurements: all)
+    guard table.values.rows >= 2 else { return nil }
+    let labels = corpus.labels
+    let y = table.sampleIndices.map { i in labels.firstIndex(of: corpus.samples[i].label)! }
+    let scaling = Standardisation().fit(table.values)
+    let model = try LogisticRegression(c: 1).fit(scaling.transform(table.values), y, classCount: labels.count, seed: config.seed)
+    let columns = extractor.names(channels: channels).enumerated().filter { table.names.contains($0.element) }.map(\.offset)
+    var times: [Double] = []
+    for i in table.sampleIndices.prefix(clips) {
+      let start = ContinuousClock.now
+      let m = try measure(corpus.samples[i])
+      var values: [Double?] = []
+      for channel in channels {
+        guard case .success(let measured)? = m[channel] else { break }
+        values += measured.values
+      }
+      guard values.count == extractor.names(channels: channels).count else { continue }
+      let row = Matrix(rows: 1, columns: columns.count, storage: columns.map { values[$0] ?? 0 })
+      _ = model.probabilities(scaling.transform(row))
+      let elapsed = ContinuousClock.now - start
+      times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+    guard !times.isEmpty else { return nil }
+    return times.sorted()[times.count / 2]
+  }
+}
