@@ -31,6 +31,8 @@ public enum SeedStream: Sendable, Equatable {
   case syntheticClip(Int)
   /// The coordinate order of one-vs-rest linear SVM column `index`.
   case svmColumn(Int)
+  /// The simulated designs of the minimum-detectable-difference of hypothesis `index`.
+  case detectableDifference(Int)
 
   /// The stream number handed to `SeededGenerator(seed:stream:)`.
   public var number: UInt64 {
@@ -48,6 +50,7 @@ public enum SeedStream: Sendable, Equatable {
     case .syntheticSubject(let number): return 10_000 + number
     case .syntheticClip(let index): return 1_000_000 + UInt64(index)
     case .svmColumn(let index): return UInt64(index)
+    case .detectableDifference(let index): return 0xDD00_0000 + UInt64(index)
     }
   }
 
