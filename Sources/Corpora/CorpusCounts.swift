@@ -28,6 +28,7 @@ public struct CorpusCounts: Sendable, Equatable {
   }
 
   /// A plain-text report: counts, then problems; what `facevalue corpus check` prints.
+  /// `limit` caps the problems listed and the values listed per attribute.
   public static func report(_ scan: CorpusScan, limit: Int = 50) -> String {
     let counts = CorpusCounts(scan.corpus)
     func table(_ counts: [String: Int]) -> String {
@@ -40,8 +41,17 @@ public struct CorpusCounts: Sendable, Equatable {
     ]
     for name in scan.corpus.attributeNames {
       let subjects = counts.attributeSubjects[name] ?? [:], samples = counts.attributeSamples[name] ?? [:]
+      let values = subjects.keys.sorted()
+      // A per-clip measure (CREMA-D's rated intensities, a free-text column) has a value per
+      // clip, not a handful of groups: its values are counted, not listed one per line.
+      guard values.count <= limit else {
+        lines.append(
+          "\(name): \(values.count) distinct values, more than \(limit), so not listed (a per-clip value rather than a group; "
+            + "e.g. \(values.prefix(3).joined(separator: ", ")))")
+        continue
+      }
       lines.append("\(name) (subjects, samples):")
-      lines += subjects.keys.sorted().map { "  \($0): \(subjects[$0]!) subjects, \(samples[$0]!) samples" }
+      lines += values.map { "  \($0): \(subjects[$0]!) subjects, \(samples[$0]!) samples" }
     }
     lines.append(scan.problems.isEmpty ? "no problems found" : "\(scan.problems.count) problems:")
     lines += scan.problems.prefix(limit).map { "  - \($0)" }

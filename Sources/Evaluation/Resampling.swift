@@ -10,6 +10,14 @@ public struct Interval: Sendable, Equatable, Codable {
   public var level: Double
   /// Replicates on which the statistic was defined (the others were dropped).
   public var replicates: Int
+
+  /// An interval from bounds computed elsewhere (a jackknife in Results).
+  public init(lower: Double, upper: Double, level: Double, replicates: Int) {
+    self.lower = lower
+    self.upper = upper
+    self.level = level
+    self.replicates = replicates
+  }
 }
 
 /// Percentile intervals and permutation p-values, the two resampling primitives.

@@ -17,9 +17,37 @@ import Results
 /// column transforms and scaling, which never see the labels, be fitted once per distinct
 /// fold instead of once per permutation: the same numbers a refit would give.
 enum ChanceTesting {
-  static func refit(_ problem: CrossValidationProblem, observedUAR: Double, permutations: Int) throws -> ChanceTest {
+  static func refit(
+    _ problem: CrossValidationProblem, observedUAR: Double, permutations: Int, progress: (Int) -> Void = { _ in }
+  ) throws -> ChanceTest {
     let scheme = PermutationScheme(labels: problem.labels, subjects: problem.subjects)
-    let permuted = (0..<permutations).map { p in
+    var null = PermutationTally(observed: observedUAR)
+    var scores: [Double] = []  // kept for the report's null-distribution chart
+    // Blocks of permutations so progress can be reported between them; within a block, one
+    // pool of (permutation, fold) fits. A permutation's UAR does not depend on its block.
+    let blockSize = 32
+    for blockStart in stride(from: 0, to: permutations, by: blockSize) {
+      let block = blockStart..<Swift.min(permutations, blockStart + blockSize)
+      for uar in try nullUARs(problem, scheme: scheme, permutations: block) {
+        if let uar {
+          null.add(uar)
+          scores.append(uar)
+        }
+      }
+      progress(block.upperBound)
+    }
+    var test = ChanceTest(
+      method: "\(scheme.summary()), whole pipeline refitted per permutation", statistic: "UAR",
+      permutations: null.count, nullMean: null.mean, pValue: null.pValue, pValueHolm: nil)
+    test.nullScores = scores
+    return test
+  }
+
+  /// The UAR of each permutation in `range` (nil when no fold could be predicted).
+  private static func nullUARs(
+    _ problem: CrossValidationProblem, scheme: PermutationScheme, permutations range: Range<Int>
+  ) throws -> [Double?] {
+    let permuted = range.map { p in
       var random = SeededGenerator(seed: problem.seed, .chanceTestPermutation(p))
       var again = problem
       again.labels = scheme.permuted(random: &random)
@@ -40,7 +68,7 @@ enum ChanceTesting {
         return (part.fold.test, predictions.predicted)
       }
     }
-    var null = PermutationTally(observed: observedUAR)
+    var uars: [Double?] = []
     var next = 0
     for p in permuted.indices {
       // A fold that cannot be trained leaves its rows unpredicted, as in `run()`.
@@ -53,12 +81,10 @@ enum ChanceTesting {
       }
       let rows = predicted.indices.filter { predicted[$0] != nil }
       let confusion = ConfusionMatrix(
-        truth: rows.map { permuted[p].labels[$0] }, predicted: rows.map { predicted[$0]! }, classCount: problem.classCount)
-      if let uar = Metrics.unweightedAverageRecall(confusion).number { null.add(uar) }
+        truth: rows.map { permuted[p].labels[$0] }, predicted: rows.compactMap { predicted[$0] }, classCount: problem.classCount)
+      uars.append(Metrics.unweightedAverageRecall(confusion).number)
     }
-    return ChanceTest(
-      method: "\(scheme.summary()), whole pipeline refitted per permutation", statistic: "UAR",
-      permutations: null.count, nullMean: null.mean, pValue: null.pValue, pValueHolm: nil)
+    return uars
   }
 }
 

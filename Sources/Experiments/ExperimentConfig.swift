@@ -57,6 +57,11 @@ public struct ExperimentConfig: Sendable, Equatable {
   public var minimumGroupSubjects: Int
   /// What the result does and does not show, printed in the report (optional).
   public var interpretation: String? = nil
+  /// Claims stated before the run, each given a verdict (config key `hypotheses`; see
+  /// `ExperimentConfig+Hypotheses.swift`); empty: the standard ones.
+  public var hypotheses: [Hypothesis] = []
+  /// Human raters' accuracy on this material (config key `human_raters`).
+  public var humanRaters: HumanRaters? = nil
   /// The folder the config was read from; relative paths resolve against it.
   public var baseFolder: URL
 
@@ -130,6 +135,7 @@ extension ExperimentConfig: Decodable {
     case compareFeatures = "compare_features"
     case fusion, windows
     case windowHop = "window_hop"
+    case hypotheses, humanRaters = "human_raters"
   }
 
   public init(from decoder: Decoder) throws {
@@ -187,6 +193,7 @@ extension ExperimentConfig: Decodable {
     guard minimumGroupSubjects >= 1 else { throw decoder.invalid("minimum_group_subjects must be at least 1") }
     interpretation = try c.decodeIfPresent(String.self, forKey: .interpretation)
     baseFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    try decodeHypotheses(c)
   }
 }
 

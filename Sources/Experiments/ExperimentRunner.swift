@@ -13,6 +13,9 @@ public struct ExperimentRunner {
   /// The wall time of each stage and the corpora read, for provenance.json.
   public let record = RunRecord()
 
+  /// Where progress of long work (chance-test permutations, repeated splits) goes.
+  public var progress: (ProgressEvent) -> Void = { _ in }
+
   /// Creates a runner.
   public init(log: @escaping (String) -> Void = { _ in }) { self.log = log }
 
@@ -36,7 +39,7 @@ public struct ExperimentRunner {
       design = try CrossCorpusDesign(train: corpus, test: testScan.corpus)
       corpus = design!.corpus
       problems += testScan.problems
-      log("cross-corpus: \(design!.summary); \(design!.excluded.count) samples of unshared labels excluded")
+      log("\(design!.summary); \(design!.excluded.count) samples of unshared labels excluded")
     } else {
       try Self.requireGroups(config.groups, in: corpus, role: "corpus", experiment: config.name)
     }
@@ -117,7 +120,10 @@ public struct ExperimentRunner {
             folds: predictions.foldCount, model: config.model))
         chanceTest = try ChanceTesting.refit(
           problem, observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0,
-          permutations: config.statistics.permutations)
+          permutations: config.statistics.permutations
+        ) { done in
+          progress(ProgressEvent(task: "\(runName): chance test", unit: "permutations", done: done, total: config.statistics.permutations))
+        }
         record.lap("\(runName): chance test")
       }
       var result = analysis.summarise(
@@ -140,7 +146,8 @@ public struct ExperimentRunner {
         var splits = RepeatedSplits(unweightedAverageRecall: [], accuracy: [])
         for r in 0..<config.evaluationProtocol.repeats {
           let seed = RepeatedSplits.seed(repetition: r, experimentSeed: config.seed)
-          log("\(runName): repetition \(r + 1) of \(config.evaluationProtocol.repeats)")
+          progress(
+            ProgressEvent(task: "\(runName): repeated splits", unit: "repetitions", done: r, total: config.evaluationProtocol.repeats))
           var again = problem
           again.splitter = config.evaluationProtocol.splitter(seed: seed)
           again.seed = seed
@@ -148,6 +155,10 @@ public struct ExperimentRunner {
           splits.unweightedAverageRecall.append(Metrics.unweightedAverageRecall(confusion).number ?? .nan)
           splits.accuracy.append(Metrics.accuracy(confusion).number ?? .nan)
         }
+        progress(
+          ProgressEvent(
+            task: "\(runName): repeated splits", unit: "repetitions", done: config.evaluationProtocol.repeats,
+            total: config.evaluationProtocol.repeats))
         result.repeatedSplits = splits
       }
       record.lap("\(runName): intervals and group analysis" + (config.evaluationProtocol.repeats > 1 ? ", repeated splits" : ""))
@@ -193,6 +204,10 @@ public struct ExperimentRunner {
     result.methodChanges = MethodChanges.current
     result.applyHolm()
     record.lap("paired comparisons")
+    log("verdicts on \(config.hypotheses.isEmpty ? "the standard hypotheses" : "\(config.hypotheses.count) hypotheses")")
+    result.verdicts = try HypothesisTesting(statistics: config.statistics, seed: config.seed).evaluate(
+      config.hypotheses, result: result, sets: predictionSets, humanRaters: config.humanRaters.map { [$0] } ?? [])
+    record.lap("verdicts")
     return (result, runs.compactMap { run in predictionSets[run.modality].map { (run.modality, $0) } })
   }
 

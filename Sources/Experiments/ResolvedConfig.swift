@@ -68,6 +68,7 @@ extension ExperimentConfig {
     pairs.append(("statistics", statistics.resolvedNode))
     pairs.append(("groups", .flowList(groups.map { .text($0) })))
     pairs.append(("minimum_group_subjects", .integer(minimumGroupSubjects)))
+    pairs += hypothesesNodes
     let body = try Yams.serialize(node: .map(pairs), width: 100)
     let comments = Self.leadingComments(originalText ?? "").filter { !Self.resolvedHeader.contains($0) }
     return (Self.resolvedHeader + comments).joined(separator: "\n") + "\n" + body

@@ -37,6 +37,8 @@ public enum SeedStream: Sendable, Equatable {
   case syntheticBodyClip(Int)
   /// The inner folds of stacked fusion.
   case stackingInnerFolds
+  /// The simulated designs of the minimum-detectable-difference of hypothesis `index`.
+  case detectableDifference(Int)
 
   /// The stream number handed to `SeededGenerator(seed:stream:)`.
   public var number: UInt64 {
@@ -57,6 +59,7 @@ public enum SeedStream: Sendable, Equatable {
     case .syntheticBodySubject(let number): return 0xB0D7_0000_0000 + number
     case .syntheticBodyClip(let index): return 0xB0D8_0000_0000 + UInt64(index)
     case .stackingInnerFolds: return 0x57AC
+    case .detectableDifference(let index): return 0xDD00_0000 + UInt64(index)
     }
   }
 

@@ -10,11 +10,11 @@ public enum MarkdownReport {
   static func evaluatedAndExcluded(_ runs: [ModalityResult]) -> String {
     guard !runs.isEmpty else { return "" }
     let excluded = runs.filter { !$0.excluded.isEmpty }
-    return "; evaluated: " + runs.map { "\($0.modality) \($0.samplesEvaluated)" }.joined(separator: ", ")
+    return "; evaluated: " + runs.map { "\(e($0.modality)) \($0.samplesEvaluated)" }.joined(separator: ", ")
       + "; excluded: "
       + (excluded.isEmpty
         ? "none"
-        : excluded.map { "\($0.modality) \($0.excluded.count)" }.joined(separator: ", ") + " (listed under each modality)")
+        : excluded.map { "\(e($0.modality)) \($0.excluded.count)" }.joined(separator: ", ") + " (listed under each modality)")
   }
 
   /// The whole report.
@@ -22,6 +22,7 @@ public enum MarkdownReport {
     var out: [String] = ["# \(e(r.experiment))", ""]
     if let description = r.description { out += [e(description), ""] }
     out += r.warnings.map { "> **Warning.** \(e($0))" } + (r.warnings.isEmpty ? [] : [""])
+    out += verdictSection(r)
     if let interpretation = r.interpretation { out += ["## What this result does and does not show", "", e(interpretation), ""] }
     out += [
       "- Corpus: \(e(r.corpus.name)), \(r.corpus.samples) samples, \(r.corpus.subjects) subjects, "
@@ -32,10 +33,10 @@ public enum MarkdownReport {
     if let n = r.runs.first?.normalisation {
       out.append("- Normalisation: \(e(n.method)) z-scores before cross-validation (transductive; see each modality)")
     }
+    out.append("- Model: \(e(r.model))")
+    let features = usedFeatureSets(r)
+    if !features.isEmpty { out.append("- Features: " + features.map { "\(e($0.key)) = \(e($0.value))" }.joined(separator: ", ")) }
     out += [
-      "- Model: \(e(r.model))",
-      "- Features: voice = \(r.featureSets["voice"].map(e) ?? "-"), face = \(r.featureSets["face"].map(e) ?? "-")"
-        + (r.featureSets["body"].map { ", body = \(e($0))" } ?? ""),
       "- Uncertainty: \(wholePercent(r.statistics.level))% intervals by \(e(r.statistics.intervalMethod))"
         + (r.statistics.bootstrapReplicates > 0 ? ", \(r.statistics.bootstrapReplicates) bootstrap replicates" : "")
         + "; chance test with \(r.statistics.permutations) refitted permutations; "
@@ -112,7 +113,7 @@ public enum MarkdownReport {
   static func modalitySection(_ run: ModalityResult, labels: [String]) -> [String] {
     var out = [
       "## \(e(run.modality.capitalized))", "",
-      "\(run.samplesEvaluated) samples from \(run.subjectsEvaluated) subjects in \(run.folds) folds; \(run.featureCount) features. "
+      "\(run.samplesEvaluated) samples from \(run.subjectsEvaluated) subjects in \(count(run.folds, "fold")); \(count(run.featureCount, "feature")). "
         + "Log-loss \(decimal(run.logLoss)), expected calibration error \(decimal(run.expectedCalibrationError)).",
     ]
     if let test = run.chanceTest {
@@ -132,13 +133,18 @@ public enum MarkdownReport {
             + "\(names.count) features (\(Markdown.escape(names, joinedBy: ", "))).")
       }
     }
-    if run.unconvergedFolds > 0 { out.append("Warning: the optimiser hit its iteration cap in \(run.unconvergedFolds) folds.") }
+    if run.unconvergedFolds > 0 { out.append("Warning: the optimiser hit its iteration cap in \(count(run.unconvergedFolds, "fold")).") }
     if let selections = run.selectedHyperparameters { out += selectionSection(selections) }
     if let splits = run.repeatedSplits { out.append(repetitionLine(splits)) }
     if let shifts = run.corpusShift { out += shiftSection(shifts) }
     out += ["", "| class | precision | recall | F1 |", "|---|---:|---:|---:|"]
-    for c in run.perClass { out.append("| \(e(c.label)) | \(percent(c.precision)) | \(percent(c.recall)) | \(percent(c.f1)) |") }
-    for report in run.fairness { out += fairnessSection(report) }
+    for (k, c) in run.perClass.enumerated() {
+      let (precision, recall, f1) = (
+        c.precision.naming(class: k, c.label), c.recall.naming(class: k, c.label), c.f1.naming(class: k, c.label)
+      )
+      out.append("| \(e(c.label)) | \(percent(precision)) | \(percent(recall)) | \(percent(f1)) |")
+    }
+    for report in FairnessOrder.attributesFirst(run.fairness) { out += fairnessSection(report) }
     out += [
       "", "Confusion matrix (rows: true, columns: predicted):", "",
       "| | " + Markdown.escape(labels, joinedBy: " | ") + " |", "|---|" + String(repeating: "---:|", count: labels.count),

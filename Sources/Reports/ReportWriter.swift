@@ -28,10 +28,8 @@ public enum ReportWriter {
     _ result: ExperimentResult, configText: String?, provenance: Data? = nil, predictions: [(String, PredictionSet)] = [],
     into folder: ResultFolder
   ) throws -> [URL] {
-    var files: [(String, Data)] = [
-      ("metrics.json", try metricsJSON(result)),
-      ("report.md", Data(MarkdownReport.render(result).utf8)),
-    ]
+    let result = try withVerdicts(result)
+    var files: [(String, Data)] = [("metrics.json", try metricsJSON(result))] + renderedFiles(result)
     if let configText { files.append(("config.yaml", Data(configText.utf8))) }
     if let provenance { files.append(("provenance.json", provenance)) }
     for (modality, set) in predictions {
@@ -40,22 +38,52 @@ public enum ReportWriter {
     return try folder.publish(files)
   }
 
-  /// Re-renders `report.md` from the `metrics.json` in `folder`, e.g. after a report-format
-  /// change, without re-running the experiment. The other files are carried over and the
-  /// folder is replaced whole, under the same lock as a run.
-  public static func rerender(folder: URL) throws -> URL {
+  /// Everything rendered from the result alone: `report.md`, `report.html` and `tables/`.
+  static func renderedFiles(_ result: ExperimentResult) -> [(String, Data)] {
+    [("report.md", Data(MarkdownReport.render(result).utf8)), ("report.html", Data(HTMLReport.render(result).utf8))]
+      + TableExport.files(result).map { ($0.0, Data($0.1.utf8)) }
+  }
+
+  /// The files and folders `rerender` replaces.
+  static let renderedNames: Set<String> = ["report.md", "report.html", "tables"]
+
+  /// Reads a result folder's `metrics.json`. One written before verdicts existed gets the
+  /// standard hypotheses' verdicts from its own numbers (no per-subject outcomes, so no
+  /// minimum detectable differences); the file itself is not changed.
+  public static func readResult(folder: URL) throws -> ExperimentResult {
     let metrics = folder.appendingPathComponent("metrics.json")
     if let problem = RegularFile.problem(at: metrics.path) { throw ReportError.unreadable(path: metrics.path, reason: problem) }
-    let reserved = try ResultFolder.reserve(folder)
-    defer { reserved.release() }
     let result: ExperimentResult
     do {
       result = try JSONDecoder().decode(ExperimentResult.self, from: Data(contentsOf: metrics))
     } catch {
       throw ReportError.unreadable(path: metrics.path, reason: "\(error)")
     }
-    let others = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "report.md" }
-    return try reserved.publish([("report.md", Data(MarkdownReport.render(result).utf8))], keeping: others.sorted())[0]
+    do { return try withVerdicts(result) } catch { throw ReportError.unreadable(path: metrics.path, reason: "\(error)") }
+  }
+
+  /// `result`, with the standard hypotheses' verdicts from its own numbers when it has none.
+  static func withVerdicts(_ result: ExperimentResult) throws -> ExperimentResult {
+    guard result.verdicts == nil else { return result }
+    var statistics = StatisticsConfig()
+    statistics.level = result.statistics.level
+    statistics.groupPermutations = result.statistics.groupPermutations
+    var completed = result
+    completed.verdicts = try HypothesisTesting(statistics: statistics, seed: result.seed).evaluate([], result: result, sets: [:])
+    return completed
+  }
+
+  /// Re-renders `report.md`, `report.html` and `tables/` from the `metrics.json` in
+  /// `folder`, e.g. after a report-format change, without re-running the experiment. The
+  /// other files are carried over and the folder is replaced whole, under the same lock as
+  /// a run. Returns the URLs written.
+  @discardableResult
+  public static func rerender(folder: URL) throws -> [URL] {
+    let result = try readResult(folder: folder)
+    let reserved = try ResultFolder.reserve(folder)
+    defer { reserved.release() }
+    let others = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !renderedNames.contains($0) }
+    return try reserved.publish(renderedFiles(result), keeping: others.sorted())
   }
 
   /// `predictions-<run>.csv`, with the ':' of a compared feature set's run (`voice:opensmile`)

@@ -79,6 +79,15 @@ public final class ResultFolder {
   public func publish(_ files: [(String, Data)], keeping: [String] = []) throws -> [URL] {
     guard let staging else { preconditionFailure("\(url.path) was already published or released") }
     for (file, data) in files {
+      // A file in a subfolder (`tables/metrics.csv`) gets its folder first.
+      if file.contains("/") {
+        do {
+          try FileManager.default.createDirectory(
+            at: staging.appendingPathComponent(file).deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+          throw ReportError.unwritable(path: staging.appendingPathComponent(file).path, reason: Self.reason(error))
+        }
+      }
       try Self.writeDurably(data, to: staging.appendingPathComponent(file))
       hooks.checkpoint("wrote \(file)")
     }

@@ -108,6 +108,7 @@ public struct Audit: Sendable {
       statistics: summary, model: "the audited system", featureSets: [:], runs: [run], comparisons: [])
     result.methodChanges = MethodChanges.current
     result.applyHolm()
+    result.verdicts = try HypothesisTesting(statistics: statistics, seed: seed).evaluate([], result: result, sets: [run.modality: set])
     return result
   }
 

@@ -40,6 +40,9 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
   public var methodChanges: [String]? = nil
   /// UAR against window length per modality (nil without the config key `windows`).
   public var windows: [WindowCurve]? = nil
+  /// Verdicts on the configured (or the standard) hypotheses; nil in results written before
+  /// verdicts existed.
+  public var verdicts: VerdictSet? = nil
 
   /// Creates a result; `interpretation`, `blas` and `methodChanges` are set afterwards.
   public init(
@@ -63,7 +66,7 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case experiment, description, seed, corpus, groundTruth, model, featureSets, runs, warnings, statistics, comparisons
-    case interpretation, blas, methodChanges
+    case interpretation, blas, methodChanges, verdicts
     case evaluationProtocol = "protocol"
   }
 }
@@ -152,6 +155,12 @@ public struct ModalityResult: Sendable, Codable, Equatable {
   /// Cross-corpus runs: every feature's standardised mean difference between the training
   /// and the test corpus, largest |d| first, before normalisation (nil otherwise).
   public var corpusShift: [FeatureShift]? = nil
+  /// Each subject's UAR and accuracy on its own clips, for the per-person chart (nil in
+  /// results written before it was recorded).
+  public var subjectScores: [SubjectScore]? = nil
+  /// The reliability diagram: predicted confidence against accuracy in 10 bins (nil
+  /// without probabilities, and in results written before it was recorded).
+  public var reliability: [ReliabilityBin]? = nil
 }
 
 /// Precision, recall and F1 of one class.

@@ -22,6 +22,6 @@ extension PredictionAnalysis {
           recall: Metrics.recall(confusion, class: $0), f1: Metrics.f1(confusion, class: $0))
       },
       chance: ChanceLevel(truth: set.truth, classCount: set.labels.count), chanceTest: chanceTest, confusion: confusion,
-      fairness: fairness(set, attributes: groups))
+      fairness: fairness(set, attributes: groups), subjectScores: set.subjectScores, reliability: set.reliability)
   }
 }

@@ -71,6 +71,9 @@ public struct ChanceTest: Sendable, Equatable, Codable {
   public var pValue: Double
   /// Holm-adjusted across the experiment's performance tests.
   public var pValueHolm: Double?
+  /// The statistic under each permutation, in permutation order, for the null-distribution
+  /// chart (nil in results written before they were kept).
+  public var nullScores: [Double]? = nil
 
   /// Creates a test result; `pValueHolm` is filled in when the experiment's tests are adjusted.
   public init(method: String, statistic: String, permutations: Int, nullMean: Double, pValue: Double, pValueHolm: Double? = nil) {

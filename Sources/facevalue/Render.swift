@@ -5,7 +5,7 @@ import Reports
 extension FaceValue {
   struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Rewrite report.md from the metrics.json of result folders (no re-run).")
+      abstract: "Rewrite report.md, report.html and tables/ from the metrics.json of result folders (no re-run).")
 
     @Argument(help: "Result folders, e.g. results/demo.")
     var folders: [String]
@@ -13,7 +13,8 @@ extension FaceValue {
     func run() throws {
       for folder in folders {
         do {
-          print("wrote \(try ReportWriter.rerender(folder: URL(fileURLWithPath: folder)).path)")
+          let written = try ReportWriter.rerender(folder: URL(fileURLWithPath: folder))
+          print("wrote \(folder): " + written.map(\.lastPathComponent).joined(separator: ", "))
         } catch let error as CustomStringConvertible & Error {
           printError("error: \(error.description)")
           throw ExitCode(2)

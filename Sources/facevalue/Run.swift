@@ -45,7 +45,11 @@ extension FaceValue {
         // Before any computation: a bad --output or a concurrent run of this name stops here.
         let reserved = try ResultFolder.reserve(folder)
         defer { reserved.release() }
-        let runner = ExperimentRunner(log: { message in if !quiet { printError(message) } })
+        var runner = ExperimentRunner(log: { message in if !quiet { printError(message) } })
+        if !quiet {
+          let display = ProgressDisplay()
+          runner.progress = display.update
+        }
         let (result, predictions) = try runner.runKeepingPredictions(experiment)
         let text = try String(contentsOf: url, encoding: .utf8)
         let provenance = try Provenance.collect(

@@ -22,4 +22,17 @@ import Testing
     #expect(text.contains("4 problems:\n  - subject s1 has clips but no row in d.csv") && text.hasSuffix("  … and 1 more"))
     #expect(CorpusCounts.report(CorpusScan(corpus: corpus, problems: [])).hasSuffix("no problems found"))
   }
+
+  @Test func attributeWithAValuePerClipIsCountedNotListed() {
+    let samples = (0..<60).map {
+      Sample(id: "\($0)", subject: "s\($0 % 3)", label: "anger", attributes: ["voice_level": "\(Double($0) / 10)", "sex": "female"])
+    }
+    let text = CorpusCounts.report(
+      CorpusScan(corpus: Corpus(name: "t", samples: samples, attributeNames: ["voice_level", "sex"]), problems: []))
+    #expect(
+      text.contains(
+        "voice_level: 60 distinct values, more than 50, so not listed (a per-clip value rather than a group; e.g. 0.0, 0.1, 0.2)"))
+    #expect(!text.contains("  0.1: "))
+    #expect(text.contains("sex (subjects, samples):\n  female: 3 subjects, 60 samples"))
+  }
 }

@@ -119,6 +119,8 @@ import _TestSupport
     #expect(normalised.normalisation == .perSubject && baseline.normalisation == Normalisation.none)
     baseline.normalisation = .perSubject
     (baseline.name, baseline.description, baseline.interpretation) = (normalised.name, normalised.description, normalised.interpretation)
+    // The baseline states hypotheses (claims to check, not part of the method).
+    baseline.hypotheses = normalised.hypotheses
     #expect(baseline == normalised)
   }
 }

@@ -31,10 +31,16 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     try ReportWriter.write(result("first"), configText: "name: first\n", to: folder)
     let files = try ReportWriter.write(result("second"), configText: "name: second\n", to: folder)
-    #expect(files.map(\.lastPathComponent) == ["metrics.json", "report.md", "config.yaml"])
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["config.yaml", "metrics.json", "report.md"])
+    #expect(
+      files.map(\.lastPathComponent) == [
+        "metrics.json", "report.md", "report.html", "metrics.csv", "headline.tex", "gaps.tex", "config.yaml",
+      ])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+        "config.yaml", "metrics.json", "report.html", "report.md", "tables",
+      ])
     let decoded = try JSONDecoder().decode(ExperimentResult.self, from: Data(contentsOf: folder.appendingPathComponent("metrics.json")))
-    #expect(decoded == result("second"))
+    #expect(decoded == (try ReportWriter.withVerdicts(result("second"))))
   }
 
   @Test func reportShowsChanceGapsAndExclusions() {
@@ -58,11 +64,12 @@ import Testing
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("facevalue-rerender-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     try ReportWriter.write(result("again"), configText: nil, to: folder)
-    let report = folder.appendingPathComponent("report.md")
-    let original = try Data(contentsOf: report)
-    try FileManager.default.removeItem(at: report)
+    let rendered = ["report.md", "report.html", "tables/metrics.csv", "tables/headline.tex", "tables/gaps.tex"]
+    let originals = try rendered.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("report.md"))
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("tables"))
     _ = try ReportWriter.rerender(folder: folder)
-    #expect(try Data(contentsOf: report) == original)
+    #expect(try rendered.map { try Data(contentsOf: folder.appendingPathComponent($0)) } == originals)
     #expect(throws: ReportError.self) { try ReportWriter.rerender(folder: folder.appendingPathComponent("missing")) }
   }
 

@@ -35,9 +35,17 @@ import Testing
     let again = try ExperimentConfig.load(configURL)
     let (second, _) = try run(
       again, originalText: try String(contentsOf: configURL, encoding: .utf8), output: scratch.appendingPathComponent("again"))
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "provenance.json" }.sorted()
-    #expect(files.contains("metrics.json") && files.contains("config.yaml"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: second.path).filter { $0 != "provenance.json" }.sorted() == files)
+    // Every file, those under tables/ included.
+    func listFiles(_ url: URL) throws -> [String] {
+      try FileManager.default.subpathsOfDirectory(atPath: url.path).filter { path in
+        var isFolder: ObjCBool = false
+        FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isFolder)
+        return !isFolder.boolValue && path != "provenance.json"
+      }.sorted()
+    }
+    let files = try listFiles(folder)
+    #expect(files.contains("metrics.json") && files.contains("config.yaml") && files.contains("tables/metrics.csv"))
+    #expect(try listFiles(second) == files)
     for file in files where file != "config.yaml" {
       #expect(try Data(contentsOf: folder.appendingPathComponent(file)) == Data(contentsOf: second.appendingPathComponent(file)), "\(file)")
     }
