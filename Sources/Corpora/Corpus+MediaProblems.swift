@@ -13,8 +13,9 @@ extension Corpus {
     var problems: [CorpusProblem] = []
     var pointers: [String] = []
     for sample in samples {
-      let media = [("audio", sample.audio), ("landmarks", sample.landmarks)].compactMap { kind, url in url.map { (kind, $0) } }
-      if media.isEmpty { problems.append(.excludedSample(id: sample.id, reason: "it names no audio or landmark file")) }
+      let media = [("audio", sample.audio), ("landmarks", sample.landmarks), ("face video or image", sample.faceMedia)]
+        .compactMap { kind, url in url.map { (kind, $0) } }
+      if media.isEmpty { problems.append(.excludedSample(id: sample.id, reason: "it names no audio, landmark, video or image file")) }
       for (kind, url) in media {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {

@@ -8,9 +8,11 @@ public enum PublishedCorpus: Sendable, Equatable {
   case ravdess(modality: RAVDESS.Modality, channel: RAVDESS.Channel)
   /// CREMA-D, with the label source.
   case cremaD(labels: CREMAD.LabelSource)
+  /// The facial_expressions photos' landmark release, with the labels kept.
+  case facialExpressions(labels: FacialExpressions.LabelSource)
 
   /// The names accepted on the command line and in configs.
-  public static let names = ["emodb", "ravdess", "crema-d"]
+  public static let names = ["emodb", "ravdess", "crema-d", "facial-expressions"]
 
   /// The corpus with default options for `name` (`crema_d` and `cremad` are accepted too).
   public static func named(_ name: String) throws -> PublishedCorpus {
@@ -18,6 +20,7 @@ public enum PublishedCorpus: Sendable, Equatable {
     case "emodb": return .emodb
     case "ravdess": return .ravdess(modality: .audio, channel: .speech)
     case "crema-d", "crema_d", "cremad": return .cremaD(labels: .intended)
+    case "facial-expressions", "facial_expressions": return .facialExpressions(labels: .all)
     default: throw CorpusError.unknownCorpus(name: name, known: names + ["manifest"])
     }
   }
@@ -28,6 +31,7 @@ public enum PublishedCorpus: Sendable, Equatable {
     case .emodb: return try EmoDB().load(root)
     case .ravdess(let modality, let channel): return try RAVDESS(modality: modality, channel: channel).load(root)
     case .cremaD(let labels): return try CREMAD(labels: labels).load(root)
+    case .facialExpressions(let labels): return try FacialExpressions(labels: labels).load(root)
     }
   }
 }

@@ -17,6 +17,9 @@ public struct Sample: Sendable, Equatable, Codable {
   public var audio: URL?
   /// The landmark file, if the sample has one.
   public var landmarks: URL?
+  /// A video or still image of the face, tracked on the fly (dlib) when there is no
+  /// landmark file.
+  public var faceMedia: URL? = nil
 
   /// Creates a sample.
   public init(

@@ -5,12 +5,13 @@ import Tabular
 extension CorpusSource {
   enum PublishedKeys: String, CodingKey, CaseIterable { case root, modality, channel, labels }
 
-  /// Decodes `emodb: {root}`, `ravdess: {root, modality, channel}` or `crema_d: {root, labels}`.
+  /// Decodes `emodb: {root}`, `ravdess: {root, modality, channel}`, `crema_d: {root, labels}` or
+  /// `facial_expressions: {root, labels}`.
   static func published(_ key: Keys, _ decoder: Decoder) throws -> CorpusSource {
     let allowed: [PublishedKeys] =
       switch key {
       case .ravdess: [.root, .modality, .channel]
-      case .cremaD: [.root, .labels]
+      case .cremaD, .facialExpressions: [.root, .labels]
       default: [.root]
       }
     try decoder.rejectUnknownKeys(allowed.map(\.rawValue))
@@ -32,6 +33,9 @@ extension CorpusSource {
           channel: try option(RAVDESS.Channel.self, .channel, default: .speech)), root: root)
     case .cremaD:
       return .published(.cremaD(labels: try option(CREMAD.LabelSource.self, .labels, default: .intended)), root: root)
+    case .facialExpressions:
+      return .published(
+        .facialExpressions(labels: try option(FacialExpressions.LabelSource.self, .labels, default: .all)), root: root)
     default:
       return .published(.emodb, root: root)
     }

@@ -9,7 +9,7 @@ public enum CorpusSource: Sendable, Equatable {
   case synthetic(folder: String, specification: SyntheticCorpusSpec, seedGiven: Bool)
   /// Any corpus described by a manifest CSV.
   case manifest(path: String, columns: Manifest)
-  /// A corpus in its published folder layout (EmoDB, RAVDESS, CREMA-D) under `root`.
+  /// A corpus in its published folder layout (EmoDB, RAVDESS, CREMA-D, facial-expressions) under `root`.
   case published(PublishedCorpus, root: String)
 
   /// Loads the corpus, generating the synthetic one if it is not already in place.
@@ -38,7 +38,9 @@ public enum CorpusSource: Sendable, Equatable {
 }
 
 extension CorpusSource: Decodable {
-  enum Keys: String, CodingKey, CaseIterable { case synthetic, manifest, emodb, ravdess, cremaD = "crema_d" }
+  enum Keys: String, CodingKey, CaseIterable {
+    case synthetic, manifest, emodb, ravdess, cremaD = "crema_d", facialExpressions = "facial_expressions"
+  }
   enum SyntheticKeys: String, CodingKey, CaseIterable {
     case folder, subjects, emotions, attributes, degradations, seed, frames
     case clipsPerEmotion = "clips_per_emotion", voiceSignal = "voice_signal", faceSignal = "face_signal"
@@ -46,7 +48,7 @@ extension CorpusSource: Decodable {
     case recordingGainDB = "recording_gain_db"
   }
   enum ManifestKeys: String, CodingKey, CaseIterable {
-    case path, id, subject, label, audio, landmarks, attributes
+    case path, id, subject, label, audio, landmarks, video, image, attributes
     case labelMap = "label_map"
   }
   enum DegradationKeys: String, CodingKey, CaseIterable { case attribute, group, factor, modality }
@@ -61,7 +63,7 @@ extension CorpusSource: Decodable {
     switch given[0] {
     case .synthetic: self = try CorpusSource.synthetic(container.superDecoder(forKey: .synthetic))
     case .manifest: self = try CorpusSource.manifest(container.superDecoder(forKey: .manifest))
-    case .emodb, .ravdess, .cremaD: self = try CorpusSource.published(given[0], container.superDecoder(forKey: given[0]))
+    case .emodb, .ravdess, .cremaD, .facialExpressions: self = try CorpusSource.published(given[0], container.superDecoder(forKey: given[0]))
     }
   }
 
@@ -114,6 +116,8 @@ extension CorpusSource: Decodable {
     columns.labelColumn = try c.decodeIfPresent(String.self, forKey: .label) ?? columns.labelColumn
     columns.audioColumn = try c.decodeIfPresent(String.self, forKey: .audio) ?? columns.audioColumn
     columns.landmarksColumn = try c.decodeIfPresent(String.self, forKey: .landmarks) ?? columns.landmarksColumn
+    columns.videoColumn = try c.decodeIfPresent(String.self, forKey: .video) ?? columns.videoColumn
+    columns.imageColumn = try c.decodeIfPresent(String.self, forKey: .image) ?? columns.imageColumn
     columns.attributeColumns = try c.decodeIfPresent([String].self, forKey: .attributes)
     columns.labelMap = try c.decodeIfPresent([String: String].self, forKey: .labelMap) ?? [:]
     return .manifest(path: try c.decode(String.self, forKey: .path), columns: columns)

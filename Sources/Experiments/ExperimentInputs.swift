@@ -28,7 +28,7 @@ extension ExperimentConfig {
     let sources = [("corpus", corpus)] + (testCorpus.map { [("test_corpus", $0)] } ?? [])
     for (role, source) in sources {
       guard let loaded = record.corpora.first(where: { $0.role == role })?.corpus else { continue }
-      let media = loaded.samples.flatMap { [$0.audio, $0.landmarks].compactMap { $0 } }
+      let media = loaded.samples.flatMap { [$0.audio, $0.landmarks, $0.faceMedia].compactMap { $0 } }
       switch source {
       case .synthetic(let folder, _, _):
         let url = resolve(folder, against: baseFolder)
@@ -81,6 +81,7 @@ extension PublishedCorpus {
     switch self {
     case .emodb, .ravdess: return []  // speakers and actors are built in or in the file names
     case .cremaD: return ["VideoDemographics.csv", "processedResults/summaryTable.csv"]
+    case .facialExpressions: return ["manifest.csv", "label_sources.csv"]
     }
   }
 }

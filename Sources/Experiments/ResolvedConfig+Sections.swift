@@ -50,6 +50,11 @@ extension CorpusSource {
       pairs += [("subject", .text(columns.subjectColumn)), ("label", .text(columns.labelColumn))]
       if let audio = columns.audioColumn { pairs.append(("audio", .text(audio))) }
       if let landmarks = columns.landmarksColumn { pairs.append(("landmarks", .text(landmarks))) }
+      // Video and image columns are written when they differ from the default names, so
+      // resolved configs of manifests without them stay as they were.
+      let defaults = Manifest()
+      if let video = columns.videoColumn, video != defaults.videoColumn { pairs.append(("video", .text(video))) }
+      if let image = columns.imageColumn, image != defaults.imageColumn { pairs.append(("image", .text(image))) }
       // Absent means every column not named above, which depends on the file.
       if let attributes = columns.attributeColumns { pairs.append(("attributes", .flowList(attributes.map { .text($0) }))) }
       pairs.append(("label_map", .map(columns.labelMap.keys.sorted().map { ($0, .text(columns.labelMap[$0]!)) }, flow: true)))
@@ -65,6 +70,8 @@ extension CorpusSource {
         ])
       case .cremaD(let labels):
         return .map([("crema_d", .map([rootPair, ("labels", .text(labels.rawValue))], flow: true))])
+      case .facialExpressions(let labels):
+        return .map([("facial_expressions", .map([rootPair, ("labels", .text(labels.rawValue))], flow: true))])
       }
     }
   }

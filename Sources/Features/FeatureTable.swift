@@ -62,7 +62,8 @@ public struct FeatureExtractor: Sendable {
   /// One sample's features from one set, or the reason it has none.
   public static func measure(_ set: any FeatureSet, sample: Sample) -> Result<MeasuredFeatures, MeasurementFailure> {
     if let table = set as? TableFeatureSet { return table.measure(id: sample.id) }
-    guard let url = set.source == .audio ? sample.audio : sample.landmarks else {
+    // Without a landmark file, a face video or image is tracked on the fly by the reader.
+    guard let url = set.source == .audio ? sample.audio : sample.landmarks ?? sample.faceMedia else {
       return .failure(MeasurementFailure(message: "sample \(sample.id) has no \(set.source.rawValue) file"))
     }
     do {

@@ -91,6 +91,7 @@ struct CorpusOptions: ParsableArguments {
     case .emodb: return .emodb
     case .ravdess: return .ravdess(modality: chosen.modality, channel: chosen.channel)
     case .cremaD: return .cremaD(labels: chosen.labels)
+    case .facialExpressions(let labels): return .facialExpressions(labels: labels)
     }
   }
 
