@@ -30,7 +30,18 @@ let package = Package(
     .target(name: "Runtime", dependencies: ["LinearAlgebra"]),
     .target(name: "CVoiceKernels"),
     .target(name: "Voice", dependencies: ["LinearAlgebra", "COpenBLAS", "CSndFile", "CVoiceKernels", "Tabular"]),
-    .target(name: "Face", dependencies: ["LinearAlgebra", "Tabular"]),
+    // dlib's face detector and shape predictor, FFmpeg's video decoding, behind a C interface
+    // (Debian libdlib-dev, libdlib-data, libavformat-dev, libavcodec-dev, libswscale-dev).
+    // Built with AVX, as dlib's own Python build on such processors; `fv_tracker_cpu_supported`
+    // (plain C, built without it) checks the processor first.
+    .target(
+      name: "CFaceTracker",
+      cxxSettings: [.unsafeFlags(["-O3", "-mavx"])],
+      linkerSettings: [
+        .linkedLibrary("dlib"), .linkedLibrary("avformat"), .linkedLibrary("avcodec"), .linkedLibrary("swscale"),
+        .linkedLibrary("avutil"),
+      ]),
+    .target(name: "Face", dependencies: ["LinearAlgebra", "Tabular", "CFaceTracker"]),
     // Body keypoints (OpenPose JSON, MediaPipe Pose and generic wide CSVs) and posture features.
     .target(name: "Body", dependencies: ["Tabular"]),
     // The parameters a synthetic corpus is generated from: its known ground truth, held by results.
@@ -54,7 +65,7 @@ let package = Package(
       name: "facevalue",
       dependencies: [
         "Experiments", "Features", "Results", "Reports", "Corpora", "GroundTruth", "LinearAlgebra", "Runtime", "Tabular", "CSndFile",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Face", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     .target(

@@ -5,7 +5,8 @@ import Tabular
 /// Affective Computing 5(4), 2014), read from its published repository layout:
 /// `AudioWAV/1001_DFA_ANG_XX.wav` (actor, sentence, emotion, level), `VideoDemographics.csv`
 /// (ActorID, Age, Sex, Race, Ethnicity) and, optionally, the crowd ratings in
-/// `processedResults/summaryTable.csv`.
+/// `processedResults/summaryTable.csv` and the silent videos `VideoFlash/1001_DFA_ANG_XX.flv`,
+/// whose faces are tracked on the fly for face features.
 ///
 /// The label is the emotion the actor was asked to show, or, on request, the majority of
 /// the raters' votes for the voice alone, the face alone or both: intended and perceived
@@ -95,6 +96,9 @@ public struct CREMAD: Sendable {
         root: root.path, corpus: "CREMA-D",
         reason: "labels '\(labels.rawValue)' need processedResults/summaryTable.csv, which is missing", expected: CREMAD.expectedLayout)
     }
+    // The silent-video clips, tracked on the fly for face features (optional: many copies hold audio only).
+    let videoFolder = root.appendingPathComponent("VideoFlash")
+    let videos = Set(((try? FileManager.default.contentsOfDirectory(atPath: videoFolder.path)) ?? []).filter { $0.hasSuffix(".flv") })
     var samples: [Sample] = [], problems: [CorpusProblem] = skipped, actorsWithoutDemographics = Set<String>()
     for file in files {
       let path = "AudioWAV/" + file
@@ -120,7 +124,7 @@ public struct CREMAD: Sendable {
           if labels != .intended {
             problems.append(.excludedSample(id: id, reason: "no row in processedResults/summaryTable.csv")); continue
           }
-          samples.append(sample(id, name, label, attributes, audioFolder, file))
+          samples.append(sample(id, name, label, attributes, audioFolder, file, videos.contains(id + ".flv") ? videoFolder : nil))
           continue
         }
         attributes.merge(rating.attributes) { $1 }
@@ -131,7 +135,7 @@ public struct CREMAD: Sendable {
           label = emotion.rawValue
         }
       }
-      samples.append(sample(id, name, label, attributes, audioFolder, file))
+      samples.append(sample(id, name, label, attributes, audioFolder, file, videos.contains(id + ".flv") ? videoFolder : nil))
     }
     problems += actorsWithoutDemographics.sorted().map { .missingDemographics(subject: $0, file: "VideoDemographics.csv") }
     let clipNames = Set(files.map { String($0.prefix { $0 != "." }) }), actorsWithClips = Set(samples.map(\.subject))
@@ -153,9 +157,12 @@ public struct CREMAD: Sendable {
     return CorpusScan(corpus: Corpus(name: "crema-d", samples: samples, attributeNames: attributeNames), problems: problems)
   }
 
-  private func sample(_ id: String, _ name: Name, _ label: String, _ attributes: [String: String], _ folder: URL, _ file: String) -> Sample
-  {
-    Sample(
+  private func sample(
+    _ id: String, _ name: Name, _ label: String, _ attributes: [String: String], _ folder: URL, _ file: String, _ videoFolder: URL?
+  ) -> Sample {
+    var sample = Sample(
       id: id, subject: name.actor, label: label, attributes: attributes, audio: folder.appending(path: file, directoryHint: .notDirectory))
+    sample.faceMedia = videoFolder?.appending(path: id + ".flv", directoryHint: .notDirectory)
+    return sample
   }
 }

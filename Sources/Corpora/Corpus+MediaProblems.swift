@@ -14,7 +14,7 @@ extension Corpus {
     var pointers: [String] = []
     for sample in samples {
       let media = sample.media
-      if media.isEmpty { problems.append(.excludedSample(id: sample.id, reason: "it names no audio, landmark or body file")) }
+      if media.isEmpty { problems.append(.excludedSample(id: sample.id, reason: "it names no audio, landmark, body, video or image file")) }
       for (kind, url) in media {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {

@@ -16,6 +16,10 @@ public struct Manifest: Sendable, Equatable {
   public var landmarksColumn: String? = "landmarks"
   /// Column holding body keypoint paths (a CSV, or a folder of OpenPose JSON frames), if any.
   public var bodyColumn: String? = "body"
+  /// Column holding video paths whose faces are tracked on the fly, if any.
+  public var videoColumn: String? = "video"
+  /// Column holding still-image paths whose faces are tracked on the fly, if any.
+  public var imageColumn: String? = "image"
   /// Attribute columns; nil means every column not named above.
   public var attributeColumns: [String]? = nil
   /// Labels to rename as they are read (`angry` → `anger`), so spellings of one emotion
@@ -48,7 +52,9 @@ public struct Manifest: Sendable, Equatable {
     let audioIndex = try audioColumn.flatMap { table.header.contains($0) ? try column($0) : nil }
     let landmarksIndex = try landmarksColumn.flatMap { table.header.contains($0) ? try column($0) : nil }
     let bodyIndex = try bodyColumn.flatMap { table.header.contains($0) ? try column($0) : nil }
-    let used = Set([idColumn, subjectColumn, labelColumn, audioColumn, landmarksColumn, bodyColumn].compactMap { $0 })
+    let videoIndex = try videoColumn.flatMap { table.header.contains($0) ? try column($0) : nil }
+    let imageIndex = try imageColumn.flatMap { table.header.contains($0) ? try column($0) : nil }
+    let used = Set([idColumn, subjectColumn, labelColumn, audioColumn, landmarksColumn, bodyColumn, videoColumn, imageColumn].compactMap { $0 })
     let attributes = try (attributeColumns ?? table.header.filter { !used.contains($0) })
       .map { ($0, try column($0)) }
 
@@ -77,10 +83,11 @@ public struct Manifest: Sendable, Equatable {
         return text.hasPrefix("/")
           ? URL(fileURLWithPath: text, isDirectory: false) : folder.appendingPathComponent(text, isDirectory: false)
       }
-      samples.append(
-        Sample(
-          id: id, subject: try required(subjectIndex), label: labelMap[label] ?? label,
-          attributes: values, audio: path(audioIndex), landmarks: path(landmarksIndex), body: path(bodyIndex)))
+      var sample = Sample(
+        id: id, subject: try required(subjectIndex), label: labelMap[label] ?? label,
+        attributes: values, audio: path(audioIndex), landmarks: path(landmarksIndex), body: path(bodyIndex))
+      sample.faceMedia = path(videoIndex) ?? path(imageIndex)
+      samples.append(sample)
     }
     return Corpus(
       name: name ?? url.deletingPathExtension().lastPathComponent, samples: samples,

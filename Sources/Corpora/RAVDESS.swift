@@ -44,6 +44,10 @@ public struct RAVDESS: Sendable {
     var code: RAVDESSCode
     var audio: String?
     var landmarks: String?
+    /// The audio-visual (01) or video-only (02) MP4, tracked on the fly when there is no landmark CSV.
+    var video: String?
+    /// What the face is read from: the landmark CSV, else the video.
+    var face: String? { landmarks ?? video }
   }
 
   /// Loads every trial under `root` that has the media `modality` asks for.
@@ -63,7 +67,8 @@ public struct RAVDESS: Sendable {
         if let first = trial.landmarks { problems.append(.unexpectedFile(path: path, reason: "duplicate of \(first)")); continue }
         trial.landmarks = path
       case .video:
-        continue  // Videos are not decoded; their landmarks come from the tracking CSVs.
+        // 01- and 02- files show the same performance; the first in sorted order is kept.
+        if trial.video == nil { trial.video = path }
       }
       trials[code.trial] = trial
     }
@@ -73,13 +78,16 @@ public struct RAVDESS: Sendable {
       let trial = trials[key]!
       let audio = modality == .video ? nil : trial.audio
       let landmarks = modality == .audio ? nil : trial.landmarks
-      if modality == .both, (audio == nil) != (landmarks == nil) {
-        let have = audio ?? landmarks!
+      // Without a landmark CSV, the face comes from the trial's video, tracked on the fly.
+      let video = modality == .audio || landmarks != nil ? nil : trial.video
+      let face = landmarks ?? video
+      if modality == .both, (audio == nil) != (face == nil) {
+        let have = audio ?? face!
         problems.append(.excludedSample(id: key, reason: "\(have) has no \(audio == nil ? "audio-only WAV" : "landmark CSV") to pair with"))
       }
-      guard modality == .both ? (audio != nil && landmarks != nil) : (audio != nil || landmarks != nil) else { continue }
+      guard modality == .both ? (audio != nil && face != nil) : (audio != nil || face != nil) else { continue }
       let code = trial.code
-      samples.append(
+      var sample =
         Sample(
           id: key, subject: String(format: "%02d", code.actor), label: code.label.rawValue,
           attributes: [
@@ -87,7 +95,9 @@ public struct RAVDESS: Sendable {
             "statement": code.statement == 1 ? "kids" : "dogs",
           ],
           audio: audio.map { root.appending(path: $0, directoryHint: .notDirectory) },
-          landmarks: landmarks.map { root.appending(path: $0, directoryHint: .notDirectory) }))
+          landmarks: landmarks.map { root.appending(path: $0, directoryHint: .notDirectory) })
+      sample.faceMedia = video.map { root.appending(path: $0, directoryHint: .notDirectory) }
+      samples.append(sample)
     }
     guard !samples.isEmpty else {
       throw CorpusError.notACorpus(
@@ -142,7 +152,7 @@ public struct RAVDESS: Sendable {
     var problems: [CorpusProblem] = []
     let kinds: [(String, KeyPath<Trial, String?>, Int)] =
       (modality == .video ? [] : [("audio-only WAV", \Trial.audio, 3)])
-      + (modality == .audio ? [] : [("landmark CSV", \Trial.landmarks, 1)])
+      + (modality == .audio ? [] : [("landmark CSV", \Trial.face, 1)])
     for (kindName, keyPath, modalityCode) in kinds {
       let present = trials.values.filter { $0[keyPath: keyPath] != nil }
       for channelCode in [1, 2] {

@@ -19,6 +19,9 @@ public struct Sample: Sendable, Equatable, Codable {
   public var landmarks: URL?
   /// The body keypoint file (or folder of OpenPose frame files), if the sample has one.
   public var body: URL?
+  /// A video or still image of the face, tracked on the fly (dlib) when there is no
+  /// landmark file.
+  public var faceMedia: URL? = nil
 
   /// Creates a sample.
   public init(

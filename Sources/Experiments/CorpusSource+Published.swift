@@ -5,13 +5,15 @@ import Tabular
 extension CorpusSource {
   enum PublishedKeys: String, CodingKey, CaseIterable { case root, modality, channel, labels, styles, actions }
 
-  /// Decodes `emodb: {root}`, `ravdess: {root, modality, channel}` or `crema_d: {root, labels}`.
+  /// Decodes `emodb: {root}`, `ravdess: {root, modality, channel}`, `crema_d: {root, labels}` or
+  /// `facial_expressions: {root, labels}`.
   static func published(_ key: Keys, _ decoder: Decoder) throws -> CorpusSource {
     let allowed: [PublishedKeys] =
       switch key {
       case .ravdess: [.root, .modality, .channel]
       case .cremaD: [.root, .labels]
       case .bandaiNamco: [.root, .styles, .actions]
+      case .facialExpressions: [.root, .labels]
       default: [.root]
       }
     try decoder.rejectUnknownKeys(allowed.map(\.rawValue))
@@ -38,6 +40,9 @@ extension CorpusSource {
         .bandaiNamco(
           styles: try option(BandaiNamcoMotion.Styles.self, .styles, default: .emotions),
           actions: try option(BandaiNamcoMotion.Actions.self, .actions, default: .core)), root: root)
+    case .facialExpressions:
+      return .published(
+        .facialExpressions(labels: try option(FacialExpressions.LabelSource.self, .labels, default: .all)), root: root)
     default:
       return .published(.emodb, root: root)
     }

@@ -9,7 +9,7 @@ public enum CorpusSource: Sendable, Equatable {
   case synthetic(folder: String, specification: SyntheticCorpusSpec, seedGiven: Bool)
   /// Any corpus described by a manifest CSV.
   case manifest(path: String, columns: Manifest)
-  /// A corpus in its published folder layout (EmoDB, RAVDESS, CREMA-D) under `root`.
+  /// A corpus in its published folder layout (EmoDB, RAVDESS, CREMA-D, facial-expressions) under `root`.
   case published(PublishedCorpus, root: String)
 
   /// Loads the corpus, generating the synthetic one if it is not already in place.
@@ -38,7 +38,9 @@ public enum CorpusSource: Sendable, Equatable {
 }
 
 extension CorpusSource: Decodable {
-  enum Keys: String, CodingKey, CaseIterable { case synthetic, manifest, emodb, ravdess, cremaD = "crema_d", bandaiNamco = "bandai_namco" }
+  enum Keys: String, CodingKey, CaseIterable {
+    case synthetic, manifest, emodb, ravdess, cremaD = "crema_d", bandaiNamco = "bandai_namco", facialExpressions = "facial_expressions"
+  }
   enum SyntheticKeys: String, CodingKey, CaseIterable {
     case folder, subjects, emotions, attributes, degradations, seed, frames
     case clipsPerEmotion = "clips_per_emotion", voiceSignal = "voice_signal", faceSignal = "face_signal"
@@ -47,7 +49,7 @@ extension CorpusSource: Decodable {
     case recordingGainDB = "recording_gain_db"
   }
   enum ManifestKeys: String, CodingKey, CaseIterable {
-    case path, id, subject, label, audio, landmarks, body, attributes
+    case path, id, subject, label, audio, landmarks, body, video, image, attributes
     case labelMap = "label_map"
   }
   enum DegradationKeys: String, CodingKey, CaseIterable { case attribute, group, factor, modality }
@@ -62,7 +64,7 @@ extension CorpusSource: Decodable {
     switch given[0] {
     case .synthetic: self = try CorpusSource.synthetic(container.superDecoder(forKey: .synthetic))
     case .manifest: self = try CorpusSource.manifest(container.superDecoder(forKey: .manifest))
-    case .emodb, .ravdess, .cremaD, .bandaiNamco: self = try CorpusSource.published(given[0], container.superDecoder(forKey: given[0]))
+    case .emodb, .ravdess, .cremaD, .bandaiNamco, .facialExpressions: self = try CorpusSource.published(given[0], container.superDecoder(forKey: given[0]))
     }
   }
 
@@ -117,6 +119,8 @@ extension CorpusSource: Decodable {
     columns.audioColumn = try c.decodeIfPresent(String.self, forKey: .audio) ?? columns.audioColumn
     columns.landmarksColumn = try c.decodeIfPresent(String.self, forKey: .landmarks) ?? columns.landmarksColumn
     columns.bodyColumn = try c.decodeIfPresent(String.self, forKey: .body) ?? columns.bodyColumn
+    columns.videoColumn = try c.decodeIfPresent(String.self, forKey: .video) ?? columns.videoColumn
+    columns.imageColumn = try c.decodeIfPresent(String.self, forKey: .image) ?? columns.imageColumn
     columns.attributeColumns = try c.decodeIfPresent([String].self, forKey: .attributes)
     columns.labelMap = try c.decodeIfPresent([String: String].self, forKey: .labelMap) ?? [:]
     return .manifest(path: try c.decode(String.self, forKey: .path), columns: columns)

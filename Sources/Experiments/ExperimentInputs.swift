@@ -82,6 +82,7 @@ extension PublishedCorpus {
     case .emodb, .ravdess: return []  // speakers and actors are built in or in the file names
     case .cremaD: return ["VideoDemographics.csv", "processedResults/summaryTable.csv"]
     case .bandaiNamco: return ["manifest.csv"]
+    case .facialExpressions: return ["manifest.csv", "label_sources.csv"]
     }
   }
 }

@@ -52,8 +52,13 @@ extension CorpusSource {
       pairs += [("subject", .text(columns.subjectColumn)), ("label", .text(columns.labelColumn))]
       if let audio = columns.audioColumn { pairs.append(("audio", .text(audio))) }
       if let landmarks = columns.landmarksColumn { pairs.append(("landmarks", .text(landmarks))) }
+      let defaults = Manifest()
       // Written when not the default, so manifests without body keypoints resolve as before.
-      if let body = columns.bodyColumn, body != Manifest().bodyColumn { pairs.append(("body", .text(body))) }
+      if let body = columns.bodyColumn, body != defaults.bodyColumn { pairs.append(("body", .text(body))) }
+      // Video and image columns are written when they differ from the default names, so
+      // resolved configs of manifests without them stay as they were.
+      if let video = columns.videoColumn, video != defaults.videoColumn { pairs.append(("video", .text(video))) }
+      if let image = columns.imageColumn, image != defaults.imageColumn { pairs.append(("image", .text(image))) }
       // Absent means every column not named above, which depends on the file.
       if let attributes = columns.attributeColumns { pairs.append(("attributes", .flowList(attributes.map { .text($0) }))) }
       pairs.append(("label_map", .map(columns.labelMap.keys.sorted().map { ($0, .text(columns.labelMap[$0]!)) }, flow: true)))
@@ -73,6 +78,8 @@ extension CorpusSource {
         return .map([
           ("bandai_namco", .map([rootPair, ("styles", .text(styles.rawValue)), ("actions", .text(actions.rawValue))], flow: true))
         ])
+      case .facialExpressions(let labels):
+        return .map([("facial_expressions", .map([rootPair, ("labels", .text(labels.rawValue))], flow: true))])
       }
     }
   }

@@ -69,9 +69,11 @@ public enum GenericLandmarkCSV {
 /// `.pts` → iBUG; a CSV with `x_0` → OpenFace 2.x; a CSV with `x0` → generic wide
 /// (dlib/MediaPipe dumps).
 public enum LandmarkFile {
-  /// Reads a landmark file of any supported layout.
+  /// Reads a landmark file of any supported layout; a video or still image (by extension)
+  /// is tracked with dlib on the fly instead.
   public static func read(_ url: URL, openFace: OpenFaceCSV.Options = .init()) throws -> LandmarkClip {
     if url.pathExtension.lowercased() == "pts" { return try IBUGPts.read(url) }
+    if TrackableMedia.isVideo(url) || TrackableMedia.isImage(url) { return try TrackableMedia.clip(url) }
     let table = try CSVTable.load(url)
     if GenericLandmarkCSV.matches(table.header) && !table.header.contains("x_0") {
       return try GenericLandmarkCSV.read(table: table, file: url.path, options: .init())

@@ -78,15 +78,18 @@ public enum IBUGPts {
 
   /// Writes one frame of a clip in the `.pts` layout (3 decimals).
   public static func write(_ clip: LandmarkClip, frame: Int = 0, to url: URL) throws {
-    var lines = ["version: 1", "n_points:  \(clip.pointCount)", "{"]
-    for i in 0..<clip.pointCount {
-      lines.append(OpenFaceCSV.format(clip.x[frame][i], 3) + " " + OpenFaceCSV.format(clip.y[frame][i], 3))
-    }
-    lines.append("}")
     do {
-      try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+      try text(x: clip.x[frame], y: clip.y[frame]).write(to: url, atomically: true, encoding: .utf8)
     } catch {
       throw FaceError.unreadable(file: url.path, reason: "cannot write: \(error.localizedDescription)")
     }
+  }
+
+  /// The `.pts` text of one set of points (3 decimals, LF line endings).
+  public static func text(x: [Double], y: [Double]) -> String {
+    var lines = ["version: 1", "n_points:  \(x.count)", "{"]
+    for i in x.indices { lines.append(OpenFaceCSV.format(x[i], 3) + " " + OpenFaceCSV.format(y[i], 3)) }
+    lines.append("}")
+    return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -35,7 +35,8 @@ extension Sample {
   public func file(_ source: MediaSource) -> URL? {
     switch source {
     case .audio: audio
-    case .landmarks: landmarks
+    // Without a landmark file, a face video or image is tracked on the fly by the reader.
+    case .landmarks: landmarks ?? faceMedia
     case .body: body
     }
   }

@@ -94,6 +94,7 @@ struct CorpusOptions: ParsableArguments {
     case .ravdess: return .ravdess(modality: chosen.modality, channel: chosen.channel)
     case .cremaD: return .cremaD(labels: chosen.labels)
     case .bandaiNamco(let styles, let actions): return .bandaiNamco(styles: styles, actions: actions)
+    case .facialExpressions(let labels): return .facialExpressions(labels: labels)
     }
   }
 

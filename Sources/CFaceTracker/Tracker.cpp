@@ -1,0 +1,118 @@
+// dlib's frontal face detector and 68-point shape predictor, with the detection rule of
+// the facial-expressions landmark release: detect on the picture as it is (threshold 0);
+// when that finds nothing, detect once more on the picture upsampled twice and map the
+// boxes back. This is what dlib's Python binding does for `detector.run(img, 0, 0.0)`
+// and `detector.run(img, 1, 0.0)` (tools/python/src/object_detection.h).
+#include "FaceTracker.h"
+#include "Errors.hpp"
+
+#include <dlib/image_processing.h>
+#include <dlib/image_processing/frontal_face_detector.h>
+#include <dlib/image_transforms.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+struct fv_tracker {
+  // The detector keeps scratch state while it scans, so each tracker has its own; the
+  // predictor is only read, so clones share it.
+  dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
+  std::shared_ptr<const dlib::shape_predictor> predictor;
+  dlib::array2d<dlib::rgb_pixel> picture;
+  dlib::array2d<dlib::rgb_pixel> upsampled;
+};
+
+using facevalue::guarded;
+
+extern "C" fv_tracker *fv_tracker_create(const char *model_path, char *error, size_t error_size) {
+  return guarded<fv_tracker *>(error, error_size, nullptr, [&]() -> fv_tracker * {
+    std::ifstream probe(model_path, std::ios::binary);
+    if (!probe) throw std::runtime_error(std::string("cannot open the shape predictor model ") + model_path);
+    probe.close();
+    auto predictor = std::make_shared<dlib::shape_predictor>();
+    try {
+      dlib::deserialize(model_path) >> *predictor;
+    } catch (const dlib::serialization_error &e) {
+      throw std::runtime_error(std::string(model_path) + " is not a dlib shape predictor model (" + e.what() + ")");
+    }
+    if (predictor->num_parts() != FV_LANDMARKS) {
+      throw std::runtime_error(std::string(model_path) + " fits " + std::to_string(predictor->num_parts()) + " points, not 68");
+    }
+    auto tracker = std::make_unique<fv_tracker>();
+    tracker->predictor = std::move(predictor);
+    return tracker.release();
+  });
+}
+
+extern "C" fv_tracker *fv_tracker_clone(const fv_tracker *tracker, char *error, size_t error_size) {
+  return guarded<fv_tracker *>(error, error_size, nullptr, [&]() -> fv_tracker * {
+    if (tracker == nullptr) throw std::invalid_argument("no tracker");
+    auto clone = std::make_unique<fv_tracker>();
+    clone->predictor = tracker->predictor;
+    return clone.release();
+  });
+}
+
+extern "C" void fv_tracker_destroy(fv_tracker *tracker) { delete tracker; }
+
+namespace {
+
+/// Copies a caller's picture into dlib's image type.
+void copy(const fv_rgb_image &image, dlib::array2d<dlib::rgb_pixel> &picture) {
+  if (image.pixels == nullptr || image.width <= 0 || image.height <= 0 || image.stride < 3 * image.width) {
+    throw std::invalid_argument("empty picture or bad row stride");
+  }
+  picture.set_size(image.height, image.width);
+  for (int row = 0; row < image.height; ++row) {
+    std::memcpy(&picture[row][0], image.pixels + static_cast<size_t>(row) * image.stride, 3 * static_cast<size_t>(image.width));
+  }
+}
+
+}  // namespace
+
+extern "C" int fv_tracker_find(
+  fv_tracker *tracker, fv_rgb_image image, fv_face *faces, int capacity, char *error, size_t error_size) {
+  return guarded<int>(error, error_size, -1, [&]() -> int {
+    if (tracker == nullptr) throw std::invalid_argument("no tracker");
+    copy(image, tracker->picture);
+    std::vector<dlib::rect_detection> found;
+    tracker->detector(tracker->picture, found, 0.0);
+    bool upsampled = false;
+    if (found.empty()) {
+      dlib::pyramid_down<2> pyramid;
+      dlib::pyramid_up(tracker->picture, tracker->upsampled, pyramid);
+      tracker->detector(tracker->upsampled, found, 0.0);
+      for (auto &detection : found) detection.rect = pyramid.rect_down(detection.rect, 1);
+      upsampled = true;
+    }
+    // Largest box first; equal areas keep the detector's order (highest score first).
+    std::vector<size_t> order(found.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      const auto areaA = found[a].rect.area(), areaB = found[b].rect.area();
+      return areaA != areaB ? areaA > areaB : a < b;
+    });
+    const int count = static_cast<int>(found.size());
+    for (int i = 0; i < std::min(count, capacity); ++i) {
+      const dlib::rect_detection &detection = found[order[i]];
+      const dlib::rectangle box = detection.rect;
+      const dlib::full_object_detection shape = (*tracker->predictor)(tracker->picture, box);
+      fv_face &face = faces[i];
+      face.left = box.left();
+      face.top = box.top();
+      face.right = box.right();
+      face.bottom = box.bottom();
+      face.score = detection.detection_confidence;
+      face.upsampled = upsampled ? 1 : 0;
+      for (int k = 0; k < FV_LANDMARKS; ++k) {
+        face.x[k] = static_cast<double>(shape.part(k).x());
+        face.y[k] = static_cast<double>(shape.part(k).y());
+      }
+    }
+    return count;
+  });
+}
