@@ -45,28 +45,31 @@ public struct FeatureExtractor: Sendable {
   }
 
   /// Voice and face features of every sample (nil where the modality is not needed),
-  /// computed once and shared by all modalities of a run.
-  public func measure(_ samples: [Sample], modalities: Set<Modality>) -> [SampleMeasurement] {
+  /// computed once and shared by all modalities of a run; read from and stored in `cache`
+  /// when one is given.
+  public func measure(_ samples: [Sample], modalities: Set<Modality>, cache: FeatureCache? = nil) -> [SampleMeasurement] {
     let needVoice = modalities.contains(.voice) || modalities.contains(.both)
     let needFace = modalities.contains(.face) || modalities.contains(.both)
     BLASThreads.set(1)
     return parallelMap(samples.count) { i in
       let sample = samples[i]
       var m = SampleMeasurement()
-      if needVoice { m.voice = Self.measure(voice, sample: sample) }
-      if needFace { m.face = Self.measure(face, sample: sample) }
+      if needVoice { m.voice = Self.measure(voice, sample: sample, cache: cache) }
+      if needFace { m.face = Self.measure(face, sample: sample, cache: cache) }
       return m
     }
   }
 
   /// One sample's features from one set, or the reason it has none.
-  public static func measure(_ set: any FeatureSet, sample: Sample) -> Result<MeasuredFeatures, MeasurementFailure> {
+  public static func measure(
+    _ set: any FeatureSet, sample: Sample, cache: FeatureCache? = nil
+  ) -> Result<MeasuredFeatures, MeasurementFailure> {
     if let table = set as? TableFeatureSet { return table.measure(id: sample.id) }
     guard let url = set.source == .audio ? sample.audio : sample.landmarks else {
       return .failure(MeasurementFailure(message: "sample \(sample.id) has no \(set.source.rawValue) file"))
     }
     do {
-      let measured = try set.measure(url)
+      let measured = try cache?.features(of: url, set: set) { try set.measure(url) } ?? set.measure(url)
       let values = measured.values
       precondition(
         values.count == set.featureNames.count,
