@@ -17,36 +17,29 @@ import Results
 /// column transforms and scaling, which never see the labels, be fitted once per distinct
 /// fold instead of once per permutation: the same numbers a refit would give.
 enum ChanceTesting {
-  static func refit(
-    _ problem: CrossValidationProblem, observedUAR: Double, permutations: Int, progress: (Int) -> Void = { _ in }
-  ) throws -> ChanceTest {
+  /// The whole test in one process: the null UARs of every permutation, then the test.
+  static func refit(_ problem: CrossValidationProblem, observedUAR: Double, permutations: Int) throws -> ChanceTest {
+    try test(problem, observedUAR: observedUAR, nullUARs: nullUARs(problem, permutations: 0..<permutations))
+  }
+
+  /// The test from the null UARs of permutations 0, 1, … in index order.
+  static func test(_ problem: CrossValidationProblem, observedUAR: Double, nullUARs: [Double?]) -> ChanceTest {
     let scheme = PermutationScheme(labels: problem.labels, subjects: problem.subjects)
     var null = PermutationTally(observed: observedUAR)
-    var scores: [Double] = []  // kept for the report's null-distribution chart
-    // Blocks of permutations so progress can be reported between them; within a block, one
-    // pool of (permutation, fold) fits. A permutation's UAR does not depend on its block.
-    let blockSize = 32
-    for blockStart in stride(from: 0, to: permutations, by: blockSize) {
-      let block = blockStart..<Swift.min(permutations, blockStart + blockSize)
-      for uar in try nullUARs(problem, scheme: scheme, permutations: block) {
-        if let uar {
-          null.add(uar)
-          scores.append(uar)
-        }
-      }
-      progress(block.upperBound)
-    }
+    for uar in nullUARs { if let uar { null.add(uar) } }
     var test = ChanceTest(
       method: "\(scheme.summary()), whole pipeline refitted per permutation", statistic: "UAR",
       permutations: null.count, nullMean: null.mean, pValue: null.pValue, pValueHolm: nil)
-    test.nullScores = scores
+    test.nullScores = nullUARs.compactMap { $0 }  // kept for the report's null-distribution chart
     return test
   }
 
-  /// The UAR of each permutation in `range` (nil when no fold could be predicted).
-  private static func nullUARs(
-    _ problem: CrossValidationProblem, scheme: PermutationScheme, permutations range: Range<Int>
-  ) throws -> [Double?] {
+  /// The UAR of each permutation in `range` (nil when no fold could be predicted), from one
+  /// pool of (permutation, fold) fits across the cores. Each permutation's labels and refit
+  /// seed derive from its index alone, so ranges computed apart (blocks of a resumed or
+  /// sharded run) and joined in index order equal one computation of the whole.
+  static func nullUARs(_ problem: CrossValidationProblem, permutations range: Range<Int>) throws -> [Double?] {
+    let scheme = PermutationScheme(labels: problem.labels, subjects: problem.subjects)
     let permuted = range.map { p in
       var random = SeededGenerator(seed: problem.seed, .chanceTestPermutation(p))
       var again = problem

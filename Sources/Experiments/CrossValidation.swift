@@ -89,6 +89,14 @@ struct PreparedFold {
   var trainLabels: [Int]
 }
 
+/// How one fold of a cross-validation ended.
+enum FoldOutcome {
+  /// Its test rows' predictions, and the setting nested selection chose (nil without a grid).
+  case trained(FoldPredictions, ModelSelection?)
+  /// It could not be trained; its rows stay unpredicted.
+  case failed(reason: String)
+}
+
 /// One fitted model's predictions of a fold's test rows.
 struct FoldPredictions {
   /// Class probabilities, one row per test row.
@@ -106,18 +114,30 @@ extension CrossValidationProblem {
   func run() throws -> CrossValidatedPredictions {
     let folds = try splitter.folds(labels: labels, subjects: subjects)
     BLASThreads.set(1)
-    let outcomes = parallelMap(folds.count) { index in
-      Result { try fitAndPredict(folds[index], seed: SeedStream.fold(index).seed(from: seed)) }
+    return assemble(folds, outcomes: parallelMap(folds.count) { foldOutcome(folds, $0) })
+  }
+
+  /// One fold's predictions (and nested selection's choice), or why it could not be trained.
+  func foldOutcome(_ folds: [Fold], _ index: Int) -> FoldOutcome {
+    do {
+      let (predictions, selection) = try fitAndPredict(folds[index], seed: SeedStream.fold(index).seed(from: seed))
+      return .trained(predictions, selection)
+    } catch {
+      return .failed(reason: "\(error)")
     }
+  }
+
+  /// The out-of-fold predictions from every fold's outcome, in fold order.
+  func assemble(_ folds: [Fold], outcomes: [FoldOutcome]) -> CrossValidatedPredictions {
     var result = CrossValidatedPredictions(rows: labels.count, foldCount: folds.count)
     var selections: [ModelSelection] = []
     for (fold, outcome) in zip(folds, outcomes) {
       switch outcome {
-      case .success(let (predictions, selection)):
+      case .trained(let predictions, let selection):
         if let selection { selections.append(selection) }
         result.record(predictions, rows: fold.test)
-      case .failure(let error):
-        result.failedFolds.append(ExcludedSample(id: "fold \(fold.name)", reason: "\(error)"))
+      case .failed(let reason):
+        result.failedFolds.append(ExcludedSample(id: "fold \(fold.name)", reason: reason))
       }
     }
     if case .search = pipeline.model { result.selections = selections }

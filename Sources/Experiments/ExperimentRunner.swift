@@ -4,14 +4,27 @@ import Features
 import Foundation
 import LinearAlgebra
 import Results
+import Tabular
 
 /// Runs an experiment: load corpus → features → cross-validated predictions → metrics.
+///
+/// The computation is cut into units (`RunUnit`: folds, permutation blocks, repetitions),
+/// each stored in `units` when done. `runKeepingPredictions` computes the units not yet
+/// stored and assembles the result from all of them, so a run started again after a kill
+/// continues and ends with the same result; `runShard` computes one share of the units
+/// only; `merge` computes none and assembles what the shares stored.
 public struct ExperimentRunner {
   /// Where progress messages go (the CLI prints them; tests discard them).
   public var log: (String) -> Void
 
   /// The wall time of each stage and the corpora read, for provenance.json.
   public let record = RunRecord()
+
+  /// Stored features, read instead of measuring again; nil measures every file.
+  public var cache: FeatureCache? = nil
+
+  /// Finished units; held in memory unless the store has a folder.
+  public var units = UnitStore()
 
   /// Where progress of long work (chance-test permutations, repeated splits) goes.
   public var progress: (ProgressEvent) -> Void = { _ in }
@@ -25,6 +38,30 @@ public struct ExperimentRunner {
   /// Runs `config` and also returns each modality's out-of-fold predictions, for export.
   public func runKeepingPredictions(_ config: ExperimentConfig) throws -> (result: ExperimentResult, predictions: [(String, PredictionSet)])
   {
+    let prepared = try prepare(config)
+    _ = try compute(prepared, share: nil)
+    return try assemble(prepared, config)
+  }
+
+  /// Computes the units of `shard` not yet stored; returns how many were computed and how
+  /// many of its units were already stored.
+  public func runShard(_ config: ExperimentConfig, shard: Shard) throws -> (computed: Int, alreadyDone: Int) {
+    try compute(try prepare(config), share: shard)
+  }
+
+  /// Assembles the result from units the shards stored, computing none.
+  public func merge(_ config: ExperimentConfig) throws -> (result: ExperimentResult, predictions: [(String, PredictionSet)]) {
+    try assemble(try prepare(config), config)
+  }
+
+  /// The experiment's units in order, and whether each is already stored.
+  public func plan(_ config: ExperimentConfig) throws -> [(unit: RunUnit, done: Bool)] {
+    try prepare(config).runs.flatMap { run in run.units.map { ($0, run.isDone($0, in: units)) } }
+  }
+
+  /// Loads the corpus, checks the protocol, measures the features and sets up each run's
+  /// cross-validation problem and units.
+  func prepare(_ config: ExperimentConfig) throws -> PreparedExperiment {
     record.reset()
     let scan = try config.corpus.loadScan(base: config.baseFolder, experimentSeed: config.seed, log: log)
     record.loaded(scan.corpus, role: "corpus")
@@ -60,7 +97,7 @@ public struct ExperimentRunner {
       let sets = try choice.loadSets(base: config.baseFolder)
       let extractor = FeatureExtractor(voice: sets.voice, face: sets.face, body: sets.body)
       log("measuring features of \(corpus.samples.count) samples" + (variant.map { " for \($0)" } ?? ""))
-      let measurements = extractor.measure(corpus.samples, channels: Set(config.usedChannels))
+      let measurements = extractor.measure(corpus.samples, channels: Set(config.usedChannels), cache: cache)
       for case let table as TableFeatureSet in [sets.voice, sets.face, sets.body] {
         if let unmatched = try table.unmatchedWarning(corpusIDs: corpus.samples.map(\.id)) { dataWarnings.append(unmatched) }
       }
@@ -68,17 +105,24 @@ public struct ExperimentRunner {
       record.lap("measure features" + (variant.map { " (\($0))" } ?? ""))
       return (variant, extractor, measurements)
     }
+    if let cache { log(Self.cacheLine(cache)) }
     // Problems that changed what was measured without stopping it: stated in the result.
     dataWarnings += FeatureExtractor.noteSummary(notes)
     for warning in dataWarnings { log("warning: \(warning)") }
 
-    let analysis = PredictionAnalysis(statistics: config.statistics, seed: config.seed, minimumGroupSubjects: config.minimumGroupSubjects)
-    var predictionSets: [String: PredictionSet] = [:]
+    let build: String
+    switch BuildIdentity.current {
+    case .success(let identity): build = identity
+    case .failure(let error):
+      // Units of an unidentified build must not be read by another: this process's own name.
+      build = "unidentified \(UUID().uuidString)"
+      log("warning: \(error); finished units will not be reused by another run")
+    }
     // Each modality of each feature choice, then each early fusion of the experiment's own features.
     let runList =
       variants.flatMap { variant in config.modalities.map { (variant, $0.rawValue, $0.parts) } }
       + config.fusion.filter { $0.method == .early }.map { (variants[0], $0.runName, $0.channels) }
-    var runs = try runList.map { variant, modalityName, channels -> ModalityResult in
+    let runs = try runList.map { variant, modalityName, channels -> PreparedRun in
       let (choiceName, extractor, measurements) = variant
       let runName = choiceName.map { "\(modalityName):\($0)" } ?? modalityName
       let table = extractor.table(channels: channels, samples: corpus.samples, measurements: measurements)
@@ -100,8 +144,34 @@ public struct ExperimentRunner {
         pipeline: Pipeline(
           columnTransforms: table.foldTransforms, normalisationGroups: normalised.transformGroups, model: config.model),
         seed: config.seed)
-      let predictions = try problem.run()
-      record.lap("\(runName): cross-validation")
+      let folds = try splitter.folds(labels: y, subjects: subjects)
+      return PreparedRun(
+        name: runName, table: table, samples: samples, normalisation: normalised.summary, corpora: corpora, problem: problem,
+        folds: folds,
+        stored: StoredRun(name: runName, problem: problem, folds: folds, protocolConfig: config.evaluationProtocol, build: build),
+        permutations: config.statistics.permutations, protocolConfig: config.evaluationProtocol)
+    }
+    return PreparedExperiment(
+      corpus: corpus, layoutProblems: problems, design: design, labels: labels, dataWarnings: dataWarnings,
+      foldWarnings: foldWarnings, runs: runs, extractor: variants[0].1, measurements: variants[0].2)
+  }
+
+  /// Builds the result from every run's stored units.
+  func assemble(
+    _ prepared: PreparedExperiment, _ config: ExperimentConfig
+  ) throws -> (result: ExperimentResult, predictions: [(String, PredictionSet)]) {
+    let missing = prepared.runs.flatMap { run in run.units.filter { !run.isDone($0, in: units) } }
+    guard missing.isEmpty else {
+      throw UnitError.missing(
+        units: missing.map(\.description), total: prepared.runs.map(\.units.count).reduce(0, +), folder: units.folder?.path)
+    }
+    let (corpus, design, labels) = (prepared.corpus, prepared.design, prepared.labels)
+    let analysis = PredictionAnalysis(statistics: config.statistics, seed: config.seed, minimumGroupSubjects: config.minimumGroupSubjects)
+    var predictionSets: [String: PredictionSet] = [:]
+    var runs = try prepared.runs.map { run -> ModalityResult in
+      let (runName, table, samples, problem) = (run.name, run.table, run.samples, run.problem)
+      let (y, subjects) = (problem.labels, problem.subjects)
+      let predictions = try run.predictions(from: units)
       let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
       guard !rows.isEmpty else {
         throw ExperimentError.nothingEvaluated(
@@ -114,17 +184,8 @@ public struct ExperimentRunner {
       predictionSets[runName] = set
       var chanceTest: ChanceTest? = nil
       if config.statistics.permutations > 0 {
-        log(
-          WorkEstimate.line(
-            "\(runName): chance test", config.statistics.permutations, "permutations",
-            folds: predictions.foldCount, model: config.model))
-        chanceTest = try ChanceTesting.refit(
-          problem, observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0,
-          permutations: config.statistics.permutations
-        ) { done in
-          progress(ProgressEvent(task: "\(runName): chance test", unit: "permutations", done: done, total: config.statistics.permutations))
-        }
-        record.lap("\(runName): chance test")
+        chanceTest = ChanceTesting.test(
+          problem, observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0, nullUARs: try run.nullUARs(from: units))
       }
       var result = analysis.summarise(
         runName, set: set, featureCount: table.names.count, folds: predictions.foldCount,
@@ -134,38 +195,27 @@ public struct ExperimentRunner {
       result.foldTransform = table.foldTransforms.first?.transform.summary
       result.droppedFrames = table.droppedFrames > 0 ? table.droppedFrames : nil
       result.selectedHyperparameters = predictions.selections
-      result.normalisation = normalised.summary
-      result.corpusShift = corpora.map {
+      result.normalisation = run.normalisation
+      result.corpusShift = run.corpora.map {
         CorpusShift.table(table.values, names: table.names, isTest: $0.map { $0 == CrossCorpusDesign.testTag })
       }
       if config.evaluationProtocol.repeats > 1 {
-        log(
-          WorkEstimate.line(
-            "\(runName): repeated splits", config.evaluationProtocol.repeats, "repetitions",
-            folds: predictions.foldCount, model: config.model))
-        var splits = RepeatedSplits(unweightedAverageRecall: [], accuracy: [])
-        for r in 0..<config.evaluationProtocol.repeats {
-          let seed = RepeatedSplits.seed(repetition: r, experimentSeed: config.seed)
-          progress(
-            ProgressEvent(task: "\(runName): repeated splits", unit: "repetitions", done: r, total: config.evaluationProtocol.repeats))
-          var again = problem
-          again.splitter = config.evaluationProtocol.splitter(seed: seed)
-          again.seed = seed
-          let confusion = try (r == 0 ? predictions : again.run()).confusion(truth: y, classCount: labels.count)
-          splits.unweightedAverageRecall.append(Metrics.unweightedAverageRecall(confusion).number ?? .nan)
-          splits.accuracy.append(Metrics.accuracy(confusion).number ?? .nan)
+        let confusion = predictions.confusion(truth: y, classCount: labels.count)
+        var splits = RepeatedSplits(
+          unweightedAverageRecall: [Metrics.unweightedAverageRecall(confusion).number ?? .nan],
+          accuracy: [Metrics.accuracy(confusion).number ?? .nan])
+        for record in try run.repetitions(from: units) {
+          splits.unweightedAverageRecall.append(record.unweightedAverageRecall.value)
+          splits.accuracy.append(record.accuracy.value)
         }
-        progress(
-          ProgressEvent(
-            task: "\(runName): repeated splits", unit: "repetitions", done: config.evaluationProtocol.repeats,
-            total: config.evaluationProtocol.repeats))
         result.repeatedSplits = splits
       }
-      record.lap("\(runName): intervals and group analysis" + (config.evaluationProtocol.repeats > 1 ? ", repeated splits" : ""))
+      record.lap("\(runName): intervals and group analysis")
       return result
     }
+    // Late fusions are computed here, by the process that assembles the result.
     for (run, set) in try lateFusionRuns(
-      config, corpus: corpus, extractor: variants[0].1, measurements: variants[0].2, design: design, analysis: analysis)
+      config, corpus: corpus, extractor: prepared.extractor, measurements: prepared.measurements, design: design, analysis: analysis)
     {
       runs.append(run)
       predictionSets[run.modality] = set
@@ -176,29 +226,17 @@ public struct ExperimentRunner {
       corpus: CorpusSummary(
         name: corpus.name, samples: corpus.samples.count, subjects: corpus.subjects.count, labels: labels,
         labelCounts: labels.map { label in corpus.samples.filter { $0.label == label }.count },
-        attributes: corpus.attributeNames, layoutProblems: problems.isEmpty ? nil : problems.map(\.description)),
+        attributes: corpus.attributeNames,
+        layoutProblems: prepared.layoutProblems.isEmpty ? nil : prepared.layoutProblems.map(\.description)),
       groundTruth: config.testCorpus?.resolvedSpecification(experimentSeed: config.seed.derived(.testCorpus))
         ?? config.corpus.resolvedSpecification(experimentSeed: config.seed),
       evaluationProtocol: design?.summary ?? config.evaluationProtocol.summary,
-      warnings: (config.evaluationProtocol.leaksSubjects ? [ProtocolConfig.leakWarning] : []) + dataWarnings + foldWarnings,
+      warnings: (config.evaluationProtocol.leaksSubjects ? [ProtocolConfig.leakWarning] : []) + prepared.dataWarnings
+        + prepared.foldWarnings,
       statistics: config.statistics.summary, model: config.model.summary,
       featureSets: config.featureSetNames, runs: runs,
       comparisons: analysis.comparisons(runs.map(\.modality), sets: predictionSets))
-    if let windows = config.windows {
-      let evaluation = WindowedEvaluation(
-        config: config, windows: windows, corpus: corpus, extractor: variants[0].1, analysis: analysis, log: log)
-      result.windows = try evaluation.curves()
-      record.lap("windows")
-      let shortest = windows.lengths.compactMap { $0 }.min()
-      for curve in result.windows ?? [] {
-        guard let modality = Modality(rawValue: curve.modality), let seconds = try evaluation.latency(modality, length: shortest) else {
-          continue
-        }
-        let label = WindowConfig.label(shortest)
-        log("\(curve.modality): one \(label) window's decision takes \(String(format: "%.2f", seconds * 1000)) ms on one core (median)")
-        record.lap("\(curve.modality): latency, \(String(format: "%.3f", seconds * 1000)) ms per \(label) decision (median of up to 20)")
-      }
-    }
+    if let windows = config.windows { result.windows = try windowCurves(config, windows: windows, prepared: prepared, analysis: analysis) }
     result.interpretation = config.interpretation
     result.blas = "OpenBLAS \(BLAS.kernels)"
     result.methodChanges = MethodChanges.current
@@ -209,6 +247,34 @@ public struct ExperimentRunner {
       config.hypotheses, result: result, sets: predictionSets, humanRaters: config.humanRaters.map { [$0] } ?? [])
     record.lap("verdicts")
     return (result, runs.compactMap { run in predictionSets[run.modality].map { (run.modality, $0) } })
+  }
+
+  /// UAR against window length per modality, and the latency of one decision at the
+  /// shortest window (computed by the process that assembles the result).
+  private func windowCurves(
+    _ config: ExperimentConfig, windows: WindowConfig, prepared: PreparedExperiment, analysis: PredictionAnalysis
+  ) throws -> [WindowCurve] {
+    let evaluation = WindowedEvaluation(
+      config: config, windows: windows, corpus: prepared.corpus, extractor: prepared.extractor, analysis: analysis, log: log)
+    let curves = try evaluation.curves()
+    record.lap("windows")
+    let shortest = windows.lengths.compactMap { $0 }.min()
+    for curve in curves {
+      guard let modality = Modality(rawValue: curve.modality), let seconds = try evaluation.latency(modality, length: shortest) else {
+        continue
+      }
+      let label = WindowConfig.label(shortest)
+      log("\(curve.modality): one \(label) window's decision takes \(String(format: "%.2f", seconds * 1000)) ms on one core (median)")
+      record.lap("\(curve.modality): latency, \(String(format: "%.3f", seconds * 1000)) ms per \(label) decision (median of up to 20)")
+    }
+    return curves
+  }
+
+  /// A progress line saying how the feature cache served the measurements.
+  static func cacheLine(_ cache: FeatureCache) -> String {
+    let (counts, failure) = cache.summary
+    return "feature cache \(cache.folder.path): \(counts.hits) read, \(counts.stored) measured and stored"
+      + (counts.unstored > 0 ? ", \(counts.unstored) not stored" + (failure.map { " (\($0))" } ?? "") : "")
   }
 
   /// Every attribute named under `groups` must be in the corpus (for a cross-corpus run: in

@@ -57,29 +57,32 @@ public struct FeatureExtractor: Sendable {
 
   /// The features of every channel the modalities need (nil where a channel is not needed),
   /// computed once and shared by all modalities of a run.
-  public func measure(_ samples: [Sample], modalities: Set<Modality>) -> [SampleMeasurement] {
-    measure(samples, channels: Set(modalities.flatMap(\.parts)))
+  public func measure(_ samples: [Sample], modalities: Set<Modality>, cache: FeatureCache? = nil) -> [SampleMeasurement] {
+    measure(samples, channels: Set(modalities.flatMap(\.parts)), cache: cache)
   }
 
-  /// The features of these channels for every sample.
-  public func measure(_ samples: [Sample], channels: Set<Modality>) -> [SampleMeasurement] {
+  /// The features of these channels for every sample, read from and stored in `cache` when
+  /// one is given.
+  public func measure(_ samples: [Sample], channels: Set<Modality>, cache: FeatureCache? = nil) -> [SampleMeasurement] {
     BLASThreads.set(1)
     return parallelMap(samples.count) { i in
       let sample = samples[i]
       var m = SampleMeasurement()
-      for channel in Modality.channels where channels.contains(channel) { m[channel] = Self.measure(set(channel), sample: sample) }
+      for channel in Modality.channels where channels.contains(channel) { m[channel] = Self.measure(set(channel), sample: sample, cache: cache) }
       return m
     }
   }
 
   /// One sample's features from one set, or the reason it has none.
-  public static func measure(_ set: any FeatureSet, sample: Sample) -> Result<MeasuredFeatures, MeasurementFailure> {
+  public static func measure(
+    _ set: any FeatureSet, sample: Sample, cache: FeatureCache? = nil
+  ) -> Result<MeasuredFeatures, MeasurementFailure> {
     if let table = set as? TableFeatureSet { return table.measure(id: sample.id) }
     guard let url = sample.file(set.source) else {
       return .failure(MeasurementFailure(message: "sample \(sample.id) has no \(set.source.rawValue) file"))
     }
     do {
-      let measured = try set.measure(url)
+      let measured = try cache?.features(of: url, set: set) { try set.measure(url) } ?? set.measure(url)
       let values = measured.values
       precondition(
         values.count == set.featureNames.count,

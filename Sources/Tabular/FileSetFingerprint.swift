@@ -25,14 +25,9 @@ public struct FileSetFingerprint: Sendable, Equatable, Codable {
     var listing = SHA256()
     var bytes = 0
     for name in named.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-      let data: Data
-      do { data = try Data(contentsOf: named[name]!, options: .mappedIfSafe) } catch {
-        throw TabularError.unreadable(source: named[name]!.path, reason: error.localizedDescription)
-      }
-      var digest = SHA256()
-      data.withUnsafeBytes { digest.update($0) }
-      bytes += data.count
-      listing.update(Array("\(digest.finalHex())  \(name)\n".utf8))
+      let file = try SHA256.ofFile(named[name]!)
+      bytes += file.bytes
+      listing.update(Array("\(file.digest)  \(name)\n".utf8))
     }
     return FileSetFingerprint(files: named.count, bytes: bytes, sha256: listing.finalHex())
   }

@@ -13,7 +13,10 @@ struct FaceValue: ParsableCommand {
         facevalue run experiments/demo.yaml
       """,
     version: "0.1.0",
-    subcommands: [Run.self, Synth.self, Features.self, CorpusCommand.self, AuditCommand.self, Render.self, Compare.self, Track.self])
+    subcommands: [
+      Run.self, Plan.self, Merge.self, CacheCommand.self, Synth.self, Features.self, CorpusCommand.self, AuditCommand.self,
+      Render.self, Compare.self, Track.self,
+    ])
 
   /// Applies the OpenBLAS settings FaceValue needs (native kernels where its CPU detection
   /// failed, no idle thread pool; see `NativeBLASKernels`) and the heap policy of its

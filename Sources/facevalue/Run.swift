@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import Reports
+import Results
 import Tabular
 
 extension FaceValue {
@@ -15,13 +16,21 @@ extension FaceValue {
 
         Relative paths in CONFIG are relative to CONFIG's folder; data:NAME is looked for in \
         $FACEVALUE_DATA, then datasets/ in the repository, then ../shared/datasets.
+
+        Measured features are cached (--cache) and finished units of work are kept in \
+        <output>/.<name>.units/ until the report is written, so a run that is stopped and \
+        started again continues where it stopped. With --shard I/N (or in a SLURM array \
+        job) it computes only share I of the units; facevalue merge then writes the report \
+        (docs/scaling.md).
         """)
 
     @Argument(help: "The experiment YAML file, e.g. experiments/demo.yaml.")
     var config: String
 
-    @Option(name: .shortAndLong, help: "Folder that receives <name>/ with the report files.")
-    var output: String = "results"
+    @OptionGroup var work: WorkOptions
+
+    @Option(help: ArgumentHelp("Compute only share I of N of the units (1 <= I <= N); no report.", valueName: "I/N"))
+    var shard: String?
 
     @Flag(name: .shortAndLong, help: "Print only the report folder.")
     var quiet = false
@@ -33,24 +42,62 @@ extension FaceValue {
       guard FileManager.default.fileExists(atPath: config) else {
         throw ValidationError("no experiment file at '\(config)'")
       }
+      if let shard, Shard(shard) == nil { throw ValidationError("--shard takes I/N with 1 <= I <= N, e.g. 2/4; got '\(shard)'") }
     }
 
     func run() throws {
+      if checkData {
+        do { return try Self.checkData(try ExperimentConfig.load(URL(fileURLWithPath: config))) } catch let error
+          as CustomStringConvertible & Error
+        {
+          printError("error: \(error.description)")
+          throw ExitCode(2)
+        }
+      }
+      let chosen: Shard?
+      do { chosen = try shard.flatMap(Shard.init) ?? Shard.fromSLURM() } catch let error as ShardError {
+        printError("error: \(error.description)")
+        throw ExitCode(2)
+      }
+      if let chosen { return try runShard(chosen) }
+      try Self.runAndPublish(config: config, work: work, quiet: quiet) { runner, experiment in
+        try runner.runKeepingPredictions(experiment)
+      }
+    }
+
+    /// Computes one share of the units and says how to merge.
+    private func runShard(_ shard: Shard) throws {
+      do {
+        let experiment = try ExperimentConfig.load(URL(fileURLWithPath: config))
+        var runner = work.runner(for: experiment, log: { message in if !quiet { printError(message) } })
+        if !quiet { runner.progress = ProgressDisplay().update }
+        let (computed, alreadyDone) = try runner.runShard(experiment, shard: shard)
+        print(
+          "shard \(shard): \(computed) units computed, \(alreadyDone) already done, in "
+            + "\(runner.units.folder?.path ?? "memory"); when every shard is done: facevalue merge \(config) --output \(work.output)")
+      } catch let error as CustomStringConvertible & Error {
+        printError("error: \(error.description)")
+        throw ExitCode(2)
+      }
+    }
+
+    /// Loads CONFIG, reserves its result folder, gets the result from `produce` and writes
+    /// the report folder; the stored units are removed once it is in place.
+    static func runAndPublish(
+      config: String, work: WorkOptions, quiet: Bool,
+      produce: (ExperimentRunner, ExperimentConfig) throws -> (result: ExperimentResult, predictions: [(String, PredictionSet)])
+    ) throws {
       let url = URL(fileURLWithPath: config)
       let started = Date()
       do {
         let experiment = try ExperimentConfig.load(url)
-        if checkData { return try Self.checkData(experiment) }
-        let folder = URL(fileURLWithPath: output).appendingPathComponent(experiment.name)
+        let folder = work.outputFolder.appendingPathComponent(experiment.name)
         // Before any computation: a bad --output or a concurrent run of this name stops here.
         let reserved = try ResultFolder.reserve(folder)
         defer { reserved.release() }
-        var runner = ExperimentRunner(log: { message in if !quiet { printError(message) } })
-        if !quiet {
-          let display = ProgressDisplay()
-          runner.progress = display.update
-        }
-        let (result, predictions) = try runner.runKeepingPredictions(experiment)
+        var runner = work.runner(for: experiment, log: { message in if !quiet { printError(message) } })
+        if !quiet { runner.progress = ProgressDisplay().update }
+        let (result, predictions) = try produce(runner, experiment)
         let text = try String(contentsOf: url, encoding: .utf8)
         let provenance = try Provenance.collect(
           experiment, record: runner.record, resultFolder: folder, started: started,
@@ -58,6 +105,7 @@ extension FaceValue {
         try ReportWriter.write(
           result, configText: try experiment.resolvedYAML(resultFolder: folder, originalText: text), provenance: try provenance.json(),
           predictions: predictions, into: reserved)
+        runner.units.removeFolder()
         if !quiet {
           for run in result.runs { print(MarkdownReport.summaryLine(run)) }
           print("report: \(folder.appendingPathComponent("report.md").path)")

@@ -1,0 +1,106 @@
+import Evaluation
+import Foundation
+import Tabular
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where an experiment's finished units are kept: always in memory, and in a folder when
+/// one is given (`<output>/.<name>.units/`, shared by a resumed run and by the shards of a
+/// SLURM array). Each run's units live in a subfolder named by the run and a fingerprint of
+/// everything its units depend on (the build, the feature table, labels, subjects, folds,
+/// pipeline, protocol and seed), so a unit computed for other inputs is never read. Files
+/// appear whole (`AtomicFile.writeShared`); one that does not decode is computed again.
+public final class UnitStore: @unchecked Sendable {
+  /// The folder, or nil for a store held in memory only.
+  public let folder: URL?
+  private let lock = NSLock()
+  private var memory: [String: Data] = [:]
+  private var savedCount = 0
+  /// Crash-test checkpoint: `FACEVALUE_TEST_KILL_AFTER_UNITS=N` SIGKILLs the process once it
+  /// has stored N units (inactive unless the variable is set).
+  private let killAfter = ProcessInfo.processInfo.environment["FACEVALUE_TEST_KILL_AFTER_UNITS"].flatMap { Int($0) }
+
+  /// A store in `folder`, or in memory when nil.
+  public init(folder: URL? = nil) { self.folder = folder }
+
+  /// The unit folder of experiment `name` under the output folder.
+  public static func folder(output: URL, experiment name: String) -> URL {
+    output.appendingPathComponent(".\(name).units", isDirectory: true)
+  }
+
+  /// The stored value of `unit`, if it is there and decodes.
+  func load<T: Decodable>(_ type: T.Type, _ unit: RunUnit, in run: StoredRun) -> T? {
+    let key = run.folderName + "/" + unit.fileName
+    lock.lock()
+    let held = memory[key]
+    lock.unlock()
+    if let held { return try? JSONDecoder().decode(T.self, from: held) }
+    guard let folder, let data = try? Data(contentsOf: folder.appendingPathComponent(key)),
+      let value = try? JSONDecoder().decode(T.self, from: data)
+    else { return nil }
+    lock.lock()
+    memory[key] = data
+    lock.unlock()
+    return value
+  }
+
+  /// Stores `value` as `unit`'s result, on disk first when the store has a folder.
+  func save<T: Encodable>(_ value: T, _ unit: RunUnit, in run: StoredRun) throws {
+    let key = run.folderName + "/" + unit.fileName
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    let data = try encoder.encode(value)
+    if let folder { try AtomicFile.writeShared(data, to: folder.appendingPathComponent(key)) }
+    lock.lock()
+    memory[key] = data
+    savedCount += 1
+    let count = savedCount
+    lock.unlock()
+    if let killAfter, count >= killAfter, folder != nil { kill(getpid(), SIGKILL) }
+  }
+
+  /// Removes the folder (once the result it served is published).
+  public func removeFolder() {
+    guard let folder else { return }
+    let aside = folder.deletingLastPathComponent().appendingPathComponent(
+      ".\(folder.lastPathComponent).removing-\(getpid())-\(UInt32.random(in: .min ... .max))")
+    if (try? FileManager.default.moveItem(at: folder, to: aside)) != nil { try? FileManager.default.removeItem(at: aside) }
+  }
+}
+
+/// A run's identity in the unit store: its result name and the fingerprint of its inputs.
+struct StoredRun: Sendable {
+  var name: String
+  var fingerprint: String
+
+  /// `<run name, unsafe characters replaced>-<first 16 digits of the fingerprint>`.
+  var folderName: String {
+    let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
+    return "\(safe)-\(fingerprint.prefix(16))"
+  }
+
+  /// The fingerprint of what every unit of `problem` depends on.
+  init(name: String, problem: CrossValidationProblem, folds: [Fold], protocolConfig: ProtocolConfig, build: String) {
+    self.name = name
+    var digest = SHA256()
+    func add(_ text: String) { digest.update(Array((text + "\n").utf8)) }
+    add("facevalue units 1")
+    add("build \(build)")
+    add("run \(name)")
+    add("classes \(problem.classCount) seed \(problem.seed) protocol \(String(describing: protocolConfig))")
+    add("labels \(problem.labels)")
+    add("subjects \(problem.subjects)")
+    for fold in folds { add("fold \(fold.name) train \(fold.train) test \(fold.test)") }
+    add("columns \(String(describing: problem.pipeline.columnTransforms))")
+    add("groups \(String(describing: problem.pipeline.normalisationGroups))")
+    add("scaling \(String(describing: problem.pipeline.scaling))")
+    add("model \(String(describing: problem.pipeline.model))")
+    add("features \(problem.features.rows)x\(problem.features.columns)")
+    problem.features.storage.withUnsafeBytes { digest.update($0) }
+    fingerprint = digest.finalHex()
+  }
+}
