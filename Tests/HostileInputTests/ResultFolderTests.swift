@@ -87,11 +87,14 @@ struct ResultFolderTests {
     """
   }
 
-  /// Every entry of `folder` (hidden ones too) with its contents.
+  /// Every file of `folder` (hidden ones and those in subfolders such as `tables/` too)
+  /// with its contents; a subfolder itself is listed with empty contents.
   static func contents(of folder: URL) throws -> [String: Data] {
     var files: [String: Data] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-      files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+    for name in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+      var isFolder: ObjCBool = false
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder)
+      files[name] = isFolder.boolValue ? Data() : try Data(contentsOf: folder.appendingPathComponent(name))
     }
     return files
   }
