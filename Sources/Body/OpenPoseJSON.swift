@@ -54,7 +54,7 @@ public enum OpenPoseJSON {
         throw BodyError.malformedJSON(file: file.path, reason: "person \(p) has no 'pose_keypoints_2d' array")
       }
       let values = try raw.enumerated().map { k, value -> Double in
-        guard let number = value as? NSNumber, !(value is Bool), number.doubleValue.isFinite else {
+        guard let number = value as? NSNumber, number.doubleValue.isFinite else {
           throw BodyError.badValue(file: file.path, place: "person \(p), pose_keypoints_2d[\(k)]", value: "\(value)")
         }
         return number.doubleValue

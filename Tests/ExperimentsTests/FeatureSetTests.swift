@@ -22,8 +22,13 @@ import Testing
     #expect {
       try ExperimentConfig.parse(base + "features: {voice: displacement}", file: "f.yaml", baseFolder: URL(fileURLWithPath: "/tmp"))
     } throws: { "\($0)".contains("no audio feature set 'displacement'") }
+    #expect {
+      try ExperimentConfig.parse(base + "features: {smell: x}", file: "f.yaml", baseFolder: URL(fileURLWithPath: "/tmp"))
+    } throws: {
+      "\($0)".contains("unknown key 'smell'")
+    }
     #expect { try ExperimentConfig.parse(base + "features: {body: x}", file: "f.yaml", baseFolder: URL(fileURLWithPath: "/tmp")) } throws: {
-      "\($0)".contains("unknown key 'body'")
+      "\($0)".contains("no body feature set 'x'; available: posture")
     }
   }
 
