@@ -11,7 +11,9 @@ enum TrackerMedia {
   static let cache = repository.appendingPathComponent("Tests/Media/cache")
   static let golden = repository.appendingPathComponent("Tests/FaceTests/Golden/dlib_tracker.csv")
   static let clips = ["ANG", "DIS", "FEA", "HAP", "NEU", "SAD"].map { "1001_DFA_\($0)_XX.flv" }
-  static let photos = ["obama.jpg", "obama2.jpg", "obama3.jpg", "biden.jpg", "obama_partial_face.jpg", "obama_partial_face2.jpg", "32bit.png"]
+  static let photos = [
+    "obama.jpg", "obama2.jpg", "obama3.jpg", "biden.jpg", "obama_partial_face.jpg", "obama_partial_face2.jpg", "32bit.png",
+  ]
 
   static func url(_ name: String) -> URL { cache.appendingPathComponent(name) }
 
