@@ -64,7 +64,8 @@ extension CorpusSource: Decodable {
     switch given[0] {
     case .synthetic: self = try CorpusSource.synthetic(container.superDecoder(forKey: .synthetic))
     case .manifest: self = try CorpusSource.manifest(container.superDecoder(forKey: .manifest))
-    case .emodb, .ravdess, .cremaD, .bandaiNamco, .facialExpressions: self = try CorpusSource.published(given[0], container.superDecoder(forKey: given[0]))
+    case .emodb, .ravdess, .cremaD, .bandaiNamco, .facialExpressions:
+      self = try CorpusSource.published(given[0], container.superDecoder(forKey: given[0]))
     }
   }
 

@@ -12,11 +12,13 @@ import Testing
     try "id,subject,label,video,image\n1,s1,anger,clips/a.mp4,\n2,s2,fear,,photos/b.jpg\n3,s3,fear,NA,NA\n"
       .write(to: folder.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
     let corpus = try Manifest().load(folder.appendingPathComponent("m.csv"))
-    #expect(corpus.samples.map(\.faceMedia) == [folder.appendingPathComponent("clips/a.mp4"), folder.appendingPathComponent("photos/b.jpg"), nil])
+    #expect(
+      corpus.samples.map(\.faceMedia) == [folder.appendingPathComponent("clips/a.mp4"), folder.appendingPathComponent("photos/b.jpg"), nil])
     // The media columns are not attributes.
     #expect(corpus.attributeNames.isEmpty)
     let problems = corpus.mediaProblems().map(\.description)
-    #expect(problems.contains("missing file \(folder.appendingPathComponent("clips/a.mp4").path): the face video or image file of sample 1"))
+    #expect(
+      problems.contains("missing file \(folder.appendingPathComponent("clips/a.mp4").path): the face video or image file of sample 1"))
     #expect(problems.contains("sample 3 left out: it names no audio, landmark, video or image file"))
   }
 

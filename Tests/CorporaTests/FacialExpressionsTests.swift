@@ -44,7 +44,8 @@ import Testing
       ])
     let first = scan.corpus.samples[0]
     #expect(first.subject == "Colin_Powell" && first.label == "neutral")
-    #expect(first.attributes == ["source": "lfw", "annotator": "dwdii", "faces_detected": "1", "image_width": "350", "image_height": "350"])
+    #expect(
+      first.attributes == ["source": "lfw", "annotator": "dwdii", "faces_detected": "1", "image_width": "350", "image_height": "350"])
     #expect(scan.corpus.samples[2].attributes["source"] == "stock")
     #expect(first.landmarks == root.appendingPathComponent("landmarks/Colin_Powell_0001.pts"))
   }
@@ -54,7 +55,9 @@ import Testing
     defer { try? FileManager.default.removeItem(at: root) }
     let scan = try FacialExpressions(labels: .human).load(root)
     #expect(scan.corpus.samples.map(\.id) == ["Colin_Powell_0001", "facial-expressions_2868582k"])
-    #expect(scan.problems.contains(.excludedSample(id: "Kim_Clijsters_0003", reason: "labelled by the Microsoft Emotion API (annotator JN721), not by a person")))
+    #expect(
+      scan.problems.contains(
+        .excludedSample(id: "Kim_Clijsters_0003", reason: "labelled by the Microsoft Emotion API (annotator JN721), not by a person")))
   }
 
   @Test func sourcesFollowTheFileNames() {

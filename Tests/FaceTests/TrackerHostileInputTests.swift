@@ -22,7 +22,7 @@ struct TrackerHostileInputTests {
     return header + [UInt8](repeating: 128, count: row * height)
   }
 
-  func expectError(_ url: URL, _ body: (URL, FaceTracker) throws -> Void, _ matches: (TrackingError) -> Bool) throws {
+  func expectError(_ url: URL, body: (URL, FaceTracker) throws -> Void, matches: (TrackingError) -> Bool) throws {
     defer { try? FileManager.default.removeItem(at: url) }
     let tracker = try FaceTracker()
     do {
@@ -35,47 +35,59 @@ struct TrackerHostileInputTests {
   }
 
   @Test func textNamedLikeAPhotoIsNotAnImage() throws {
-    try expectError(try write(Array("not a picture\n".utf8), "note.jpg"), { _ = try TrackedStill.faces($0, with: $1) }) {
-      if case .notAnImage = $0 { return true } else { return false }
-    }
+    try expectError(
+      try write(Array("not a picture\n".utf8), "note.jpg"), body: { _ = try TrackedStill.faces($0, with: $1) },
+      matches: {
+        if case .notAnImage = $0 { return true } else { return false }
+      })
   }
 
   @Test func aTruncatedJPEGIsNotAnImage() throws {
-    try expectError(try write([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46], "cut.jpg"), { _ = try TrackedStill.faces($0, with: $1) }) {
-      if case .notAnImage = $0 { return true } else { return false }
-    }
+    try expectError(
+      try write([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46], "cut.jpg"), body: { _ = try TrackedStill.faces($0, with: $1) },
+      matches: {
+        if case .notAnImage = $0 { return true } else { return false }
+      })
   }
 
   @Test func anImageWithoutAFaceSaysSo() throws {
-    try expectError(try write(Self.greyBMP(width: 120, height: 90), "grey.bmp"), { _ = try TrackedStill.clip($0, with: $1) }) {
-      if case .noFace(_, 1) = $0 { return true } else { return false }
-    }
+    try expectError(
+      try write(Self.greyBMP(width: 120, height: 90), "grey.bmp"), body: { _ = try TrackedStill.clip($0, with: $1) },
+      matches: {
+        if case .noFace(_, 1) = $0 { return true } else { return false }
+      })
   }
 
   @Test(arguments: [("empty.mp4", [UInt8]()), ("noise.mp4", (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) })])
   func unreadableVideosAreErrors(name: String, bytes: [UInt8]) throws {
-    try expectError(try write(bytes, name), { _ = try TrackedVideo.track($0, with: $1) }) {
-      if case .unreadableVideo = $0 { return true } else { return false }
-    }
+    try expectError(
+      try write(bytes, name), body: { _ = try TrackedVideo.track($0, with: $1) },
+      matches: {
+        if case .unreadableVideo = $0 { return true } else { return false }
+      })
   }
 
   @Test func aVideoWithNoFramesIsAnError() throws {
     // An FLV header announcing video, and no tag after it.
     let header: [UInt8] = [0x46, 0x4C, 0x56, 0x01, 0x01, 0x00, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x00]
-    try expectError(try write(header, "empty.flv"), { _ = try TrackedVideo.track($0, with: $1) }) {
-      switch $0 {
-      case .unreadableVideo, .noFrames: return true
-      default: return false
-      }
-    }
+    try expectError(
+      try write(header, "empty.flv"), body: { _ = try TrackedVideo.track($0, with: $1) },
+      matches: {
+        switch $0 {
+        case .unreadableVideo, .noFrames: return true
+        default: return false
+        }
+      })
   }
 
   @Test func aFolderIsNotAVideo() throws {
     let folder = TrackerMedia.temporary("folder.mp4")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try expectError(folder, { _ = try TrackedVideo.track($0, with: $1) }) {
-      if case .unreadableVideo = $0 { return true } else { return false }
-    }
+    try expectError(
+      folder, body: { _ = try TrackedVideo.track($0, with: $1) },
+      matches: {
+        if case .unreadableVideo = $0 { return true } else { return false }
+      })
   }
 
   @Test func facesKeepTheirTrackByOverlap() {

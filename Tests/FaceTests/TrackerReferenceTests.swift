@@ -83,13 +83,6 @@ struct TrackerReferenceTests {
     #expect(try GeometryFeatures().features(of: read, file: csv.path).count == GeometryFeatures.names.count)
   }
 
-  @Test func severalFacesAreKeptApart() throws {
-    // obama3.jpg shows three people; the largest face is written, all are found.
-    let faces = try TrackedStill.faces(TrackerMedia.url("obama3.jpg"), with: try FaceTracker())
-    #expect(faces.count >= 2)
-    #expect(zip(faces, faces.dropFirst()).allSatisfy { $0.area >= $1.area })
-  }
-
   @Test func aTruncatedVideoIsAnErrorNamingTheFile() throws {
     let data = try Data(contentsOf: TrackerMedia.url(TrackerMedia.clips[0]))
     let cut = TrackerMedia.temporary("cut.flv")
