@@ -45,17 +45,21 @@ public struct LinearSVM: Classifier {
     let d = x.columns
     // Rows augmented by the constant 1 that carries the (penalised) bias.
     let augmented = x.appendingColumns(of: Matrix(rows: x.rows, columns: 1, repeating: 1))
+    // Each class's Gram matrix, shared by every one-vs-rest problem's Hessian.
+    let grams = (0..<classCount).map { k in SquaredHingeObjective.gram(augmented, rows: y.indices.filter { y[$0] == k }) }
     let problems = classCount == 2 ? [1] : Array(0..<classCount)
     var weights = Matrix(rows: d, columns: problems.count)
     var intercepts = [Double](repeating: 0, count: problems.count)
     var converged = true
     for (column, positive) in problems.enumerated() {
       let signs = y.map { $0 == positive ? 1.0 : -1.0 }
-      let penalties = y.map { label -> Double in
+      let classPenalties = (0..<classCount).map { label -> Double in
         if classCount == 2 { return c * weightsByClass[label] }
         return label == positive ? c * weightsByClass[label] : c
       }
-      var objective = SquaredHingeObjective(x: augmented, signs: signs, penalties: penalties)
+      var objective = SquaredHingeObjective(
+        x: augmented, signs: signs, penalties: y.map { classPenalties[$0] },
+        full: SquaredHingeObjective.fullHessian(grams: grams, penalties: classPenalties))
       let result = TrustRegionNewton(tolerance: tolerance, maximumIterations: maximumIterations).minimize(&objective)
       let (w, ok) = (result.parameters, result.converged)
       for j in 0..<d { weights[j, column] = w[j] }

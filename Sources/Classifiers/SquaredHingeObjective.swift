@@ -1,3 +1,4 @@
+import COpenBLAS
 import LinearAlgebra
 
 /// The primal L2-regularised squared-hinge (L2-loss) SVM objective of one binary problem,
@@ -6,27 +7,54 @@ import LinearAlgebra
 /// rows inside the margin, I = {i : yᵢwᵀxᵢ < 1} (Lin, Weng & Keerthi 2008, JMLR 9, §4;
 /// LIBLINEAR's `l2r_l2_svc_fun`).
 ///
-/// With few features the Hessian is formed once per Newton step, p × p by one BLAS product
-/// over the margin rows (|I|·p² multiply-adds), after which each CG step costs p² instead
-/// of the 2·|I|·p of the matrix-free product; on 1,440 × 64 that is about 30 times less per
-/// CG step, and a Newton step takes 5 to 30 CG steps.
+/// With few features the Hessian is formed once per Newton step (p × p, a BLAS rank-k
+/// update), after which each CG step costs p² multiply-adds instead of the 2·|I|·p of the
+/// matrix-free product. It is built from whichever is smaller: the rows inside the margin,
+/// added to I, or the rows outside it, subtracted from `full` (the Hessian with every row
+/// inside, made once per fit); so a step costs min(|I|, n − |I|)·p²/2. Either way it depends
+/// only on the data and the iterate, so fits stay deterministic; and the gradient is exact,
+/// so the optimum does not depend on how the Hessian was summed.
 struct SquaredHingeObjective: TwiceDifferentiableObjective {
   /// Rows, n × p (a constant column carries the bias).
   let x: Matrix
   /// yᵢ = ±1, and each row's Cᵢ.
   let signs: [Double], penalties: [Double]
+  /// I + 2 Σᵢ Cᵢ·xᵢxᵢᵀ over every row.
+  let full: Matrix
   /// yᵢ·wᵀxᵢ at the last `value`.
   private var margins: [Double]
   /// The Hessian at the last `gradient`, p × p row-major.
   private var hessian: Matrix
-  /// Rows inside the margin, each scaled by √(2Cᵢ), gathered for the Hessian product.
+  /// Rows gathered for the Hessian, each scaled by √(2Cᵢ).
   private var scaledRows: [Double]
 
-  init(x: Matrix, signs: [Double], penalties: [Double]) {
-    (self.x, self.signs, self.penalties) = (x, signs, penalties)
+  init(x: Matrix, signs: [Double], penalties: [Double], full: Matrix) {
+    (self.x, self.signs, self.penalties, self.full) = (x, signs, penalties, full)
     margins = [Double](repeating: 0, count: x.rows)
     hessian = Matrix(rows: x.columns, columns: x.columns)
     scaledRows = [Double](repeating: 0, count: x.rows * x.columns)
+  }
+
+  /// I + 2 Σ_c C_c·G_c: the Hessian with every row inside the margin, from each class's
+  /// Gram matrix G_c = Σ_{i∈c} xᵢxᵢᵀ and its rows' Cᵢ (summed in class order).
+  static func fullHessian(grams: [Matrix], penalties: [Double]) -> Matrix {
+    let p = grams[0].rows
+    var h = Matrix.identity(p)
+    for (gram, c) in zip(grams, penalties) { for e in h.storage.indices { h.storage[e] += 2 * c * gram.storage[e] } }
+    return h
+  }
+
+  /// Σᵢ xᵢxᵢᵀ over the given rows of `x`, in full (both triangles).
+  static func gram(_ x: Matrix, rows: [Int]) -> Matrix {
+    let p = x.columns
+    var gathered = [Double]()
+    gathered.reserveCapacity(rows.count * p)
+    for i in rows { gathered.append(contentsOf: x.storage[(i * p)..<((i + 1) * p)]) }
+    var g = Matrix(rows: p, columns: p)
+    gathered.withUnsafeBufferPointer { b in
+      g.storage.withUnsafeMutableBufferPointer { h in rankUpdate(b.baseAddress!, rows: rows.count, p, alpha: 1, into: h.baseAddress!) }
+    }
+    return g
   }
 
   var dimension: Int { x.columns }
@@ -49,25 +77,32 @@ struct SquaredHingeObjective: TwiceDifferentiableObjective {
   mutating func gradient(at w: UnsafePointer<Double>, into g: UnsafeMutablePointer<Double>) {
     let (n, p) = (x.rows, x.columns)
     for j in 0..<p { g[j] = w[j] }
-    var active = 0
+    let inside = margins.reduce(0) { $0 + ($1 < 1 ? 1 : 0) }
+    // Gather the smaller side: rows inside the margin to add, or rows outside to subtract.
+    let gatherInside = 2 * inside <= n
+    var gathered = 0
     x.storage.withUnsafeBufferPointer { xs in
       scaledRows.withUnsafeMutableBufferPointer { b in
-        for i in 0..<n where margins[i] < 1 {
+        for i in 0..<n {
           let row = xs.baseAddress! + i &* p
-          unsafeAddScaled(2 * penalties[i] * signs[i] * (margins[i] - 1), row, to: g, p)
+          let isInside = margins[i] < 1
+          if isInside { unsafeAddScaled(2 * penalties[i] * signs[i] * (margins[i] - 1), row, to: g, p) }
+          guard isInside == gatherInside else { continue }
           let root = (2 * penalties[i]).squareRoot()
-          let target = b.baseAddress! + active &* p
+          let target = b.baseAddress! + gathered &* p
           for j in 0..<p { target[j] = root * row[j] }
-          active += 1
+          gathered += 1
         }
       }
     }
-    // H = I + BᵀB with B the gathered rows.
+    if gatherInside {
+      hessian = Matrix.identity(p)
+    } else {
+      hessian = full
+    }
     scaledRows.withUnsafeBufferPointer { b in
       hessian.storage.withUnsafeMutableBufferPointer { h in
-        for e in 0..<(p * p) { h[e] = 0 }
-        BLAS.product(b.baseAddress!, rows: active, columns: p, true, b.baseAddress!, rows: active, columns: p, false, into: h.baseAddress!)
-        for j in 0..<p { h[j * p + j] += 1 }
+        Self.rankUpdate(b.baseAddress!, rows: gathered, p, alpha: gatherInside ? 1 : -1, into: h.baseAddress!)
       }
     }
   }
@@ -77,5 +112,13 @@ struct SquaredHingeObjective: TwiceDifferentiableObjective {
     hessian.storage.withUnsafeBufferPointer { h in
       for a in 0..<p { out[a] = unsafeDot(h.baseAddress! + a &* p, v, p) }
     }
+  }
+
+  /// h += alpha·BᵀB for the `rows` × p matrix B (BLAS `dsyrk` on the upper triangle, then
+  /// mirrored), h p × p symmetric.
+  private static func rankUpdate(_ b: UnsafePointer<Double>, rows: Int, _ p: Int, alpha: Double, into h: UnsafeMutablePointer<Double>) {
+    guard rows > 0 else { return }
+    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, Int32(p), Int32(rows), alpha, b, Int32(p), 1, h, Int32(p))
+    for a in 0..<p { for c in 0..<a { h[a * p + c] = h[c * p + a] } }
   }
 }

@@ -89,14 +89,29 @@ import Testing
         == EGeMAPSLikeFeatures().features(of: prepared, file: url.path, original: read))
   }
 
-  /// A file that changes between the check and a later read is an error, not other numbers.
+  /// A streamed file (longer than `Recording.keptSamples`) that changes between the check
+  /// and a later read is an error, not other numbers.
   @Test func aFileThatChangesWhileReadIsAnError() throws {
     let url = Signals.temporaryURL("changing.wav")
     defer { try? FileManager.default.removeItem(at: url) }
-    try AudioFile.writeWAV16(Audio(samples: Self.speechLike(seconds: 1, rate: 16000), sampleRate: 16000), to: url)
+    let seconds = Double(Recording.keptSamples) / 16000 + 1
+    try AudioFile.writeWAV16(Audio(samples: Self.speechLike(seconds: seconds, rate: 16000), sampleRate: 16000), to: url)
     let recording = try Recording(url)
     try AudioFile.writeWAV16(Audio(samples: Self.speechLike(seconds: 0.5, rate: 16000), sampleRate: 16000), to: url)
     _ = PitchTracker().track(recording.source().reader())
     #expect(throws: VoiceError.self) { try recording.checkRereads() }
+  }
+
+  /// A short file is kept from the check: changing it afterwards changes nothing it gives.
+  @Test func aShortFileIsReadFromTheCheck() throws {
+    let url = Signals.temporaryURL("kept.wav")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let audio = Audio(samples: Self.speechLike(seconds: 1, rate: 16000), sampleRate: 16000)
+    try AudioFile.writeWAV16(audio, to: url)
+    let recording = try Recording(url)
+    let before = PitchTracker().track(recording.source().reader())
+    try AudioFile.writeWAV16(Audio(samples: Self.speechLike(seconds: 0.5, rate: 16000), sampleRate: 16000), to: url)
+    #expect(PitchTracker().track(recording.source().reader()) == before)
+    try recording.checkRereads()
   }
 }
