@@ -41,7 +41,7 @@ extension ExperimentRunner {
       if !repetitions.isEmpty {
         log(
           WorkEstimate.line(
-            "\(run.name): repeated splits", repetitions.count, "repetitions", folds: run.folds.count,
+            "\(run.name): repeated splits", run.repeats, "repetitions", folds: run.folds.count,
             model: run.problem.pipeline.model))
         for repetition in repetitions {
           try run.compute(repetition, into: units)
