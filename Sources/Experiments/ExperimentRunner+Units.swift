@@ -43,7 +43,7 @@ extension ExperimentRunner {
       if !repetitions.isEmpty {
         log(
           WorkEstimate.line(
-            "\(run.name): repeated splits", repetitions.count, "repetitions", folds: run.folds.count,
+            "\(run.name): repeated splits", run.repeats, "repetitions", folds: run.folds.count,
             model: run.problem.pipeline.model))
         for (index, repetition) in repetitions.enumerated() {
           try run.compute(repetition, into: units)
