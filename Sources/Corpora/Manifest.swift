@@ -54,7 +54,8 @@ public struct Manifest: Sendable, Equatable {
     let bodyIndex = try bodyColumn.flatMap { table.header.contains($0) ? try column($0) : nil }
     let videoIndex = try videoColumn.flatMap { table.header.contains($0) ? try column($0) : nil }
     let imageIndex = try imageColumn.flatMap { table.header.contains($0) ? try column($0) : nil }
-    let used = Set([idColumn, subjectColumn, labelColumn, audioColumn, landmarksColumn, bodyColumn, videoColumn, imageColumn].compactMap { $0 })
+    let used = Set(
+      [idColumn, subjectColumn, labelColumn, audioColumn, landmarksColumn, bodyColumn, videoColumn, imageColumn].compactMap { $0 })
     let attributes = try (attributeColumns ?? table.header.filter { !used.contains($0) })
       .map { ($0, try column($0)) }
 

@@ -4,7 +4,9 @@ extension Sample {
   /// The sample's media, named by kind (`audio`, `landmarks`, `face video or image`, `body`),
   /// in that order.
   public var media: [(kind: String, url: URL)] {
-    [("audio", audio), ("landmarks", landmarks), ("face video or image", faceMedia), ("body", body)].compactMap { kind, url in url.map { (kind, $0) } }
+    [("audio", audio), ("landmarks", landmarks), ("face video or image", faceMedia), ("body", body)].compactMap { kind, url in
+      url.map { (kind, $0) }
+    }
   }
 
   /// Every file the sample's media consist of: a body folder of OpenPose frames stands for

@@ -68,7 +68,9 @@ public struct FeatureExtractor: Sendable {
     return parallelMap(samples.count) { i in
       let sample = samples[i]
       var m = SampleMeasurement()
-      for channel in Modality.channels where channels.contains(channel) { m[channel] = Self.measure(set(channel), sample: sample, cache: cache) }
+      for channel in Modality.channels where channels.contains(channel) {
+        m[channel] = Self.measure(set(channel), sample: sample, cache: cache)
+      }
       return m
     }
   }
