@@ -66,7 +66,7 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case experiment, description, seed, corpus, groundTruth, model, featureSets, runs, warnings, statistics, comparisons
-    case interpretation, blas, methodChanges, verdicts
+    case interpretation, blas, methodChanges, verdicts, windows
     case evaluationProtocol = "protocol"
   }
 }

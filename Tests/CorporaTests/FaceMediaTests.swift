@@ -19,7 +19,7 @@ import Testing
     let problems = corpus.mediaProblems().map(\.description)
     #expect(
       problems.contains("missing file \(folder.appendingPathComponent("clips/a.mp4").path): the face video or image file of sample 1"))
-    #expect(problems.contains("sample 3 left out: it names no audio, landmark, video or image file"))
+    #expect(problems.contains("sample 3 left out: it names no audio, landmark, body, video or image file"))
   }
 
   @Test func cremaDVideosAreTheFaceMediaOfTheirClips() throws {

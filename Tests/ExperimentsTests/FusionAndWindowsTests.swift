@@ -72,6 +72,9 @@ import _TestSupport
     for fused in names.dropFirst(2) { #expect(pairs.contains("voice|\(fused)") && pairs.contains("body|\(fused)")) }
     let curves = try #require(result.windows)
     #expect(curves.map(\.modality) == ["voice", "body"])
+    // The curves reach metrics.json and come back from it (render reads nothing else).
+    let decoded = try JSONDecoder().decode(ExperimentResult.self, from: JSONEncoder().encode(result))
+    #expect(decoded.windows == result.windows)
     for curve in curves {
       let whole = try #require(curve.points.last)
       let main = try #require(result.runs.first { $0.modality == curve.modality }).unweightedAverageRecall
