@@ -132,7 +132,10 @@ struct SilentDataTests {
     let cases: [(String, String)] = [
       ("id,subject,label,audio\n", "has no samples"),
       ("id,subject,label,audio\n1,s1,anger,clips\n2,s2,fear,.\n", "the audio file of sample 1 is a folder"),
-      ("id,subject,label,audio,landmarks\n1,s1,anger,,\n2,s2,fear,NA,\n", "sample 1 left out: it names no audio, landmark, body, video or image file"),
+      (
+        "id,subject,label,audio,landmarks\n1,s1,anger,,\n2,s2,fear,NA,\n",
+        "sample 1 left out: it names no audio, landmark, body, video or image file"
+      ),
       ("id,subject,label,audio\n1,s1,anger,empty.wav\n", "the audio file of sample 1 is empty (0 bytes)"),
     ]
     for (text, says) in cases {
