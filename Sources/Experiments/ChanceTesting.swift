@@ -52,32 +52,26 @@ enum ChanceTesting {
     let preparations = PreparedFolds(problem, folds: folds)
     let tasks = folds.indices.flatMap { p in folds[p].indices.map { (p, $0) } }
     BLASThreads.set(1)
-    let outcomes = parallelMap(tasks.count) { t -> Result<(rows: [Int], predicted: [Int?]), Error> in
+    let outcomes = parallelMap(tasks.count) { t -> FoldOutcome in
       let (p, f) = tasks[t]
-      return Result {
+      do {
         var part = try preparations.prepared(folds[p][f])
         part.trainLabels = part.fold.train.map { permuted[p].labels[$0] }
-        let (predictions, _) = try permuted[p].fitAndPredict(part, seed: SeedStream.fold(f).seed(from: permuted[p].seed))
-        return (part.fold.test, predictions.predicted)
+        let (predictions, selection) = try permuted[p].fitAndPredict(part, seed: SeedStream.fold(f).seed(from: permuted[p].seed))
+        return .trained(predictions, selection)
+      } catch {
+        return .failed(reason: "\(error)")
       }
     }
-    var uars: [Double?] = []
+    // Each permutation's folds assembled as `run()` assembles them (untrainable folds leave
+    // their rows unpredicted).
     var next = 0
-    for p in permuted.indices {
-      // A fold that cannot be trained leaves its rows unpredicted, as in `run()`.
-      var predicted = [Int?](repeating: nil, count: problem.labels.count)
-      for _ in folds[p].indices {
-        if case .success(let outcome) = outcomes[next] {
-          for (row, label) in zip(outcome.rows, outcome.predicted) { predicted[row] = label }
-        }
-        next += 1
-      }
-      let rows = predicted.indices.filter { predicted[$0] != nil }
-      let confusion = ConfusionMatrix(
-        truth: rows.map { permuted[p].labels[$0] }, predicted: rows.compactMap { predicted[$0] }, classCount: problem.classCount)
-      uars.append(Metrics.unweightedAverageRecall(confusion).number)
+    return permuted.indices.map { p in
+      let slice = Array(outcomes[next..<next + folds[p].count])
+      next += folds[p].count
+      let predictions = permuted[p].assemble(folds[p], outcomes: slice)
+      return Metrics.unweightedAverageRecall(predictions.confusion(truth: permuted[p].labels, classCount: problem.classCount)).number
     }
-    return uars
   }
 }
 
