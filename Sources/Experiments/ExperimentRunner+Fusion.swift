@@ -5,14 +5,15 @@ import Foundation
 import Results
 
 extension ExperimentRunner {
-  /// The late fusions of `config` (average, stacking), each cross-validated as one system on
-  /// the samples every fused channel could measure (see `LateFusion`). Their chance test is
-  /// not run: refitting every channel and the inner folds per permutation is left to a
-  /// dedicated run; the paired tests against the channels alone are.
-  func lateFusionRuns(
+  /// The late fusions of `config` (average, stacking), each prepared to be cross-validated
+  /// as one system on the samples every fused channel could measure (see `LateFusion`), one
+  /// unit per outer fold. Their chance test is not run: refitting every channel and the
+  /// inner folds per permutation is left to a dedicated run; the paired tests against the
+  /// channels alone are.
+  func prepareLateFusions(
     _ config: ExperimentConfig, corpus: Corpus, extractor: FeatureExtractor, measurements: [SampleMeasurement],
-    design: CrossCorpusDesign?, analysis: PredictionAnalysis
-  ) throws -> [(ModalityResult, PredictionSet)] {
+    design: CrossCorpusDesign?, build: String
+  ) throws -> [PreparedFusion] {
     let labels = corpus.labels
     let classIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
     return try config.fusion.filter { $0.method != .early }.map { fusion in
@@ -48,21 +49,36 @@ extension ExperimentRunner {
           seed: config.seed)
       }
       log("\(fusion.runName): \(featureCount) features in \(fusion.channels.count) models, \(samples.count) samples")
-      let predictions = try LateFusion(method: fusion.method, problems: problems).run()
-      let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
-      guard !rows.isEmpty else {
-        throw ExperimentError.nothingEvaluated(
-          modality: fusion.runName, firstReasons: (excluded + predictions.failedFolds).prefix(3).map(\.reason))
-      }
-      let set = PredictionSet(
-        ids: rows.map { samples[$0].id }, truth: rows.map { y[$0] }, predicted: rows.map { predictions.predicted[$0]! },
-        probabilities: rows.map { predictions.probabilities[$0]! }, subjects: rows.map { subjects[$0] },
-        attributes: rows.map { samples[$0].attributes }, labels: labels)
-      let result = analysis.summarise(
-        fusion.runName, set: set, featureCount: featureCount, folds: predictions.foldCount,
-        unconvergedFolds: predictions.unconvergedFolds, excluded: (design?.excluded ?? []) + excluded + predictions.failedFolds,
-        chanceTest: nil, groups: config.groups)
-      return (result, set)
+      // Every channel's problem has the same rows, labels, subjects and splitter, so the same outer folds.
+      let folds = try problems[0].splitter.folds(labels: y, subjects: subjects)
+      return PreparedFusion(
+        name: fusion.runName, method: fusion.method, samples: samples, excluded: excluded, featureCount: featureCount,
+        problems: problems, folds: folds,
+        stored: StoredRun(
+          name: fusion.runName, fusion: fusion.method, problems: problems, folds: folds, protocolConfig: config.evaluationProtocol,
+          build: build))
     }
+  }
+
+  /// A late fusion's result section and predictions, from its stored folds.
+  func lateFusionResult(
+    _ fusion: PreparedFusion, config: ExperimentConfig, labels: [String], design: CrossCorpusDesign?, analysis: PredictionAnalysis
+  ) throws -> (ModalityResult, PredictionSet) {
+    let (samples, y, subjects) = (fusion.samples, fusion.problems[0].labels, fusion.problems[0].subjects)
+    let predictions = try fusion.predictions(from: units)
+    let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
+    guard !rows.isEmpty else {
+      throw ExperimentError.nothingEvaluated(
+        modality: fusion.name, firstReasons: (fusion.excluded + predictions.failedFolds).prefix(3).map(\.reason))
+    }
+    let set = PredictionSet(
+      ids: rows.map { samples[$0].id }, truth: rows.map { y[$0] }, predicted: rows.map { predictions.predicted[$0]! },
+      probabilities: rows.map { predictions.probabilities[$0]! }, subjects: rows.map { subjects[$0] },
+      attributes: rows.map { samples[$0].attributes }, labels: labels)
+    let result = analysis.summarise(
+      fusion.name, set: set, featureCount: fusion.featureCount, folds: predictions.foldCount,
+      unconvergedFolds: predictions.unconvergedFolds, excluded: (design?.excluded ?? []) + fusion.excluded + predictions.failedFolds,
+      chanceTest: nil, groups: config.groups)
+    return (result, set)
   }
 }

@@ -20,7 +20,8 @@ import Results
 ///    generalisation, Wolpert 1992, *Neural Networks* 5(2), 241–259; the inner folds keep a
 ///    subject out of the meta-model's training rows whenever it is out of a channel model's).
 /// 3. each channel's pipeline is refitted on all training rows to predict the test rows.
-/// No test row is ever used to fit anything.
+/// No test row is ever used to fit anything. Each outer fold is a unit of the run
+/// (`PreparedFusion`), fused on its own and stored when done.
 struct LateFusion {
   /// How the channels' probabilities are combined.
   var method: FusionConfig.Method
@@ -28,24 +29,6 @@ struct LateFusion {
   var problems: [CrossValidationProblem]
   /// Inner folds (fewer when the training rows have fewer subjects).
   static let innerFolds = 5
-
-  /// Out-of-fold fused predictions for every row.
-  func run() throws -> CrossValidatedPredictions {
-    let first = problems[0]
-    let folds = try first.splitter.folds(labels: first.labels, subjects: first.subjects)
-    BLASThreads.set(1)
-    let outcomes = parallelMap(folds.count) { index in
-      Result { try fuse(folds[index], seed: SeedStream.fold(index).seed(from: first.seed)) }
-    }
-    var result = CrossValidatedPredictions(rows: first.labels.count, foldCount: folds.count)
-    for (fold, outcome) in zip(folds, outcomes) {
-      switch outcome {
-      case .success(let predictions): result.record(predictions, rows: fold.test)
-      case .failure(let error): result.failedFolds.append(ExcludedSample(id: "fold \(fold.name)", reason: "\(error)"))
-      }
-    }
-    return result
-  }
 
   /// One outer fold's fused test-row probabilities.
   func fuse(_ fold: Fold, seed: UInt64) throws -> FoldPredictions {

@@ -8,8 +8,9 @@ extension FaceValue {
       abstract: "List an experiment's units of work and which are done.",
       discussion: """
         Loads the corpus and measures (or reads cached) features, then prints every unit \
-        (one fold of a run, a block of \(RunUnit.permutationsPerUnit) chance-test permutations, one \
-        repetition) in order, whether it is stored under <output>/.<name>.units/, and with \
+        (one fold of a run or of a late fusion, a block of \(RunUnit.permutationsPerUnit) chance-test \
+        permutations, one repetition, one window length of a modality, its timed decision) in \
+        order, whether it is stored under <output>/.<name>.units/, and with \
         --shards N the share (run --shard I/N) that computes it (docs/scaling.md).
         """)
 
