@@ -26,7 +26,8 @@ public struct ExperimentRunner {
   /// Finished units; held in memory unless the store has a folder.
   public var units = UnitStore()
 
-  /// Where progress of long work (chance-test permutations, repeated splits) goes.
+  /// Where progress of long work (feature extraction, folds, chance-test permutations,
+  /// repeated splits) goes.
   public var progress: (ProgressEvent) -> Void = { _ in }
 
   /// Creates a runner.
@@ -97,7 +98,9 @@ public struct ExperimentRunner {
       let sets = try choice.loadSets(base: config.baseFolder)
       let extractor = FeatureExtractor(voice: sets.voice, face: sets.face, body: sets.body)
       log("measuring features of \(corpus.samples.count) samples" + (variant.map { " for \($0)" } ?? ""))
-      let measurements = extractor.measure(corpus.samples, channels: Set(config.usedChannels), cache: cache)
+      let measurements = extractor.measure(
+        corpus.samples, channels: Set(config.usedChannels), cache: cache,
+        starting: measuringProgress(extractor, samples: corpus.samples.count, variant: variant))
       for case let table as TableFeatureSet in [sets.voice, sets.face, sets.body] {
         if let unmatched = try table.unmatchedWarning(corpusIDs: corpus.samples.map(\.id)) { dataWarnings.append(unmatched) }
       }
