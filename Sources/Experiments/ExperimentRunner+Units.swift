@@ -32,13 +32,20 @@ extension ExperimentRunner {
       let folds = pending(fusion.name, fusion.units) { fusion.isDone($0, in: units) }
       guard !folds.isEmpty else { continue }
       BLASThreads.set(1)
-      try parallelMap(folds.count, throwing: { try fusion.compute(folds[$0], into: units) })
+      let counter = foldProgress(fusion.name, count: folds.count)
+      try parallelMap(
+        folds.count,
+        throwing: {
+          try fusion.compute(folds[$0], into: units)
+          counter.step()
+        })
       record.lap("\(fusion.name): cross-validation")
     }
     for windows in prepared.windows {
       let name = windows.modality.rawValue
       let todo = pending("\(name) windows", windows.units) { windows.isDone($0, in: units) }
       guard !todo.isEmpty else { continue }
+      progress(ProgressEvent(task: "\(name): windows", unit: "units", done: 0, total: todo.count))
       for (index, unit) in todo.enumerated() {
         try windows.compute(unit, into: units)
         progress(ProgressEvent(task: "\(name): windows", unit: "units", done: index + 1, total: todo.count))
@@ -53,7 +60,13 @@ extension ExperimentRunner {
     let folds = pending.filter { if case .fold = $0.work { true } else { false } }
     if !folds.isEmpty {
       BLASThreads.set(1)
-      try parallelMap(folds.count, throwing: { try run.compute(folds[$0], into: units) })
+      let counter = foldProgress(run.name, count: folds.count)
+      try parallelMap(
+        folds.count,
+        throwing: {
+          try run.compute(folds[$0], into: units)
+          counter.step()
+        })
       record.lap("\(run.name): cross-validation")
     }
     let blocks = pending.filter { if case .permutations = $0.work { true } else { false } }
@@ -63,6 +76,7 @@ extension ExperimentRunner {
         WorkEstimate.line(
           "\(run.name): chance test", count, "permutations", folds: run.folds.count, model: run.problem.pipeline.model))
       var done = 0
+      progress(ProgressEvent(task: "\(run.name): chance test", unit: "permutations", done: 0, total: count))
       for block in blocks {
         try run.compute(block, into: units)
         if case .permutations(let range) = block.work { done += range.count }
@@ -75,6 +89,7 @@ extension ExperimentRunner {
       log(
         WorkEstimate.line(
           "\(run.name): repeated splits", run.repeats, "repetitions", folds: run.folds.count, model: run.problem.pipeline.model))
+      progress(ProgressEvent(task: "\(run.name): repeated splits", unit: "repetitions", done: 0, total: repetitions.count))
       for (index, repetition) in repetitions.enumerated() {
         try run.compute(repetition, into: units)
         progress(

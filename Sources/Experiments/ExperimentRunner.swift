@@ -9,8 +9,9 @@ import Tabular
 /// Runs an experiment: load corpus → features → cross-validated predictions → metrics.
 ///
 /// The computation is cut into units (`RunUnit`: folds, permutation blocks, repetitions,
-/// late fusions' folds, window lengths), each stored in `units` when done. `runKeepingPredictions` computes the units not yet
-/// stored and assembles the result from all of them, so a run started again after a kill
+/// late fusions' folds, window lengths), each stored in `units` when done.
+/// `runKeepingPredictions` computes the units not yet stored and assembles the result from
+/// all of them, so a run started again after a kill
 /// continues and ends with the same result; `runShard` computes one share of the units
 /// only; `merge` computes none and assembles what the shares stored.
 public struct ExperimentRunner {
@@ -26,7 +27,8 @@ public struct ExperimentRunner {
   /// Finished units; held in memory unless the store has a folder.
   public var units = UnitStore()
 
-  /// Where progress of long work (chance-test permutations, repeated splits) goes.
+  /// Where progress of long work (feature extraction, folds, chance-test permutations,
+  /// repeated splits) goes.
   public var progress: (ProgressEvent) -> Void = { _ in }
 
   /// Creates a runner.
@@ -97,7 +99,9 @@ public struct ExperimentRunner {
       let sets = try choice.loadSets(base: config.baseFolder)
       let extractor = FeatureExtractor(voice: sets.voice, face: sets.face, body: sets.body)
       log("measuring features of \(corpus.samples.count) samples" + (variant.map { " for \($0)" } ?? ""))
-      let measurements = extractor.measure(corpus.samples, channels: Set(config.usedChannels), cache: cache)
+      let measurements = extractor.measure(
+        corpus.samples, channels: Set(config.usedChannels), cache: cache,
+        starting: measuringProgress(extractor, samples: corpus.samples.count, variant: variant))
       for case let table as TableFeatureSet in [sets.voice, sets.face, sets.body] {
         if let unmatched = try table.unmatchedWarning(corpusIDs: corpus.samples.map(\.id)) { dataWarnings.append(unmatched) }
       }

@@ -27,9 +27,12 @@ extension FaceValue {
     }
 
     func run() throws {
+      // Planning measures the features the cache lacks: their progress goes to stderr.
+      let display = ProgressDisplay()
       do {
         let experiment = try ExperimentConfig.load(URL(fileURLWithPath: config))
-        let runner = work.runner(for: experiment, log: { _ in })
+        var runner = work.runner(for: experiment, log: { _ in })
+        runner.progress = display.update
         let units = try runner.plan(experiment)
         let width = units.map(\.unit.description.count).max() ?? 0
         for (position, entry) in units.enumerated() {
@@ -40,6 +43,7 @@ extension FaceValue {
         let done = units.filter(\.done).count
         print("\(units.count) units, \(done) done, \(units.count - done) to do")
       } catch let error as CustomStringConvertible & Error {
+        display.interrupt()
         printError("error: \(error.description)")
         throw ExitCode(2)
       }
