@@ -29,17 +29,7 @@ extension ExperimentRunner {
       try compute(run, pending(run.name, run.units) { run.isDone($0, in: units) })
     }
     for fusion in prepared.fusions {
-      let folds = pending(fusion.name, fusion.units) { fusion.isDone($0, in: units) }
-      guard !folds.isEmpty else { continue }
-      BLASThreads.set(1)
-      let counter = foldProgress(fusion.name, count: folds.count)
-      try parallelMap(
-        folds.count,
-        throwing: {
-          try fusion.compute(folds[$0], into: units)
-          counter.step()
-        })
-      record.lap("\(fusion.name): cross-validation")
+      try computeFolds(fusion.name, pending(fusion.name, fusion.units) { fusion.isDone($0, in: units) }, fusion.compute)
     }
     for windows in prepared.windows {
       let name = windows.modality.rawValue
@@ -55,20 +45,24 @@ extension ExperimentRunner {
     return (computed, alreadyDone)
   }
 
+  /// Computes fold units `folds` of run `name` in parallel (BLAS single-threaded), counting
+  /// each as it is stored.
+  private func computeFolds(_ name: String, _ folds: [RunUnit], _ compute: (RunUnit, UnitStore) throws -> Void) throws {
+    guard !folds.isEmpty else { return }
+    BLASThreads.set(1)
+    let counter = foldProgress(name, count: folds.count)
+    try parallelMap(
+      folds.count,
+      throwing: {
+        try compute(folds[$0], units)
+        counter.step()
+      })
+    record.lap("\(name): cross-validation")
+  }
+
   /// Computes `pending`, units of `run`.
   private func compute(_ run: PreparedRun, _ pending: [RunUnit]) throws {
-    let folds = pending.filter { if case .fold = $0.work { true } else { false } }
-    if !folds.isEmpty {
-      BLASThreads.set(1)
-      let counter = foldProgress(run.name, count: folds.count)
-      try parallelMap(
-        folds.count,
-        throwing: {
-          try run.compute(folds[$0], into: units)
-          counter.step()
-        })
-      record.lap("\(run.name): cross-validation")
-    }
+    try computeFolds(run.name, pending.filter { if case .fold = $0.work { true } else { false } }, run.compute)
     let blocks = pending.filter { if case .permutations = $0.work { true } else { false } }
     if !blocks.isEmpty {
       let count = blocks.reduce(0) { total, unit in if case .permutations(let r) = unit.work { total + r.count } else { total } }
