@@ -33,10 +33,12 @@ let package = Package(
     // dlib's face detector and shape predictor, FFmpeg's video decoding, behind a C interface
     // (Debian libdlib-dev, libdlib-data, libavformat-dev, libavcodec-dev, libswscale-dev).
     // Built with AVX, as dlib's own Python build on such processors; `fv_tracker_cpu_supported`
-    // (plain C, built without it) checks the processor first.
+    // (plain C, built without it) checks the processor first. No fused multiply-adds: the
+    // detector's kernels reproduce dlib's float arithmetic operation by operation.
     .target(
       name: "CFaceTracker",
-      cxxSettings: [.unsafeFlags(["-O3", "-mavx"])],
+      exclude: ["FrontalFilters.inc"],
+      cxxSettings: [.unsafeFlags(["-O3", "-mavx", "-ffp-contract=off"])],
       linkerSettings: [
         .linkedLibrary("dlib"), .linkedLibrary("avformat"), .linkedLibrary("avcodec"), .linkedLibrary("swscale"),
         .linkedLibrary("avutil"),

@@ -8,10 +8,11 @@
 #   Benchmarks/tracker/compare.sh PYTHON [ROUNDS] [COPIES]
 # PYTHON is the venv interpreter with dlib, PyAV and OpenCV (see scripts/golden/dlib_tracker.py);
 # the videos are COPIES (default 4) copies of the six CREMA-D clips of Tests/Media/cache
-# (480x360, 30 frames/s; run scripts/fetch-test-media and scripts/build first).
+# (480x360, 30 frames/s; run scripts/fetch-test-media and scripts/build first). FACEVALUE
+# names another facevalue binary (default .build/release/facevalue).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-python=$1 rounds=${2:-3} copies=${3:-4}
+python=$1 rounds=${2:-3} copies=${3:-4} facevalue=${FACEVALUE:-.build/release/facevalue}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/in"
@@ -33,6 +34,6 @@ measure() {  # label command...: prints label, wall and CPU seconds, frames/s of
 echo "$frames frames in $((6 * copies)) videos; $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 "$rounds"); do
   rm -rf "$work/out"
-  measure facevalue .build/release/facevalue track "$work/in" --out "$work/out"
+  measure facevalue "$facevalue" track "$work/in" --out "$work/out"
   measure python-dlib "$python" scripts/golden/dlib_tracker.py bench "$work"/in/*.flv
 done

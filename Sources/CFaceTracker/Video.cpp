@@ -1,5 +1,7 @@
 // Video decoding with FFmpeg's libavformat/libavcodec, frames converted to RGB24 by
-// libswscale, one thread (the caller decides about parallelism, over files).
+// libswscale, one thread (the caller decides about parallelism, over files). FFmpeg's own log
+// lines never reach stderr: its errors are kept with the video being read on that thread and
+// become part of FaceValue's messages about the file.
 #include "FaceTracker.h"
 #include "Errors.hpp"
 
@@ -7,10 +9,13 @@ extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
 #include <libavutil/imgutils.h>
+#include <libavutil/log.h>
 #include <libswscale/swscale.h>
 }
 
+#include <cstdarg>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -27,6 +32,42 @@ std::string describe(int code) {
 
 }  // namespace
 
+struct fv_video;
+
+namespace {
+
+/// The video being opened or decoded on this thread, which FFmpeg's messages belong to.
+thread_local fv_video *reading = nullptr;
+
+/// Marks `video` as the one this thread reads for the scope of a call.
+struct Reading {
+  explicit Reading(fv_video *video) { reading = video; }
+  ~Reading() { reading = nullptr; }
+};
+
+void keepProblem(const std::string &message);
+
+/// FFmpeg's log callback: errors are kept (with the component that reported them, e.g.
+/// "h263"), everything else dropped; nothing is printed.
+void capture(void *context, int level, const char *format, va_list arguments) {
+  if (level > AV_LOG_ERROR || reading == nullptr) return;
+  char text[512] = {0};
+  std::vsnprintf(text, sizeof text, format, arguments);
+  std::string message(text);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ' || message.back() == '.')) message.pop_back();
+  if (message.empty()) return;
+  const AVClass *kind = context != nullptr ? *static_cast<const AVClass *const *>(context) : nullptr;
+  if (kind != nullptr && kind->item_name != nullptr) message = std::string(kind->item_name(context)) + ": " + message;
+  keepProblem(message);
+}
+
+void silenceFFmpeg() {
+  static std::once_flag once;
+  std::call_once(once, [] { av_log_set_callback(capture); });
+}
+
+}  // namespace
+
 struct fv_video {
   AVFormatContext *format = nullptr;
   AVCodecContext *codec = nullptr;
@@ -38,6 +79,9 @@ struct fv_video {
   bool flushing = false;
   int damaged = 0;
   std::vector<uint8_t> rgb;
+  /// FFmpeg's first error message about this video, and how many it gave.
+  std::string problem;
+  int problems = 0;
 
   ~fv_video() {
     sws_freeContext(scaler);
@@ -72,13 +116,29 @@ struct fv_video {
   }
 };
 
+namespace {
+
+void keepProblem(const std::string &message) {
+  if (reading->problems++ == 0) reading->problem = message;
+}
+
+/// FFmpeg's reason `code`, with the first error it logged about `video` when that says more.
+std::string describe(int code, const fv_video &video) {
+  const std::string reason = describe(code);
+  return video.problem.empty() || video.problem == reason ? reason : reason + "; " + video.problem;
+}
+
+}  // namespace
+
 extern "C" fv_video *fv_video_open(const char *path, char *error, size_t error_size) {
+  silenceFFmpeg();
   return guarded<fv_video *>(error, error_size, nullptr, [&]() -> fv_video * {
     auto video = std::make_unique<fv_video>();
+    Reading scope(video.get());
     int status = avformat_open_input(&video->format, path, nullptr, nullptr);
-    if (status < 0) throw std::runtime_error("cannot open as a video (" + describe(status) + ")");
+    if (status < 0) throw std::runtime_error("cannot open as a video (" + describe(status, *video) + ")");
     status = avformat_find_stream_info(video->format, nullptr);
-    if (status < 0) throw std::runtime_error("cannot read the streams (" + describe(status) + ")");
+    if (status < 0) throw std::runtime_error("cannot read the streams (" + describe(status, *video) + ")");
     const AVCodec *decoder = nullptr;
     video->stream = av_find_best_stream(video->format, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0);
     if (video->stream < 0 || decoder == nullptr) {
@@ -87,10 +147,10 @@ extern "C" fv_video *fv_video_open(const char *path, char *error, size_t error_s
     video->codec = avcodec_alloc_context3(decoder);
     if (video->codec == nullptr) throw std::bad_alloc();
     status = avcodec_parameters_to_context(video->codec, video->format->streams[video->stream]->codecpar);
-    if (status < 0) throw std::runtime_error("bad codec parameters (" + describe(status) + ")");
+    if (status < 0) throw std::runtime_error("bad codec parameters (" + describe(status, *video) + ")");
     video->codec->thread_count = 1;
     status = avcodec_open2(video->codec, decoder, nullptr);
-    if (status < 0) throw std::runtime_error("cannot open the decoder (" + describe(status) + ")");
+    if (status < 0) throw std::runtime_error("cannot open the decoder (" + describe(status, *video) + ")");
     video->packet = av_packet_alloc();
     video->frame = av_frame_alloc();
     if (video->packet == nullptr || video->frame == nullptr) throw std::bad_alloc();
@@ -118,9 +178,12 @@ extern "C" double fv_video_duration(const fv_video *video) {
 
 extern "C" int fv_video_damaged_packets(const fv_video *video) { return video == nullptr ? 0 : video->damaged; }
 
+extern "C" const char *fv_video_problem(const fv_video *video) { return video == nullptr ? "" : video->problem.c_str(); }
+
 extern "C" int fv_video_next(fv_video *video, fv_rgb_image *image, double *seconds, char *error, size_t error_size) {
   return guarded<int>(error, error_size, -1, [&]() -> int {
     if (video == nullptr) throw std::invalid_argument("no video");
+    Reading scope(video);
     while (!video->drained) {
       int status = avcodec_receive_frame(video->codec, video->frame);
       if (status == 0) {
@@ -132,7 +195,7 @@ extern "C" int fv_video_next(fv_video *video, fv_rgb_image *image, double *secon
         video->drained = true;
         break;
       }
-      if (status != AVERROR(EAGAIN)) throw std::runtime_error("cannot decode a frame (" + describe(status) + ")");
+      if (status != AVERROR(EAGAIN)) throw std::runtime_error("cannot decode a frame (" + describe(status, *video) + ")");
       if (video->flushing) {
         video->drained = true;
         break;

@@ -48,6 +48,20 @@ public final class FaceTracker: @unchecked Sendable {
 
   private init(handle: OpaquePointer) { self.handle = handle }
 
+  /// A tracker running dlib's own detector and shape predictor classes instead of FaceValue's
+  /// implementation of them: the same faces bit for bit, several times slower. The tests hold
+  /// the default tracker to it.
+  static func dlibReference(model: String = FaceTracker.modelPath) throws -> FaceTracker {
+    guard fv_tracker_cpu_supported() == 1 else {
+      throw TrackingError.trackerUnavailable(reason: "this processor lacks AVX, which the tracker is built for")
+    }
+    var error = [CChar](repeating: 0, count: 512)
+    guard let handle = fv_reference_tracker_create(model, &error, error.count) else {
+      throw TrackingError.trackerUnavailable(reason: ErrorBuffer.message(error))
+    }
+    return FaceTracker(handle: handle)
+  }
+
   deinit { fv_tracker_destroy(handle) }
 
   /// A tracker for another thread sharing this one's model.
@@ -57,6 +71,23 @@ public final class FaceTracker: @unchecked Sendable {
       throw TrackingError.trackerUnavailable(reason: ErrorBuffer.message(error))
     }
     return FaceTracker(handle: handle)
+  }
+
+  /// Where the face detector compiled into the tracker differs from the installed dlib's;
+  /// nil when it is the same.
+  static func detectorDifferenceFromDlib() -> String? {
+    var error = [CChar](repeating: 0, count: 512)
+    return fv_tracker_check_detector(&error, error.count) == 1 ? nil : ErrorBuffer.message(error)
+  }
+
+  /// The faces in a picture given as 8-bit RGB rows without padding, largest box first.
+  func faces(rgb: [UInt8], width: Int, height: Int) throws -> [DetectedFace] {
+    precondition(rgb.count == 3 * width * height, "\(rgb.count) bytes for a \(width) x \(height) RGB picture")
+    return try rgb.withUnsafeBufferPointer {
+      try faces(
+        in: fv_rgb_image(pixels: $0.baseAddress, width: Int32(width), height: Int32(height), stride: Int32(3 * width)), file: "picture",
+        frame: 1)
+    }
   }
 
   /// The faces in an RGB picture, largest box first. At most 16 are fitted.

@@ -17,6 +17,23 @@ public enum TrackedStill {
     return try tracker.faces(in: fv_still_image(still), file: file, frame: 1)
   }
 
+  /// The decoded pixels of the image at `url`: 8-bit RGB rows without padding.
+  static func pixels(_ url: URL) throws -> (rgb: [UInt8], width: Int, height: Int) {
+    let file = url.path
+    var error = [CChar](repeating: 0, count: 512)
+    guard let still = fv_still_load(file, &error, error.count) else {
+      throw TrackingError.notAnImage(file: file, reason: ErrorBuffer.message(error))
+    }
+    defer { fv_still_free(still) }
+    let image = fv_still_image(still)
+    let width = Int(image.width), height = Int(image.height), stride = Int(image.stride)
+    var rgb = [UInt8](repeating: 0, count: 3 * width * height)
+    for row in 0..<height {
+      for byte in 0..<(3 * width) { rgb[3 * width * row + byte] = image.pixels[stride * row + byte] }
+    }
+    return (rgb, width, height)
+  }
+
   /// The largest face of the image at `url` as a one-frame clip; `TrackingError.noFace` when
   /// there is none.
   public static func clip(_ url: URL, with tracker: FaceTracker) throws -> LandmarkClip {

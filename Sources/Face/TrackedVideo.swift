@@ -51,7 +51,9 @@ public struct TrackedVideo: Sendable {
     let interval = rate > 0 ? 1 / rate : 0
     let decoded = last.timestamp + interval
     if damaged > 0 || (stated > 0 && stated - decoded > max(2 * interval, 0.1 * stated)) {
-      throw TrackingError.truncatedVideo(file: file, decodedSeconds: decoded, statedSeconds: stated, damagedPackets: damaged)
+      throw TrackingError.truncatedVideo(
+        file: file, decodedSeconds: decoded, statedSeconds: stated, damagedPackets: damaged,
+        decoderReport: String(cString: fv_video_problem(video)))
     }
     guard frames.contains(where: { !$0.faces.isEmpty }) else { throw TrackingError.noFace(file: file, frames: frames.count) }
     return TrackedVideo(file: file, frames: frames)

@@ -6,8 +6,9 @@ public enum TrackingError: Error, CustomStringConvertible, Equatable {
   case unreadableVideo(file: String, reason: String)
   /// The video decoded to no frame at all.
   case noFrames(file: String)
-  /// The video stops before its stated duration or had packets the decoder rejected.
-  case truncatedVideo(file: String, decodedSeconds: Double, statedSeconds: Double, damagedPackets: Int)
+  /// The video stops before its stated duration or had packets the decoder rejected;
+  /// `decoderReport` is FFmpeg's first error about it (empty when it gave none).
+  case truncatedVideo(file: String, decodedSeconds: Double, statedSeconds: Double, damagedPackets: Int, decoderReport: String)
   /// The file is not an image the loaders read.
   case notAnImage(file: String, reason: String)
   /// No frame (or the image) has a face the detector finds.
@@ -25,10 +26,11 @@ public enum TrackingError: Error, CustomStringConvertible, Equatable {
       return "\(file): cannot read the video: \(reason)"
     case .noFrames(let file):
       return "\(file): the video has no frames"
-    case .truncatedVideo(let file, let decoded, let stated, let damaged):
+    case .truncatedVideo(let file, let decoded, let stated, let damaged, let report):
       return "\(file): the video is truncated or damaged: frames decode up to "
         + "\(OpenFaceCSV.format(decoded, 2)) s of the \(OpenFaceCSV.format(stated, 2)) s its container states"
         + (damaged > 0 ? ", and \(damaged) packet(s) were rejected by the decoder" : "")
+        + (report.isEmpty ? "" : " (FFmpeg: \(report))")
     case .notAnImage(let file, let reason):
       return "\(file): cannot read the image: \(reason)"
     case .noFace(let file, let frames):

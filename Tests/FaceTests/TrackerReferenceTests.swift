@@ -91,7 +91,7 @@ struct TrackerReferenceTests {
     #expect {
       try TrackedVideo.track(cut, with: try FaceTracker())
     } throws: { error in
-      guard case TrackingError.truncatedVideo(let file, _, _, _) = error else { return false }
+      guard case TrackingError.truncatedVideo(let file, _, _, _, _) = error else { return false }
       return file == cut.path
     }
   }

@@ -38,7 +38,14 @@ typedef struct {
 typedef struct fv_tracker fv_tracker;
 
 /// Loads the shape predictor model at `model_path`; NULL with `error` filled on failure.
+/// The tracker runs FaceValue's implementation of dlib's detector and predictor.
 fv_tracker *fv_tracker_create(const char *model_path, char *error, size_t error_size);
+/// The same with dlib's own detector and predictor classes: the same faces, bit for bit,
+/// several times slower; what the tests hold FaceValue's implementation to.
+fv_tracker *fv_reference_tracker_create(const char *model_path, char *error, size_t error_size);
+/// 1 when the face detector compiled into the tracker (FrontalFilters.inc) is the installed
+/// dlib's, decoded from its own compressed copy; 0 with `error` saying where they differ.
+int fv_tracker_check_detector(char *error, size_t error_size);
 /// A tracker for another thread that shares the loaded model (trackers are not thread-safe).
 fv_tracker *fv_tracker_clone(const fv_tracker *tracker, char *error, size_t error_size);
 void fv_tracker_destroy(fv_tracker *tracker);
@@ -67,6 +74,9 @@ int fv_video_next(fv_video *video, fv_rgb_image *image, double *seconds, char *e
 double fv_video_duration(const fv_video *video);
 /// Packets the decoder rejected so far (damaged or truncated data it skipped).
 int fv_video_damaged_packets(const fv_video *video);
+/// The first error FFmpeg reported about this video so far, as "component: message" (empty
+/// when none). FFmpeg's log lines are not printed; this is where they go.
+const char *fv_video_problem(const fv_video *video);
 
 /// A still image decoded by dlib's loaders (JPEG, PNG, BMP, GIF; chosen by content).
 typedef struct fv_still fv_still;
