@@ -21,8 +21,7 @@ extension ExperimentRunner {
       }
       let folds = pending.filter { if case .fold = $0.work { true } else { false } }
       if !folds.isEmpty {
-        BLASThreads.set(1)
-        try parallelMap(folds.count, throwing: { try run.compute(folds[$0], into: units) })
+        try run.computeFolds(folds, into: units)
         record.lap("\(run.name): cross-validation")
       }
       let blocks = pending.filter { if case .permutations = $0.work { true } else { false } }
