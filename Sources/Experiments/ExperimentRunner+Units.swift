@@ -62,7 +62,13 @@ extension ExperimentRunner {
 
   /// Computes `pending`, units of `run`.
   private func compute(_ run: PreparedRun, _ pending: [RunUnit]) throws {
-    try computeFolds(run.name, pending.filter { if case .fold = $0.work { true } else { false } }, run.compute)
+    let folds = pending.filter { if case .fold = $0.work { true } else { false } }
+    if !folds.isEmpty {
+      // The run's own scheduler: one task per fold, or a model grid's pools of inner fits.
+      let counter = foldProgress(run.name, count: folds.count)
+      try run.computeFolds(folds, into: units, each: counter.step)
+      record.lap("\(run.name): cross-validation")
+    }
     let blocks = pending.filter { if case .permutations = $0.work { true } else { false } }
     if !blocks.isEmpty {
       let count = blocks.reduce(0) { total, unit in if case .permutations(let r) = unit.work { total + r.count } else { total } }

@@ -77,6 +77,19 @@ struct PreparedRun {
     }
   }
 
+  /// Computes the fold units `pending` across the cores and stores each as it is done,
+  /// then calls `each` (from the thread that stored it).
+  func computeFolds(_ pending: [RunUnit], into store: UnitStore, each done: () -> Void = {}) throws {
+    let indices = pending.map { unit -> Int in
+      guard case .fold(let index) = unit.work else { preconditionFailure("\(unit) is not a fold") }
+      return index
+    }
+    _ = try problem.foldOutcomes(folds, indices) { index, outcome in
+      try store.save(FoldRecord(outcome), RunUnit(run: name, work: .fold(index)), in: stored)
+      done()
+    }
+  }
+
   /// Repetition `index`: the cross-validation again with the folds and seed of that repetition.
   private func repetition(_ index: Int) throws -> RepetitionRecord {
     let seed = RepeatedSplits.seed(repetition: index, experimentSeed: problem.seed)

@@ -56,6 +56,38 @@ import Testing
     #expect(selections.allSatisfy { $0.parameters == "k = 9, weights = uniform" && $0.innerUAR > 0.4 }, "\(selections)")
   }
 
+  /// The pooled schedule (`nestedOutcomes`: every inner fold of every outer fold in one
+  /// pool, then the refits) gives the bits of computing one outer fold at a time, as the
+  /// chance test does inside its own pool: scheduling cannot change a result.
+  @Test(arguments: [
+    ModelConfig.search(candidates: [0.1, 1, 10].map { .linearSVM(c: $0) }, innerFolds: 3),
+    .search(candidates: [0.1, 1, 10].map { .logisticRegression(c: $0) }, innerFolds: 3),
+    .search(candidates: [.lda, .naiveBayes(), .nearestNeighbours(k: 3), .nearestNeighbours(k: 7)], innerFolds: 2),
+  ])
+  func pooledNestedSelectionEqualsOneOuterFoldAtATime(grid: ModelConfig) throws {
+    let (x, y, subjects) = Self.data()
+    let problem = CrossValidationProblem(
+      features: x, labels: y, subjects: subjects, classCount: 3, splitter: LeaveOneSubjectOut(), pipeline: Pipeline(model: grid),
+      seed: 5)
+    let folds = try problem.splitter.folds(labels: y, subjects: subjects)
+    // `each` runs on the pool's threads, as when the run stores its units.
+    let lock = NSLock()
+    nonisolated(unsafe) var stored: [Int: FoldOutcome] = [:]
+    let pooled = try problem.foldOutcomes(folds, [4, 0, 2]) { index, outcome in lock.withLock { stored[index] = outcome } }
+    #expect(stored.keys.sorted() == [0, 2, 4])
+    for (index, outcome) in zip([4, 0, 2], pooled) {
+      guard case .trained(let a, let selectionA) = outcome, case .trained(let b, let selectionB) = problem.foldOutcome(folds, index),
+        case .trained(let c, _) = stored[index]
+      else {
+        Issue.record("fold \(index) failed")
+        continue
+      }
+      #expect(selectionA == selectionB && selectionA != nil)
+      #expect(a.predicted == b.predicted && a.probabilities.storage.map(\.bitPattern) == b.probabilities.storage.map(\.bitPattern))
+      #expect(c.probabilities.storage.map(\.bitPattern) == a.probabilities.storage.map(\.bitPattern))
+    }
+  }
+
   @Test func selectionNeverSeesTheOuterTestRows() throws {
     // Scrambling the features of subject s0 cannot change what is chosen in s0's fold,
     // whose training part excludes s0; it may change every other fold's choice.
