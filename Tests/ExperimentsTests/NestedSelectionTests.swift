@@ -4,6 +4,7 @@ import Foundation
 import LinearAlgebra
 import Randomness
 import Testing
+import _TestSupport
 
 @testable import Experiments
 @testable import Reports
@@ -85,6 +86,33 @@ import Testing
       #expect(selectionA == selectionB && selectionA != nil)
       #expect(a.predicted == b.predicted && a.probabilities.storage.map(\.bitPattern) == b.probabilities.storage.map(\.bitPattern))
       #expect(c.probabilities.storage.map(\.bitPattern) == a.probabilities.storage.map(\.bitPattern))
+    }
+  }
+
+  /// Grids that share work along the settings give each setting's probabilities as a fit
+  /// of its own would: k-nearest neighbours bit for bit (one pass of distances), the paths
+  /// of the SVM and logistic regression to their tolerance.
+  @Test func gridFitsAgreeWithFittingEachSettingAlone() throws {
+    let (x, y, _) = Self.data()
+    let train = x.selectingRows(Array(0..<48)), test = x.selectingRows(Array(48..<72)), labels = Array(y[0..<48])
+    let knn: [any ModelSetting] = [1, 4, 9, 60].flatMap { k in
+      NearestNeighbours.Weighting.allCases.map { NearestNeighboursSetting(k: k, weighting: $0) }
+    }
+    let grids: [([any ModelSetting], Double)] = [
+      (knn, 0), ([0.1, 1, 10].map { LinearSVMSetting(c: $0, classWeight: .none) }, 1e-4),
+      ([0.1, 1, 10].map { LogisticRegressionSetting(c: $0, classWeight: .balanced) }, 1e-6),
+    ]
+    for (grid, tolerance) in grids {
+      let together = type(of: grid[0]).fitAndPredict(grid: grid, train, labels, test: test, classCount: 3, seed: 1)
+      for (setting, shared) in zip(grid, together) {
+        let alone = try setting.fitAndPredict(train, labels, test: test, classCount: 3, seed: 1).0
+        let probabilities = try #require(shared).0
+        if tolerance == 0 {
+          #expect(probabilities.storage.map(\.bitPattern) == alone.storage.map(\.bitPattern), "\(setting.parameters)")
+        } else {
+          #expect(isClose(probabilities.storage, alone.storage, absolute: tolerance), "\(setting.parameters)")
+        }
+      }
     }
   }
 
