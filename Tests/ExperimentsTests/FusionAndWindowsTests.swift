@@ -33,6 +33,43 @@ import _TestSupport
     }
   }
 
+  /// A config of `modalities` with `extra` keys.
+  static func parse(modalities: String, _ extra: String) throws -> ExperimentConfig {
+    try ExperimentConfig.parse(
+      "name: t\ncorpus: {synthetic: {folder: x}}\nmodalities: \(modalities)\n" + extra, file: "t.yaml",
+      baseFolder: URL(fileURLWithPath: "/tmp"))
+  }
+
+  @Test func everyNamedSetCanBeWindowedButATableOrATooShortWindowIsAConfigError() throws {
+    for voice in ["basic-prosody", "prosody", "mfcc", "egemaps-like"] {
+      #expect(throws: Never.self, "\(voice)") { try Self.parse("windows: [0.5, whole]\nfeatures: {voice: \(voice)}\n") }
+    }
+    for face in ["displacement", "geometry", "shape-pca", "action-units"] {
+      #expect(throws: Never.self, "\(face)") {
+        try Self.parse(modalities: "[face]", "windows: [0.1, whole]\nfeatures: {face: \(face)}\n")
+      }
+    }
+    // basic-prosody measures from 0.1 s; the other voice sets need 0.25 s.
+    #expect(throws: Never.self) { try Self.parse("windows: [0.2]\n") }
+    for (modalities, bad, message) in [
+      ("[voice]", "windows: [0.2, 1]\nfeatures: {voice: prosody}", "0.2s is shorter than the 0.25s the voice set 'prosody' needs"),
+      (
+        "[voice]", "windows: [1]\nfeatures: {voice: {table: f.csv, name: vendor}}",
+        "the voice features are a feature table (vendor), one row"
+      ),
+      ("[both]", "windows: [1]\nfeatures: {face: {table: f.csv}}", "the face features are a feature table (table f.csv)"),
+    ] {
+      do {
+        _ = try Self.parse(modalities: modalities, bad + "\n")
+        Issue.record("accepted: \(bad)")
+      } catch {
+        #expect(error is ConfigError && "\(error)".contains(message), "\(error)")
+      }
+    }
+    // A table for a channel no windowed modality uses is fine.
+    #expect(throws: Never.self) { try Self.parse(modalities: "[voice]", "windows: [1]\nfeatures: {face: {table: f.csv}}\n") }
+  }
+
   @Test func slidingWindowsFitTheClipAndShortClipsKeepOneWindow() {
     let spans = WindowedEvaluation.sliding(1, hop: 0.5, duration: 2.5)
     #expect(spans.map(\.start) == [0, 0.5, 1, 1.5] && spans.allSatisfy { $0.end - $0.start == 1 })
