@@ -6,9 +6,9 @@ import Results
 
 extension ExperimentRunner {
   /// The late fusions of `config` (average, stacking), each cross-validated as one system on
-  /// the samples every fused channel could measure (see `LateFusion`). Their chance test is
-  /// not run: refitting every channel and the inner folds per permutation is left to a
-  /// dedicated run; the paired tests against the channels alone are.
+  /// the samples every fused channel could measure (see `LateFusion`), with their chance test
+  /// (`LateFusion.nullUARs`: every channel, its inner folds and the combiner refitted per
+  /// permutation); the paired tests against the channels alone follow with the other runs.
   func lateFusionRuns(
     _ config: ExperimentConfig, corpus: Corpus, extractor: FeatureExtractor, measurements: [SampleMeasurement],
     design: CrossCorpusDesign?, analysis: PredictionAnalysis
@@ -48,7 +48,8 @@ extension ExperimentRunner {
           seed: config.seed)
       }
       log("\(fusion.runName): \(featureCount) features in \(fusion.channels.count) models, \(samples.count) samples")
-      let predictions = try LateFusion(method: fusion.method, problems: problems).run()
+      let late = LateFusion(method: fusion.method, problems: problems)
+      let predictions = try late.run()
       let rows = predictions.predicted.indices.filter { predictions.predicted[$0] != nil }
       guard !rows.isEmpty else {
         throw ExperimentError.nothingEvaluated(
@@ -58,11 +59,32 @@ extension ExperimentRunner {
         ids: rows.map { samples[$0].id }, truth: rows.map { y[$0] }, predicted: rows.map { predictions.predicted[$0]! },
         probabilities: rows.map { predictions.probabilities[$0]! }, subjects: rows.map { subjects[$0] },
         attributes: rows.map { samples[$0].attributes }, labels: labels)
+      let chanceTest = try fusionChanceTest(
+        late, name: fusion.runName, observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0,
+        permutations: config.statistics.permutations)
       let result = analysis.summarise(
         fusion.runName, set: set, featureCount: featureCount, folds: predictions.foldCount,
         unconvergedFolds: predictions.unconvergedFolds, excluded: (design?.excluded ?? []) + excluded + predictions.failedFolds,
-        chanceTest: nil, groups: config.groups)
+        chanceTest: chanceTest, groups: config.groups)
       return (result, set)
     }
+  }
+
+  /// A late fusion's chance test over `permutations` refits (nil for none), computed in
+  /// blocks of 10 so that progress can be shown; blocks joined in order equal one computation.
+  private func fusionChanceTest(_ late: LateFusion, name: String, observedUAR: Double, permutations: Int) throws -> ChanceTest? {
+    guard permutations > 0 else { return nil }
+    let task = "\(name): chance test"
+    let folds = try late.problems[0].splitter.folds(labels: late.problems[0].labels, subjects: late.problems[0].subjects)
+    log(
+      "\(task): \(WorkEstimate.grouped(permutations)) permutations × \(folds.count) folds, each refitting \(late.problems.count) "
+        + "channels on up to \(LateFusion.innerFolds) inner folds and on the fold's training rows")
+    var null: [Double?] = []
+    for start in stride(from: 0, to: permutations, by: 10) {
+      null += try late.nullUARs(permutations: start..<min(permutations, start + 10))
+      progress(ProgressEvent(task: task, unit: "permutations", done: null.count, total: permutations))
+    }
+    record.lap(task)
+    return ChanceTesting.test(late.problems[0], observedUAR: observedUAR, nullUARs: null)
   }
 }

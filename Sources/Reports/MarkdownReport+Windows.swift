@@ -45,7 +45,8 @@ extension MarkdownReport {
       "- `average:` runs fit one model per channel and average their class probabilities, each calibrated by temperature "
         + "scaling fitted on subject-grouped inner folds of the training data.",
       "- `stacking:` runs fit one model per channel and a logistic regression on their inner-fold log-probabilities.",
-      "- Each is compared with its channels alone in the paired tests above; late fusions carry no chance test (\"not tested\").",
+      "- Each is compared with its channels alone in the paired tests above. A late fusion's chance test refits every channel, "
+        + "its inner folds and the combiner under each permutation of the labels.",
       "",
     ]
   }
