@@ -260,12 +260,14 @@ public struct ExperimentRunner {
     record.lap("windows")
     let shortest = windows.lengths.compactMap { $0 }.min()
     for curve in curves {
-      guard let modality = Modality(rawValue: curve.modality), let seconds = try evaluation.latency(modality, length: shortest) else {
+      guard let modality = Modality(rawValue: curve.modality), let latency = try evaluation.latency(modality, length: shortest) else {
         continue
       }
-      let label = WindowConfig.label(shortest)
-      log("\(curve.modality): one \(label) window's decision takes \(String(format: "%.2f", seconds * 1000)) ms on one core (median)")
-      record.lap("\(curve.modality): latency, \(String(format: "%.3f", seconds * 1000)) ms per \(label) decision (median of up to 20)")
+      let (label, milliseconds) = (latency.window, latency.medianSeconds * 1000)
+      log("\(curve.modality): one \(label) window's decision takes \(String(format: "%.2f", milliseconds)) ms on one core (median)")
+      record.lap(
+        "\(curve.modality): latency, \(String(format: "%.3f", milliseconds)) ms per \(label) decision (median of \(latency.clips))")
+      record.windowLatencies.append(latency)
     }
     return curves
   }

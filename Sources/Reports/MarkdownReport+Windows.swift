@@ -10,7 +10,8 @@ extension MarkdownReport {
       "**first N s**: each clip's decision from its first N seconds only (what a live system knows N seconds in). "
         + "**sliding**: features of every N-second window (hop \(curves[0].hop) s), each window scored by a model trained on "
         + "other subjects' windows; *every window* counts each window once, *at clip end* takes each clip's decision from its "
-        + "last complete window. Clips shorter than N count with their whole length. Intervals resample subjects.", "",
+        + "last complete window. Clips shorter than N count with their whole length. Intervals resample subjects. "
+        + "report.html draws the curves and shows the time of one window's decision, which provenance.json records.", "",
     ]
     for curve in curves {
       out += [

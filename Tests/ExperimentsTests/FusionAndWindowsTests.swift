@@ -101,7 +101,12 @@ import _TestSupport
       windows: [1, whole]
       statistics: {bootstrap: 0, permutations: 0, group_permutations: 99}
       """
-    let result = try GroundTruthRecoveryTests.run(text)
+    try FileManager.default.createDirectory(at: GroundTruthRecoveryTests.workFolder, withIntermediateDirectories: true)
+    let runner = ExperimentRunner()
+    let result = try runner.run(ExperimentConfig.parse(text, file: "test.yaml", baseFolder: GroundTruthRecoveryTests.workFolder))
+    // The time of one decision on the shortest window, per modality, for provenance.json.
+    #expect(runner.record.windowLatencies.map(\.modality) == ["voice", "body"])
+    #expect(runner.record.windowLatencies.allSatisfy { $0.window == "1s" && $0.clips == 20 && $0.medianSeconds > 0 })
     let names = result.runs.map(\.modality)
     #expect(names == ["voice", "body", "early:voice+body", "average:voice+body", "stacking:voice+body"])
     #expect(result.runs.allSatisfy { $0.samplesEvaluated == 48 })
