@@ -27,7 +27,8 @@ public enum HTMLReport {
           "head", [],
           [
             .el("meta", [("charset", "utf-8")]), .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
-            .el("title", text: "\(r.experiment): FaceValue report"), .el("style", text: style),
+            .el("title", text: "\(r.experiment): FaceValue report"),
+            .el("style", text: style + (r.windows?.isEmpty ?? true ? "" : "\n" + lineStyle)),
           ]),
         .el("body", [], [.el("main", [], body)]),
       ])
@@ -265,6 +266,14 @@ public enum HTMLReport {
     .reference.human,.human{stroke:#0a7d32;fill:#0a7d32;stroke-dasharray:6 2}
     .observed{stroke:#b3261e;fill:#b3261e;stroke-width:2}
     .diagonal{stroke:#999;stroke-dasharray:3 3}
+    .frame{fill:none;stroke:#ccc}
+    .tick,.note{fill:#555}
+    text.chance,text.human,text.observed{stroke:none}
+    """
+
+  /// The line chart's styles (windows), added only to reports that draw one; after `style`
+  /// so a series colour overrides the default whisker and dot colour.
+  static let lineStyle = """
     polyline.line{fill:none;stroke-width:2}
     .legend{stroke-width:3}
     .series0{stroke:#1f4e8c;fill:#1f4e8c}
@@ -273,8 +282,5 @@ public enum HTMLReport {
     .series3{stroke:#6a3d9a;fill:#6a3d9a}
     .series4{stroke:#8c6d1f;fill:#8c6d1f}
     .series5{stroke:#00838f;fill:#00838f}
-    .frame{fill:none;stroke:#ccc}
-    .tick,.note{fill:#555}
-    text.chance,text.human,text.observed{stroke:none}
     """
 }

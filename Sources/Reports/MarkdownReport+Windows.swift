@@ -40,14 +40,17 @@ extension MarkdownReport {
     let late = runs.map(\.modality).filter { $0.hasPrefix("average:") || $0.hasPrefix("stacking:") }
     let early = runs.map(\.modality).filter { $0.hasPrefix("early:") }
     guard !late.isEmpty || !early.isEmpty else { return [] }
+    let lateTested = runs.contains { late.contains($0.modality) && $0.chanceTest != nil }
     return [
       "## Fusion", "",
       "- `early:` runs join the channels' features into one vector for one model.",
       "- `average:` runs fit one model per channel and average their class probabilities, each calibrated by temperature "
         + "scaling fitted on subject-grouped inner folds of the training data.",
       "- `stacking:` runs fit one model per channel and a logistic regression on their inner-fold log-probabilities.",
-      "- Each is compared with its channels alone in the paired tests above. A late fusion's chance test refits every channel, "
-        + "its inner folds and the combiner under each permutation of the labels.",
+      "- Each is compared with its channels alone in the paired tests above."
+        + (lateTested
+          ? " A late fusion's chance test refits every channel, its inner folds and the combiner under each permutation of the labels."
+          : ""),
       "",
     ]
   }
