@@ -7,9 +7,8 @@ import Results
 extension ExperimentRunner {
   /// The late fusions of `config` (average, stacking), each prepared to be cross-validated
   /// as one system on the samples every fused channel could measure (see `LateFusion`), one
-  /// unit per outer fold. Their chance test is not run: refitting every channel and the
-  /// inner folds per permutation is left to a dedicated run; the paired tests against the
-  /// channels alone are.
+  /// unit per outer fold. Their chance test (`LateFusion.nullUARs`) is run when the result is
+  /// assembled; the paired tests against the channels alone follow with the other runs.
   func prepareLateFusions(
     _ config: ExperimentConfig, corpus: Corpus, extractor: FeatureExtractor, measurements: [SampleMeasurement],
     design: CrossCorpusDesign?, build: String
@@ -78,7 +77,30 @@ extension ExperimentRunner {
     let result = analysis.summarise(
       fusion.name, set: set, featureCount: fusion.featureCount, folds: predictions.foldCount,
       unconvergedFolds: predictions.unconvergedFolds, excluded: (design?.excluded ?? []) + fusion.excluded + predictions.failedFolds,
-      chanceTest: nil, groups: config.groups)
+      chanceTest: try fusionChanceTest(
+        LateFusion(method: fusion.method, problems: fusion.problems), name: fusion.name,
+        observedUAR: Metrics.unweightedAverageRecall(set.confusion).number ?? 0, permutations: config.statistics.permutations),
+      groups: config.groups)
     return (result, set)
+  }
+
+  /// A late fusion's chance test over `permutations` refits (nil for none), computed in
+  /// blocks of 10 so that progress can be shown; blocks joined in order equal one computation.
+  /// It runs in the process that assembles the result (in a sharded run, `merge`).
+  private func fusionChanceTest(_ late: LateFusion, name: String, observedUAR: Double, permutations: Int) throws -> ChanceTest? {
+    guard permutations > 0 else { return nil }
+    let task = "\(name): chance test"
+    let folds = try late.problems[0].splitter.folds(labels: late.problems[0].labels, subjects: late.problems[0].subjects)
+    log(
+      "\(task): \(WorkEstimate.grouped(permutations)) permutations × \(folds.count) folds, each refitting \(late.problems.count) "
+        + "channels on up to \(LateFusion.innerFolds) inner folds and on the fold's training rows")
+    var null: [Double?] = []
+    progress(ProgressEvent(task: task, unit: "permutations", done: 0, total: permutations))
+    for start in stride(from: 0, to: permutations, by: 10) {
+      null += try late.nullUARs(permutations: start..<min(permutations, start + 10))
+      progress(ProgressEvent(task: task, unit: "permutations", done: null.count, total: permutations))
+    }
+    record.lap(task)
+    return ChanceTesting.test(late.problems[0], observedUAR: observedUAR, nullUARs: null)
   }
 }

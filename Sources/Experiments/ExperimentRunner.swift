@@ -272,12 +272,13 @@ public struct ExperimentRunner {
   private func windowCurves(_ prepared: PreparedExperiment, analysis: PredictionAnalysis) throws -> [WindowCurve] {
     try prepared.windows.map { windows in
       let curve = try windows.curve(from: units, labels: prepared.labels, analysis: analysis)
-      if let seconds = try windows.latency(from: units) {
-        let label = WindowConfig.label(windows.timedLength)
-        let milliseconds = seconds * 1000
+      if let latency = try windows.latency(from: units) {
+        let (label, milliseconds) = (latency.window, latency.medianSeconds * 1000)
         log(
           "\(curve.modality): one \(label) window's decision takes \(String(format: "%.2f", milliseconds)) ms on one core (median)")
-        record.lap("\(curve.modality): latency, \(String(format: "%.3f", milliseconds)) ms per \(label) decision (median of up to 20)")
+        record.lap(
+          "\(curve.modality): latency, \(String(format: "%.3f", milliseconds)) ms per \(label) decision (median of \(latency.clips))")
+        record.windowLatencies.append(latency)
       }
       return curve
     }

@@ -30,6 +30,33 @@ struct LateFusion {
   /// Inner folds (fewer when the training rows have fewer subjects).
   static let innerFolds = 5
 
+  /// Out-of-fold fused predictions for every row.
+  func run() throws -> CrossValidatedPredictions {
+    let first = problems[0]
+    let folds = try first.splitter.folds(labels: first.labels, subjects: first.subjects)
+    BLASThreads.set(1)
+    let outcomes = parallelMap(folds.count) { index in foldOutcome(folds, index) }
+    return assemble(folds, outcomes: outcomes)
+  }
+
+  /// One outer fold's fused predictions, or why they could not be made; the fold's seed is
+  /// drawn from its own stream of the problems' seed, as in a single channel's cross-validation.
+  func foldOutcome(_ folds: [Fold], _ index: Int) -> Result<FoldPredictions, Error> {
+    Result { try fuse(folds[index], seed: SeedStream.fold(index).seed(from: problems[0].seed)) }
+  }
+
+  /// The out-of-fold predictions from every outer fold's outcome, in fold order.
+  func assemble(_ folds: [Fold], outcomes: [Result<FoldPredictions, Error>]) -> CrossValidatedPredictions {
+    var result = CrossValidatedPredictions(rows: problems[0].labels.count, foldCount: folds.count)
+    for (fold, outcome) in zip(folds, outcomes) {
+      switch outcome {
+      case .success(let predictions): result.record(predictions, rows: fold.test)
+      case .failure(let error): result.failedFolds.append(ExcludedSample(id: "fold \(fold.name)", reason: "\(error)"))
+      }
+    }
+    return result
+  }
+
   /// One outer fold's fused test-row probabilities.
   func fuse(_ fold: Fold, seed: UInt64) throws -> FoldPredictions {
     let first = problems[0]

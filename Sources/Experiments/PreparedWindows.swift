@@ -33,8 +33,9 @@ struct PreparedWindows {
     switch unit.work {
     case .window(let index, _): try store.save(try evaluation.record(modality, length: lengths[index]), unit, in: stored)
     case .latency:
-      let seconds = try evaluation.latency(modality, length: timedLength)
-      try store.save(LatencyRecord(seconds: seconds.map(BitExactDouble.init)), unit, in: stored)
+      let latency = try evaluation.latency(modality, length: timedLength)
+      try store.save(
+        LatencyRecord(seconds: latency.map { BitExactDouble($0.medianSeconds) }, clips: latency?.clips), unit, in: stored)
     case .fold, .permutations, .repetition: preconditionFailure("\(unit) is not a unit of a modality's windows")
     }
   }
@@ -51,11 +52,12 @@ struct PreparedWindows {
     return WindowCurve(modality: modality.rawValue, hop: evaluation.windows.hop, points: points)
   }
 
-  /// The stored median decision time in seconds (nil when it could not be timed).
-  func latency(from store: UnitStore) throws -> Double? {
+  /// The stored median decision time (nil when it could not be timed).
+  func latency(from store: UnitStore) throws -> WindowLatency? {
     let unit = RunUnit(run: modality.rawValue, work: .latency)
     guard let record = store.load(LatencyRecord.self, unit, in: stored) else { throw UnitError.unreadable(unit) }
-    return record.seconds?.value
+    guard let seconds = record.seconds?.value, let clips = record.clips else { return nil }
+    return WindowLatency(modality: modality.rawValue, window: WindowConfig.label(timedLength), medianSeconds: seconds, clips: clips)
   }
 }
 
@@ -94,7 +96,8 @@ struct WindowRows: Codable {
   }
 }
 
-/// A finished timing: the median seconds from a clip's file to its decision.
+/// A finished timing: the median seconds from a clip's file to its decision, over `clips` clips.
 struct LatencyRecord: Codable {
   var seconds: BitExactDouble?
+  var clips: Int?
 }

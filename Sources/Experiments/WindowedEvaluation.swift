@@ -128,8 +128,8 @@ struct WindowedEvaluation {
   /// The median time, on one core, from a clip's file to the decision on its first `length`
   /// seconds: reading the file, measuring the window, standardising the row and scoring it
   /// with a multinomial logistic regression fitted beforehand on every clip's first window
-  /// (its fitting is not timed). Up to `clips` clips are timed.
-  func latency(_ modality: Modality, length: Double?, clips: Int = 20) throws -> Double? {
+  /// (its fitting is not timed). Up to `clips` clips are timed; nil when none could be.
+  func latency(_ modality: Modality, length: Double?, clips: Int = 20) throws -> WindowLatency? {
     let channels = modality.parts
     let sets = channels.compactMap { extractor.set($0) as? any WindowedFeatureSet }
     guard sets.count == channels.count else { return nil }
@@ -167,6 +167,7 @@ struct WindowedEvaluation {
       times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
     guard !times.isEmpty else { return nil }
-    return times.sorted()[times.count / 2]
+    return WindowLatency(
+      modality: modality.rawValue, window: WindowConfig.label(length), medianSeconds: times.sorted()[times.count / 2], clips: times.count)
   }
 }
