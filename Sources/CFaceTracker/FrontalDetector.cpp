@@ -115,7 +115,7 @@ std::string FrontalModel::difference(const FrontalModel &a, const FrontalModel &
   return "";
 }
 
-void FrontalDetector::detect(const dlib::array2d<dlib::rgb_pixel> &picture, std::vector<dlib::rect_detection> &found) {
+void FrontalDetector::detect(const RGBView &picture, std::vector<dlib::rect_detection> &found) {
   found.clear();
   dlib::pyramid_down<6> pyramid;
   const dlib::default_fhog_feature_extractor extractor;
@@ -129,11 +129,11 @@ void FrontalDetector::detect(const dlib::array2d<dlib::rgb_pixel> &picture, std:
 
   windows.resize(model.filters.size());
   for (auto &w : windows) w.clear();
-  levels.resize(2);
-  const dlib::array2d<dlib::rgb_pixel> *level = &picture;
+  levels[0].assign(picture);
+  const PlanarPicture *level = &levels[0];
   for (unsigned long l = 0; l < levelCount; ++l) {
     if (l > 0) {
-      dlib::array2d<dlib::rgb_pixel> &smaller = levels[l % 2];
+      PlanarPicture &smaller = levels[l % 2];
       downscale(*level, smaller, pyramidScratch);
       level = &smaller;
     }

@@ -8,6 +8,7 @@
 #include "FeaturePlanes.hpp"
 #include "HOG.hpp"
 #include "Pyramid.hpp"
+#include "RGBView.hpp"
 #include "SeparableFilter.hpp"
 
 #include <dlib/image_processing/frontal_face_detector.h>
@@ -50,11 +51,11 @@ public:
   explicit FrontalDetector(const FrontalModel &model = FrontalModel::shared()) : model(model) {}
 
   /// The faces in `picture` scoring at least 0: dlib's `detector(picture, found, 0.0)`.
-  void detect(const dlib::array2d<dlib::rgb_pixel> &picture, std::vector<dlib::rect_detection> &found);
+  void detect(const RGBView &picture, std::vector<dlib::rect_detection> &found);
 
 private:
   const FrontalModel &model;
-  std::vector<dlib::array2d<dlib::rgb_pixel>> levels;
+  PlanarPicture levels[2];
   FeaturePlanes features;
   HOGScratch hogScratch;
   PyramidScratch pyramidScratch;

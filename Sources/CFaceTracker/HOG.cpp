@@ -24,14 +24,12 @@ const float directionY[9] = {static_cast<float>(0.0000), static_cast<float>(0.34
 /// (rows y-1, y, y+1 are needed together).
 float *colourRow(HOGScratch &s, long columns, int row) { return s.colours.data() + static_cast<size_t>(row % 3) * 3 * columns; }
 
-void splitColours(const dlib::array2d<dlib::rgb_pixel> &picture, HOGScratch &s, int row) {
-  const long columns = picture.nc();
-  float *red = colourRow(s, columns, row), *green = red + columns, *blue = green + columns;
-  const dlib::rgb_pixel *pixels = &picture[row][0];
-  for (long x = 0; x < columns; ++x) {
-    red[x] = pixels[x].red;
-    green[x] = pixels[x].green;
-    blue[x] = pixels[x].blue;
+void splitColours(const PlanarPicture &picture, HOGScratch &s, int row) {
+  const long columns = picture.columns;
+  float *floats = colourRow(s, columns, row);
+  for (int channel = 0; channel < 3; ++channel) {
+    const uint8_t *bytes = picture.row(channel, row);
+    for (long x = 0; x < columns; ++x) floats[channel * columns + x] = bytes[x];
   }
 }
 
@@ -215,9 +213,8 @@ void features(const HOGScratch &s, int cellRows, int cellColumns, int histogramC
 
 }  // namespace
 
-void extractHOG(const dlib::array2d<dlib::rgb_pixel> &picture, int cell, int rowsPadding, int columnsPadding, HOGScratch &s,
-  FeaturePlanes &hog) {
-  const long nr = picture.nr(), nc = picture.nc();
+void extractHOG(const PlanarPicture &picture, int cell, int rowsPadding, int columnsPadding, HOGScratch &s, FeaturePlanes &hog) {
+  const long nr = picture.rows, nc = picture.columns;
   const int cellRows = static_cast<int>(static_cast<float>(nr) / static_cast<float>(cell) + 0.5);
   const int cellColumns = static_cast<int>(static_cast<float>(nc) / static_cast<float>(cell) + 0.5);
   const int hogRows = std::max(cellRows - 2, 0), hogColumns = std::max(cellColumns - 2, 0);

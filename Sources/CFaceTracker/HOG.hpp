@@ -4,15 +4,13 @@
 // gradients (the colour channel with the largest), the same orientation bins, the same
 // bilinear votes added to the same cells in the same order, the same normalisation.
 // dlib gathers each pixel's neighbours one by one into vectors and adds every vote through
-// memory; here rows are split into colour planes once and the per-pixel arithmetic runs on
-// whole vectors, which is where its time went.
+// memory; here the picture comes in colour planes and the per-pixel arithmetic runs on whole
+// vectors, which is where its time went.
 #ifndef FACEVALUE_HOG_HPP
 #define FACEVALUE_HOG_HPP
 
 #include "FeaturePlanes.hpp"
-
-#include <dlib/array2d.h>
-#include <dlib/pixel.h>
+#include "PlanarPicture.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -30,7 +28,7 @@ struct HOGScratch {
 };
 
 /// dlib::extract_fhog_features(picture, planes, cellSize, rowsPadding, columnsPadding).
-void extractHOG(const dlib::array2d<dlib::rgb_pixel> &picture, int cellSize, int rowsPadding, int columnsPadding, HOGScratch &scratch,
+void extractHOG(const PlanarPicture &picture, int cellSize, int rowsPadding, int columnsPadding, HOGScratch &scratch,
   FeaturePlanes &planes);
 
 }  // namespace facevalue

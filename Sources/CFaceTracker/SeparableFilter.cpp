@@ -4,6 +4,7 @@
 #include "Lanes.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace facevalue {
 
@@ -11,25 +12,22 @@ namespace {
 
 /// One filter pass over eight columns: `source(n)` is the input under tap n. In dlib's
 /// vector columns (`Interleaved`) the taps go to three sums combined as s0 + (s1 + s2); in
-/// its scalar columns to one running sum. `Taps` is the filter length when known at compile
-/// time (so the loop unrolls and the sums stay in registers), else 0 and `taps` is.
+/// its scalar columns to one running sum. The filter length is a compile-time constant, so
+/// the loop unrolls and the sums stay in registers.
 template <int Taps, bool Interleaved, typename Filter, typename Source>
-inline __attribute__((always_inline)) f8 pass(Filter filter, int taps, Source source) {
-  if (Taps != 0) taps = Taps;
+inline __attribute__((always_inline)) f8 pass(Filter filter, Source source) {
   f8 s0 = splat8(0.0f), s1 = splat8(0.0f), s2 = splat8(0.0f);
   if (!Interleaved) {
-    for (int n = 0; n < taps; ++n)
-      s0 += source(n) * filter(n);
+    for (int n = 0; n < Taps; ++n) s0 += source(n) * filter(n);
     return s0;
   }
   int n = 0;
-  for (; n < taps - 2; n += 3) {
+  for (; n < Taps - 2; n += 3) {
     s0 += source(n) * filter(n);
     s1 += source(n + 1) * filter(n + 1);
     s2 += source(n + 2) * filter(n + 2);
   }
-  for (; n < taps; ++n)
-    s0 += source(n) * filter(n);
+  for (; n < Taps; ++n) s0 += source(n) * filter(n);
   return s0 + (s1 + s2);
 }
 
@@ -44,20 +42,15 @@ void storeSome(float *p, f8 v, long count) {
   std::copy(lanes, lanes + count, p);
 }
 
-/// The taps of a filter as vectors of eight equal lanes. With `Taps` known the array is
-/// a set of registers, loaded once per term instead of once per use.
+/// The taps of a filter as vectors of eight equal lanes: a set of registers, loaded once per
+/// term instead of once per use.
 template <int Taps>
 struct Broadcast {
-  f8 taps[Taps > 0 ? Taps : 1];
-  std::vector<float> dynamic;
+  f8 taps[Taps];
   explicit Broadcast(const std::vector<float> &filter) {
-    if (Taps > 0) {
-      for (int n = 0; n < Taps; ++n) taps[n] = splat8(filter[n]);
-    } else {
-      for (float f : filter) dynamic.insert(dynamic.end(), 8, f);
-    }
+    for (int n = 0; n < Taps; ++n) taps[n] = splat8(filter[n]);
   }
-  f8 operator()(int n) const { return Taps > 0 ? taps[n] : load8(&dynamic[8 * n]); }
+  f8 operator()(int n) const { return taps[n]; }
 };
 
 /// One term's row and column passes (see applyFilter); `First` when it is the first term,
@@ -65,9 +58,8 @@ struct Broadcast {
 template <int Taps, bool First>
 void addTerm(const FeaturePlanes &planes, const SeparableFilter::Term &term, Saliency &saliency, std::vector<float> &scratch) {
   const long rows = planes.rows, columns = planes.columns;
-  const int rowTaps = static_cast<int>(term.row.size()), columnTaps = static_cast<int>(term.column.size());
-  const long firstRow = columnTaps / 2, firstColumn = rowTaps / 2;
-  const long lastRow = rows - (columnTaps - 1) / 2, lastColumn = columns - (rowTaps - 1) / 2;
+  const long firstRow = Taps / 2, firstColumn = Taps / 2;
+  const long lastRow = rows - (Taps - 1) / 2, lastColumn = columns - (Taps - 1) / 2;
   // dlib's vector loop: c = firstColumn, firstColumn + 8, … while c < lastColumn - 7.
   long vectorEnd = firstColumn;
   while (vectorEnd < lastColumn - 7) vectorEnd += 8;
@@ -79,8 +71,8 @@ void addTerm(const FeaturePlanes &planes, const SeparableFilter::Term &term, Sal
     const float *in = input + r * columns - firstColumn;
     float *out = scratch.data() + r * columns;
     long c = firstColumn;
-    for (; c < vectorEnd; c += 8) store8(out + c, pass<Taps, true>(rowFilter, rowTaps, [&](int n) { return load8(in + c + n); }));
-    if (c < lastColumn) storeSome(out + c, pass<Taps, false>(rowFilter, rowTaps, [&](int n) { return load8(in + c + n); }), lastColumn - c);
+    for (; c < vectorEnd; c += 8) store8(out + c, pass<Taps, true>(rowFilter, [&](int n) { return load8(in + c + n); }));
+    if (c < lastColumn) storeSome(out + c, pass<Taps, false>(rowFilter, [&](int n) { return load8(in + c + n); }), lastColumn - c);
   }
 
   // Column pass, added to the scores of the earlier terms. The scratch rows of padding hold
@@ -91,18 +83,9 @@ void addTerm(const FeaturePlanes &planes, const SeparableFilter::Term &term, Sal
     auto add = [&](long c, f8 v) { return First ? v : v + load8(out + c); };
     long c = firstColumn;
     for (; c < vectorEnd; c += 8)
-      store8(out + c, add(c, pass<Taps, true>(columnFilter, columnTaps, [&](int m) { return load8(in + m * columns + c); })));
+      store8(out + c, add(c, pass<Taps, true>(columnFilter, [&](int m) { return load8(in + m * columns + c); })));
     if (c < lastColumn)
-      storeSome(out + c, add(c, pass<Taps, false>(columnFilter, columnTaps, [&](int m) { return load8(in + m * columns + c); })), lastColumn - c);
-  }
-}
-
-template <int Taps>
-void addTerm(const FeaturePlanes &planes, const SeparableFilter::Term &term, bool first, Saliency &saliency, std::vector<float> &scratch) {
-  if (first) {
-    addTerm<Taps, true>(planes, term, saliency, scratch);
-  } else {
-    addTerm<Taps, false>(planes, term, saliency, scratch);
+      storeSome(out + c, add(c, pass<Taps, false>(columnFilter, [&](int m) { return load8(in + m * columns + c); })), lastColumn - c);
   }
 }
 
@@ -120,19 +103,18 @@ dlib::rectangle applyFilter(const FeaturePlanes &planes, const SeparableFilter &
   // Rows of padding are zeros after any row pass; they are written once, here.
   scratch.assign(static_cast<size_t>(rows) * columns + 16, 0.0f);
   bool first = true;
+  constexpr int taps = SeparableFilter::taps;
   for (const SeparableFilter::Term &term : filter.terms) {
-    // dlib's face detector's filters are 10 by 10 cells.
-    if (term.row.size() == 10 && term.column.size() == 10) {
-      addTerm<10>(planes, term, first, saliency, scratch);
+    if (term.row.size() != taps || term.column.size() != taps) throw std::logic_error("a detector filter that is not 10 by 10 cells");
+    if (first) {
+      addTerm<taps, true>(planes, term, saliency, scratch);
     } else {
-      addTerm<0>(planes, term, first, saliency, scratch);
+      addTerm<taps, false>(planes, term, saliency, scratch);
     }
     first = false;
   }
-  // dlib's `non_border` of the last term.
-  const SeparableFilter::Term &last = filter.terms.back();
-  const long rowTaps = static_cast<long>(last.row.size()), columnTaps = static_cast<long>(last.column.size());
-  return dlib::rectangle(rowTaps / 2, columnTaps / 2, columns - (rowTaps - 1) / 2 - 1, rows - (columnTaps - 1) / 2 - 1);
+  // dlib's `non_border`.
+  return dlib::rectangle(taps / 2, taps / 2, columns - (taps - 1) / 2 - 1, rows - (taps - 1) / 2 - 1);
 }
 
 }  // namespace facevalue

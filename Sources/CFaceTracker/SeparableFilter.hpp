@@ -16,6 +16,8 @@
 namespace facevalue {
 
 struct SeparableFilter {
+  /// The filters' size in HOG cells, both ways (dlib's face detector's 80 x 80 pixel window).
+  static constexpr int taps = 10;
   /// One rank-one term: `row` convolved along the rows of plane `plane`, then `column` down its columns.
   struct Term {
     int plane;

@@ -8,8 +8,6 @@ namespace {
 /// Limits well above any real model (dlib's 68-point model: 15 cascades of 500 trees of 15
 /// splits over 500 feature pixels), so a damaged count fails here instead of allocating.
 constexpr uint64_t maxCount = 1u << 24;
-/// The most memory one cascade's leaves may take (dlib's 68-point model: 4.4 MB each).
-constexpr uint64_t maxBytes = uint64_t(1) << 32;
 
 /// A dlib::matrix<float,0,1>: rows and columns (negated in dlib's current format), then the
 /// elements row by row.
@@ -24,6 +22,10 @@ size_t columnLength(SerializedReader &in) {
 
 ShapeModel::ShapeModel(const std::string &path) {
   SerializedReader in(path);
+  // Each float takes at least four bytes of the file, so the leaves take at most its size.
+  const size_t leafCapacity = in.fileSize() / sizeof(float);
+  leaves = HugePageFloats(leafCapacity);
+  size_t leafCount = 0;
   if (in.signedInteger() != 1) in.fail("an unknown shape_predictor version");
   initial.set_size(static_cast<long>(columnLength(in)));
   for (float &value : initial) value = in.floatingPoint();
@@ -45,15 +47,13 @@ ShapeModel::ShapeModel(const std::string &path) {
         cascade.thresholds.push_back(in.floatingPoint());
       }
       if (in.count(maxCount) != splits + 1) in.fail("a tree whose leaves do not match its splits");
-      if (t == 0) {
-        const double bytes = double(cascade.trees) * double(splits + 1) * double(dims) * sizeof(float);
-        if (bytes > double(maxBytes)) in.fail("an implausible model size");
-        cascade.leaves = HugePageFloats(cascade.trees * (splits + 1) * dims);
-      }
+      if (t == 0) cascade.firstLeaf = leafCount;
       for (size_t leaf = 0; leaf <= splits; ++leaf) {
         if (columnLength(in) != dims) in.fail("a leaf whose size is not the shape's");
-        float *values = cascade.leaves.data() + (t * (splits + 1) + leaf) * dims;
+        if (leafCount + dims > leafCapacity) in.fail("more leaf values than the file can hold");
+        float *values = leaves.data() + leafCount;
         for (size_t e = 0; e < dims; ++e) values[e] = in.floatingPoint();
+        leafCount += dims;
       }
     }
   }
@@ -82,7 +82,7 @@ ShapeModel::ShapeModel(const std::string &path) {
   }
 }
 
-dlib::full_object_detection ShapeModel::fit(const dlib::array2d<dlib::rgb_pixel> &image, const dlib::rectangle &box) const {
+dlib::full_object_detection ShapeModel::fit(const RGBView &image, const dlib::rectangle &box) const {
   const size_t dims = initial.size(), leavesPerTree = splitsPerTree + 1;
   // How many trees ahead of its addition a chosen leaf is fetched: enough to cover a memory
   // round trip, few enough for the processor to keep the fetches in flight.
@@ -105,7 +105,7 @@ dlib::full_object_detection ShapeModel::fit(const dlib::array2d<dlib::rgb_pixel>
           const size_t k = base + node;
           node = pixels[cascade.first[k]] - pixels[cascade.second[k]] > cascade.thresholds[k] ? 2 * node + 1 : 2 * node + 2;
         }
-        chosen[t] = cascade.leaves.data() + (t * leavesPerTree + node - splitsPerTree) * dims;
+        chosen[t] = leaves.data() + cascade.firstLeaf + (t * leavesPerTree + node - splitsPerTree) * dims;
         const char *leaf = reinterpret_cast<const char *>(chosen[t]);
         for (size_t byte = 0; byte < dims * sizeof(float); byte += 64) __builtin_prefetch(leaf + byte);
         __builtin_prefetch(leaf + dims * sizeof(float) - 1);

@@ -12,6 +12,7 @@
 #include <dlib/image_processing/shape_predictor.h>
 
 #include "HugePages.hpp"
+#include "RGBView.hpp"
 
 #include <cstdint>
 #include <string>
@@ -29,7 +30,7 @@ public:
   unsigned long parts() const { return initial.size() / 2; }
 
   /// The points of the face in `box`: dlib::shape_predictor::operator()(image, box).
-  dlib::full_object_detection fit(const dlib::array2d<dlib::rgb_pixel> &image, const dlib::rectangle &box) const;
+  dlib::full_object_detection fit(const RGBView &image, const dlib::rectangle &box) const;
 
 private:
   struct Cascade {
@@ -39,12 +40,14 @@ private:
     /// Per tree, its splits in dlib's order (node i's children are 2i+1 and 2i+2).
     std::vector<uint32_t> first, second;
     std::vector<float> thresholds;
-    /// Per tree, its leaves, each `initial.size()` floats.
-    HugePageFloats leaves;
+    /// Where its leaves start in `leaves`: per tree, its leaves, each `initial.size()` floats.
+    size_t firstLeaf = 0;
   };
 
   dlib::matrix<float, 0, 1> initial;
   std::vector<Cascade> cascades;
+  /// The leaves of every cascade, one after the other.
+  HugePageFloats leaves;
   size_t splitsPerTree = 0;
 };
 

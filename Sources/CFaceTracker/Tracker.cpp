@@ -53,10 +53,9 @@ struct fv_tracker {
   std::shared_ptr<const facevalue::ShapeModel> model;
   std::unique_ptr<facevalue::FrontalDetector> detector;
   std::unique_ptr<Reference> reference;
-  dlib::array2d<dlib::rgb_pixel> picture;
   dlib::array2d<dlib::rgb_pixel> upsampled;
 
-  void detect(const dlib::array2d<dlib::rgb_pixel> &image, std::vector<dlib::rect_detection> &found) {
+  void detect(const facevalue::RGBView &image, std::vector<dlib::rect_detection> &found) {
     if (reference) {
       reference->detector(image, found, 0.0);
     } else {
@@ -64,8 +63,8 @@ struct fv_tracker {
     }
   }
 
-  dlib::full_object_detection fit(const dlib::rectangle &box) const {
-    return reference ? (*reference->predictor)(picture, box) : model->fit(picture, box);
+  dlib::full_object_detection fit(const facevalue::RGBView &image, const dlib::rectangle &box) const {
+    return reference ? (*reference->predictor)(image, box) : model->fit(image, box);
   }
 };
 
@@ -133,15 +132,12 @@ extern "C" int fv_tracker_check_detector(char *error, size_t error_size) {
 
 namespace {
 
-/// Copies a caller's picture into dlib's image type.
-void copy(const fv_rgb_image &image, dlib::array2d<dlib::rgb_pixel> &picture) {
+/// A caller's picture, read in place.
+facevalue::RGBView view(const fv_rgb_image &image) {
   if (image.pixels == nullptr || image.width <= 0 || image.height <= 0 || image.stride < 3 * image.width) {
     throw std::invalid_argument("empty picture or bad row stride");
   }
-  picture.set_size(image.height, image.width);
-  for (int row = 0; row < image.height; ++row) {
-    std::memcpy(&picture[row][0], image.pixels + static_cast<size_t>(row) * image.stride, 3 * static_cast<size_t>(image.width));
-  }
+  return facevalue::RGBView(image.pixels, image.height, image.width, image.stride);
 }
 
 }  // namespace
@@ -150,14 +146,14 @@ extern "C" int fv_tracker_find(
   fv_tracker *tracker, fv_rgb_image image, fv_face *faces, int capacity, char *error, size_t error_size) {
   return guarded<int>(error, error_size, -1, [&]() -> int {
     if (tracker == nullptr) throw std::invalid_argument("no tracker");
-    copy(image, tracker->picture);
+    const facevalue::RGBView picture = view(image);
     std::vector<dlib::rect_detection> found;
-    tracker->detect(tracker->picture, found);
+    tracker->detect(picture, found);
     bool upsampled = false;
     if (found.empty()) {
       dlib::pyramid_down<2> pyramid;
-      dlib::pyramid_up(tracker->picture, tracker->upsampled, pyramid);
-      tracker->detect(tracker->upsampled, found);
+      dlib::pyramid_up(picture, tracker->upsampled, pyramid);
+      tracker->detect(facevalue::RGBView(tracker->upsampled), found);
       for (auto &detection : found) detection.rect = pyramid.rect_down(detection.rect, 1);
       upsampled = true;
     }
@@ -172,7 +168,7 @@ extern "C" int fv_tracker_find(
     for (int i = 0; i < std::min(count, capacity); ++i) {
       const dlib::rect_detection &detection = found[order[i]];
       const dlib::rectangle box = detection.rect;
-      const dlib::full_object_detection shape = tracker->fit(box);
+      const dlib::full_object_detection shape = tracker->fit(picture, box);
       fv_face &face = faces[i];
       face.left = box.left();
       face.top = box.top();
