@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import Tabular
 
 /// Measured features kept on disk, one file per (media file content, feature set, its
@@ -15,8 +16,11 @@ import Tabular
 /// An entry is never stale: its key is the SHA-256 of the media file's content, the set's
 /// name, every stored parameter of the set (its `String(describing:)`, so a new or changed
 /// option changes the key), its column names and the build of the extractor code (the
-/// SHA-256 of the running executable, so a rebuilt facevalue starts afresh). An entry also
-/// stores that key material and is used only when it matches.
+/// SHA-256 of the running executable, so a rebuilt facevalue starts afresh) and OpenBLAS's
+/// kernels (`BLAS.kernels`: different kernels sum in a different order, so the same build on
+/// another CPU measures values that differ in their last bits; a cache shared by the nodes of
+/// a cluster must not mix them). An entry also stores that key material and is used only
+/// when it matches.
 public final class FeatureCache: @unchecked Sendable {
   /// The cache's root folder.
   public let folder: URL
@@ -102,6 +106,7 @@ public final class FeatureCache: @unchecked Sendable {
     """
     facevalue feature cache 1
     build: \(build)
+    blas kernels: \(BLAS.kernels)
     set: \(set.name)
     parameters: \(String(describing: set))
     columns: \(set.featureNames.joined(separator: "\t"))
