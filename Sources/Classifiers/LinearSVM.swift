@@ -40,32 +40,50 @@ public struct LinearSVM: Classifier {
   public typealias Model = LinearDecisions
 
   public func fit(_ x: Matrix, _ y: [Int], classCount: Int, seed: UInt64) throws -> Model {
+    try Self.fit(path: [self], x, y, classCount: classCount)[0]
+  }
+
+  /// One fit per configuration of `path` on the same rows, in order, as nested selection
+  /// scores a grid: the augmented rows and the classes' Gram matrices, which depend on
+  /// neither C nor the class weights, are made once, and each one-vs-rest problem starts
+  /// from the previous configuration's solution (a warm start along the regularisation
+  /// path: Chu, Ho, Lin et al. 2015, "Warm start for parameter selection of linear
+  /// classifiers", KDD; liblinear's search over C). The first starts from 0, so a path of
+  /// one is exactly `fit`.
+  public static func fit(path: [LinearSVM], _ x: Matrix, _ y: [Int], classCount: Int) throws -> [Model] {
     try ClassifierError.validate(x, y, classCount: classCount)
-    let weightsByClass = classWeight.classWeights(y, classCount: classCount)
     let d = x.columns
     // Rows augmented by the constant 1 that carries the (penalised) bias.
     let augmented = x.appendingColumns(of: Matrix(rows: x.rows, columns: 1, repeating: 1))
     // Each class's Gram matrix, shared by every one-vs-rest problem's Hessian.
     let grams = (0..<classCount).map { k in SquaredHingeObjective.gram(augmented, rows: y.indices.filter { y[$0] == k }) }
     let problems = classCount == 2 ? [1] : Array(0..<classCount)
-    var weights = Matrix(rows: d, columns: problems.count)
-    var intercepts = [Double](repeating: 0, count: problems.count)
-    var converged = true
-    for (column, positive) in problems.enumerated() {
-      let signs = y.map { $0 == positive ? 1.0 : -1.0 }
-      let classPenalties = (0..<classCount).map { label -> Double in
-        if classCount == 2 { return c * weightsByClass[label] }
-        return label == positive ? c * weightsByClass[label] : c
+    var previous: [[Double]]? = nil
+    return path.map { svm in
+      let weightsByClass = svm.classWeight.classWeights(y, classCount: classCount)
+      var weights = Matrix(rows: d, columns: problems.count)
+      var intercepts = [Double](repeating: 0, count: problems.count)
+      var converged = true
+      var solutions: [[Double]] = []
+      for (column, positive) in problems.enumerated() {
+        let signs = y.map { $0 == positive ? 1.0 : -1.0 }
+        let classPenalties = (0..<classCount).map { label -> Double in
+          if classCount == 2 { return svm.c * weightsByClass[label] }
+          return label == positive ? svm.c * weightsByClass[label] : svm.c
+        }
+        var objective = SquaredHingeObjective(
+          x: augmented, signs: signs, penalties: y.map { classPenalties[$0] },
+          full: SquaredHingeObjective.fullHessian(grams: grams, penalties: classPenalties))
+        let result = TrustRegionNewton(tolerance: svm.tolerance, maximumIterations: svm.maximumIterations)
+          .minimize(&objective, start: previous?[column])
+        let (w, ok) = (result.parameters, result.converged)
+        for j in 0..<d { weights[j, column] = w[j] }
+        intercepts[column] = w[d]
+        converged = converged && ok
+        solutions.append(w)
       }
-      var objective = SquaredHingeObjective(
-        x: augmented, signs: signs, penalties: y.map { classPenalties[$0] },
-        full: SquaredHingeObjective.fullHessian(grams: grams, penalties: classPenalties))
-      let result = TrustRegionNewton(tolerance: tolerance, maximumIterations: maximumIterations).minimize(&objective)
-      let (w, ok) = (result.parameters, result.converged)
-      for j in 0..<d { weights[j, column] = w[j] }
-      intercepts[column] = w[d]
-      converged = converged && ok
+      previous = solutions
+      return Model(weights: weights, intercepts: intercepts, converged: converged, classCount: classCount)
     }
-    return Model(weights: weights, intercepts: intercepts, converged: converged, classCount: classCount)
   }
 }

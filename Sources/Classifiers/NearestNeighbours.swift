@@ -36,30 +36,43 @@ public struct NearestNeighbours: Classifier {
     public let classCount: Int
 
     /// Vote shares of the k nearest training rows (ties in distance go to the earlier row).
-    public func probabilities(_ x: Matrix) -> Matrix {
+    public func probabilities(_ x: Matrix) -> Matrix { probabilities(x, settings: [(neighbours, weighting)])[0] }
+
+    /// The probabilities under each (k, weighting) of `settings` from one pass of
+    /// distances: the k nearest are the first k of the largest k's neighbour list (ties go to
+    /// the earlier training row either way), so each setting gets exactly the probabilities
+    /// a model of its own would (nested selection scores a grid with this).
+    public func probabilities(_ x: Matrix, settings: [(neighbours: Int, weighting: Weighting)]) -> [Matrix] {
       precondition(x.columns == training.columns, "Model has \(training.columns) features, input has \(x.columns)")
       let products = Matrix.product(x, training, transposeB: true)
       let norms = x.rowSquaredNorms()
-      let k = Swift.min(neighbours, labels.count)
-      var p = Matrix(rows: x.rows, columns: classCount)
+      let largest = Swift.min(settings.map(\.neighbours).max() ?? 1, labels.count)
+      var results = settings.map { _ in Matrix(rows: x.rows, columns: classCount) }
       var distances = [Double](repeating: 0, count: labels.count)
-      var nearest = [Int](repeating: 0, count: k)
+      var nearest = [Int](repeating: 0, count: largest)
       for i in 0..<x.rows {
         for t in 0..<labels.count { distances[t] = Swift.max(0, norms[i] + trainingNorms[t] - 2 * products[i, t]) }
-        Self.smallest(k, of: distances, into: &nearest)
-        // scikit-learn: an exact match (distance 0) takes the whole vote.
-        let anyExact = nearest.contains { distances[$0] == 0 }
-        for t in nearest {
-          switch weighting {
-          case .uniform: p[i, labels[t]] += 1
-          case .distance:
-            if anyExact { if distances[t] == 0 { p[i, labels[t]] += 1 } } else { p[i, labels[t]] += 1 / distances[t].squareRoot() }
+        Self.smallest(largest, of: distances, into: &nearest)
+        for (setting, (neighbours, weighting)) in settings.enumerated() {
+          let k = Swift.min(neighbours, labels.count)
+          // scikit-learn: an exact match (distance 0) takes the whole vote.
+          let anyExact = nearest[0..<k].contains { distances[$0] == 0 }
+          for t in nearest[0..<k] {
+            switch weighting {
+            case .uniform: results[setting][i, labels[t]] += 1
+            case .distance:
+              if anyExact {
+                if distances[t] == 0 { results[setting][i, labels[t]] += 1 }
+              } else {
+                results[setting][i, labels[t]] += 1 / distances[t].squareRoot()
+              }
+            }
           }
+          let total = (0..<classCount).reduce(0.0) { $0 + results[setting][i, $1] }
+          for c in 0..<classCount { results[setting][i, c] /= total }
         }
-        let total = (0..<classCount).reduce(0.0) { $0 + p[i, $1] }
-        for c in 0..<classCount { p[i, c] /= total }
       }
-      return p
+      return results
     }
 
     /// Indices of the k smallest values by insertion into a sorted buffer: O(n·k) without

@@ -23,6 +23,8 @@ struct SquaredHingeObjective: TwiceDifferentiableObjective {
   let full: Matrix
   /// yᵢ·wᵀxᵢ at the last `value`.
   private var margins: [Double]
+  /// Per row, the loss gradient's coefficient of xᵢ at the last `gradient`.
+  private var coefficients: [Double]
   /// The Hessian at the last `gradient`, p × p row-major.
   private var hessian: Matrix
   /// Rows gathered for the Hessian, each scaled by √(2Cᵢ).
@@ -31,6 +33,7 @@ struct SquaredHingeObjective: TwiceDifferentiableObjective {
   init(x: Matrix, signs: [Double], penalties: [Double], full: Matrix) {
     (self.x, self.signs, self.penalties, self.full) = (x, signs, penalties, full)
     margins = [Double](repeating: 0, count: x.rows)
+    coefficients = margins
     hessian = Matrix(rows: x.columns, columns: x.columns)
     scaledRows = [Double](repeating: 0, count: x.rows * x.columns)
   }
@@ -64,8 +67,10 @@ struct SquaredHingeObjective: TwiceDifferentiableObjective {
     var loss = 0.0
     x.storage.withUnsafeBufferPointer { xs in
       margins.withUnsafeMutableBufferPointer { z in
+        // All rows' wᵀxᵢ in one BLAS matrix-vector product.
+        cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(p), 1, xs.baseAddress!, Int32(p), w, 1, 0, z.baseAddress!, 1)
         for i in 0..<n {
-          z[i] = signs[i] * unsafeDot(xs.baseAddress! + i &* p, w, p)
+          z[i] *= signs[i]
           let shortfall = 1 - z[i]
           if shortfall > 0 { loss += penalties[i] * shortfall * shortfall }
         }
@@ -82,11 +87,15 @@ struct SquaredHingeObjective: TwiceDifferentiableObjective {
     let gatherInside = 2 * inside <= n
     var gathered = 0
     x.storage.withUnsafeBufferPointer { xs in
+      // The loss term as one product, Xᵀ·coefficients (zero outside the margin).
+      coefficients.withUnsafeMutableBufferPointer { a in
+        for i in 0..<n { a[i] = margins[i] < 1 ? 2 * penalties[i] * signs[i] * (margins[i] - 1) : 0 }
+        cblas_dgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(p), 1, xs.baseAddress!, Int32(p), a.baseAddress!, 1, 1, g, 1)
+      }
       scaledRows.withUnsafeMutableBufferPointer { b in
         for i in 0..<n {
           let row = xs.baseAddress! + i &* p
           let isInside = margins[i] < 1
-          if isInside { unsafeAddScaled(2 * penalties[i] * signs[i] * (margins[i] - 1), row, to: g, p) }
           guard isInside == gatherInside else { continue }
           let root = (2 * penalties[i]).squareRoot()
           let target = b.baseAddress! + gathered &* p

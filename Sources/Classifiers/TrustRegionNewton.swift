@@ -16,7 +16,7 @@ protocol TwiceDifferentiableObjective {
 /// `tron.cpp`: Lin, Weng & Keerthi 2008, "Trust region Newton method for large-scale logistic
 /// regression", JMLR 9:627–650, Algorithms 1–2, with the trust-region update rules of Lin &
 /// Moré 1999 (SIAM J. Optim. 9(4)) and the constants of their §2.2 (η₀ = 10⁻⁴, η₁ = 0.25,
-/// η₂ = 0.75; σ₁ = 0.25, σ₂ = 0.5, σ₃ = 4). Starts at w = 0.
+/// η₂ = 0.75; σ₁ = 0.25, σ₂ = 0.5, σ₃ = 4).
 ///
 /// Stops when ‖∇f(w)‖ ≤ tolerance · ‖∇f(0)‖. Inner CG stops at ‖r‖ ≤ 0.1 · ‖∇f(w)‖ (the paper's
 /// ξₖ = 0.1) or on the trust-region boundary. Every sum runs in a fixed order, so a fit is
@@ -25,6 +25,15 @@ struct TrustRegionNewton {
   var tolerance = 1e-6
   var maximumIterations = 1000
   var innerTolerance = 0.1
+  /// When true, the inner tolerance is instead the forcing sequence
+  /// min(0.5, √(‖∇f(w)‖ / ‖∇f(w₀)‖)) (Nocedal & Wright 2006, eq. 7.3, after Eisenstat &
+  /// Walker 1996): loose solves far from the optimum, tighter ones near it, which keeps the
+  /// convergence superlinear with fewer conjugate-gradient steps in all.
+  var adaptiveForcing = false
+  /// When set, stop instead by `LBFGS`'s rules (scipy's, which scikit-learn's logistic
+  /// regression uses) on f / scale: max |∇f(w)| / scale ≤ tolerance, or an accepted step
+  /// lowering it by at most 64 ε · max(|f_k|, |f_k+1|, 1); both count as converged.
+  var maximumGradientScale: Double? = nil
 
   struct Result {
     var parameters: [Double]
@@ -33,7 +42,9 @@ struct TrustRegionNewton {
     var converged: Bool
   }
 
-  func minimize<F: TwiceDifferentiableObjective>(_ objective: inout F) -> Result {
+  /// Minimises from w = 0, or from `start` (a warm start, e.g. the optimum of a nearby
+  /// problem); the stopping rule stays relative to the gradient at 0, as liblinear's.
+  func minimize<F: TwiceDifferentiableObjective>(_ objective: inout F, start: [Double]? = nil) -> Result {
     let n = objective.dimension
     let (eta0, eta1, eta2) = (1e-4, 0.25, 0.75)
     let (sigma1, sigma2, sigma3) = (0.25, 0.5, 4.0)
@@ -47,12 +58,26 @@ struct TrustRegionNewton {
       objective.gradient(at: w, into: g)
       var gradientNorm = unsafeDot(g, g, n).squareRoot()
       let firstNorm = gradientNorm
+      if let start {
+        precondition(start.count == n, "TrustRegionNewton: start has \(start.count) parameters, the objective \(n)")
+        for j in 0..<n { w[j] = start[j] }
+        f = objective.value(at: w)
+        objective.gradient(at: w, into: g)
+        gradientNorm = unsafeDot(g, g, n).squareRoot()
+      }
       var delta = gradientNorm
-      if gradientNorm <= tolerance * firstNorm { converged = true; return }
+      func small() -> Bool {
+        guard let scale = maximumGradientScale else { return gradientNorm <= tolerance * firstNorm }
+        var largest = 0.0
+        for j in 0..<n { largest = max(largest, abs(g[j])) }
+        return largest / scale <= tolerance
+      }
+      if small() { converged = true; return }
       var step = 1
       while step <= maximumIterations {
+        let forcing = adaptiveForcing ? min(0.5, (gradientNorm / firstNorm).squareRoot()) : innerTolerance
         let (reachedBoundary, cgSteps) = conjugateGradient(
-          objective, delta: delta, gradient: g, gradientNorm: gradientNorm, n: n, s: s, r: r, d: d, hd: hd)
+          objective, delta: delta, gradient: g, gradientNorm: gradientNorm, forcing: forcing, n: n, s: s, r: r, d: d, hd: hd)
         innerIterations += cgSteps
         for j in 0..<n { trial[j] = w[j] + s[j] }
         let gs = unsafeDot(g, s, n)
@@ -78,14 +103,30 @@ struct TrustRegionNewton {
         if actual > eta0 * predicted {
           step += 1
           for j in 0..<n { w[j] = trial[j] }
+          let previous = f
           f = trialValue
           objective.gradient(at: w, into: g)
           gradientNorm = unsafeDot(g, g, n).squareRoot()
-          if gradientNorm <= tolerance * firstNorm { converged = true; break }
+          if small() { converged = true; break }
+          if let scale = maximumGradientScale,
+            (previous - f) / scale <= 64 * Double.ulpOfOne * max(abs(previous) / scale, abs(f) / scale, 1)
+          {
+            converged = true
+            break
+          }
         }
-        // Rounding floor: the model predicts no further decrease.
+        // Rounding floor: the model predicts no further decrease. Under `LBFGS`'s rules a
+        // decrease below 64 ε relative is what they call converged.
         if predicted <= 0 { break }
-        if abs(actual) <= 1e-12 * abs(f) && abs(predicted) <= 1e-12 * abs(f) { break }
+        if let scale = maximumGradientScale {
+          let floor = 64 * Double.ulpOfOne * max(abs(f) / scale, 1)
+          if abs(actual) / scale <= floor && abs(predicted) / scale <= floor {
+            converged = true
+            break
+          }
+        } else if abs(actual) <= 1e-12 * abs(f) && abs(predicted) <= 1e-12 * abs(f) {
+          break
+        }
       }
       iterations = step - 1
     }
@@ -95,7 +136,7 @@ struct TrustRegionNewton {
   /// Steihaug's truncated CG on min gᵀs + ½ sᵀHs subject to ‖s‖ ≤ Δ (Lin, Weng & Keerthi
   /// 2008, Algorithm 2). Leaves the step in `s` and the residual −g − Hs in `r`.
   private func conjugateGradient<F: TwiceDifferentiableObjective>(
-    _ objective: F, delta: Double, gradient g: UnsafeMutablePointer<Double>, gradientNorm: Double, n: Int,
+    _ objective: F, delta: Double, gradient g: UnsafeMutablePointer<Double>, gradientNorm: Double, forcing: Double, n: Int,
     s: UnsafeMutablePointer<Double>, r: UnsafeMutablePointer<Double>, d: UnsafeMutablePointer<Double>,
     hd: UnsafeMutablePointer<Double>
   ) -> (reachedBoundary: Bool, steps: Int) {
@@ -104,7 +145,7 @@ struct TrustRegionNewton {
       r[j] = -g[j]
       d[j] = r[j]
     }
-    let stop = innerTolerance * gradientNorm
+    let stop = forcing * gradientNorm
     var rr = unsafeDot(r, r, n)
     var steps = 0
     // In exact arithmetic CG ends within n steps; the cap only guards against rounding.

@@ -113,8 +113,26 @@ extension CrossValidationProblem {
   /// stream of the problem's seed.
   func run() throws -> CrossValidatedPredictions {
     let folds = try splitter.folds(labels: labels, subjects: subjects)
+    return assemble(folds, outcomes: try foldOutcomes(folds, Array(folds.indices)))
+  }
+
+  /// The outcomes of folds `indices`, in that order, across the cores: one fold per task,
+  /// or, for a grid, the pools of `nestedOutcomes`. `each` receives every outcome as it is
+  /// done, e.g. to store it.
+  func foldOutcomes(_ folds: [Fold], _ indices: [Int], each: (Int, FoldOutcome) throws -> Void = { _, _ in }) throws
+    -> [FoldOutcome]
+  {
+    if case .search(let candidates, let innerFolds) = pipeline.model {
+      return try nestedOutcomes(folds, indices, candidates: candidates, innerFolds: innerFolds, each: each)
+    }
     BLASThreads.set(1)
-    return assemble(folds, outcomes: parallelMap(folds.count) { foldOutcome(folds, $0) })
+    return try parallelMap(
+      indices.count,
+      throwing: { i in
+        let outcome = foldOutcome(folds, indices[i])
+        try each(indices[i], outcome)
+        return outcome
+      })
   }
 
   /// One fold's predictions (and nested selection's choice), or why it could not be trained.
@@ -160,10 +178,7 @@ extension CrossValidationProblem {
     case .single(let setting):
       return (try Self.predict(part, setting, classCount: classCount, seed: seed), nil)
     case .search(let candidates, let innerFolds):
-      let distinct = Set(fold.train.map { subjects[$0] }).count
-      guard distinct >= 2 else { throw ExperimentError.innerSelectionImpossible(subjects: distinct) }
-      let inner = restricted(to: fold.train, splitter: GroupKFold(folds: min(innerFolds, distinct)), seed: seed)
-      let (best, score) = try inner.select(candidates)
+      let (best, score) = try innerProblem(fold, innerFolds: innerFolds, seed: seed).select(candidates)
       guard case .single(let setting) = best else { preconditionFailure("a model grid holds single settings only") }
       let selection = ModelSelection(fold: fold.name, parameters: best.parameters, innerUAR: score)
       return (try Self.predict(part, setting, classCount: classCount, seed: seed), selection)
@@ -184,6 +199,11 @@ extension CrossValidationProblem {
   /// Fits `setting` on a prepared fold's training rows and predicts its test rows.
   static func predict(_ part: PreparedFold, _ setting: any ModelSetting, classCount: Int, seed: UInt64) throws -> FoldPredictions {
     let (p, converged) = try setting.fitAndPredict(part.train, part.trainLabels, test: part.test, classCount: classCount, seed: seed)
+    return predictions(p, converged: converged)
+  }
+
+  /// Test-row probabilities as predictions: each row's most probable class.
+  static func predictions(_ p: Matrix, converged: Bool) -> FoldPredictions {
     let predicted = (0..<p.rows).map { i in (0..<p.columns).max { (p[i, $0], $1) < (p[i, $1], $0) } }
     return FoldPredictions(probabilities: p, predicted: predicted, converged: converged)
   }

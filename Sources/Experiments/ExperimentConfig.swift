@@ -176,6 +176,7 @@ extension ExperimentConfig: Decodable {
     }
     features = try c.decodeIfPresent(FeatureChoice.self, forKey: .features) ?? FeatureChoice()
     compareFeatures = try c.decodeIfPresent([FeatureVariant].self, forKey: .compareFeatures) ?? []
+    if let windows { try WindowConfig.requireWindowable(windows, modalities: modalities, features: features, decoder: decoder) }
     let variantNames = compareFeatures.map(\.name)
     if let twice = variantNames.firstRepeated {
       throw decoder.invalid("compare_features names '\(twice)' twice; give each feature choice its own name")

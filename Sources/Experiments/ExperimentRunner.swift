@@ -8,9 +8,10 @@ import Tabular
 
 /// Runs an experiment: load corpus → features → cross-validated predictions → metrics.
 ///
-/// The computation is cut into units (`RunUnit`: folds, permutation blocks, repetitions),
-/// each stored in `units` when done. `runKeepingPredictions` computes the units not yet
-/// stored and assembles the result from all of them, so a run started again after a kill
+/// The computation is cut into units (`RunUnit`: folds, permutation blocks, repetitions,
+/// late fusions' folds, window lengths), each stored in `units` when done.
+/// `runKeepingPredictions` computes the units not yet stored and assembles the result from
+/// all of them, so a run started again after a kill
 /// continues and ends with the same result; `runShard` computes one share of the units
 /// only; `merge` computes none and assembles what the shares stored.
 public struct ExperimentRunner {
@@ -26,7 +27,8 @@ public struct ExperimentRunner {
   /// Finished units; held in memory unless the store has a folder.
   public var units = UnitStore()
 
-  /// Where progress of long work (chance-test permutations, repeated splits) goes.
+  /// Where progress of long work (feature extraction, folds, chance-test permutations,
+  /// repeated splits) goes.
   public var progress: (ProgressEvent) -> Void = { _ in }
 
   /// Creates a runner.
@@ -56,7 +58,7 @@ public struct ExperimentRunner {
 
   /// The experiment's units in order, and whether each is already stored.
   public func plan(_ config: ExperimentConfig) throws -> [(unit: RunUnit, done: Bool)] {
-    try prepare(config).runs.flatMap { run in run.units.map { ($0, run.isDone($0, in: units)) } }
+    try prepare(config).units(in: units)
   }
 
   /// Loads the corpus, checks the protocol, measures the features and sets up each run's
@@ -97,7 +99,9 @@ public struct ExperimentRunner {
       let sets = try choice.loadSets(base: config.baseFolder)
       let extractor = FeatureExtractor(voice: sets.voice, face: sets.face, body: sets.body)
       log("measuring features of \(corpus.samples.count) samples" + (variant.map { " for \($0)" } ?? ""))
-      let measurements = extractor.measure(corpus.samples, channels: Set(config.usedChannels), cache: cache)
+      let measurements = extractor.measure(
+        corpus.samples, channels: Set(config.usedChannels), cache: cache,
+        starting: measuringProgress(extractor, samples: corpus.samples.count, variant: variant))
       for case let table as TableFeatureSet in [sets.voice, sets.face, sets.body] {
         if let unmatched = try table.unmatchedWarning(corpusIDs: corpus.samples.map(\.id)) { dataWarnings.append(unmatched) }
       }
@@ -151,19 +155,35 @@ public struct ExperimentRunner {
         stored: StoredRun(name: runName, problem: problem, folds: folds, protocolConfig: config.evaluationProtocol, build: build),
         permutations: config.statistics.permutations, protocolConfig: config.evaluationProtocol)
     }
+    let fusions = try prepareLateFusions(
+      config, corpus: corpus, extractor: variants[0].1, measurements: variants[0].2, design: design, build: build)
+    var windowed: [PreparedWindows] = []
+    if let windows = config.windows {
+      let evaluation = WindowedEvaluation(config: config, windows: windows, corpus: corpus, extractor: variants[0].1, log: log)
+      for modality in config.modalities where evaluation.canMeasureWindows(modality) {
+        let run = runs.first { $0.name == modality.rawValue }!
+        windowed.append(
+          PreparedWindows(
+            modality: modality, evaluation: evaluation,
+            stored: StoredRun(
+              name: "\(modality.rawValue) windows", windowsOf: run.stored, samples: corpus.samples,
+              sets: modality.parts.map { variants[0].1.set($0) }, normalisation: String(describing: config.normalisation),
+              windows: windows, build: build)))
+      }
+    }
     return PreparedExperiment(
       corpus: corpus, layoutProblems: problems, design: design, labels: labels, dataWarnings: dataWarnings,
-      foldWarnings: foldWarnings, runs: runs, extractor: variants[0].1, measurements: variants[0].2)
+      foldWarnings: foldWarnings, runs: runs, fusions: fusions, windows: windowed)
   }
 
   /// Builds the result from every run's stored units.
   func assemble(
     _ prepared: PreparedExperiment, _ config: ExperimentConfig
   ) throws -> (result: ExperimentResult, predictions: [(String, PredictionSet)]) {
-    let missing = prepared.runs.flatMap { run in run.units.filter { !run.isDone($0, in: units) } }
+    let plan = prepared.units(in: units)
+    let missing = plan.filter { !$0.done }
     guard missing.isEmpty else {
-      throw UnitError.missing(
-        units: missing.map(\.description), total: prepared.runs.map(\.units.count).reduce(0, +), folder: units.folder?.path)
+      throw UnitError.missing(units: missing.map(\.unit.description), total: plan.count, folder: units.folder?.path)
     }
     let (corpus, design, labels) = (prepared.corpus, prepared.design, prepared.labels)
     let analysis = PredictionAnalysis(statistics: config.statistics, seed: config.seed, minimumGroupSubjects: config.minimumGroupSubjects)
@@ -213,13 +233,11 @@ public struct ExperimentRunner {
       record.lap("\(runName): intervals and group analysis")
       return result
     }
-    // Late fusions are computed here, by the process that assembles the result.
-    for (run, set) in try lateFusionRuns(
-      config, corpus: corpus, extractor: prepared.extractor, measurements: prepared.measurements, design: design, analysis: analysis)
-    {
+    for fusion in prepared.fusions {
+      let (run, set) = try lateFusionResult(fusion, config: config, labels: labels, design: design, analysis: analysis)
       runs.append(run)
       predictionSets[run.modality] = set
-      record.lap("\(run.modality): cross-validation")
+      record.lap("\(run.modality): intervals and group analysis")
     }
     var result = ExperimentResult(
       experiment: config.name, description: config.description, seed: config.seed,
@@ -236,7 +254,7 @@ public struct ExperimentRunner {
       statistics: config.statistics.summary, model: config.model.summary,
       featureSets: config.featureSetNames, runs: runs,
       comparisons: analysis.comparisons(runs.map(\.modality), sets: predictionSets))
-    if let windows = config.windows { result.windows = try windowCurves(config, windows: windows, prepared: prepared, analysis: analysis) }
+    if config.windows != nil { result.windows = try windowCurves(prepared, analysis: analysis) }
     result.interpretation = config.interpretation
     result.blas = "OpenBLAS \(BLAS.kernels)"
     result.methodChanges = MethodChanges.current
@@ -249,25 +267,21 @@ public struct ExperimentRunner {
     return (result, runs.compactMap { run in predictionSets[run.modality].map { (run.modality, $0) } })
   }
 
-  /// UAR against window length per modality, and the latency of one decision at the
-  /// shortest window (computed by the process that assembles the result).
-  private func windowCurves(
-    _ config: ExperimentConfig, windows: WindowConfig, prepared: PreparedExperiment, analysis: PredictionAnalysis
-  ) throws -> [WindowCurve] {
-    let evaluation = WindowedEvaluation(
-      config: config, windows: windows, corpus: prepared.corpus, extractor: prepared.extractor, analysis: analysis, log: log)
-    let curves = try evaluation.curves()
-    record.lap("windows")
-    let shortest = windows.lengths.compactMap { $0 }.min()
-    for curve in curves {
-      guard let modality = Modality(rawValue: curve.modality), let seconds = try evaluation.latency(modality, length: shortest) else {
-        continue
+  /// UAR against window length per modality from the stored lengths, and the latency of one
+  /// decision at the shortest window (for the log and provenance.json).
+  private func windowCurves(_ prepared: PreparedExperiment, analysis: PredictionAnalysis) throws -> [WindowCurve] {
+    try prepared.windows.map { windows in
+      let curve = try windows.curve(from: units, labels: prepared.labels, analysis: analysis)
+      if let latency = try windows.latency(from: units) {
+        let (label, milliseconds) = (latency.window, latency.medianSeconds * 1000)
+        log(
+          "\(curve.modality): one \(label) window's decision takes \(String(format: "%.2f", milliseconds)) ms on one core (median)")
+        record.lap(
+          "\(curve.modality): latency, \(String(format: "%.3f", milliseconds)) ms per \(label) decision (median of \(latency.clips))")
+        record.windowLatencies.append(latency)
       }
-      let label = WindowConfig.label(shortest)
-      log("\(curve.modality): one \(label) window's decision takes \(String(format: "%.2f", seconds * 1000)) ms on one core (median)")
-      record.lap("\(curve.modality): latency, \(String(format: "%.3f", seconds * 1000)) ms per \(label) decision (median of up to 20)")
+      return curve
     }
-    return curves
   }
 
   /// A progress line saying how the feature cache served the measurements.

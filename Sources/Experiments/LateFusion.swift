@@ -20,7 +20,8 @@ import Results
 ///    generalisation, Wolpert 1992, *Neural Networks* 5(2), 241–259; the inner folds keep a
 ///    subject out of the meta-model's training rows whenever it is out of a channel model's).
 /// 3. each channel's pipeline is refitted on all training rows to predict the test rows.
-/// No test row is ever used to fit anything.
+/// No test row is ever used to fit anything. Each outer fold is a unit of the run
+/// (`PreparedFusion`), fused on its own and stored when done.
 struct LateFusion {
   /// How the channels' probabilities are combined.
   var method: FusionConfig.Method
@@ -34,10 +35,19 @@ struct LateFusion {
     let first = problems[0]
     let folds = try first.splitter.folds(labels: first.labels, subjects: first.subjects)
     BLASThreads.set(1)
-    let outcomes = parallelMap(folds.count) { index in
-      Result { try fuse(folds[index], seed: SeedStream.fold(index).seed(from: first.seed)) }
-    }
-    var result = CrossValidatedPredictions(rows: first.labels.count, foldCount: folds.count)
+    let outcomes = parallelMap(folds.count) { index in foldOutcome(folds, index) }
+    return assemble(folds, outcomes: outcomes)
+  }
+
+  /// One outer fold's fused predictions, or why they could not be made; the fold's seed is
+  /// drawn from its own stream of the problems' seed, as in a single channel's cross-validation.
+  func foldOutcome(_ folds: [Fold], _ index: Int) -> Result<FoldPredictions, Error> {
+    Result { try fuse(folds[index], seed: SeedStream.fold(index).seed(from: problems[0].seed)) }
+  }
+
+  /// The out-of-fold predictions from every outer fold's outcome, in fold order.
+  func assemble(_ folds: [Fold], outcomes: [Result<FoldPredictions, Error>]) -> CrossValidatedPredictions {
+    var result = CrossValidatedPredictions(rows: problems[0].labels.count, foldCount: folds.count)
     for (fold, outcome) in zip(folds, outcomes) {
       switch outcome {
       case .success(let predictions): result.record(predictions, rows: fold.test)

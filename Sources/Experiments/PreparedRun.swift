@@ -13,9 +13,18 @@ struct PreparedExperiment {
   var dataWarnings: [String]
   var foldWarnings: [String]
   var runs: [PreparedRun]
-  /// The experiment's own feature sets and their measurements (late fusion and windows use them).
-  var extractor: FeatureExtractor
-  var measurements: [SampleMeasurement]
+  /// The late fusions (average, stacking), after the runs.
+  var fusions: [PreparedFusion]
+  /// The `windows` evaluation of each modality that can measure windows, last.
+  var windows: [PreparedWindows]
+
+  /// Every unit in plan order (each run's, then each late fusion's, then each modality's
+  /// windows), and whether it is stored in `store`.
+  func units(in store: UnitStore) -> [(unit: RunUnit, done: Bool)] {
+    runs.flatMap { run in run.units.map { ($0, run.isDone($0, in: store)) } }
+      + fusions.flatMap { fusion in fusion.units.map { ($0, fusion.isDone($0, in: store)) } }
+      + windows.flatMap { windows in windows.units.map { ($0, windows.isDone($0, in: store)) } }
+  }
 }
 
 /// One run (a modality, or a modality of a compared feature choice): its table, its
@@ -46,9 +55,10 @@ struct PreparedRun {
   /// Whether `unit` is stored (and readable) in `store`.
   func isDone(_ unit: RunUnit, in store: UnitStore) -> Bool {
     switch unit.work {
-    case .fold(let index): foldOutcome(index, from: store) != nil
+    case .fold(let index): store.foldOutcome(unit, fold: folds[index], classCount: problem.classCount, in: stored) != nil
     case .permutations(let range): store.load(PermutationRecord.self, unit, in: stored).map { $0.uars.count == range.count } ?? false
     case .repetition: store.load(RepetitionRecord.self, unit, in: stored) != nil
+    case .window, .latency: false
     }
   }
 
@@ -62,6 +72,21 @@ struct PreparedRun {
       try store.save(PermutationRecord(uars: uars.map { $0.map(BitExactDouble.init) }), unit, in: stored)
     case .repetition(let index):
       try store.save(try repetition(index), unit, in: stored)
+    case .window, .latency:
+      preconditionFailure("\(unit) is a unit of a modality's windows, not of its run")
+    }
+  }
+
+  /// Computes the fold units `pending` across the cores and stores each as it is done,
+  /// then calls `each` (from the thread that stored it).
+  func computeFolds(_ pending: [RunUnit], into store: UnitStore, each done: () -> Void = {}) throws {
+    let indices = pending.map { unit -> Int in
+      guard case .fold(let index) = unit.work else { preconditionFailure("\(unit) is not a fold") }
+      return index
+    }
+    _ = try problem.foldOutcomes(folds, indices) { index, outcome in
+      try store.save(FoldRecord(outcome), RunUnit(run: name, work: .fold(index)), in: stored)
+      done()
     }
   }
 
@@ -77,20 +102,9 @@ struct PreparedRun {
       accuracy: BitExactDouble(Metrics.accuracy(confusion).number ?? .nan))
   }
 
-  /// The stored outcome of fold `index`, if it fits the fold.
-  private func foldOutcome(_ index: Int, from store: UnitStore) -> FoldOutcome? {
-    store.load(FoldRecord.self, RunUnit(run: name, work: .fold(index)), in: stored)?
-      .outcome(testRows: folds[index].test.count, classes: problem.classCount)
-  }
-
   /// The cross-validated predictions assembled from the stored folds.
   func predictions(from store: UnitStore) throws -> CrossValidatedPredictions {
-    problem.assemble(
-      folds,
-      outcomes: try folds.indices.map { index in
-        guard let outcome = foldOutcome(index, from: store) else { throw UnitError.unreadable(RunUnit(run: name, work: .fold(index))) }
-        return outcome
-      })
+    try store.crossValidatedPredictions(run: name, problem: problem, folds: folds, in: stored)
   }
 
   /// The chance test's null UARs from the stored blocks, in permutation order.

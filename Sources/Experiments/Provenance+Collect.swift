@@ -39,7 +39,7 @@ extension Provenance {
     record.lap("fingerprint inputs")
     let tree = SourceTree.compiledFrom
     let environment = ProcessInfo.processInfo.environment
-    return Provenance(
+    var provenance = Provenance(
       program: Program(
         version: version, commit: tree?.commit ?? unknown, dirty: tree?.dirty ?? .unknown,
         sourceChangedAfterBuild: tree?.changedAfter(executable) ?? .unknown, swift: libraries.swift,
@@ -55,6 +55,8 @@ extension Provenance {
       dataSearchPath: DataSearchPath.standard(configFolder: config.baseFolder).places.map { "\($0.folder.path) (\($0.name))" },
       inputs: inputs, started: ISO8601DateFormatter().string(from: started), stages: record.stages,
       totalSeconds: Date().timeIntervalSince(started))
+    provenance.windowLatencies = record.windowLatencies.isEmpty ? nil : record.windowLatencies
+    return provenance
   }
 
   /// The CPU's model name (/proc/cpuinfo on Linux, sysctl on macOS), or "unknown".

@@ -1,4 +1,5 @@
 import Foundation
+import Results
 import Tabular
 
 /// `provenance.json` of a result folder: what the run ran on (program, libraries, machine,
@@ -79,6 +80,8 @@ public struct Provenance: Codable, Sendable, Equatable {
   /// When the run started (UTC, ISO 8601), and the wall time of each stage and in all.
   public var started: String
   public var stages: [RunRecord.Stage]
+  /// The time of one window's decision per modality, for an experiment with `windows`.
+  public var windowLatencies: [WindowLatency]? = nil
   public var totalSeconds: Double
 
   /// The JSON text: sorted keys, pretty-printed, trailing newline (as metrics.json).

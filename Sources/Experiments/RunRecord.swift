@@ -1,5 +1,6 @@
 import Corpora
 import Foundation
+import Results
 
 #if canImport(Glibc)
   import Glibc
@@ -22,6 +23,8 @@ public final class RunRecord {
 
   /// The stages, in the order they ended.
   public private(set) var stages: [Stage] = []
+  /// The time of one window's decision per modality (`windows`), for provenance.json.
+  public var windowLatencies: [WindowLatency] = []
   /// The corpora loaded, by role (`corpus`, `test_corpus`).
   public private(set) var corpora: [(role: String, corpus: Corpus)] = []
   private var lastLap = ContinuousClock.now
@@ -33,6 +36,7 @@ public final class RunRecord {
   /// Forgets what was recorded and restarts the clock.
   public func reset() {
     stages = []
+    windowLatencies = []
     corpora = []
     lastLap = .now
     lastCPU = ProcessUsage.cpuSeconds()

@@ -1,7 +1,9 @@
 /// One deterministic piece of an experiment's work, stored when done so that a resumed or
-/// sharded run computes it once: one fold of one run's cross-validation, a block of its
-/// chance test's permutations, or one repetition of its cross-validation with other folds.
-/// A run is one modality (or one modality of a compared feature choice), by result name.
+/// sharded run computes it once: one fold of one run's cross-validation (a late fusion's
+/// folds included), a block of its chance test's permutations, one repetition of its
+/// cross-validation with other folds, or one window length of a modality's `windows`
+/// evaluation. A run is one modality (or one modality of a compared feature choice, or a
+/// fusion), by result name.
 public struct RunUnit: Sendable, Hashable, CustomStringConvertible {
   /// What a unit computes.
   public enum Work: Sendable, Hashable {
@@ -11,6 +13,11 @@ public struct RunUnit: Sendable, Hashable, CustomStringConvertible {
     case permutations(Range<Int>)
     /// Repetition `index` (1 or more; repetition 0 is the cross-validation itself).
     case repetition(Int)
+    /// Window length `index` of the `windows` list (its label, e.g. `2s` or `whole`): the
+    /// first-seconds and sliding-window cross-validations at that length.
+    case window(Int, label: String)
+    /// The timed decision on one short window (provenance only, not metrics.json).
+    case latency
   }
 
   /// The run's result name (`voice`, `face:geometry`, …).
@@ -26,6 +33,8 @@ public struct RunUnit: Sendable, Hashable, CustomStringConvertible {
     case .fold(let index): "\(run) fold \(index + 1)"
     case .permutations(let range): "\(run) permutations \(range.lowerBound + 1)-\(range.upperBound)"
     case .repetition(let index): "\(run) repetition \(index + 1)"
+    case .window(_, let label): "\(run) window \(label)"
+    case .latency: "\(run) latency"
     }
   }
 
@@ -35,6 +44,8 @@ public struct RunUnit: Sendable, Hashable, CustomStringConvertible {
     case .fold(let index): "fold-\(padded(index)).json"
     case .permutations(let range): "permutations-\(padded(range.lowerBound))-\(padded(range.upperBound)).json"
     case .repetition(let index): "repetition-\(padded(index)).json"
+    case .window(let index, _): "window-\(padded(index)).json"
+    case .latency: "latency.json"
     }
   }
 

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import LinearAlgebra
 import Results
@@ -43,4 +44,27 @@ struct PermutationRecord: Codable {
 struct RepetitionRecord: Codable {
   var unweightedAverageRecall: BitExactDouble
   var accuracy: BitExactDouble
+}
+
+extension UnitStore {
+  /// The stored outcome of fold unit `unit`, if it is there and fits `fold`.
+  func foldOutcome(_ unit: RunUnit, fold: Fold, classCount: Int, in run: StoredRun) -> FoldOutcome? {
+    load(FoldRecord.self, unit, in: run)?.outcome(testRows: fold.test.count, classes: classCount)
+  }
+
+  /// A cross-validation's predictions assembled from its stored fold units, as
+  /// `CrossValidationProblem.run` assembles them.
+  func crossValidatedPredictions(run name: String, problem: CrossValidationProblem, folds: [Fold], in run: StoredRun) throws
+    -> CrossValidatedPredictions
+  {
+    problem.assemble(
+      folds,
+      outcomes: try folds.indices.map { index in
+        let unit = RunUnit(run: name, work: .fold(index))
+        guard let outcome = foldOutcome(unit, fold: folds[index], classCount: problem.classCount, in: run) else {
+          throw UnitError.unreadable(unit)
+        }
+        return outcome
+      })
+  }
 }

@@ -71,36 +71,3 @@ public final class UnitStore: @unchecked Sendable {
     if (try? FileManager.default.moveItem(at: folder, to: aside)) != nil { try? FileManager.default.removeItem(at: aside) }
   }
 }
-
-/// A run's identity in the unit store: its result name and the fingerprint of its inputs.
-struct StoredRun: Sendable {
-  var name: String
-  var fingerprint: String
-
-  /// `<run name, unsafe characters replaced>-<first 16 digits of the fingerprint>`.
-  var folderName: String {
-    let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
-    return "\(safe)-\(fingerprint.prefix(16))"
-  }
-
-  /// The fingerprint of what every unit of `problem` depends on.
-  init(name: String, problem: CrossValidationProblem, folds: [Fold], protocolConfig: ProtocolConfig, build: String) {
-    self.name = name
-    var digest = SHA256()
-    func add(_ text: String) { digest.update(Array((text + "\n").utf8)) }
-    add("facevalue units 1")
-    add("build \(build)")
-    add("run \(name)")
-    add("classes \(problem.classCount) seed \(problem.seed) protocol \(String(describing: protocolConfig))")
-    add("labels \(problem.labels)")
-    add("subjects \(problem.subjects)")
-    for fold in folds { add("fold \(fold.name) train \(fold.train) test \(fold.test)") }
-    add("columns \(String(describing: problem.pipeline.columnTransforms))")
-    add("groups \(String(describing: problem.pipeline.normalisationGroups))")
-    add("scaling \(String(describing: problem.pipeline.scaling))")
-    add("model \(String(describing: problem.pipeline.model))")
-    add("features \(problem.features.rows)x\(problem.features.columns)")
-    problem.features.storage.withUnsafeBytes { digest.update($0) }
-    fingerprint = digest.finalHex()
-  }
-}

@@ -1,3 +1,4 @@
+import Features
 import Tabular
 
 /// Accuracy against how much of a clip the system has seen (config keys `windows` and
@@ -44,5 +45,30 @@ public struct WindowConfig: Sendable, Equatable {
     let hop = hop ?? shortest / 2
     guard hop.isFinite, hop > 0 else { throw decoder.invalid("window_hop must be a positive number of seconds, got \(hop)") }
     return WindowConfig(lengths: parsed, hop: hop)
+  }
+
+  /// Throws when a channel of `modalities` cannot be measured in parts: a feature table (one
+  /// row per clip, nothing to cut) or a set that needs more than the shortest window.
+  static func requireWindowable(
+    _ windows: WindowConfig, modalities: [Modality], features: FeatureChoice, decoder: Decoder
+  ) throws {
+    let channels = Modality.channels.filter { channel in modalities.contains { $0.parts.contains(channel) } }
+    let shortest = windows.lengths.compactMap { $0 }.min()
+    for channel in channels {
+      let name = features.name(channel)
+      if features.table(channel) != nil {
+        throw decoder.invalid(
+          "windows: the \(channel.rawValue) features are a feature table (\(name)), one row per clip, so no part of a clip can be "
+            + "measured; remove 'windows' or measure \(channel.rawValue) with a named feature set")
+      }
+      guard let set = FeatureSets.named(name) as? any WindowedFeatureSet else {
+        throw decoder.invalid("windows: the \(channel.rawValue) set '\(name)' cannot measure part of a clip; remove 'windows'")
+      }
+      if let shortest, shortest < set.minimumWindow {
+        throw decoder.invalid(
+          "windows: \(label(shortest)) is shorter than the \(label(set.minimumWindow)) the \(channel.rawValue) set '\(name)' "
+            + "needs to measure anything; use windows of at least \(label(set.minimumWindow))")
+      }
+    }
   }
 }

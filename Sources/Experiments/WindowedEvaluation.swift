@@ -10,12 +10,13 @@ import Results
 /// UAR of decisions from each clip's first N seconds, of every sliding N-second window, and
 /// of each clip's decision at its end (its last complete window), all cross-validated with
 /// the experiment's protocol, so a subject's windows are never split across training and test.
+/// Each length of each modality is a unit (`PreparedWindows`): `record` computes its
+/// predictions, and `point` turns the stored predictions into the curve's point.
 struct WindowedEvaluation {
   var config: ExperimentConfig
   var windows: WindowConfig
   var corpus: Corpus
   var extractor: FeatureExtractor
-  var analysis: PredictionAnalysis
   var log: (String) -> Void
 
   /// The first-N-seconds span of a clip of `duration` (the whole clip for `whole` or a longer N).
@@ -37,29 +38,32 @@ struct WindowedEvaluation {
     return spans
   }
 
-  /// One curve per modality whose feature sets can measure windows; others are logged and skipped.
-  func curves() throws -> [WindowCurve] {
-    try config.modalities.compactMap { modality -> WindowCurve? in
-      let sets = modality.parts.map { extractor.set($0) }
-      guard sets.allSatisfy({ $0 is any WindowedFeatureSet }) else {
-        log("windows: \(modality.rawValue) skipped: \(sets.map(\.name).joined(separator: ", ")) cannot measure parts of a clip")
-        return nil
-      }
-      let points = try windows.lengths.map { length in try point(modality, length: length) }
-      return WindowCurve(modality: modality.rawValue, hop: windows.hop, points: points)
+  /// Whether every feature set of `modality` can measure parts of a clip; logs why not.
+  func canMeasureWindows(_ modality: Modality) -> Bool {
+    let sets = modality.parts.map { extractor.set($0) }
+    guard sets.allSatisfy({ $0 is any WindowedFeatureSet }) else {
+      log("windows: \(modality.rawValue) skipped: \(sets.map(\.name).joined(separator: ", ")) cannot measure parts of a clip")
+      return false
     }
+    return true
   }
 
-  /// The three evaluations at one length.
-  func point(_ modality: Modality, length: Double?) throws -> WindowPoint {
-    let label = WindowConfig.label(length)
-    log("windows: \(modality.rawValue), \(label)")
+  /// The predictions of the three evaluations at one length.
+  func record(_ modality: Modality, length: Double?) throws -> WindowRecord {
+    log("windows: \(modality.rawValue), \(WindowConfig.label(length))")
     let first = try evaluate(modality, spans: { Self.first(length, duration: $0) })
     let sliding = length == nil ? first : try evaluate(modality, spans: { Self.sliding(length, hop: windows.hop, duration: $0) })
+    return WindowRecord(first: WindowRows(first.last), slidingAll: WindowRows(sliding.all), slidingLast: WindowRows(sliding.last))
+  }
+
+  /// The curve's point at one length, from its stored predictions.
+  static func point(_ record: WindowRecord, length: Double?, labels: [String], analysis: PredictionAnalysis) -> WindowPoint {
+    let first = record.first.set(labels: labels), all = record.slidingAll.set(labels: labels)
     return WindowPoint(
-      window: label, seconds: length, firstSamples: first.last.ids.count,
-      first: analysis.unweightedAverageRecall(first.last), slidingWindows: sliding.all.ids.count,
-      slidingWindowUAR: analysis.unweightedAverageRecall(sliding.all), slidingLast: analysis.unweightedAverageRecall(sliding.last))
+      window: WindowConfig.label(length), seconds: length, firstSamples: first.ids.count,
+      first: analysis.unweightedAverageRecall(first), slidingWindows: all.ids.count,
+      slidingWindowUAR: analysis.unweightedAverageRecall(all),
+      slidingLast: analysis.unweightedAverageRecall(record.slidingLast.set(labels: labels)))
   }
 
   /// Cross-validated predictions of every window (`all`) and of each clip's last window (`last`).
@@ -124,8 +128,8 @@ struct WindowedEvaluation {
   /// The median time, on one core, from a clip's file to the decision on its first `length`
   /// seconds: reading the file, measuring the window, standardising the row and scoring it
   /// with a multinomial logistic regression fitted beforehand on every clip's first window
-  /// (its fitting is not timed). Up to `clips` clips are timed.
-  func latency(_ modality: Modality, length: Double?, clips: Int = 20) throws -> Double? {
+  /// (its fitting is not timed). Up to `clips` clips are timed; nil when none could be.
+  func latency(_ modality: Modality, length: Double?, clips: Int = 20) throws -> WindowLatency? {
     let channels = modality.parts
     let sets = channels.compactMap { extractor.set($0) as? any WindowedFeatureSet }
     guard sets.count == channels.count else { return nil }
@@ -163,6 +167,7 @@ struct WindowedEvaluation {
       times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
     guard !times.isEmpty else { return nil }
-    return times.sorted()[times.count / 2]
+    return WindowLatency(
+      modality: modality.rawValue, window: WindowConfig.label(length), medianSeconds: times.sorted()[times.count / 2], clips: times.count)
   }
 }

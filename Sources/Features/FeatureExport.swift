@@ -9,17 +9,19 @@ import Tabular
 public enum FeatureExport {
   /// Measures every sample in parallel and writes the CSV atomically; returns the
   /// samples that could not be measured, with the reason; `warn` receives problems that
-  /// did not stop a measurement (a truncated WAV). Throws, writing nothing, when
-  /// no sample could be measured.
+  /// did not stop a measurement (a truncated WAV); `finished` is called (from any thread)
+  /// as each sample is done, for progress. Throws, writing nothing, when no sample could be
+  /// measured.
   @discardableResult
   public static func write(
-    _ set: any FeatureSet, corpus: Corpus, to url: URL, warn: (String) -> Void = { _ in }
+    _ set: any FeatureSet, corpus: Corpus, to url: URL, warn: (String) -> Void = { _ in }, finished: () -> Void = {}
   ) throws -> [ExcludedSample] {
     BLASThreads.set(1)
     // Each worker also formats its row, so formatting runs in parallel rather than on the
     // main thread alone after the extraction.
     let rows = parallelMap(corpus.samples.count) { index -> Result<([String], String), MeasurementFailure> in
       let sample = corpus.samples[index]
+      defer { finished() }
       return FeatureExtractor.measure(set, sample: sample).map { measured in
         (
           measured.notes,

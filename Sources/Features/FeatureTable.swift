@@ -62,17 +62,24 @@ public struct FeatureExtractor: Sendable {
   }
 
   /// The features of these channels for every sample, read from and stored in `cache` when
-  /// one is given.
-  public func measure(_ samples: [Sample], channels: Set<Modality>, cache: FeatureCache? = nil) -> [SampleMeasurement] {
+  /// one is given. Channel by channel, each in parallel over samples; for progress,
+  /// `starting` is called as a channel starts and the function it returns (from any thread)
+  /// as each sample of that channel is done.
+  public func measure(
+    _ samples: [Sample], channels: Set<Modality>, cache: FeatureCache? = nil,
+    starting: (Modality) -> () -> Void = { _ in {} }
+  ) -> [SampleMeasurement] {
     BLASThreads.set(1)
-    return parallelMap(samples.count) { i in
-      let sample = samples[i]
-      var m = SampleMeasurement()
-      for channel in Modality.channels where channels.contains(channel) {
-        m[channel] = Self.measure(set(channel), sample: sample, cache: cache)
+    var measurements = Array(repeating: SampleMeasurement(), count: samples.count)
+    for channel in Modality.channels where channels.contains(channel) {
+      let (set, measured) = (set(channel), starting(channel))
+      let results = parallelMap(samples.count) { i in
+        defer { measured() }
+        return Self.measure(set, sample: samples[i], cache: cache)
       }
-      return m
+      for (i, result) in results.enumerated() { measurements[i][channel] = result }
     }
+    return measurements
   }
 
   /// One sample's features from one set, or the reason it has none.

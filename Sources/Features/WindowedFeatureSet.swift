@@ -9,6 +9,13 @@ public protocol WindowedFeatureSet: FeatureSet {
   /// Reads the file once and measures each span `spans(duration)` returns, the duration
   /// in seconds; a span that cannot be measured (too short) is a failure of its own.
   func measureWindows(_ file: URL, spans: (Double) -> [TimeSpan]) throws -> [Result<MeasuredFeatures, MeasurementFailure>]
+  /// The shortest window, in seconds, the set can measure (0: any window holding a frame).
+  var minimumWindow: Double { get }
+}
+
+extension WindowedFeatureSet {
+  /// Any window holding a frame, unless the set says otherwise.
+  public var minimumWindow: Double { 0 }
 }
 
 /// Seconds from `start` to `end` of a clip.
@@ -66,7 +73,15 @@ extension LandmarkFeatureSet {
   }
 }
 
-extension BasicProsodySet: WindowedFeatureSet {
+/// A voice set that measures decoded audio; a window is measured as the recording it would
+/// be on its own: the span's samples at the file's rate, through the set's own checks and
+/// resampling. The whole-clip span gives the values `measure(file)` gives.
+protocol AudioWindowedSet: WindowedFeatureSet {
+  /// The features of `audio` (at the file's own rate); `file` names it in errors.
+  func features(of audio: Audio, file: String) throws -> [Double]
+}
+
+extension AudioWindowedSet {
   func measureWindows(_ file: URL, spans: (Double) -> [TimeSpan]) throws -> [Result<MeasuredFeatures, MeasurementFailure>] {
     let audio = try AudioFile.read(file)
     let duration = Double(audio.samples.count) / audio.sampleRate
@@ -74,7 +89,39 @@ extension BasicProsodySet: WindowedFeatureSet {
       let from = max(0, min(audio.samples.count, Int((span.start * audio.sampleRate).rounded())))
       let to = max(from, min(audio.samples.count, Int((min(span.end, duration) * audio.sampleRate).rounded())))
       let part = Audio(samples: Array(audio.samples[from..<to]), sampleRate: audio.sampleRate)
-      return MeasuredFeatures(values: try BasicProsody().features(of: part, file: file.path).map { $0 })
+      return MeasuredFeatures(values: try features(of: part, file: file.path).map { $0 })
     }
+  }
+}
+
+extension BasicProsodySet: AudioWindowedSet {
+  var minimumWindow: Double { BasicProsody().minimumDuration }
+  func features(of audio: Audio, file: String) throws -> [Double] { try BasicProsody().features(of: audio, file: file) }
+}
+
+extension ProsodySet: AudioWindowedSet {
+  var minimumWindow: Double { ProsodyFeatures().input.minimumDuration }
+  func features(of audio: Audio, file: String) throws -> [Double] {
+    let extractor = ProsodyFeatures()
+    let source = SampleSource(try extractor.input.prepare(audio, file: file))
+    return try extractor.features(of: source, loudness: Loudness().measure(source.reader()), file: file)
+  }
+}
+
+extension MFCCSet: AudioWindowedSet {
+  var minimumWindow: Double { MFCCFeatures().input.minimumDuration }
+  func features(of audio: Audio, file: String) throws -> [Double] {
+    let extractor = MFCCFeatures()
+    let resampled = try extractor.input.prepare(audio, file: file)
+    return extractor.features(ofCoefficients: extractor.mfcc.coefficients(SampleSource(resampled).reader()))
+  }
+}
+
+extension EGeMAPSLikeSet: AudioWindowedSet {
+  var minimumWindow: Double { EGeMAPSLikeFeatures().prosody.input.minimumDuration }
+  func features(of audio: Audio, file: String) throws -> [Double] {
+    let extractor = EGeMAPSLikeFeatures()
+    let resampled = try extractor.prosody.input.prepare(audio, file: file)
+    return try extractor.features(of: SampleSource(resampled), file: file, original: SampleSource(audio))
   }
 }

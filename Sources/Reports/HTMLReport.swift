@@ -6,8 +6,8 @@ import Results
 /// (`<title>`, `<desc>`) and its numbers in a table beside it. Built from `Markup` only, so
 /// every data-derived string is escaped.
 public enum HTMLReport {
-  /// The whole page.
-  public static func render(_ r: ExperimentResult) -> String {
+  /// The whole page; `latencies` (from provenance.json) adds the time of one window's decision.
+  public static func render(_ r: ExperimentResult, latencies: [WindowLatency] = []) -> String {
     var body: [Markup] = [.el("h1", text: r.experiment)]
     if let description = r.description { body.append(.el("p", text: description)) }
     for warning in r.warnings { body.append(.el("p", [("class", "warning")], text: "Warning. " + warning)) }
@@ -18,6 +18,7 @@ public enum HTMLReport {
     body.append(.el("p", [("class", "meta")], text: meta))
     body += verdicts(r)
     body.append(overview(r))
+    body += windows(r, latencies: latencies)
     for (index, run) in r.runs.enumerated() { body.append(section(run, index: index, labels: r.corpus.labels)) }
     let page = Markup.el(
       "html", [("lang", "en")],
@@ -26,7 +27,8 @@ public enum HTMLReport {
           "head", [],
           [
             .el("meta", [("charset", "utf-8")]), .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
-            .el("title", text: "\(r.experiment): FaceValue report"), .el("style", text: style),
+            .el("title", text: "\(r.experiment): FaceValue report"),
+            .el("style", text: style + (r.windows?.isEmpty ?? true ? "" : "\n" + lineStyle)),
           ]),
         .el("body", [], [.el("main", [], body)]),
       ])
@@ -267,5 +269,18 @@ public enum HTMLReport {
     .frame{fill:none;stroke:#ccc}
     .tick,.note{fill:#555}
     text.chance,text.human,text.observed{stroke:none}
+    """
+
+  /// The line chart's styles (windows), added only to reports that draw one; after `style`
+  /// so a series colour overrides the default whisker and dot colour.
+  static let lineStyle = """
+    polyline.line{fill:none;stroke-width:2}
+    .legend{stroke-width:3}
+    .series0{stroke:#1f4e8c;fill:#1f4e8c}
+    .series1{stroke:#c2571a;fill:#c2571a}
+    .series2{stroke:#2e7d32;fill:#2e7d32}
+    .series3{stroke:#6a3d9a;fill:#6a3d9a}
+    .series4{stroke:#8c6d1f;fill:#8c6d1f}
+    .series5{stroke:#00838f;fill:#00838f}
     """
 }

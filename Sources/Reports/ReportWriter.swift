@@ -29,7 +29,7 @@ public enum ReportWriter {
     into folder: ResultFolder
   ) throws -> [URL] {
     let result = try withVerdicts(result)
-    var files: [(String, Data)] = [("metrics.json", try metricsJSON(result))] + renderedFiles(result)
+    var files: [(String, Data)] = [("metrics.json", try metricsJSON(result))] + renderedFiles(result, provenance: provenance)
     if let configText { files.append(("config.yaml", Data(configText.utf8))) }
     if let provenance { files.append(("provenance.json", provenance)) }
     for (modality, set) in predictions {
@@ -38,10 +38,19 @@ public enum ReportWriter {
     return try folder.publish(files)
   }
 
-  /// Everything rendered from the result alone: `report.md`, `report.html` and `tables/`.
-  static func renderedFiles(_ result: ExperimentResult) -> [(String, Data)] {
-    [("report.md", Data(MarkdownReport.render(result).utf8)), ("report.html", Data(HTMLReport.render(result).utf8))]
-      + TableExport.files(result).map { ($0.0, Data($0.1.utf8)) }
+  /// Everything rendered: `report.md`, `report.html` and `tables/`, from the result alone but
+  /// for the time of one window's decision, which report.html shows from `provenance`.
+  static func renderedFiles(_ result: ExperimentResult, provenance: Data?) -> [(String, Data)] {
+    let latencies = provenance.flatMap { try? JSONDecoder().decode(RecordedLatencies.self, from: $0) }?.windowLatencies ?? []
+    return [
+      ("report.md", Data(MarkdownReport.render(result).utf8)),
+      ("report.html", Data(HTMLReport.render(result, latencies: latencies).utf8)),
+    ] + TableExport.files(result).map { ($0.0, Data($0.1.utf8)) }
+  }
+
+  /// The part of provenance.json the report shows.
+  private struct RecordedLatencies: Decodable {
+    var windowLatencies: [WindowLatency]?
   }
 
   /// The files and folders `rerender` replaces.
@@ -83,7 +92,9 @@ public enum ReportWriter {
     let reserved = try ResultFolder.reserve(folder)
     defer { reserved.release() }
     let others = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !renderedNames.contains($0) }
-    return try reserved.publish(renderedFiles(result), keeping: others.sorted())
+    let recorded = folder.appendingPathComponent("provenance.json")
+    let provenance = RegularFile.problem(at: recorded.path) == nil ? try? Data(contentsOf: recorded) : nil
+    return try reserved.publish(renderedFiles(result, provenance: provenance), keeping: others.sorted())
   }
 
   /// `predictions-<run>.csv`, with the ':' of a compared feature set's run (`voice:opensmile`)

@@ -85,14 +85,27 @@ public enum TableExport {
   static func ci(_ i: Interval?) -> String { i.map { "[\(pct($0.lower)), \(pct($0.upper))]" } ?? "" }
   static func p(_ v: Double?) -> String { v.map { $0 < 0.001 ? "$<$0.001" : String(format: "%.3f", locale: nil, $0) } ?? "--" }
 
-  /// A `table` environment; needs `\usepackage{booktabs}`.
+  /// A `table` environment; needs `\usepackage{booktabs}` and `\usepackage{graphicx}`. A
+  /// tabular wider than the text is scaled down to `\linewidth` (graphicx's `\resizebox`
+  /// with the box's own `\width`), so the table fits the page as it is.
   static func table(_ caption: String, label: String, columns: String, header: [String], rows: [[String]]) -> String {
-    ([
-      "% Written by facevalue from metrics.json. Needs \\usepackage{booktabs}; \\input{} it as it is.",
-      "\\begin{table}[ht]", "\\centering", "\\caption{\(caption)}", "\\label{\(label)}", "\\begin{tabular}{\(columns)}", "\\toprule",
-      header.joined(separator: " & ") + " \\\\", "\\midrule",
-    ] + (rows.isEmpty ? ["\\multicolumn{\(header.count)}{l}{none} \\\\"] : rows.map { $0.joined(separator: " & ") + " \\\\" })
-      + ["\\bottomrule", "\\end{tabular}", "\\end{table}"]).joined(separator: "\n") + "\n"
+    let body =
+      [
+        "\\begin{table}[ht]", "\\centering", "\\caption{\(caption)}", "\\label{\(label)}",
+        "\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%", "\\begin{tabular}{\(columns)}", "\\toprule",
+        header.joined(separator: " & ") + " \\\\", "\\midrule",
+      ] + (rows.isEmpty ? ["\\multicolumn{\(header.count)}{l}{none} \\\\"] : rows.map { $0.joined(separator: " & ") + " \\\\" })
+      + ["\\bottomrule", "\\end{tabular}}", "\\end{table}"]
+    let unset = PDFLaTeX.unsetCharacters(body.joined())
+    let notes =
+      ["% Written by facevalue from metrics.json. Needs \\usepackage{booktabs} and \\usepackage{graphicx}; \\input{} it as it is."]
+      + (unset.isEmpty
+        ? []
+        : [
+          "% Holds characters pdflatex does not set with its defaults (\(unset.map(String.init).joined(separator: " "))): add "
+            + "\\usepackage[T1]{fontenc} for Latin letters, or compile with XeLaTeX or LuaLaTeX and a font that has them."
+        ])
+    return (notes + body).joined(separator: "\n") + "\n"
   }
 
   static func labelKey(_ r: ExperimentResult) -> String {

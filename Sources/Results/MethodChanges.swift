@@ -17,5 +17,15 @@ public enum MethodChanges {
       + "the permutations are exactly those of before.",
     "The four-fifths flag and the worst group are now stated only when the ratio's or the UAR gap's permutation test is "
       + "significant; before, they were stated on any counts, including 1 versus 0 predictions.",
+    "Reports now open with verdicts on hypotheses, those the experiment states under hypotheses: or, when it states "
+      + "none, the standard ones (each run's UAR above chance; every attribute's largest UAR gap below 5 points): supported "
+      + "when the Holm-adjusted p-value (within the hypotheses) is below 1 - level, not supported when the interval lies on "
+      + "the wrong side of the claim, inconclusive otherwise. A no-gap claim is tested by two one-sided tests against the "
+      + "margin (Schuirmann 1987), so a non-significant gap no longer reads as no gap; a claim whose test found no "
+      + "difference states the smallest difference the design detects with 80% power. Before, reports gave estimates and "
+      + "p-values without verdicts.",
+    "The linear SVM (model: svm) is now fitted by a primal trust-region Newton solver (liblinear -s 2) instead of dual "
+      + "coordinate descent: the same objective and optimum, now reached where the dual solver stopped at its pass cap "
+      + "(docs/classifiers.md); no committed result uses it.",
   ]
 }

@@ -49,6 +49,27 @@ public struct WindowPoint: Sendable, Codable, Equatable {
   }
 }
 
+/// How long one window's decision took on the machine that ran the experiment: kept in
+/// provenance.json, not metrics.json, because it differs between runs and machines.
+public struct WindowLatency: Sendable, Codable, Equatable {
+  /// The modality.
+  public var modality: String
+  /// The window timed, `1s` or `whole`.
+  public var window: String
+  /// The median, over the clips timed, of the seconds from file to decision on one core.
+  public var medianSeconds: Double
+  /// Clips timed.
+  public var clips: Int
+
+  /// Creates a measurement.
+  public init(modality: String, window: String, medianSeconds: Double, clips: Int) {
+    self.modality = modality
+    self.window = window
+    self.medianSeconds = medianSeconds
+    self.clips = clips
+  }
+}
+
 extension PredictionAnalysis {
   /// The UAR of a prediction set with the interval the headline uses.
   public func unweightedAverageRecall(_ set: PredictionSet) -> Estimate { headline(set).uar }

@@ -49,15 +49,26 @@ struct NaturalCubicSpline: Sendable {
     self.weights = weights
   }
 
-  /// The splines through two value sets `y0`, `y1` (one value per knot each) at every
-  /// evaluation point, into `out0`, `out1`; `second` is scratch of at least the knot count.
-  /// The sweeps are chains of dependent operations, so two frames ride in the two lanes of
-  /// one SIMD register for the price of one (pass the same set twice for a single frame).
+  /// Frames one call interpolates together, one per SIMD lane.
+  static let lanes = 8
+
+  /// The splines through up to `lanes` value sets (one value per knot each) at every
+  /// evaluation point, into the matching `outputs`; `scratch` holds 2 × the knot count lane
+  /// vectors. The sweeps are chains of dependent operations, a few cycles of latency per
+  /// knot: frames side by side in the lanes of one vector keep independent chains in flight,
+  /// so eight frames cost little more than one. A missing lane repeats the last value set.
+  /// Each lane does exactly the arithmetic of a spline of its own.
   func interpolate(
-    _ y0: UnsafePointer<Double>, _ y1: UnsafePointer<Double>,
-    into out0: UnsafeMutablePointer<Double>, _ out1: UnsafeMutablePointer<Double>,
-    second: UnsafeMutablePointer<SIMD2<Double>>
+    _ values: [UnsafePointer<Double>], into outputs: [UnsafeMutablePointer<Double>], scratch: UnsafeMutablePointer<SIMD8<Double>>
   ) {
+    precondition((1...Self.lanes).contains(values.count) && outputs.count == values.count, "1 to \(Self.lanes) frames per call")
+    // The value sets side by side (knot-major), then the second derivatives.
+    let y = scratch, second = scratch + n
+    for i in 0..<n {
+      var v = SIMD8<Double>()
+      for lane in 0..<Self.lanes { v[lane] = values[min(lane, values.count - 1)][i] }
+      y[i] = v
+    }
     inverseWidth.withUnsafeBufferPointer { w in
       rightHand.withUnsafeBufferPointer { rhs in
         carry.withUnsafeBufferPointer { carry in
@@ -66,19 +77,19 @@ struct NaturalCubicSpline: Sendable {
             // u[i] = rhs[i] − carry[i]·u[i−1] (Numerical Recipes' u[]), kept in `second`
             // until the back substitution y''[k] = factor[k]·y''[k+1] + u[k]. The running
             // values stay in registers.
-            var previousSlope = SIMD2(y0[1] - y0[0], y1[1] - y1[0]) * w[0]
+            var previousSlope = (y[1] - y[0]) * w[0]
             for i in 1..<(n - 1) {
-              let slope = SIMD2(y0[i + 1] - y0[i], y1[i + 1] - y1[i]) * w[i]
+              let slope = (y[i + 1] - y[i]) * w[i]
               second[i] = rhs[i] * (slope - previousSlope)
               previousSlope = slope
             }
-            var u = SIMD2<Double>.zero
+            var u = SIMD8<Double>.zero
             second[0] = u
             for i in 1..<(n - 1) {
               u = second[i] - carry[i] * u
               second[i] = u
             }
-            var next = SIMD2<Double>.zero
+            var next = SIMD8<Double>.zero
             second[n - 1] = next
             for k in stride(from: n - 2, through: 0, by: -1) {
               next = factor[k] * next + second[k]
@@ -92,9 +103,8 @@ struct NaturalCubicSpline: Sendable {
       weights.withUnsafeBufferPointer { weights in
         for j in 0..<lower.count {
           let lo = lower[j], c = weights[j]
-          let s0 = second[lo], s1 = second[lo + 1]
-          out0[j] = c.x * y0[lo] + c.y * y0[lo + 1] + c.z * s0.x + c.w * s1.x
-          out1[j] = c.x * y1[lo] + c.y * y1[lo + 1] + c.z * s0.y + c.w * s1.y
+          let v = c.x * y[lo] + c.y * y[lo + 1] + c.z * second[lo] + c.w * second[lo + 1]
+          for lane in 0..<outputs.count { outputs[lane][j] = v[lane] }
         }
       }
     }

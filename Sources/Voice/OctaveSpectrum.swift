@@ -47,26 +47,22 @@ struct OctaveSpectrum: Sendable {
   /// Step between target points, in octaves.
   var step: Double { (highestOctave - lowestOctave) / Double(count - 1) }
 
-  /// Rescales two magnitude spectra (modified in place by enhancement and smoothing) into
-  /// `out0` and `out1`; pass the same spectrum and output twice for a single frame.
-  /// `second` and `maxima` are scratch for `count` values.
+  /// Rescales up to `NaturalCubicSpline.lanes` magnitude spectra (modified in place by
+  /// enhancement and smoothing) into the matching `outputs`. `scratch` holds 2 × `count`
+  /// lane vectors, `maxima` `count` indices.
   func rescale(
-    _ magnitude0: UnsafeMutablePointer<Double>, _ magnitude1: UnsafeMutablePointer<Double>,
-    into out0: UnsafeMutablePointer<Double>, _ out1: UnsafeMutablePointer<Double>,
-    second: UnsafeMutablePointer<SIMD2<Double>>, maxima: UnsafeMutablePointer<Int>
+    _ magnitudes: [UnsafeMutablePointer<Double>], into outputs: [UnsafeMutablePointer<Double>],
+    scratch: UnsafeMutablePointer<SIMD8<Double>>, maxima: UnsafeMutablePointer<Int>
   ) {
-    Self.enhancePeaks(magnitude0, count: count, maxima: maxima)
-    Self.smooth(magnitude0, count: count)
-    if magnitude1 != magnitude0 {
-      Self.enhancePeaks(magnitude1, count: count, maxima: maxima)
-      Self.smooth(magnitude1, count: count)
+    for magnitude in magnitudes {
+      Self.enhancePeaks(magnitude, count: count, maxima: maxima)
+      Self.smooth(magnitude, count: count)
     }
-    spline.interpolate(magnitude0, magnitude1, into: out0, out1, second: second)
+    spline.interpolate(magnitudes.map { UnsafePointer($0) }, into: outputs, scratch: scratch)
     weighting.withUnsafeBufferPointer { w in
       // Negative spline overshoots become 0 (branch-free: max(x, 0)·w is the same).
-      for i in 0..<count {
-        out0[i] = max(out0[i], 0) * w[i]
-        out1[i] = max(out1[i], 0) * w[i]
+      for out in outputs {
+        for i in 0..<count { out[i] = max(out[i], 0) * w[i] }
       }
     }
   }

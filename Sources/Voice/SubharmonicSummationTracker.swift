@@ -79,14 +79,15 @@ public struct SubharmonicSummationTracker: Sendable {
       rms.reserveCapacity(frames)
     }
     // Scratch, reused for every chunk of frames: one windowed frame (for its energy), the
-    // chunk's power spectra, two octave spectra, the harmonic sum, spline second
-    // derivatives and peak positions.
+    // chunk's power spectra, one octave spectrum per spline lane, the harmonic sum, the
+    // spline's lane vectors and peak positions.
     let chunk = Self.chunk
     let frame = UnsafeMutablePointer<Double>.allocate(capacity: length)
     let power = UnsafeMutablePointer<Double>.allocate(capacity: chunk * bins)
-    let octave = UnsafeMutablePointer<Double>.allocate(capacity: 3 * bins)
-    let sum = octave + 2 * bins
-    let second = UnsafeMutablePointer<SIMD2<Double>>.allocate(capacity: bins)
+    let lanes = NaturalCubicSpline.lanes
+    let octave = UnsafeMutablePointer<Double>.allocate(capacity: (lanes + 1) * bins)
+    let sum = octave + lanes * bins
+    let second = UnsafeMutablePointer<SIMD8<Double>>.allocate(capacity: 2 * bins)
     let maxima = UnsafeMutablePointer<Int>.allocate(capacity: bins)
     defer {
       frame.deallocate()
@@ -105,17 +106,17 @@ public struct SubharmonicSummationTracker: Sendable {
         fft.powerSpectra(of: x, frames: frames, hop: step, taper: w, offset: 0, into: power, outputStride: bins)
         // cFFTmagphase: magnitudes, unnormalised.
         for k in 0..<(frames * bins) { power[k] = power[k].squareRoot() }
-        // The octave rescaling takes two frames at a time (one per SIMD lane); a missing
-        // second frame repeats the first and is not used.
+        // The octave rescaling takes up to `lanes` frames at a time (one per SIMD lane).
         var i = 0
         while i < frames {
-          let pair = min(2, frames - i)
-          let a = power + i * bins, b = power + (i + pair - 1) * bins
-          scale.rescale(a, b, into: octave, octave + (pair - 1) * bins, second: second, maxima: maxima)
-          for lane in 0..<pair {
+          let group = min(lanes, frames - i)
+          scale.rescale(
+            (0..<group).map { power + (i + $0) * bins }, into: (0..<group).map { octave + $0 * bins }, scratch: second,
+            maxima: maxima)
+          for lane in 0..<group {
             candidates.append(summation.candidates(octave + lane * bins, scale: scale, shifts: shifts, sum: sum, scratch: maxima))
           }
-          i += pair
+          i += group
         }
       }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Corpora
+import Experiments
 import Features
 import Foundation
 
@@ -49,6 +50,7 @@ extension FaceValue {
     }
 
     func run() throws {
+      let display = ProgressDisplay()
       do {
         let scan =
           if let folder {
@@ -58,11 +60,15 @@ extension FaceValue {
           }
         for problem in scan.problems { printError("corpus: \(problem)") }
         let corpus = scan.corpus
+        let measuring = FeatureSets.named(set)!
+        let counter = ProgressCounter(
+          task: "features (\(measuring.name))", unit: "samples", total: corpus.samples.count, send: display.update)
         let excluded = try FeatureExport.write(
-          FeatureSets.named(set)!, corpus: corpus, to: URL(fileURLWithPath: out), warn: { printError("warning: \($0)") })
+          measuring, corpus: corpus, to: URL(fileURLWithPath: out), warn: { display.message("warning: \($0)") }, finished: counter.step)
         for item in excluded { printError("excluded \(item.id): \(item.reason)") }
         print("wrote \(corpus.samples.count - excluded.count) rows to \(out) (\(excluded.count) excluded)")
       } catch let error as CustomStringConvertible & Error {
+        display.interrupt()
         printError("error: \(error.description)")
         throw ExitCode(2)
       }

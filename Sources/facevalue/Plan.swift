@@ -8,8 +8,9 @@ extension FaceValue {
       abstract: "List an experiment's units of work and which are done.",
       discussion: """
         Loads the corpus and measures (or reads cached) features, then prints every unit \
-        (one fold of a run, a block of \(RunUnit.permutationsPerUnit) chance-test permutations, one \
-        repetition) in order, whether it is stored under <output>/.<name>.units/, and with \
+        (one fold of a run or of a late fusion, a block of \(RunUnit.permutationsPerUnit) chance-test \
+        permutations, one repetition, one window length of a modality, its timed decision) in \
+        order, whether it is stored under <output>/.<name>.units/, and with \
         --shards N the share (run --shard I/N) that computes it (docs/scaling.md).
         """)
 
@@ -26,9 +27,12 @@ extension FaceValue {
     }
 
     func run() throws {
+      // Planning measures the features the cache lacks: their progress goes to stderr.
+      let display = ProgressDisplay()
       do {
         let experiment = try ExperimentConfig.load(URL(fileURLWithPath: config))
-        let runner = work.runner(for: experiment, log: { _ in })
+        var runner = work.runner(for: experiment, log: { _ in })
+        runner.progress = display.update
         let units = try runner.plan(experiment)
         let width = units.map(\.unit.description.count).max() ?? 0
         for (position, entry) in units.enumerated() {
@@ -39,6 +43,7 @@ extension FaceValue {
         let done = units.filter(\.done).count
         print("\(units.count) units, \(done) done, \(units.count - done) to do")
       } catch let error as CustomStringConvertible & Error {
+        display.interrupt()
         printError("error: \(error.description)")
         throw ExitCode(2)
       }

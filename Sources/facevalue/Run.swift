@@ -67,15 +67,17 @@ extension FaceValue {
 
     /// Computes one share of the units and says how to merge.
     private func runShard(_ shard: Shard) throws {
+      let display = quiet ? nil : ProgressDisplay()
       do {
         let experiment = try ExperimentConfig.load(URL(fileURLWithPath: config))
-        var runner = work.runner(for: experiment, log: { message in if !quiet { printError(message) } })
-        if !quiet { runner.progress = ProgressDisplay().update }
+        var runner = work.runner(for: experiment, log: { message in display?.message(message) })
+        if let display { runner.progress = display.update }
         let (computed, alreadyDone) = try runner.runShard(experiment, shard: shard)
         print(
           "shard \(shard): \(computed) units computed, \(alreadyDone) already done, in "
             + "\(runner.units.folder?.path ?? "memory"); when every shard is done: facevalue merge \(config) --output \(work.output)")
       } catch let error as CustomStringConvertible & Error {
+        display?.interrupt()
         printError("error: \(error.description)")
         throw ExitCode(2)
       }
@@ -89,14 +91,16 @@ extension FaceValue {
     ) throws {
       let url = URL(fileURLWithPath: config)
       let started = Date()
+      // Log lines and progress share stderr through one display, so a bar is never torn.
+      let display = quiet ? nil : ProgressDisplay()
       do {
         let experiment = try ExperimentConfig.load(url)
         let folder = work.outputFolder.appendingPathComponent(experiment.name)
         // Before any computation: a bad --output or a concurrent run of this name stops here.
         let reserved = try ResultFolder.reserve(folder)
         defer { reserved.release() }
-        var runner = work.runner(for: experiment, log: { message in if !quiet { printError(message) } })
-        if !quiet { runner.progress = ProgressDisplay().update }
+        var runner = work.runner(for: experiment, log: { message in display?.message(message) })
+        if let display { runner.progress = display.update }
         let (result, predictions) = try produce(runner, experiment)
         let text = try String(contentsOf: url, encoding: .utf8)
         let provenance = try Provenance.collect(
@@ -113,6 +117,7 @@ extension FaceValue {
           print(folder.path)
         }
       } catch let error as CustomStringConvertible & Error {
+        display?.interrupt()
         printError("error: \(error.description)")
         throw ExitCode(2)
       }

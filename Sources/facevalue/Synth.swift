@@ -10,8 +10,9 @@ extension FaceValue {
       abstract: "Write a synthetic corpus with known ground truth.",
       discussion: """
         Writes manifest.csv, audio/<id>.wav (16-bit mono) and landmarks/<id>.csv (OpenFace 2.x
-        columns) into --out. The same options and seed give byte-identical files.
-        Example: facevalue synth --out work/corpus --voice-signal 0 --degrade sex=female:0.4
+        columns) into --out, and with --body-signal body/<id>.csv (3-D body keypoints, wide CSV).
+        The same options and seed give byte-identical files.
+        Example: facevalue synth --out work/corpus --voice-signal 0 --body-signal 0.5 --degrade sex=female:0.4:body
         """)
 
     @Option(help: "Output folder (created if needed).")
@@ -35,7 +36,13 @@ extension FaceValue {
     @Option(help: "Emotion signal strength in the face (0 = none).")
     var faceSignal = 1.0
 
-    @Option(help: "Weaken one group's signal, ATTRIBUTE=GROUP:FACTOR, e.g. sex=female:0.4 (repeatable).")
+    @Option(help: "Emotion signal strength in posture and movement (0 = none); without it no body channel is written.")
+    var bodySignal: Double? = nil
+
+    @Option(
+      help: ArgumentHelp(
+        "Weaken one group's signal, ATTRIBUTE=GROUP:FACTOR[:CHANNEL], in every channel or in voice, face or body only, "
+          + "e.g. sex=female:0.4 or sex=female:0.4:body (repeatable)."))
     var degrade: [String] = []
 
     @Option(help: "Random seed.")
@@ -44,7 +51,8 @@ extension FaceValue {
     func validate() throws {
       guard subjects >= 2 else { throw ValidationError("--subjects must be at least 2 for subject-independent folds, got \(subjects)") }
       guard clipsPerEmotion >= 1 else { throw ValidationError("--clips-per-emotion must be at least 1, got \(clipsPerEmotion)") }
-      for (option, value) in [("--voice-signal", voiceSignal), ("--face-signal", faceSignal)] where !(value.isFinite && value >= 0) {
+      for (option, value) in [("--voice-signal", voiceSignal), ("--face-signal", faceSignal), ("--body-signal", bodySignal ?? 0)]
+      where !(value.isFinite && value >= 0) {
         throw ValidationError("\(option) must be a finite number of 0 or more, got \(value)")
       }
       for emotion in emotionNames {
@@ -53,7 +61,10 @@ extension FaceValue {
         }
       }
       _ = try attribute.map(Self.parseAttribute)
-      _ = try degrade.map(Self.parseDegradation)
+      for (text, degradation) in zip(degrade, try degrade.map(Self.parseDegradation))
+      where degradation.modality == "body" && bodySignal == nil {
+        throw ValidationError("--degrade '\(text)' weakens the body channel, which only --body-signal writes")
+      }
     }
 
     /// The labels named by --emotions.
@@ -69,6 +80,7 @@ extension FaceValue {
       spec.attributes = try attribute.map(Self.parseAttribute)
       spec.voiceSignal = voiceSignal
       spec.faceSignal = faceSignal
+      spec.bodySignal = bodySignal
       spec.degradations = try degrade.map(Self.parseDegradation)
       spec.seed = seed
       do {
@@ -95,11 +107,18 @@ extension FaceValue {
 
     static func parseDegradation(_ text: String) throws -> SyntheticCorpusSpec.Degradation {
       let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-      let pair = parts.count == 2 ? parts[1].split(separator: ":").map(String.init) : []
-      guard pair.count == 2, let factor = Double(pair[1]), (0...1).contains(factor) else {
-        throw ValidationError("--degrade '\(text)': expected ATTRIBUTE=GROUP:FACTOR with FACTOR in [0, 1], e.g. sex=female:0.4")
+      let fields = parts.count == 2 ? parts[1].split(separator: ":", omittingEmptySubsequences: false).map(String.init) : []
+      guard (2...3).contains(fields.count), !parts[0].isEmpty, !fields[0].isEmpty, let factor = Double(fields[1]), (0...1).contains(factor)
+      else {
+        throw ValidationError(
+          "--degrade '\(text)': expected ATTRIBUTE=GROUP:FACTOR[:CHANNEL] with FACTOR in [0, 1], e.g. sex=female:0.4 or sex=female:0.4:body"
+        )
       }
-      return .init(attribute: parts[0], group: pair[0], factor: factor)
+      let channel = fields.count == 3 ? fields[2] : nil
+      if let channel, !["voice", "face", "body"].contains(channel) {
+        throw ValidationError("--degrade '\(text)': the channel must be voice, face or body, got '\(channel)'")
+      }
+      return .init(attribute: parts[0], group: fields[0], factor: factor, modality: channel)
     }
   }
 }

@@ -10,22 +10,28 @@ import _CLITestSupport
 /// followed by `merge`: each ends with the metrics.json of one uninterrupted run, byte for
 /// byte, and a complete earlier result is never touched by a run that dies.
 @Suite(.serialized) struct ResumeTests {
-  /// A scratch folder holding the small experiment, with a feature cache of its own.
+  /// The experiment with late fusion and windows (`Inputs/small-fusion-windows.yaml`).
+  static let fusionAndWindows = RunTests.experiment.deletingLastPathComponent().appendingPathComponent("small-fusion-windows.yaml")
+
+  /// A scratch folder holding a small experiment, with a feature cache of its own.
   struct Scratch {
     let folder: URL
-    init() throws {
+    /// The experiment's name (its file's name without `.yaml`).
+    let name: String
+    init(_ experiment: URL = RunTests.experiment) throws {
       folder = try CLI.scratchFolder()
-      try FileManager.default.copyItem(at: RunTests.experiment, to: folder.appendingPathComponent("small-synthetic.yaml"))
+      name = experiment.deletingPathExtension().lastPathComponent
+      try FileManager.default.copyItem(at: experiment, to: folder.appendingPathComponent("\(name).yaml"))
     }
     func run(_ extra: [String] = [], command: String = "run", environment: [String: String] = [:], timeout: Double = 120) throws
       -> CLI.Outcome
     {
       try CLI.run(
-        [command, "small-synthetic.yaml", "--output", "out", "--cache", "cache"] + extra, in: folder, timeout: timeout,
+        [command, "\(name).yaml", "--output", "out", "--cache", "cache"] + extra, in: folder, timeout: timeout,
         environment: environment)
     }
-    var metrics: Data? { try? Data(contentsOf: folder.appendingPathComponent("out/small-synthetic/metrics.json")) }
-    var units: URL { folder.appendingPathComponent("out/.small-synthetic.units") }
+    var metrics: Data? { try? Data(contentsOf: folder.appendingPathComponent("out/\(name)/metrics.json")) }
+    var units: URL { folder.appendingPathComponent("out/.\(name).units") }
     /// Finished units on disk (each a `.json` file; in-flight writes are hidden `.tmp` files).
     var storedUnits: Int {
       let files = FileManager.default.enumerator(at: units, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? []
@@ -38,9 +44,13 @@ import _CLITestSupport
   /// as `facevalue plan` lists them and `shardsMergedEqualOneRun` checks.
   static let unitCount = 21
 
+  /// The fusion and windows experiment's units: 3 folds of voice, face and their average
+  /// fusion, then 2 window lengths and a timing of voice and of face.
+  static let fusionAndWindowsUnitCount = 15
+
   /// The metrics.json of one uninterrupted run (which leaves no units behind).
-  static func reference() throws -> Data {
-    let scratch = try Scratch()
+  static func reference(_ experiment: URL = RunTests.experiment) throws -> Data {
+    let scratch = try Scratch(experiment)
     defer { scratch.remove() }
     let outcome = try scratch.run()
     #expect(outcome.exitStatus == 0, "\(outcome)")
@@ -70,6 +80,35 @@ import _CLITestSupport
     let killed = try scratch.run(timeout: 1.5)
     #expect(killed.timedOut || killed.exitStatus == 0, "\(killed)")
     #expect(try scratch.run().exitStatus == 0 && scratch.metrics == reference)
+  }
+
+  /// Killed inside the late fusion's folds, inside the window units and after the last
+  /// unit, then started again; and computed as three shares (one by SLURM's variables) and
+  /// merged: each ends with the metrics.json of one uninterrupted run.
+  @Test func fusionFoldsAndWindowUnitsResumeAndMerge() throws {
+    let reference = try Self.reference(Self.fusionAndWindows)
+    for point in [7, 11, Self.fusionAndWindowsUnitCount] {
+      let scratch = try Scratch(Self.fusionAndWindows)
+      defer { scratch.remove() }
+      let killed = try scratch.run(environment: ["FACEVALUE_TEST_KILL_AFTER_UNITS": "\(point)"])
+      #expect(killed.signal == SIGKILL && scratch.metrics == nil, "kill after \(point) units: \(killed)")
+      let resumed = try scratch.run()
+      #expect(resumed.exitStatus == 0 && resumed.standardError.contains("already done"), "after \(point) units: \(resumed)")
+      #expect(scratch.metrics == reference, "metrics after a kill at \(point) units differ")
+    }
+    let scratch = try Scratch(Self.fusionAndWindows)
+    defer { scratch.remove() }
+    for shard in ["3/3", "1/3"] { #expect(try scratch.run(["--shard", shard]).exitStatus == 0) }
+    let plan = try scratch.run(["--shards", "3"], command: "plan")
+    #expect(plan.exitStatus == 0 && plan.standardOutput.contains("15 units, 10 done, 5 to do"), "\(plan)")
+    #expect(plan.standardOutput.contains("average:voice+face fold 2") && plan.standardOutput.contains("face window whole"))
+    let early = try scratch.run(command: "merge")
+    #expect(early.exitStatus == 2 && early.standardError.contains("5 of 15 units are not done"), "\(early)")
+    let second = try scratch.run(environment: [
+      "SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_MAX": "2", "SLURM_ARRAY_TASK_COUNT": "3",
+    ])
+    #expect(second.exitStatus == 0 && second.standardOutput.contains("shard 2/3:"), "\(second)")
+    #expect(try scratch.run(command: "merge").exitStatus == 0 && scratch.metrics == reference)
   }
 
   @Test func aRunThatDiesLeavesTheEarlierResultWhole() throws {

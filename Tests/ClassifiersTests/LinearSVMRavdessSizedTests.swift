@@ -49,6 +49,23 @@ import _TestSupport
     }
   }
 
+  /// Along a path of C (nested selection's grid), the first fit is the plain fit to the bit
+  /// and the warm-started ones converge to the plain fits' optimum.
+  @Test func warmStartedPathReachesTheColdOptima() throws {
+    let (train, labels, _) = Self.fold(3)
+    let cs = [0.1, 1, 10]
+    let path = try LinearSVM.fit(path: cs.map { LinearSVM(c: $0) }, train, labels, classCount: RavdessSizedData.classes)
+    for (index, (c, warm)) in zip(cs, path).enumerated() {
+      let cold = try LinearSVM(c: c).fit(train, labels, classCount: RavdessSizedData.classes, seed: 0)
+      #expect(warm.converged)
+      if index == 0 {
+        #expect(warm.weights.storage.map(\.bitPattern) == cold.weights.storage.map(\.bitPattern) && warm.intercepts == cold.intercepts)
+      }
+      // Both stop at ‖∇f‖ ≤ 1e-6·‖∇f(0)‖, so they agree to about that relative size.
+      #expect(isClose(warm.weights.storage + warm.intercepts, cold.weights.storage + cold.intercepts, absolute: 1e-3, relative: 1e-3))
+    }
+  }
+
   @Test func convergesInEveryLeaveOneActorOutFold() throws {
     for actor in 0..<RavdessSizedData.subjects {
       let (train, labels, _) = Self.fold(actor)

@@ -37,6 +37,25 @@ import _TestSupport
       try LogisticRegression().fit(x, [0, 1, 0], classCount: 2, seed: 0)
     }
   }
+
+  /// Nested selection's path fits (trust-region Newton, warm-started) reach the optimum of
+  /// the plain L-BFGS fits: the objective is strictly convex in the weights, and both stop
+  /// by the same rule, so they agree to the tolerance.
+  @Test(arguments: [[0.1, 1, 10], [10, 0.01]])
+  func pathFitsReachThePlainOptima(cs: [Double]) throws {
+    let (x, y) = ClassifierChecks.blobs()
+    for weighting in [ClassWeighting.none, .balanced] {
+      let path = try LogisticRegression.fit(
+        path: cs.map { LogisticRegression(c: $0, classWeight: weighting) }, x, y, classCount: 3)
+      for (c, newton) in zip(cs, path) {
+        let plain = try LogisticRegression(c: c, classWeight: weighting).fit(x, y, classCount: 3, seed: 0)
+        #expect(newton.converged && plain.converged)
+        #expect(isClose(newton.probabilities(x).storage, plain.probabilities(x).storage, absolute: 1e-6), "C = \(c), \(weighting)")
+        // Weights are fixed by the penalty; intercepts only up to a common shift (softmax).
+        #expect(isClose(newton.weights.storage, plain.weights.storage, absolute: 1e-5, relative: 1e-5), "C = \(c), \(weighting)")
+      }
+    }
+  }
 }
 
 @Suite struct StandardiserTests {

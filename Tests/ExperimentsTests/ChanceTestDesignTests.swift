@@ -145,6 +145,14 @@ import _TestSupport
 
   static func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
 
+  /// The shares of p-values at or below 0.05 (the rejection rate) and at or below 0.5.
+  static func shares(_ pValues: [Double]) -> (rejected: Double, belowHalf: Double) {
+    (
+      Double(pValues.filter { $0 <= 0.05 }.count) / Double(pValues.count),
+      Double(pValues.filter { $0 <= 0.5 }.count) / Double(pValues.count)
+    )
+  }
+
   /// A refitted null sits where the pipeline scores when there is nothing to learn. With
   /// one-label subjects that is below 1/K: a held-out subject's class is scarcer in its
   /// fold's training data, so the model leans away from it (the same happens to the
@@ -154,9 +162,7 @@ import _TestSupport
   func refittedNullSitsAtTheNoSignalScoreAndPValuesAreUniform(design: Design) throws {
     let none = try (0..<100).map { try Self.refit(design, .none, seed: 7000 + UInt64($0), permutations: 19) }
     let baseline = Self.mean(none.map(\.observed))
-    let pValues = none.map(\.test.pValue)
-    let rejected = Double(pValues.filter { $0 <= 0.05 }.count) / Double(pValues.count)
-    let belowHalf = Double(pValues.filter { $0 <= 0.5 }.count) / Double(pValues.count)
+    let (rejected, belowHalf) = Self.shares(none.map(\.test.pValue))
     let noneNull = Self.mean(none.map(\.test.nullMean))
     let real = Self.mean(try (0..<10).map { try Self.refit(design, .real, seed: 300 + UInt64($0), permutations: 19).test.nullMean })
     let person = Self.mean(try (0..<10).map { try Self.refit(design, .subject, seed: 400 + UInt64($0), permutations: 19).test.nullMean })

@@ -33,6 +33,43 @@ import _TestSupport
     }
   }
 
+  /// A config of `modalities` with `extra` keys.
+  static func parse(modalities: String, _ extra: String) throws -> ExperimentConfig {
+    try ExperimentConfig.parse(
+      "name: t\ncorpus: {synthetic: {folder: x}}\nmodalities: \(modalities)\n" + extra, file: "t.yaml",
+      baseFolder: URL(fileURLWithPath: "/tmp"))
+  }
+
+  @Test func everyNamedSetCanBeWindowedButATableOrATooShortWindowIsAConfigError() throws {
+    for voice in ["basic-prosody", "prosody", "mfcc", "egemaps-like"] {
+      #expect(throws: Never.self, "\(voice)") { try Self.parse("windows: [0.5, whole]\nfeatures: {voice: \(voice)}\n") }
+    }
+    for face in ["displacement", "geometry", "shape-pca", "action-units"] {
+      #expect(throws: Never.self, "\(face)") {
+        try Self.parse(modalities: "[face]", "windows: [0.1, whole]\nfeatures: {face: \(face)}\n")
+      }
+    }
+    // basic-prosody measures from 0.1 s; the other voice sets need 0.25 s.
+    #expect(throws: Never.self) { try Self.parse("windows: [0.2]\n") }
+    for (modalities, bad, message) in [
+      ("[voice]", "windows: [0.2, 1]\nfeatures: {voice: prosody}", "0.2s is shorter than the 0.25s the voice set 'prosody' needs"),
+      (
+        "[voice]", "windows: [1]\nfeatures: {voice: {table: f.csv, name: vendor}}",
+        "the voice features are a feature table (vendor), one row"
+      ),
+      ("[both]", "windows: [1]\nfeatures: {face: {table: f.csv}}", "the face features are a feature table (table f.csv)"),
+    ] {
+      do {
+        _ = try Self.parse(modalities: modalities, bad + "\n")
+        Issue.record("accepted: \(bad)")
+      } catch {
+        #expect(error is ConfigError && "\(error)".contains(message), "\(error)")
+      }
+    }
+    // A table for a channel no windowed modality uses is fine.
+    #expect(throws: Never.self) { try Self.parse(modalities: "[voice]", "windows: [1]\nfeatures: {face: {table: f.csv}}\n") }
+  }
+
   @Test func slidingWindowsFitTheClipAndShortClipsKeepOneWindow() {
     let spans = WindowedEvaluation.sliding(1, hop: 0.5, duration: 2.5)
     #expect(spans.map(\.start) == [0, 0.5, 1, 1.5] && spans.allSatisfy { $0.end - $0.start == 1 })
@@ -64,7 +101,12 @@ import _TestSupport
       windows: [1, whole]
       statistics: {bootstrap: 0, permutations: 0, group_permutations: 99}
       """
-    let result = try GroundTruthRecoveryTests.run(text)
+    try FileManager.default.createDirectory(at: GroundTruthRecoveryTests.workFolder, withIntermediateDirectories: true)
+    let runner = ExperimentRunner()
+    let result = try runner.run(ExperimentConfig.parse(text, file: "test.yaml", baseFolder: GroundTruthRecoveryTests.workFolder))
+    // The time of one decision on the shortest window, per modality, for provenance.json.
+    #expect(runner.record.windowLatencies.map(\.modality) == ["voice", "body"])
+    #expect(runner.record.windowLatencies.allSatisfy { $0.window == "1s" && $0.clips == 20 && $0.medianSeconds > 0 })
     let names = result.runs.map(\.modality)
     #expect(names == ["voice", "body", "early:voice+body", "average:voice+body", "stacking:voice+body"])
     #expect(result.runs.allSatisfy { $0.samplesEvaluated == 48 })

@@ -4,6 +4,7 @@ import Foundation
 import LinearAlgebra
 import Randomness
 import Testing
+import _TestSupport
 
 @testable import Experiments
 @testable import Reports
@@ -54,6 +55,65 @@ import Testing
     // k = 1000 exceeds every inner training set: it votes the whole training set, predicts
     // one class for every row (UAR 1/3) and must never win, although it comes first.
     #expect(selections.allSatisfy { $0.parameters == "k = 9, weights = uniform" && $0.innerUAR > 0.4 }, "\(selections)")
+  }
+
+  /// The pooled schedule (`nestedOutcomes`: every inner fold of every outer fold in one
+  /// pool, then the refits) gives the bits of computing one outer fold at a time, as the
+  /// chance test does inside its own pool: scheduling cannot change a result.
+  @Test(arguments: [
+    ModelConfig.search(candidates: [0.1, 1, 10].map { .linearSVM(c: $0) }, innerFolds: 3),
+    .search(candidates: [0.1, 1, 10].map { .logisticRegression(c: $0) }, innerFolds: 3),
+    .search(candidates: [.lda, .naiveBayes(), .nearestNeighbours(k: 3), .nearestNeighbours(k: 7)], innerFolds: 2),
+  ])
+  func pooledNestedSelectionEqualsOneOuterFoldAtATime(grid: ModelConfig) throws {
+    let (x, y, subjects) = Self.data()
+    let problem = CrossValidationProblem(
+      features: x, labels: y, subjects: subjects, classCount: 3, splitter: LeaveOneSubjectOut(), pipeline: Pipeline(model: grid),
+      seed: 5)
+    let folds = try problem.splitter.folds(labels: y, subjects: subjects)
+    // `each` runs on the pool's threads, as when the run stores its units.
+    let lock = NSLock()
+    nonisolated(unsafe) var stored: [Int: FoldOutcome] = [:]
+    let pooled = try problem.foldOutcomes(folds, [4, 0, 2]) { index, outcome in lock.withLock { stored[index] = outcome } }
+    #expect(stored.keys.sorted() == [0, 2, 4])
+    for (index, outcome) in zip([4, 0, 2], pooled) {
+      guard case .trained(let a, let selectionA) = outcome, case .trained(let b, let selectionB) = problem.foldOutcome(folds, index),
+        case .trained(let c, _) = stored[index]
+      else {
+        Issue.record("fold \(index) failed")
+        continue
+      }
+      #expect(selectionA == selectionB && selectionA != nil)
+      #expect(a.predicted == b.predicted && a.probabilities.storage.map(\.bitPattern) == b.probabilities.storage.map(\.bitPattern))
+      #expect(c.probabilities.storage.map(\.bitPattern) == a.probabilities.storage.map(\.bitPattern))
+    }
+  }
+
+  /// Grids that share work along the settings give each setting's probabilities as a fit
+  /// of its own would: k-nearest neighbours bit for bit (one pass of distances), the paths
+  /// of the SVM and logistic regression to their tolerance.
+  @Test func gridFitsAgreeWithFittingEachSettingAlone() throws {
+    let (x, y, _) = Self.data()
+    let train = x.selectingRows(Array(0..<48)), test = x.selectingRows(Array(48..<72)), labels = Array(y[0..<48])
+    let knn: [any ModelSetting] = [1, 4, 9, 60].flatMap { k in
+      NearestNeighbours.Weighting.allCases.map { NearestNeighboursSetting(k: k, weighting: $0) }
+    }
+    let grids: [([any ModelSetting], Double)] = [
+      (knn, 0), ([0.1, 1, 10].map { LinearSVMSetting(c: $0, classWeight: .none) }, 1e-4),
+      ([0.1, 1, 10].map { LogisticRegressionSetting(c: $0, classWeight: .balanced) }, 1e-6),
+    ]
+    for (grid, tolerance) in grids {
+      let together = type(of: grid[0]).fitAndPredict(grid: grid, train, labels, test: test, classCount: 3, seed: 1)
+      for (setting, shared) in zip(grid, together) {
+        let alone = try setting.fitAndPredict(train, labels, test: test, classCount: 3, seed: 1).0
+        let probabilities = try #require(shared).0
+        if tolerance == 0 {
+          #expect(probabilities.storage.map(\.bitPattern) == alone.storage.map(\.bitPattern), "\(setting.parameters)")
+        } else {
+          #expect(isClose(probabilities.storage, alone.storage, absolute: tolerance), "\(setting.parameters)")
+        }
+      }
+    }
   }
 
   @Test func selectionNeverSeesTheOuterTestRows() throws {

@@ -16,21 +16,18 @@ import Testing
       """
       name: units
       seed: \(seed)
-      corpus:
-        synthetic:
-          folder: corpus
-          subjects: 6
-          clips_per_emotion: 2
-          emotions: [neutral, anger, sadness]
-          clip_seconds: 0.8
-          frames: 12
-          attributes:
-            sex: {female: 0.5, male: 0.5}
+      \(corpus("corpus", clipSeconds: 0.8, frames: 12))
       modalities: [voice, face]
       protocol: {stratified_group_k_fold: {folds: 3, repeats: 3}}
       groups: [sex]
       statistics: {bootstrap: 100, permutations: 60, group_permutations: 99}
       """, file: "units.yaml", baseFolder: work)
+  }
+
+  /// A synthetic corpus of 6 subjects, 3 emotions and 2 clips each, as a `corpus` key on one line.
+  static func corpus(_ folder: String, clipSeconds: Double, frames: Int) -> String {
+    "corpus: {synthetic: {folder: \(folder), subjects: 6, clips_per_emotion: 2, emotions: [neutral, anger, sadness], "
+      + "clip_seconds: \(clipSeconds), frames: \(frames), attributes: {sex: {female: 0.5, male: 0.5}}}}"
   }
 
   static func metrics(_ runner: ExperimentRunner, _ config: ExperimentConfig, merge: Bool = false) throws -> Data {
@@ -79,6 +76,59 @@ import Testing
     let resumed = try Self.runner(folder).runShard(config, shard: Shard(index: 0, count: 1))
     #expect(resumed.computed == lost.count && resumed.alreadyDone == 16 - lost.count)
     #expect(try Self.metrics(Self.runner(folder), config) == reference)
+  }
+
+  /// Voice and face, their late fusion by averaging and windows of 1 s and the whole clip.
+  static func fusionAndWindowsConfig() throws -> ExperimentConfig {
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    return try ExperimentConfig.parse(
+      """
+      name: fused
+      seed: 5
+      \(corpus("fused-corpus", clipSeconds: 2, frames: 30))
+      modalities: [voice, face]
+      features: {voice: basic-prosody, face: displacement}
+      fusion: [{method: average, modalities: [voice, face]}]
+      windows: [1, whole]
+      protocol: {stratified_group_k_fold: {folds: 3}}
+      groups: [sex]
+      statistics: {permutations: 0, group_permutations: 99}
+      """, file: "fused.yaml", baseFolder: work)
+  }
+
+  /// A late fusion's outer folds and each modality's window lengths and timing are units
+  /// too: shares merged, and a run resumed after losing some, equal one run.
+  @Test func lateFusionFoldsAndWindowLengthsAreUnits() throws {
+    let config = try Self.fusionAndWindowsConfig()
+    let plan = try ExperimentRunner().plan(config)
+    #expect(
+      plan.map(\.unit.description)
+        == ["voice", "face"].flatMap { run in (1...3).map { "\(run) fold \($0)" } }
+        + (1...3).map { "average:voice+face fold \($0)" }
+        + ["voice", "face"].flatMap { ["\($0) window 1s", "\($0) window whole", "\($0) latency"] })
+    let reference = try Self.metrics(ExperimentRunner(), config)
+    let folder = Self.work.appendingPathComponent("fused-units")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var counts: [Int] = []
+    for index in [1, 0] { counts.append(try Self.runner(folder).runShard(config, shard: Shard(index: index, count: 2)).computed) }
+    #expect(counts == [7, 8])
+    #expect(try Self.metrics(Self.runner(folder), config, merge: true) == reference)
+    // Lose a fusion fold, a window length and a timing: only those are computed again.
+    let stored = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+    let lost = stored.filter {
+      $0.hasPrefix("average_voice_face-") && $0.hasSuffix("/fold-000001.json")
+        || $0.hasPrefix("voice_windows-")
+          && $0.hasSuffix("/window-000000.json")
+        || $0.hasPrefix("face_windows-") && $0.hasSuffix("/latency.json")
+    }
+    #expect(lost.count == 3, "\(stored)")
+    for path in lost { try FileManager.default.removeItem(at: folder.appendingPathComponent(path)) }
+    #expect(
+      try Self.runner(folder).plan(config).filter { !$0.done }.map(\.unit.description)
+        == ["average:voice+face fold 2", "voice window 1s", "face latency"])
+    let resumed = try Self.runner(folder).runShard(config, shard: Shard(index: 0, count: 1))
+    #expect(resumed.computed == 3 && resumed.alreadyDone == 12)
+    #expect(try Self.metrics(Self.runner(folder), config, merge: true) == reference)
   }
 
   @Test func unitsOfOtherInputsAreNeverRead() throws {

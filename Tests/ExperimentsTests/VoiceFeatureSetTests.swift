@@ -2,6 +2,7 @@ import Corpora
 import Foundation
 import Testing
 import Voice
+import _TestSupport
 
 @testable import Experiments
 @testable import Features
@@ -32,6 +33,44 @@ enum EmoDB {
     try AudioFile.writeWAV16(Audio(samples: gap + vowel + gap + vowel + gap, sampleRate: rate), to: url)
     let values = try set.features(of: url)
     #expect(values.count == set.featureNames.count && values.allSatisfy { $0.isFinite })
+  }
+
+  /// Two 0.3-s vowels at 140 Hz between 0.4-s pauses (1.7 s at 22.05 kHz).
+  static func vowels(rate: Double) -> [Double] {
+    let vowel = (0..<Int(0.3 * rate)).map { n -> Double in
+      let t = Double(n) / rate
+      return pow(sin(.pi * t / 0.3), 2) * (1...5).reduce(0.0) { $0 + 0.3 / Double($1) * sin(2 * .pi * 140 * Double($1) * t) }
+    }
+    let gap = [Double](repeating: 0, count: Int(0.4 * rate))
+    return gap + vowel + gap + vowel + gap
+  }
+
+  /// A window is measured as the recording it would be on its own: the whole clip as the
+  /// file, the first second as a file holding only that second; a window too short to
+  /// measure fails alone, naming the file.
+  @Test(arguments: ["basic-prosody", "prosody", "mfcc", "egemaps-like"])
+  func windowsAreMeasuredAsRecordingsOfTheirOwn(name: String) throws {
+    let set = try #require(FeatureSets.named(name) as? any WindowedFeatureSet, "\(name) cannot be windowed")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("facevalue-voicewindows-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let rate = 22050.0, samples = Self.vowels(rate: rate)
+    let whole = folder.appendingPathComponent("whole.wav"), first = folder.appendingPathComponent("first.wav")
+    try AudioFile.writeWAV16(Audio(samples: samples, sampleRate: rate), to: whole)
+    try AudioFile.writeWAV16(Audio(samples: Array(samples.prefix(Int(rate))), sampleRate: rate), to: first)
+    var durations: [Double] = []
+    let windows = try set.measureWindows(whole) { duration in
+      durations.append(duration)
+      return [TimeSpan(start: 0, end: .infinity), TimeSpan(start: 0, end: 1), TimeSpan(start: 0.4, end: 0.45)]
+    }
+    #expect(durations.count == 1 && isClose(durations[0], Double(samples.count) / rate, absolute: 1e-9))
+    #expect(try windows[0].get() == set.measure(whole))
+    #expect(try windows[1].get() == set.measure(first))
+    guard case .failure(let tooShort) = windows[2] else {
+      Issue.record("a 50-ms window was measured")
+      return
+    }
+    #expect(tooShort.message.contains(whole.path) && tooShort.message.contains("at least"), "\(tooShort.message)")
   }
 
   @Test func everyFeatureHasADefinitionAndUnit() {

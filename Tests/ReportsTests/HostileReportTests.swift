@@ -84,12 +84,30 @@ import Testing
       TableExport.latex("a_b & 50% {x} \\ ~ ^ # $")
         == "a\\_b \\& 50\\% \\{x\\} \\textbackslash{} \\textasciitilde{} \\textasciicircum{} \\# \\$")
   }
+
+  /// Names pdflatex cannot set with its defaults are kept, and the table's second line says
+  /// which they are and what to do; accented Latin letters need nothing.
+  @Test func charactersPdflatexCannotSetAreNamed() {
+    func gaps(_ group: String) -> String {
+      TableExport.table("c", label: "tab:x", columns: "ll", header: ["Group", "Gap"], rows: [[TableExport.latex(group), "1.0"]])
+    }
+    let plain = gaps("Ärger, señora, Łódź – “x”")
+    #expect(plain.split(separator: "\n")[1] == "\\begin{table}[ht]")
+    #expect(plain.contains("Ärger, señora, Łódź – “x”"))
+    let greek = gaps("θυμός 日本 ą")
+    let note = greek.split(separator: "\n")[1]
+    #expect(note.hasPrefix("% Holds characters pdflatex does not set with its defaults (θ υ μ ό ς 日 本 ą)"), "\(note)")
+    #expect(greek.contains("θυμός 日本 ą"))
+    #expect(LaTeXStructure.problems(greek).isEmpty, "\(LaTeXStructure.problems(greek))")
+    // A table wider than the text is scaled to \linewidth, never past it.
+    #expect(plain.contains("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n\\begin{tabular}{ll}"))
+  }
 }
 
-/// Structural checks of a booktabs table, standing in for a LaTeX compiler in the suite
-/// (texlive is too heavy to install in CI): balanced braces and environments, one
-/// toprule/midrule/bottomrule, every row with the column count the tabular declares, and
-/// no unescaped special character in a cell.
+/// Structural checks of a booktabs table, quick and without TeX (scripts/latex-test compiles
+/// the committed tables and a hostile audit's with pdflatex): balanced braces and
+/// environments, one toprule/midrule/bottomrule, every row with the column count the tabular
+/// declares, and no unescaped special character in a cell.
 enum LaTeXStructure {
   static func problems(_ tex: String) -> [String] {
     var problems: [String] = []

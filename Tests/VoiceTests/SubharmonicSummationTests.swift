@@ -70,22 +70,41 @@ struct SubharmonicSummationTests {
     }
   }
 
-  @Test func splineReproducesALineAndInterpolatesTwoFramesIndependently() {
+  @Test func splineReproducesALineAndInterpolatesFramesIndependently() {
     // A natural spline through a straight line is that line, whatever the knot spacing.
     let knots = [0.0, 0.3, 1.1, 1.5, 2.7, 3.0]
     let points = stride(from: 0.0, through: 3.0, by: 0.25).map { $0 }
     let spline = NaturalCubicSpline(knots: knots, points: points)
-    let values = knots.map { 2 * $0 - 1 }
-    // Two lanes: the line, and a set whose spline must bend (to check the lanes stay apart).
-    let bent = knots.map { $0 * $0 }
-    var out = [Double](repeating: 0, count: points.count), outBent = out
-    var second = [SIMD2<Double>](repeating: .zero, count: knots.count)
-    spline.interpolate(values, bent, into: &out, &outBent, second: &second)
-    for (x, y) in zip(points, out) { #expect(isClose(y, 2 * x - 1, absolute: 1e-12)) }
-    // The bent spline passes through its knots (0, 1.5 and 3 are also evaluation points).
-    for x in [0.0, 1.5, 3.0] { #expect(isClose(outBent[points.firstIndex(of: x)!], x * x, absolute: 1e-12)) }
-    #expect(second.first == .zero && second.last == .zero)
-    #expect(second.dropFirst().dropLast().allSatisfy { $0.x.magnitude < 1e-12 && $0.y > 0 })
+    let line = knots.map { 2 * $0 - 1 }
+    // Lanes alternating the line and sets whose splines must bend (to check the lanes stay apart).
+    let sets = (0..<3).map { lane in lane == 0 ? line : knots.map { $0 * $0 * Double(lane) } }
+    let inputs = sets.map { set in UnsafeMutablePointer<Double>.allocate(capacity: set.count) }
+    let outputs = sets.map { _ in UnsafeMutablePointer<Double>.allocate(capacity: points.count) }
+    let scratch = UnsafeMutablePointer<SIMD8<Double>>.allocate(capacity: 2 * knots.count)
+    defer {
+      for pointer in inputs + outputs { pointer.deallocate() }
+      scratch.deallocate()
+    }
+    for (pointer, set) in zip(inputs, sets) { pointer.initialize(from: set, count: set.count) }
+    spline.interpolate(inputs.map { UnsafePointer($0) }, into: outputs, scratch: scratch)
+    for (j, x) in points.enumerated() { #expect(isClose(outputs[0][j], 2 * x - 1, absolute: 1e-12)) }
+    // The bent splines pass through their knots (0, 1.5 and 3 are also evaluation points).
+    for lane in 1..<3 {
+      for x in [0.0, 1.5, 3.0] { #expect(isClose(outputs[lane][points.firstIndex(of: x)!], x * x * Double(lane), absolute: 1e-12)) }
+    }
+    // Second derivatives (the second half of the scratch): zero at the natural ends, zero for
+    // the line, positive for the parabolas; lanes past the last input repeat it.
+    let second = scratch + knots.count
+    #expect(second[0] == .zero && second[knots.count - 1] == .zero)
+    for i in 1..<(knots.count - 1) {
+      #expect(second[i][0].magnitude < 1e-12 && second[i][1] > 0 && second[i][2] > second[i][1])
+      #expect((3..<NaturalCubicSpline.lanes).allSatisfy { second[i][$0] == second[i][2] })
+    }
+    // One lane alone gives the same bits as that lane beside others.
+    let single = UnsafeMutablePointer<Double>.allocate(capacity: points.count)
+    defer { single.deallocate() }
+    spline.interpolate([UnsafePointer(inputs[1])], into: [single], scratch: scratch)
+    #expect((0..<points.count).allSatisfy { single[$0].bitPattern == outputs[1][$0].bitPattern })
   }
 
   @Test func peakEnhancementKeepsTwoBinsAroundEachMaximum() {

@@ -23,6 +23,17 @@ public struct LinearSVMSetting: ModelSetting, Equatable {
     try fit(
       LinearSVM(c: c, classWeight: classWeight), train, labels, test: test, classCount: classCount, seed: seed, converged: \.converged)
   }
+
+  /// The grid as one regularisation path: Gram matrices shared, each fit warm-started from
+  /// the previous solution (`LinearSVM.fit(path:)`).
+  public static func fitAndPredict(
+    grid: [any ModelSetting], _ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64
+  ) -> [(Matrix, Bool)?] {
+    predict(path: grid, test: test, converged: \.converged) { settings in
+      try LinearSVM.fit(
+        path: settings.map { LinearSVM(c: $0.c, classWeight: $0.classWeight) }, train, labels, classCount: classCount)
+    }
+  }
 }
 
 extension ModelConfig {

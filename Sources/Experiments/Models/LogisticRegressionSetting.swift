@@ -28,6 +28,17 @@ public struct LogisticRegressionSetting: ModelSetting, Equatable {
       LogisticRegression(c: c, classWeight: classWeight), train, labels, test: test, classCount: classCount, seed: seed,
       converged: \.converged)
   }
+
+  /// The grid as one regularisation path, each fit warm-started from the previous optimum
+  /// (`LogisticRegression.fit(path:)`).
+  public static func fitAndPredict(
+    grid: [any ModelSetting], _ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64
+  ) -> [(Matrix, Bool)?] {
+    predict(path: grid, test: test, converged: \.converged) { settings in
+      try LogisticRegression.fit(
+        path: settings.map { LogisticRegression(c: $0.c, classWeight: $0.classWeight) }, train, labels, classCount: classCount)
+    }
+  }
 }
 
 extension ModelConfig {

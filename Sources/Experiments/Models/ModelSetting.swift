@@ -26,10 +26,36 @@ public protocol ModelSetting: Sendable {
   func fitAndPredict(_ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64) throws -> (Matrix, Bool)
   /// Whether `other` is the same model with the same parameters.
   func isEqual(to other: any ModelSetting) -> Bool
+  /// Fits every setting of `grid` (settings of this model, in grid order) on the same
+  /// standardised training rows: each one's test-row probabilities and convergence, nil
+  /// where it could not be trained. What nested selection scores on an inner fold. The
+  /// default fits them one after another with `fitAndPredict`; a model may share work
+  /// between them instead.
+  static func fitAndPredict(grid: [any ModelSetting], _ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64)
+    -> [(Matrix, Bool)?]
 }
 
 extension ModelSetting {
   public var summary: String { "\(modelName) (\(parameters)), standardised features" }
+
+  public static func fitAndPredict(
+    grid: [any ModelSetting], _ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64
+  ) -> [(Matrix, Bool)?] {
+    grid.map { try? $0.fitAndPredict(train, labels, test: test, classCount: classCount, seed: seed) }
+  }
+
+  /// `fitAndPredict(grid:)` for a model that fits its grid as one path: `path` turns the
+  /// settings, in grid order, into fitted models; nil for all when it throws.
+  static func predict<M: TrainedClassifier>(
+    path grid: [any ModelSetting], test: Matrix, converged: (M) -> Bool, _ path: ([Self]) throws -> [M]
+  ) -> [(Matrix, Bool)?] {
+    let settings = grid.map { setting in
+      guard let setting = setting as? Self else { preconditionFailure("a \(Self.key) grid holds \(setting.modelName)") }
+      return setting
+    }
+    guard let models = try? path(settings) else { return grid.map { _ in nil } }
+    return models.map { ($0.probabilities(test), converged($0)) }
+  }
 
   /// Fits `classifier` on the training rows and predicts the test rows.
   func fit<C: Classifier>(

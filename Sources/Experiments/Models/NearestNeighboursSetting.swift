@@ -24,6 +24,21 @@ public struct NearestNeighboursSetting: ModelSetting, Equatable {
   public func fitAndPredict(_ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64) throws -> (Matrix, Bool) {
     try fit(NearestNeighbours(neighbours: k, weighting: weighting), train, labels, test: test, classCount: classCount, seed: seed)
   }
+
+  /// The grid from one pass of distances (`NearestNeighbours.Model.probabilities(_:settings:)`):
+  /// the same probabilities as fitting each setting alone.
+  public static func fitAndPredict(
+    grid: [any ModelSetting], _ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64
+  ) -> [(Matrix, Bool)?] {
+    let settings = grid.map { setting in
+      guard let setting = setting as? Self else { preconditionFailure("a k-nearest-neighbours grid holds \(setting.modelName)") }
+      return (neighbours: setting.k, weighting: setting.weighting)
+    }
+    guard let model = try? NearestNeighbours().fit(train, labels, classCount: classCount, seed: seed) else {
+      return grid.map { _ in nil }
+    }
+    return model.probabilities(test, settings: settings).map { ($0, true) }
+  }
 }
 
 extension ModelConfig {
