@@ -80,6 +80,14 @@ public final class FaceTracker: @unchecked Sendable {
     return fv_tracker_check_detector(&error, error.count) == 1 ? nil : ErrorBuffer.message(error)
   }
 
+  /// Reads the model file with FaceValue's reader and with dlib's and compares every value:
+  /// how many it holds, or why they differ.
+  static func compareModelReaders(model: String = FaceTracker.modelPath) -> Result<Int, TrackingError> {
+    var error = [CChar](repeating: 0, count: 512)
+    let values = fv_model_reader_check(model, &error, error.count)
+    return values >= 0 ? .success(values) : .failure(.trackerUnavailable(reason: ErrorBuffer.message(error)))
+  }
+
   /// The faces in a picture given as 8-bit RGB rows without padding, largest box first.
   func faces(rgb: [UInt8], width: Int, height: Int) throws -> [DetectedFace] {
     precondition(rgb.count == 3 * width * height, "\(rgb.count) bytes for a \(width) x \(height) RGB picture")

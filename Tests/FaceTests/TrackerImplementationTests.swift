@@ -16,6 +16,12 @@ struct TrackerImplementationTests {
     #expect(FaceTracker.detectorDifferenceFromDlib() == nil)
   }
 
+  @Test func theModelFileReadsAsDlibReadsIt() throws {
+    // dlib's 68-point model: 16,447,636 floats and 487,551 integers and counts.
+    let values = try FaceTracker.compareModelReaders().get()
+    #expect(values > 16_000_000, "\(values) values")
+  }
+
   @Test func videosGiveDlibsOwnFacesBitForBit() throws {
     let fast = try FaceTracker(), dlib = try FaceTracker.dlibReference()
     for clip in TrackerMedia.clips {

@@ -46,6 +46,10 @@ fv_tracker *fv_reference_tracker_create(const char *model_path, char *error, siz
 /// 1 when the face detector compiled into the tracker (FrontalFilters.inc) is the installed
 /// dlib's, decoded from its own compressed copy; 0 with `error` saying where they differ.
 int fv_tracker_check_detector(char *error, size_t error_size);
+/// Reads the shape predictor model at `model_path` twice, with FaceValue's reader and with
+/// dlib's, and compares every value to the bit: how many values the file holds, or -1 with
+/// `error` naming the first that differs.
+long fv_model_reader_check(const char *model_path, char *error, size_t error_size);
 /// A tracker for another thread that shares the loaded model (trackers are not thread-safe).
 fv_tracker *fv_tracker_clone(const fv_tracker *tracker, char *error, size_t error_size);
 void fv_tracker_destroy(fv_tracker *tracker);
