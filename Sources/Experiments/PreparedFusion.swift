@@ -1,6 +1,5 @@
 import Corpora
 import Evaluation
-import Randomness
 import Results
 
 /// A late fusion (average or stacking) prepared for its units: one cross-validation problem
@@ -31,14 +30,11 @@ struct PreparedFusion {
   /// Fuses fold `unit` and stores its predictions, or why it could not be fitted.
   func compute(_ unit: RunUnit, into store: UnitStore) throws {
     guard case .fold(let index) = unit.work else { preconditionFailure("a late fusion has fold units only, not \(unit)") }
-    let outcome: FoldOutcome
-    do {
-      let fused = try LateFusion(method: method, problems: problems).fuse(
-        folds[index], seed: SeedStream.fold(index).seed(from: problems[0].seed))
-      outcome = .trained(fused, nil)
-    } catch {
-      outcome = .failed(reason: "\(error)")
-    }
+    let outcome: FoldOutcome =
+      switch LateFusion(method: method, problems: problems).foldOutcome(folds, index) {
+      case .success(let fused): .trained(fused, nil)
+      case .failure(let error): .failed(reason: "\(error)")
+      }
     try store.save(FoldRecord(outcome), unit, in: stored)
   }
 
