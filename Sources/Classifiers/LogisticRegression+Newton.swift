@@ -19,9 +19,6 @@ extension LogisticRegression {
   /// stopping rule stay in double, so the minimiser reached is the same (an inexact Newton
   /// method; Dembo, Eisenstat & Steihaug 1982, SIAM J. Numer. Anal. 19(2)).
   ///
-  /// Newton's method needs far fewer passes than L-BFGS where the problem is badly
-  /// conditioned (weak penalties: L-BFGS takes 400+ evaluations at C = 10 on RAVDESS-sized
-  /// folds), so nested selection fits its grids with it (`fit(path:)`).
   final class NewtonObjective: TwiceDifferentiableObjective {
     let x: Matrix, labels: [Int], rowWeights: [Double]?, c: Double, classCount: Int
     /// Probabilities at the last `value`, n × k.

@@ -30,7 +30,7 @@ struct TrustRegionNewton {
   /// Walker 1996): loose solves far from the optimum, tighter ones near it, which keeps the
   /// convergence superlinear with fewer conjugate-gradient steps in all.
   var adaptiveForcing = false
-  /// When set, stop instead by `LBFGS`'s rules (scipy's, which scikit-learn's logistic
+  /// When set, stop instead by scipy L-BFGS-B's rules (which scikit-learn's logistic
   /// regression uses) on f / scale: max |∇f(w)| / scale ≤ tolerance, or an accepted step
   /// lowering it by at most 64 ε · max(|f_k|, |f_k+1|, 1); both count as converged.
   var maximumGradientScale: Double? = nil
@@ -115,7 +115,7 @@ struct TrustRegionNewton {
             break
           }
         }
-        // Rounding floor: the model predicts no further decrease. Under `LBFGS`'s rules a
+        // Rounding floor: the model predicts no further decrease. Under L-BFGS-B's rules a
         // decrease below 64 ε relative is what they call converged.
         if predicted <= 0 { break }
         if let scale = maximumGradientScale {

@@ -1,7 +1,7 @@
 // Small vector kernels on raw buffers for the solvers' inner loops.
 
 /// Dot product of raw buffers with eight running sums, for the solvers' inner loops
-/// (coordinate descent, L-BFGS's two-loop recursion): a single sum is one long chain of
+/// (trust-region Newton and its conjugate gradients): a single sum is one long chain of
 /// dependent additions (4 cycles each), eight independent ones (four SSE2 registers of
 /// two) let the CPU overlap them. The summation order is fixed by the index, so results
 /// never depend on alignment or threads.

@@ -38,9 +38,9 @@ import _TestSupport
     }
   }
 
-  /// Nested selection's path fits (trust-region Newton, warm-started) reach the optimum of
-  /// the plain L-BFGS fits: the objective is strictly convex in the weights, and both stop
-  /// by the same rule, so they agree to the tolerance.
+  /// Nested selection's path fits, each warm-started from the previous C's optimum, reach
+  /// the optimum of plain fits started from zero: the objective is strictly convex in the
+  /// weights, and both stop by the same rule, so they agree to the tolerance.
   @Test(arguments: [[0.1, 1, 10], [10, 0.01]])
   func pathFitsReachThePlainOptima(cs: [Double]) throws {
     let (x, y) = ClassifierChecks.blobs()
