@@ -49,7 +49,9 @@ let package = Package(
     // The parameters a synthetic corpus is generated from: its known ground truth, held by results.
     .target(name: "GroundTruth"),
     .target(name: "Corpora", dependencies: ["LinearAlgebra", "Voice", "Face", "Body", "Tabular", "Randomness", "GroundTruth"]),
-    .target(name: "Classifiers", dependencies: ["LinearAlgebra", "Randomness"]),
+    // The solvers' SIMD inner loops, compiled per instruction set like CVoiceKernels.
+    .target(name: "CSolverKernels"),
+    .target(name: "Classifiers", dependencies: ["LinearAlgebra", "Randomness", "CSolverKernels"]),
     .target(name: "Evaluation", dependencies: ["Randomness"]),
     // Prediction-level analysis and the result record: predictions (of a run or of an audited
     // system) become metrics with intervals, tests, fairness reports and Holm's adjustment.
@@ -84,7 +86,8 @@ let package = Package(
     .testTarget(name: "BodyTests", dependencies: ["Body"]),
     .testTarget(name: "CorporaTests", dependencies: ["Corpora", "GroundTruth", "Voice", "Face", "_TestSupport"]),
     .testTarget(
-      name: "ClassifiersTests", dependencies: ["Classifiers", "LinearAlgebra", "_TestSupport"], exclude: ["Golden"]),
+      name: "ClassifiersTests", dependencies: ["Classifiers", "CSolverKernels", "LinearAlgebra", "Randomness", "_TestSupport"],
+      exclude: ["Golden"]),
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Randomness", "_TestSupport"], exclude: ["Golden"]),
     .testTarget(
       name: "ExperimentsTests",

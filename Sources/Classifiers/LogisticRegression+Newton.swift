@@ -1,4 +1,4 @@
-import COpenBLAS
+import CSolverKernels
 import LinearAlgebra
 
 #if canImport(Glibc)
@@ -8,38 +8,59 @@ import LinearAlgebra
 #endif
 
 extension LogisticRegression {
-  /// The objective of `Objective` (½‖W‖² + C·Σᵢ rᵢ·(−log softmax(xᵢW + b)_{yᵢ}), intercepts
-  /// unpenalised) for `TrustRegionNewton`, with exact Hessian-vector products: for a
+  /// The objective ½‖W‖² + C·Σᵢ rᵢ·(−log softmax(xᵢW + b)_{yᵢ}) (intercepts unpenalised, rᵢ
+  /// the row weights) for `TrustRegionNewton`, with exact Hessian-vector products: for a
   /// direction (V, c), A = XV + 1cᵀ, per row uᵢ = pᵢ ∘ aᵢ − pᵢ·(pᵢᵀaᵢ) scaled by the row's
   /// weight, and H·(V, c) = (C·XᵀU + V, C·Σᵢ uᵢ) (Böhning 1992, Ann. Inst. Statist. Math.
   /// 44(1): the multinomial Hessian Σᵢ (diag pᵢ − pᵢpᵢᵀ) ⊗ xᵢxᵢᵀ, here never formed). A
-  /// product costs the two matrix products of an evaluation without its exponentials, and
-  /// runs them in single precision (twice the lanes per instruction): the products only
-  /// steer the conjugate-gradient steps, while the objective, the gradient and the
-  /// stopping rule stay in double, so the minimiser reached is the same (an inexact Newton
-  /// method; Dembo, Eisenstat & Steihaug 1982, SIAM J. Numer. Anal. 19(2)).
-  ///
+  /// product is one pass of `fv_logistic_hessian_product` over the rows in single precision
+  /// (twice the lanes per instruction): the products only steer the conjugate-gradient
+  /// steps, while the objective, the gradient and the stopping rule stay in double, so the
+  /// minimiser reached is the same (an inexact Newton method; Dembo, Eisenstat & Steihaug
+  /// 1982, SIAM J. Numer. Anal. 19(2)).
   final class NewtonObjective: TwiceDifferentiableObjective {
     let x: Matrix, labels: [Int], rowWeights: [Double]?, c: Double, classCount: Int
     /// Probabilities at the last `value`, n × k.
     private var probabilities: [Double]
     /// Residuals, n × k.
     private var work: [Double]
-    /// The rows in single precision, and the Hessian product's scratch: the direction's
-    /// weights (d × k), XV then the projected rows (n × k), XᵀU (d × k).
-    private let rows: [Float]
-    private var direction: [Float], projected: [Float], back: [Float]
+    /// The Hessian product's operands in `fv_logistic_hessian_product`'s single-precision
+    /// layouts (SolverKernels.h): the rows transposed per block of 16 and as padded rows, the
+    /// row weights and (set by `gradient`) the probabilities per block, the direction, and
+    /// the kernel's scratch and outputs.
+    private let columns: [Float], paddedRows: [Float], blockWeights: [Float]
+    private var blockProbabilities: [Float], direction: [Float], shift: [Float], scratch: [Float], back: [Float]
     private var sums: [Double]
+    /// Blocks of 16 rows, classes rounded up to 8, features rounded up to 16.
+    private let blocks: Int, paddedClasses: Int, paddedFeatures: Int
 
     init(x: Matrix, labels: [Int], rowWeights: [Double]?, c: Double, classCount: Int) {
       (self.x, self.labels, self.rowWeights, self.c, self.classCount) = (x, labels, rowWeights, c, classCount)
-      probabilities = [Double](repeating: 0, count: x.rows * classCount)
+      let (n, d, block) = (x.rows, x.columns, Int(FV_SOLVER_BLOCK))
+      blocks = (n + block - 1) / block
+      paddedClasses = (classCount + 7) / 8 * 8
+      paddedFeatures = (d + 15) / 16 * 16
+      probabilities = [Double](repeating: 0, count: n * classCount)
       work = probabilities
-      rows = x.storage.map { Float($0) }
-      direction = [Float](repeating: 0, count: x.columns * classCount)
-      back = direction
-      projected = [Float](repeating: 0, count: x.rows * classCount)
-      sums = [Double](repeating: 0, count: classCount)
+      var columns = [Float](repeating: 0, count: blocks * d * block)
+      var paddedRows = [Float](repeating: 0, count: blocks * block * paddedFeatures)
+      var blockWeights = [Float](repeating: 0, count: blocks * block)
+      for i in 0..<n {
+        let (b, lane) = i.quotientAndRemainder(dividingBy: block)
+        for l in 0..<d {
+          let value = Float(x.storage[i * d + l])
+          columns[(b * d + l) * block + lane] = value
+          paddedRows[i * paddedFeatures + l] = value
+        }
+        blockWeights[i] = Float(rowWeights?[i] ?? 1)
+      }
+      (self.columns, self.paddedRows, self.blockWeights) = (columns, paddedRows, blockWeights)
+      blockProbabilities = [Float](repeating: 0, count: blocks * paddedClasses * block)
+      direction = [Float](repeating: 0, count: d * paddedClasses)
+      shift = [Float](repeating: 0, count: paddedClasses)
+      scratch = [Float](repeating: 0, count: 2 * paddedClasses * block)
+      back = [Float](repeating: 0, count: paddedClasses * paddedFeatures)
+      sums = [Double](repeating: 0, count: paddedClasses)
     }
 
     var dimension: Int { x.columns * classCount + classCount }
@@ -66,7 +87,7 @@ extension LogisticRegression {
     }
 
     func gradient(at w: UnsafePointer<Double>, into g: UnsafeMutablePointer<Double>) {
-      let (n, k) = (x.rows, classCount)
+      let (n, k, block) = (x.rows, classCount, Int(FV_SOLVER_BLOCK))
       probabilities.withUnsafeBufferPointer { p in
         work.withUnsafeMutableBufferPointer { r in
           for i in 0..<n {
@@ -74,54 +95,24 @@ extension LogisticRegression {
             for j in 0..<k { r[i * k + j] = weight * (p[i * k + j] - (j == labels[i] ? 1 : 0)) }
           }
         }
+        // The Hessian at this point, for `hessianTimes`.
+        for i in 0..<n {
+          let (b, lane) = i.quotientAndRemainder(dividingBy: block)
+          for j in 0..<k { blockProbabilities[(b * paddedClasses + j) * block + lane] = Float(p[i * k + j]) }
+        }
       }
       backProject(w, into: g)
     }
 
     func hessianTimes(_ v: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
-      let (n, d, k) = (x.rows, x.columns, classCount)
-      let shift = v + d * k
-      for j in 0..<k { sums[j] = 0 }
-      rows.withUnsafeBufferPointer { xs in
-        probabilities.withUnsafeBufferPointer { p in
-          direction.withUnsafeMutableBufferPointer { vf in
-            projected.withUnsafeMutableBufferPointer { a in
-              back.withUnsafeMutableBufferPointer { b in
-                sums.withUnsafeMutableBufferPointer { sums in
-                  for j in 0..<(d * k) { vf[j] = Float(v[j]) }
-                  cblas_sgemm(
-                    CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(k), Int32(d), 1, xs.baseAddress!, Int32(d),
-                    vf.baseAddress!, Int32(k), 0, a.baseAddress!, Int32(k))
-                  for i in 0..<n {
-                    let (row, pi) = (a.baseAddress! + i * k, p.baseAddress! + i * k)
-                    // Two partial sums shorten the chain of dependent additions.
-                    var (even, odd) = (0.0, 0.0)
-                    var j = 0
-                    while j + 1 < k {
-                      even += pi[j] * (Double(row[j]) + shift[j])
-                      odd += pi[j + 1] * (Double(row[j + 1]) + shift[j + 1])
-                      j += 2
-                    }
-                    if j < k { even += pi[j] * (Double(row[j]) + shift[j]) }
-                    let mean = even + odd
-                    let weight = rowWeights?[i] ?? 1
-                    for j in 0..<k {
-                      let u = weight * pi[j] * (Double(row[j]) + shift[j] - mean)
-                      sums[j] += u
-                      row[j] = Float(u)
-                    }
-                  }
-                  cblas_sgemm(
-                    CblasRowMajor, CblasTrans, CblasNoTrans, Int32(d), Int32(k), Int32(n), 1, xs.baseAddress!, Int32(d),
-                    a.baseAddress!, Int32(k), 0, b.baseAddress!, Int32(k))
-                  for j in 0..<(d * k) { out[j] = c * Double(b[j]) + v[j] }
-                  for j in 0..<k { out[d * k + j] = c * sums[j] }
-                }
-              }
-            }
-          }
-        }
-      }
+      let (d, k) = (x.columns, classCount)
+      for l in 0..<d { for j in 0..<k { direction[l * paddedClasses + j] = Float(v[l * k + j]) } }
+      for j in 0..<k { shift[j] = Float(v[d * k + j]) }
+      fv_logistic_hessian_product(
+        columns, paddedRows, blockProbabilities, blockWeights, blocks, d, paddedFeatures, k, direction, shift, &scratch,
+        &back, &sums)
+      for l in 0..<d { for j in 0..<k { out[l * k + j] = c * Double(back[j * paddedFeatures + l]) + v[l * k + j] } }
+      for j in 0..<k { out[d * k + j] = c * sums[j] }
     }
 
     /// (C·Xᵀ·work + W, C·Σᵢ workᵢ) for the parameters `w`, with `work` holding the residuals.

@@ -1,0 +1,47 @@
+// Inner loops of the classifiers' solvers that need wide SIMD. Swift compiles for the
+// baseline x86-64 instruction set (SSE2), so these live in C, compiled once per instruction
+// set (AVX-512, AVX2, baseline) and chosen at run time, as the voice kernels are.
+//
+// Floating-point contraction is off and every sum runs in an order fixed by the code (rows
+// in order, features in order), never by the vector width, so every variant gives the same
+// bits.
+#ifndef FACEVALUE_SOLVER_KERNELS_H
+#define FACEVALUE_SOLVER_KERNELS_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Rows per block of the blocked layouts below: one 16-float vector holds a feature (or a
+/// class) of a block's rows.
+enum { FV_SOLVER_BLOCK = 16 };
+
+/// The instruction set the solver kernels run with: "avx512", "avx2" or "baseline".
+const char *fv_solver_instruction_set(void);
+
+/// Uses at most the named instruction set from now on (never more than the CPU has) and
+/// returns the one now in use. For tests that check the variants agree.
+const char *fv_solver_limit_instruction_set(const char *name);
+
+/// The multinomial logistic loss's Hessian times a direction (V, shift), without the
+/// penalty and the factor C (LogisticRegression+Newton.swift has the formula): for each row
+/// i, aᵢ = xᵢV + shift, mᵢ = Σⱼ pᵢⱼaᵢⱼ, uᵢⱼ = wᵢ·pᵢⱼ·(aᵢⱼ − mᵢ); then back[j·paddedFeatures + l]
+/// = Σᵢ uᵢⱼ·xᵢₗ and sums[j] = Σᵢ uᵢⱼ, all in single precision.
+///
+/// With B = blocks (rows rounded up to 16), K = classes rounded up to 8 and F = features
+/// rounded up to 16:
+/// - `columns`: the rows transposed per block, [B][features][16];
+/// - `rows`: the rows, [16·B][F], padding zero;
+/// - `probabilities`: [B][K][16], and `weights`: [B][16], both zero in padding (so padded
+///   rows and classes contribute nothing);
+/// - `direction`: V as [features][K], padded classes zero; `shift`: [K];
+/// - `scratch`: [2][K][16]; `back`: [K][F] and `sums`: [K], overwritten.
+void fv_logistic_hessian_product(const float *columns, const float *rows, const float *probabilities,
+                                 const float *weights, long blocks, long features, long paddedFeatures, long classes,
+                                 const float *direction, const float *shift, float *scratch, float *back, double *sums);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
