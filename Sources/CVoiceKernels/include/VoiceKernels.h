@@ -1,6 +1,6 @@
 // Inner loops of the voice front end that need wide SIMD: sample format conversions,
-// polyphase resampling, batched real FFT power spectra (or mel bands) and power-to-decibel
-// conversion. Swift compiles for the baseline
+// polyphase resampling, batched real FFT power spectra (or mel bands), power-to-decibel
+// conversion, square roots, YIN's lagged products and windowed frame power. Swift compiles for the baseline
 // x86-64 instruction set (SSE2) and has no per-function target attributes, so these loops
 // live in C and are compiled once per instruction set (AVX-512, AVX2, baseline); the
 // widest one the CPU and operating system support is chosen at run time.
@@ -40,6 +40,20 @@ void fv_polyphase_resample(const float *x, const float *groups, const long *base
 /// returns the largest result. Within 4 ulp of libm, identical on every machine. `floor`
 /// must be a positive normal number (the logarithm assumes one).
 double fv_decibels(double *values, long count, double floor);
+
+/// out[τ] = Σ_{j < length} x[j]·x[j + τ] for τ = 0 … lags − 1, each summed in order of j
+/// (YIN's autocorrelation term, see LaggedProducts.swift). `x` must hold length + lags − 1
+/// samples.
+void fv_lagged_products(const double *x, long length, long lags, double *out);
+
+/// Σ_n (x[n] − m)²·w[n] with m = Σ_n x[n]·w[n] / weight, n < length (a frame's windowed,
+/// mean-subtracted power; see Intensity.swift). Each sum runs in 32 partial sums combined in
+/// a fixed order (see WindowedPower.c).
+double fv_windowed_power(const double *x, const double *w, long length, double weight);
+
+/// values[i] = √values[i] in place (power to magnitude; correctly rounded, as IEEE 754
+/// defines it, so the same bits as a scalar square root).
+void fv_square_roots(double *values, long count);
 
 /// Tables of a real FFT of `size` points (see FFT.swift for their layout).
 typedef struct {
