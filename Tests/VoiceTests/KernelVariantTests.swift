@@ -11,9 +11,10 @@ import _TestSupport
   import Darwin
 #endif
 
-/// The C kernels (resampling, FFT power spectra, square roots, decibels, lagged products, windowed power) are compiled for AVX-512, AVX2 and the
-/// baseline instruction set and chosen at run time. They promise the same values on every
-/// machine: these tests run each variant this CPU has and compare bit for bit.
+/// The C kernels (resampling, FFT power spectra, square roots, decibels, lagged products,
+/// windowed power, subharmonic summation) are compiled for AVX-512, AVX2 and the baseline
+/// instruction set and chosen at run time. They promise the same values on every machine:
+/// these tests run each variant this CPU has and compare bit for bit.
 @Suite(.serialized) struct KernelVariantTests {
   /// Every variant this machine can run, narrowest first.
   static let variants: [String] = {
@@ -172,6 +173,33 @@ import _TestSupport
       return out
     }) {
       #expect(differing(out, values.map { $0.squareRoot() }) == 0, "\(name)")
+    }
+  }
+
+  /// Subharmonic summation: each point is its harmonics added in order (the bits of the
+  /// plain loop), clipped at 0 and scaled, with shifts that reach past the end, a tail
+  /// shorter than a vector, and a spectrum shorter than a vector; the total is their sum up
+  /// to rounding; every variant gives the same bits.
+  @Test(arguments: [1025, 61, 5])
+  func harmonicSumIsThePlainLoopUnderEveryInstructionSet(points: Int) {
+    let spectrum = noise(points, seed: 12).map { abs($0) }
+    let shifts = [1, 3, 17, 40, 70, 1100], weights = [0.85, 0.7225, 0.614125, 0.52200625, 0.4437053125, 0.37714951562]
+    let expected = (0..<points).map { j in
+      var sum = spectrum[j]
+      for (shift, weight) in zip(shifts, weights) where j + shift < points { sum += weight * spectrum[j + shift] }
+      return max(0, sum * (1 / 15.0))
+    }
+    let runs = underEachVariant { () -> ([Double], Double) in
+      var out = [Double](repeating: .nan, count: points)
+      let total = out.withUnsafeMutableBufferPointer {
+        fv_harmonic_sum(spectrum, points, shifts, weights, shifts.count, 1 / 15.0, $0.baseAddress!)
+      }
+      return (out, total)
+    }
+    for (name, (out, total)) in runs {
+      #expect(differing(out, expected) == 0, "\(name), \(points) points")
+      #expect(differing([total], [runs[0].1.1]) == 0, "\(name) vs \(runs[0].0)")
+      #expect(isClose(total, expected.reduce(0, +), relative: 1e-13), "\(name): \(total)")
     }
   }
 

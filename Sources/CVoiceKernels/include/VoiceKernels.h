@@ -1,9 +1,10 @@
 // Inner loops of the voice front end that need wide SIMD: sample format conversions,
 // polyphase resampling, batched real FFT power spectra (or mel bands), power-to-decibel
-// conversion, square roots, YIN's lagged products and windowed frame power. Swift compiles for the baseline
-// x86-64 instruction set (SSE2) and has no per-function target attributes, so these loops
-// live in C and are compiled once per instruction set (AVX-512, AVX2, baseline); the
-// widest one the CPU and operating system support is chosen at run time.
+// conversion, square roots, YIN's lagged products, windowed frame power and subharmonic
+// summation. Swift compiles for the baseline x86-64 instruction set (SSE2) and has no
+// per-function target attributes, so these loops live in C and are compiled once per
+// instruction set (AVX-512, AVX2, baseline); the widest one the CPU and operating system
+// support is chosen at run time.
 //
 // Floating-point contraction is off in every variant and the order of every sum is fixed
 // by the code, not by the vector width, so all variants give bit-identical results.
@@ -54,6 +55,13 @@ double fv_windowed_power(const double *x, const double *w, long length, double w
 /// values[i] = √values[i] in place (power to magnitude; correctly rounded, as IEEE 754
 /// defines it, so the same bits as a scalar square root).
 void fv_square_roots(double *values, long count);
+
+/// Subharmonic summation of a non-negative spectrum of n points: out[j] = max(0, (((s[j] +
+/// w[0]·s[j + shifts[0]]) + w[1]·s[j + shifts[1]]) + …)·scale), a term only where
+/// j + shifts[h] < n (`shifts` ascending, `harmonics` of them); returns Σ_j out[j], summed
+/// in eight lanes (point j in lane j mod 8) combined pairwise.
+double fv_harmonic_sum(const double *spectrum, long n, const long *shifts, const double *weights, long harmonics,
+                       double scale, double *out);
 
 /// Tables of a real FFT of `size` points (see FFT.swift for their layout).
 typedef struct {
