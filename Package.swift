@@ -13,6 +13,8 @@ let package = Package(
     .library(name: "Features", targets: ["Features"]),
     .library(name: "Results", targets: ["Results"]),
     .library(name: "Corpora", targets: ["Corpora"]),
+    // For the benchmarks, which apply the executable's start-up settings.
+    .library(name: "Runtime", targets: ["Runtime"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

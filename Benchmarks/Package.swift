@@ -35,7 +35,7 @@ let package = Package(
       dependencies: [.product(name: "Experiments", package: faceValue)]),
     .executableTarget(
       name: "VoiceBenchmark",
-      dependencies: [.product(name: "Experiments", package: faceValue)],
+      dependencies: [.product(name: "Experiments", package: faceValue), .product(name: "Runtime", package: faceValue)],
       swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
   ]
 )

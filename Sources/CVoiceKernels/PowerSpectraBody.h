@@ -75,11 +75,27 @@ FV_INLINE void FV_NAME(two_stages)(V *re, V *im, long points, long length, const
   }
 }
 
-/// Complex FFT of bit-reversed input, in place, all lanes at once.
+/// Complex FFT of bit-reversed input, in place, all lanes at once. The first stages only
+/// combine points within blocks (stages 2 and 4 within 4 points, stages L and 2L within 2L),
+/// so they run block by block, all of them on one block of at most 16 kB before the next
+/// block, which then stays in the L1 cache from stage to stage; the later stages run over
+/// all points. Every butterfly is the same arithmetic on the same values in either order.
 FV_INLINE void FV_NAME(transform)(V *re, V *im, const fv_fft_tables *t) {
   long points = t->size / 2;
-  FV_NAME(first_stages)(re, im, points);
+  long block = 4;  // the largest 4·4^m points whose vectors fit in 16 kB, at most `points`
+  while (4 * block * (long)sizeof(V) * 2 <= 16384 && 4 * block <= points) block *= 4;
+  if (block > points) block = points;
   long length = 8, offset = 0;
+  for (long first = 0; first < points; first += block) {
+    FV_NAME(first_stages)(re + first, im + first, block);
+    length = 8, offset = 0;
+    while (2 * length <= block) {
+      FV_NAME(two_stages)(re + first, im + first, block, length, t->stageCosines + offset, t->stageSines + offset,
+                          t->stageCosines + offset + length / 2, t->stageSines + offset + length / 2);
+      offset += length / 2 + length;
+      length *= 4;
+    }
+  }
   while (2 * length <= points) {
     FV_NAME(two_stages)(re, im, points, length, t->stageCosines + offset, t->stageSines + offset,
                         t->stageCosines + offset + length / 2, t->stageSines + offset + length / 2);

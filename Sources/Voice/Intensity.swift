@@ -1,3 +1,5 @@
+import CVoiceKernels
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -21,18 +23,22 @@ public struct Intensity: Sendable {
     let rate = reader.sampleRate
     let length = max(3, Int((6.4 / minimumPitch * rate).rounded()))
     let step = max(1, Int((0.8 / minimumPitch * rate).rounded()))
-    let window = Window.kaiser(length, beta: 2 * .pi * .pi + 0.5)
-    let windowSum = window.reduce(0, +)
+    let (window, windowSum) = Self.windows.value(length) {
+      let window = Window.kaiser(length, beta: 2 * .pi * .pi + 0.5)
+      return (window, window.reduce(0, +))
+    }
     var levels: [Double] = []
-    reader.frames(length: length, hop: step) { _, x in
-      var mean = 0.0
-      for n in 0..<length { mean += x[n] * window[n] }
-      mean /= windowSum
-      var power = 0.0
-      for n in 0..<length { let v = x[n] - mean; power += v * v * window[n] }
-      levels.append(10 * log10(max(1e-30, power / windowSum) / 4e-10))
+    window.withUnsafeBufferPointer { window in
+      reader.frames(length: length, hop: step) { _, x in
+        let power = fv_windowed_power(x, window.baseAddress!, length, windowSum)
+        levels.append(10 * log10(max(1e-30, power / windowSum) / 4e-10))
+      }
     }
     decibels = levels
     times = (0..<levels.count).map { (Double($0 * step) + Double(length) / 2) / rate }
   }
+
+  /// Kaiser windows and their sums by length, built once per process (the Bessel series
+  /// for every tap costs more than the frames of a short clip).
+  private static let windows = Memo<Int, ([Double], Double)>()
 }

@@ -1,4 +1,4 @@
-import COpenBLAS
+import CVoiceKernels
 
 extension PitchTracker {
   /// The smallest cumulative-mean-normalised difference (YIN's d′, de Cheveigné & Kawahara
@@ -18,13 +18,15 @@ extension PitchTracker {
     let start = Int((time * rate).rounded()) - (w + tauMax) / 2
     guard start >= 0, start + w + tauMax + 1 <= count, reader.fill(to: start + w + tauMax + 1) == start + w + tauMax + 1
     else { return 1 }
+    var r = [Double](repeating: 0, count: tauMax + 1)
     return reader.withSamples(at: start) { x -> Double in
-      let e0 = cblas_ddot(Int32(w), x, 1, x, 1)
+      r.withUnsafeMutableBufferPointer { fv_lagged_products(x, w, tauMax + 1, $0.baseAddress!) }
+      let e0 = r[0]
       guard e0 > 1e-12 else { return 1 }
       var eTau = e0, runningSum = 0.0, best = 1.0
       for tau in 1...tauMax {
         eTau += x[tau + w - 1] * x[tau + w - 1] - x[tau - 1] * x[tau - 1]
-        let difference = max(0, e0 + eTau - 2 * cblas_ddot(Int32(w), x, 1, x + tau, 1))
+        let difference = max(0, e0 + eTau - 2 * r[tau])
         runningSum += difference
         if tau >= tauMin, runningSum > 0 { best = min(best, difference * Double(tau) / runningSum) }
       }

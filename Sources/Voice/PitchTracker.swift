@@ -1,5 +1,3 @@
-import COpenBLAS
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -43,11 +41,13 @@ public struct PitchTracker: Sendable {
     let step = max(1, Int((hop * rate).rounded()))
     var levels: [Double] = []
     var estimates: [Double?] = []
-    var d = [Double](repeating: 0, count: tauMax + 1)
-    reader.frames(length: w + tauMax + 1, hop: step) { _, x in
-      let e0 = cblas_ddot(Int32(w), x, 1, x, 1)
+    var d = [Double](repeating: 0, count: tauMax + 1), r = d
+    var autocorrelation = FrameAutocorrelation(window: w, hop: step, lags: tauMax + 1)
+    reader.frames(length: w + tauMax + 1, hop: step) { t, x in
+      r.withUnsafeMutableBufferPointer { autocorrelation.compute(frame: t, x, into: $0.baseAddress!) }
+      let e0 = r[0]
       levels.append(e0 > 1e-12 ? 10 * log10(e0 / Double(w)) : -120)
-      estimates.append(yinLag(x, w: w, tauMin: tauMin, tauMax: tauMax, e0: e0, d: &d).map { rate / $0 })
+      estimates.append(yinLag(x, w: w, tauMin: tauMin, tauMax: tauMax, r: r, d: &d).map { rate / $0 })
     }
     let loudest = levels.max() ?? -120
     for frame in levels.indices where levels[frame] < loudest - relativeSilence || levels[frame] < -60 {
@@ -56,10 +56,12 @@ public struct PitchTracker: Sendable {
     return removingShortRuns(estimates)
   }
 
-  /// The interpolated period in samples of one frame, or nil when no dip passes the threshold.
+  /// The interpolated period in samples of one frame, or nil when no dip passes the
+  /// threshold; `r` holds the frame's autocorrelation r(τ), τ ≤ tauMax.
   private func yinLag(
-    _ x: UnsafePointer<Double>, w: Int, tauMin: Int, tauMax: Int, e0: Double, d: inout [Double]
+    _ x: UnsafePointer<Double>, w: Int, tauMin: Int, tauMax: Int, r: [Double], d: inout [Double]
   ) -> Double? {
+    let e0 = r[0]
     guard e0 > 1e-12 else { return nil }
     // d(τ) = e(0) + e(τ) − 2 r(τ), with e(τ) the energy of the window shifted by τ.
     var eTau = e0
@@ -68,8 +70,7 @@ public struct PitchTracker: Sendable {
     var chosen: Int? = nil
     for tau in 1...tauMax {
       eTau += x[tau + w - 1] * x[tau + w - 1] - x[tau - 1] * x[tau - 1]
-      let r = cblas_ddot(Int32(w), x, 1, x + tau, 1)
-      let difference = max(0, e0 + eTau - 2 * r)
+      let difference = max(0, e0 + eTau - 2 * r[tau])
       runningSum += difference
       d[tau] = runningSum > 0 ? difference * Double(tau) / runningSum : 1
     }

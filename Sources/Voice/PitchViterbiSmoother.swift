@@ -28,7 +28,10 @@ struct PitchViterbiSmoother: Sendable {
     let unvoiced = first.count
     let states = unvoiced + 1
     let length = bufferLength
-    var paths = [[Int]](repeating: [Int](repeating: 0, count: states * length), count: 2)
+    // Two trellises of `states` paths of `length` frames, one flat array: the current one
+    // at `pathBuffer`·`trellis`, the next one at the other half.
+    let trellis = states * length
+    var paths = [Int](repeating: 0, count: 2 * trellis)
     var pathBuffer = 0
     var costs = [Double](repeating: 0, count: states), newCosts = costs
     var best = [Int](repeating: 0, count: frames.count)
@@ -66,7 +69,7 @@ struct PitchViterbiSmoother: Sendable {
       if t == 0 {
         for i in 0..<states {
           costs[i] = local(i, frame)
-          paths[pathBuffer][i * length] = i
+          paths[i * length] = i
         }
       } else {
         let next = 1 - pathBuffer
@@ -78,8 +81,11 @@ struct PitchViterbiSmoother: Sendable {
             if c < minCost { minState = j; minCost = c }
           }
           newCosts[i] = minCost + local(i, frame)
-          for k in 0..<length { paths[next][i * length + k] = paths[pathBuffer][minState * length + k] }
-          paths[next][i * length + t % length] = i
+          paths.withUnsafeMutableBufferPointer { paths in
+            let base = paths.baseAddress!
+            (base + next * trellis + i * length).update(from: base + pathBuffer * trellis + minState * length, count: length)
+          }
+          paths[next * trellis + i * length + t % length] = i
         }
         swap(&costs, &newCosts)
         pathBuffer = next
@@ -89,13 +95,13 @@ struct PitchViterbiSmoother: Sendable {
         // Forced decision for the oldest undecided frame from the currently cheapest path.
         let cheapest = costs.indices.min { costs[$0] < costs[$1] }!
         converged += 1
-        best[converged] = paths[pathBuffer][cheapest * length + converged % length]
+        best[converged] = paths[pathBuffer * trellis + cheapest * length + converged % length]
       } else {
         // Decide every frame on which all paths already agree.
         var n = converged + 1
         while n < written {
-          let x = paths[pathBuffer][n % length]
-          guard (1..<states).allSatisfy({ paths[pathBuffer][$0 * length + n % length] == x }) else { break }
+          let x = paths[pathBuffer * trellis + n % length]
+          guard (1..<states).allSatisfy({ paths[pathBuffer * trellis + $0 * length + n % length] == x }) else { break }
           converged += 1
           best[converged] = x
           n += 1
@@ -104,7 +110,7 @@ struct PitchViterbiSmoother: Sendable {
     }
     // End of input: the rest follows the cheapest path.
     let cheapest = costs.indices.min { costs[$0] < costs[$1] }!
-    for n in (converged + 1)..<frames.count { best[n] = paths[pathBuffer][cheapest * length + n % length] }
+    for n in (converged + 1)..<frames.count { best[n] = paths[pathBuffer * trellis + cheapest * length + n % length] }
     return zip(best, frames).map { state, frame in state < unvoiced ? frame[state].frequency : 0 }
   }
 

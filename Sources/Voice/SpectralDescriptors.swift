@@ -1,3 +1,4 @@
+import CVoiceKernels
 import LinearAlgebra
 
 #if canImport(Glibc)
@@ -50,6 +51,7 @@ public struct SpectralDescriptors: Sendable {
     func range(_ low: Double, _ high: Double) -> [Int] { (0..<bins).filter { hz[$0] >= low && hz[$0] <= high } }
     let low = range(0, 500), mid = range(500, 1500), alphaLow = range(50, 1000), alphaHigh = range(1000, 5000)
     let hamLow = range(0, 2000), hamHigh = range(2000, 5000)
+    let lowKHz = low.map { hz[$0] / 1000 }, midKHz = mid.map { hz[$0] / 1000 }
     if previous.count != bins { previous = [Double](repeating: 0, count: bins) }
     var current = [Double](repeating: 0, count: bins)
     for t in 0..<p.rows {
@@ -66,8 +68,12 @@ public struct SpectralDescriptors: Sendable {
         if cumulative >= 0.85 * total { edge = hz[k]; break }
       }
       rolloff.append(total > 0 ? edge : 0)
+      current.withUnsafeMutableBufferPointer { current in
+        p.storage.withUnsafeBufferPointer { current.baseAddress!.update(from: $0.baseAddress! + base, count: bins) }
+        fv_square_roots(current.baseAddress!, bins)
+      }
       var magnitudeSum = 0.0
-      for k in 0..<bins { current[k] = p.storage[base + k].squareRoot(); magnitudeSum += current[k] }
+      for k in 0..<bins { magnitudeSum += current[k] }
       var change = 0.0
       for k in 0..<bins {
         current[k] = magnitudeSum > 0 ? current[k] / magnitudeSum : 0
@@ -75,13 +81,18 @@ public struct SpectralDescriptors: Sendable {
       }
       flux.append(first + t == 0 ? 0 : change)
       swap(&previous, &current)
-      let decibels = { (k: Int) in 10 * log10(max(1e-12, p.storage[base + k])) }
-      slopeLow.append(Self.slope(low.map { hz[$0] / 1000 }, low.map(decibels)))
-      slopeHigh.append(Self.slope(mid.map { hz[$0] / 1000 }, mid.map(decibels)))
+      let decibels = { (power: Double) in 10 * log10(max(1e-12, power)) }
+      slopeLow.append(Self.slope(lowKHz, low.map { decibels(p.storage[base + $0]) }))
+      slopeHigh.append(Self.slope(midKHz, mid.map { decibels(p.storage[base + $0]) }))
       let eLow = alphaLow.reduce(0.0) { $0 + p.storage[base + $1] }
       let eHigh = alphaHigh.reduce(0.0) { $0 + p.storage[base + $1] }
       alphaRatio.append(10 * log10(max(1e-12, eLow) / max(1e-12, eHigh)))
-      hammarberg.append((hamLow.map(decibels).max() ?? 0) - (hamHigh.map(decibels).max() ?? 0))
+      // The strongest bin in dB is the dB of the strongest bin (the conversion rises with
+      // the power), so one logarithm per range instead of one per bin.
+      func strongest(_ bins: [Int]) -> Double {
+        bins.isEmpty ? 0 : decibels(bins.reduce(-Double.infinity) { max($0, p.storage[base + $1]) })
+      }
+      hammarberg.append(strongest(hamLow) - strongest(hamHigh))
     }
   }
 

@@ -1,4 +1,4 @@
-import COpenBLAS
+import CVoiceKernels
 
 #if canImport(Glibc)
   import Glibc
@@ -35,6 +35,15 @@ public struct SubharmonicSummation: Sendable {
     (2...harmonics).map { Int((pointsPerOctave * log2(Double($0))).rounded(.down)) }
   }
 
+  /// The weight of each harmonic h = 2…harmonics, compression^(h−1) (as a running product).
+  var harmonicWeights: [Double] {
+    var weight = 1.0
+    return (2...harmonics).map { _ in
+      weight *= compression
+      return weight
+    }
+  }
+
   /// The candidates of the octave-scale spectrum at `spectrum`; `sum` and `scratch` are
   /// scratch of the same length (`scale.count`).
   func candidates(
@@ -42,15 +51,15 @@ public struct SubharmonicSummation: Sendable {
     scratch: UnsafeMutablePointer<Int>
   ) -> [Candidate] {
     let n = scale.count
-    sum.update(from: spectrum, count: n)
-    var weight = compression
-    for shift in shifts {
-      if shift < n { cblas_daxpy(Int32(n - shift), weight, spectrum + shift, 1, sum, 1) }
-      weight *= compression
+    // One C pass (`fv_harmonic_sum`): each point plus its shifted points weighted by
+    // compression^(h−1), added in order of h, divided by the count and clipped at 0; the
+    // total of the clipped sums comes back with them.
+    let total = shifts.withUnsafeBufferPointer { shifts in
+      harmonicWeights.withUnsafeBufferPointer { weights in
+        fv_harmonic_sum(spectrum, n, shifts.baseAddress!, weights.baseAddress!, shifts.count, 1 / Double(harmonics), sum)
+      }
     }
-    let inverseCount = 1 / Double(harmonics)
-    for j in 0..<n { sum[j] = max(0, sum[j] * inverseCount) }
-    let mean = cblas_dasum(Int32(n), sum, 1) / Double(n)  // all values are ≥ 0 by now
+    let mean = total / Double(n)
 
     // Greedy peak list, best first: each new peak goes before the first lower (or empty) slot.
     var peaks: [(index: Int, score: Double)] = []

@@ -1,4 +1,5 @@
 import COpenBLAS
+import CVoiceKernels
 
 #if canImport(Glibc)
   import Glibc
@@ -105,7 +106,7 @@ public struct SubharmonicSummationTracker: Sendable {
         }
         fft.powerSpectra(of: x, frames: frames, hop: step, taper: w, offset: 0, into: power, outputStride: bins)
         // cFFTmagphase: magnitudes, unnormalised.
-        for k in 0..<(frames * bins) { power[k] = power[k].squareRoot() }
+        fv_square_roots(power, frames * bins)
         // The octave rescaling takes up to `lanes` frames at a time (one per SIMD lane).
         var i = 0
         while i < frames {

@@ -11,9 +11,10 @@ import _TestSupport
   import Darwin
 #endif
 
-/// The C kernels (resampling, FFT power spectra, decibels) are compiled for AVX-512, AVX2 and the
-/// baseline instruction set and chosen at run time. They promise the same values on every
-/// machine: these tests run each variant this CPU has and compare bit for bit.
+/// The C kernels (resampling, FFT power spectra, square roots, decibels, lagged products,
+/// windowed power, subharmonic summation) are compiled for AVX-512, AVX2 and the baseline
+/// instruction set and chosen at run time. They promise the same values on every machine:
+/// these tests run each variant this CPU has and compare bit for bit.
 @Suite(.serialized) struct KernelVariantTests {
   /// Every variant this machine can run, narrowest first.
   static let variants: [String] = {
@@ -123,6 +124,82 @@ import _TestSupport
             isClose(out[t * fft.bins + k], expected, absolute: 1e-12 * max(1, expected)), "\(name), size \(size), frame \(t), bin \(k)")
         }
       }
+    }
+  }
+
+  /// YIN's lagged products: lag counts below a vector, between a vector and a group of
+  /// four, and past groups of four without being a multiple of one (the last group overlaps
+  /// the one before): every lag is its plain sum in order of j, bit for bit, under every
+  /// variant.
+  @Test(arguments: [(400, 3), (80, 8), (80, 23), (80, 215), (17, 64), (640, 321)])
+  func laggedProductsAreSequentialSumsUnderEveryInstructionSet(length: Int, lags: Int) {
+    let x = noise(length + lags - 1, seed: 7)
+    let expected = (0..<lags).map { lag in (0..<length).reduce(0.0) { $0 + x[$1] * x[$1 + lag] } }
+    for (name, out) in underEachVariant({ () -> [Double] in
+      var out = [Double](repeating: .nan, count: lags)
+      x.withUnsafeBufferPointer { x in
+        out.withUnsafeMutableBufferPointer { fv_lagged_products(x.baseAddress!, length, lags, $0.baseAddress!) }
+      }
+      return out
+    }) {
+      #expect(differing(out, expected) == 0, "\(name), \(lags) lags of \(length) samples")
+    }
+  }
+
+  /// Intensity's windowed power of a frame with a DC offset: the same bits under every
+  /// variant, and the two-pass definition up to rounding, for lengths that fill the 32
+  /// partial sums, leave a tail of whole vectors, a partial vector, or only a partial one.
+  @Test(arguments: [2048, 100, 37, 5])
+  func windowedPowerIsTheDefinitionUnderEveryInstructionSet(length: Int) {
+    let x = noise(length, seed: 9).map { 0.3 + $0 }, w = noise(length, seed: 10).map { abs($0) }
+    let weight = w.reduce(0, +)
+    let mean = zip(x, w).reduce(0.0) { $0 + $1.0 * $1.1 } / weight
+    let expected = zip(x, w).reduce(0.0) { $0 + ($1.0 - mean) * ($1.0 - mean) * $1.1 }
+    let runs = underEachVariant { [fv_windowed_power(x, w, length, weight)] }
+    for (name, power) in runs {
+      #expect(differing(power, runs[0].1) == 0, "\(name) vs \(runs[0].0), \(length) samples")
+      #expect(isClose(power[0], expected, relative: 1e-12), "\(name): \(power[0]) vs \(expected)")
+    }
+  }
+
+  /// Square roots (power to magnitude) are correctly rounded: Swift's own bits, a tail
+  /// shorter than a vector included, under every variant.
+  @Test func squareRootsAreSwiftsUnderEveryInstructionSet() {
+    var generator = SeededGenerator(seed: 11)
+    let values = (0..<1003).map { _ in pow(10, Double.random(in: -20...10, using: &generator)) } + [0]
+    for (name, out) in underEachVariant({ () -> [Double] in
+      var out = values
+      out.withUnsafeMutableBufferPointer { fv_square_roots($0.baseAddress!, $0.count) }
+      return out
+    }) {
+      #expect(differing(out, values.map { $0.squareRoot() }) == 0, "\(name)")
+    }
+  }
+
+  /// Subharmonic summation: each point is its harmonics added in order (the bits of the
+  /// plain loop), clipped at 0 and scaled, with shifts that reach past the end, a tail
+  /// shorter than a vector, and a spectrum shorter than a vector; the total is their sum up
+  /// to rounding; every variant gives the same bits.
+  @Test(arguments: [1025, 61, 5])
+  func harmonicSumIsThePlainLoopUnderEveryInstructionSet(points: Int) {
+    let spectrum = noise(points, seed: 12).map { abs($0) }
+    let shifts = [1, 3, 17, 40, 70, 1100], weights = [0.85, 0.7225, 0.614125, 0.52200625, 0.4437053125, 0.37714951562]
+    let expected = (0..<points).map { j in
+      var sum = spectrum[j]
+      for (shift, weight) in zip(shifts, weights) where j + shift < points { sum += weight * spectrum[j + shift] }
+      return max(0, sum * (1 / 15.0))
+    }
+    let runs = underEachVariant { () -> ([Double], Double) in
+      var out = [Double](repeating: .nan, count: points)
+      let total = out.withUnsafeMutableBufferPointer {
+        fv_harmonic_sum(spectrum, points, shifts, weights, shifts.count, 1 / 15.0, $0.baseAddress!)
+      }
+      return (out, total)
+    }
+    for (name, (out, total)) in runs {
+      #expect(differing(out, expected) == 0, "\(name), \(points) points")
+      #expect(differing([total], [runs[0].1.1]) == 0, "\(name) vs \(runs[0].0)")
+      #expect(isClose(total, expected.reduce(0, +), relative: 1e-13), "\(name): \(total)")
     }
   }
 

@@ -27,6 +27,31 @@ enum Signals {
     for estimate in voiced { #expect(isClose(estimate, f0, relative: 0.01), "estimate \(estimate) for \(f0) Hz") }
   }
 
+  /// YIN's r(τ) from shared blocks (400-sample frames every 160 samples: blocks of 80) and
+  /// frame by frame (551 every 221: no common block worth sharing) is the definition
+  /// Σ_j x[j]·x[j+τ] of every frame, up to rounding.
+  @Test(arguments: [(400, 160, 80), (551, 221, 551), (200, 200, 200)])
+  func frameAutocorrelationIsTheDefinition(window: Int, hop: Int, block: Int) {
+    var random = SeededGenerator(seed: 8)
+    let lags = 215, x = (0..<4000).map { _ in random.normal() }
+    var autocorrelation = FrameAutocorrelation(window: window, hop: hop, lags: lags)
+    #expect(autocorrelation.block == block)
+    var r = [Double](repeating: .nan, count: lags)
+    var frame = 0
+    while frame * hop + window + lags - 1 <= x.count {
+      let start = frame * hop
+      x.withUnsafeBufferPointer { x in
+        r.withUnsafeMutableBufferPointer { autocorrelation.compute(frame: frame, x.baseAddress! + start, into: $0.baseAddress!) }
+      }
+      for lag in 0..<lags {
+        let expected = (0..<window).reduce(0.0) { $0 + x[start + $1] * x[start + $1 + lag] }
+        #expect(isClose(r[lag], expected, absolute: 1e-12 * Double(window)), "frame \(frame), lag \(lag)")
+      }
+      frame += 1
+    }
+    #expect(frame > 10)
+  }
+
   @Test func noiseHasNoVoicedFrames() {
     var random = SeededGenerator(seed: 3)
     let audio = Audio(samples: (0..<16000).map { _ in 0.1 * random.normal() }, sampleRate: 16000)

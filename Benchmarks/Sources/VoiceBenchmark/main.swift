@@ -4,8 +4,10 @@
 //   swift run -c release --package-path Benchmarks VoiceBenchmark MANIFEST.csv [repeats]
 import Dispatch
 import Experiments
+import Features
 import Foundation
 import LinearAlgebra
+import Runtime
 import Voice
 
 NativeBLASKernels.applyStartupSettings()  // as the facevalue CLI does

@@ -1,9 +1,10 @@
 // Inner loops of the voice front end that need wide SIMD: sample format conversions,
-// polyphase resampling, batched real FFT power spectra (or mel bands) and power-to-decibel
-// conversion. Swift compiles for the baseline
-// x86-64 instruction set (SSE2) and has no per-function target attributes, so these loops
-// live in C and are compiled once per instruction set (AVX-512, AVX2, baseline); the
-// widest one the CPU and operating system support is chosen at run time.
+// polyphase resampling, batched real FFT power spectra (or mel bands), power-to-decibel
+// conversion, square roots, YIN's lagged products, windowed frame power and subharmonic
+// summation. Swift compiles for the baseline x86-64 instruction set (SSE2) and has no
+// per-function target attributes, so these loops live in C and are compiled once per
+// instruction set (AVX-512, AVX2, baseline); the widest one the CPU and operating system
+// support is chosen at run time.
 //
 // Floating-point contraction is off in every variant and the order of every sum is fixed
 // by the code, not by the vector width, so all variants give bit-identical results.
@@ -40,6 +41,27 @@ void fv_polyphase_resample(const float *x, const float *groups, const long *base
 /// returns the largest result. Within 4 ulp of libm, identical on every machine. `floor`
 /// must be a positive normal number (the logarithm assumes one).
 double fv_decibels(double *values, long count, double floor);
+
+/// out[τ] = Σ_{j < length} x[j]·x[j + τ] for τ = 0 … lags − 1, each summed in order of j
+/// (YIN's autocorrelation term, see LaggedProducts.swift). `x` must hold length + lags − 1
+/// samples.
+void fv_lagged_products(const double *x, long length, long lags, double *out);
+
+/// Σ_n (x[n] − m)²·w[n] with m = Σ_n x[n]·w[n] / weight, n < length (a frame's windowed,
+/// mean-subtracted power; see Intensity.swift). Each sum runs in 32 partial sums combined in
+/// a fixed order (see WindowedPower.c).
+double fv_windowed_power(const double *x, const double *w, long length, double weight);
+
+/// values[i] = √values[i] in place (power to magnitude; correctly rounded, as IEEE 754
+/// defines it, so the same bits as a scalar square root).
+void fv_square_roots(double *values, long count);
+
+/// Subharmonic summation of a non-negative spectrum of n points: out[j] = max(0, (((s[j] +
+/// w[0]·s[j + shifts[0]]) + w[1]·s[j + shifts[1]]) + …)·scale), a term only where
+/// j + shifts[h] < n (`shifts` ascending, `harmonics` of them); returns Σ_j out[j], summed
+/// in eight lanes (point j in lane j mod 8) combined pairwise.
+double fv_harmonic_sum(const double *spectrum, long n, const long *shifts, const double *weights, long harmonics,
+                       double scale, double *out);
 
 /// Tables of a real FFT of `size` points (see FFT.swift for their layout).
 typedef struct {
