@@ -28,8 +28,7 @@ public enum MethodChanges {
       + "coordinate descent: the same objective and optimum, now reached where the dual solver stopped at its pass cap "
       + "(docs/classifiers.md); no committed result uses it.",
     "Logistic regression is now fitted by trust-region Newton (conjugate gradients on exact Hessian-vector products) "
-      + "instead of L-BFGS: the same objective and stopping rule, so the same optimum to the tolerance, reached in about a "
-      + "third of the CPU time; probabilities move in their 7th to 8th significant digits, predictions of committed results "
-      + "not at all (docs/classifiers.md).",
+      + "instead of L-BFGS: the same objective and stopping rule, so the same optimum to the solver's tolerance, in about "
+      + "a third of the CPU time; probabilities move within that tolerance, in their last digits (docs/classifiers.md).",
   ]
 }
