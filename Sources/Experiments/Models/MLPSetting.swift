@@ -11,8 +11,9 @@ public struct MLPSetting: ModelSetting, Equatable {
   public var maximumEpochs: Int
 
   /// The hidden layer holds hidden × (features + classes) weights per fitted model,
-  /// several models at once: 10,000 units over 1,000 features is 80 MB each, and a layer
-  /// wider than the samples × features it learns from only memorises them.
+  /// several models at once: 10,000 units over 1,000 features is 40 MB each in single
+  /// precision, and a layer wider than the samples × features it learns from only
+  /// memorises them.
   public static let hiddenUnitsLimit = 10_000
   /// Adam epochs: scikit-learn's default is 200; 10,000 is far past convergence.
   public static let epochsLimit = 10_000
