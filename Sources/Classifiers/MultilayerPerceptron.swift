@@ -8,6 +8,7 @@ import Randomness
 /// stopping on a stratified inner validation split: training stops when validation
 /// accuracy has not improved by `tolerance` for `patience` epochs, and the best weights
 /// are kept. Every layer's forward and backward pass is a BLAS matrix product per batch.
+/// It trains and predicts in single precision, as scikit-learn does for float32 input.
 ///
 /// Unlike scikit-learn, two classes also use a two-unit softmax (scikit-learn uses one
 /// logistic unit); the model family is the same.
@@ -55,25 +56,30 @@ public struct MultilayerPerceptron: Classifier {
     self.tolerance = tolerance
   }
 
-  /// The trained network.
+  /// The trained network. It computes in single precision, as it was trained.
   public struct Model: TrainedClassifier {
-    /// Input-to-hidden weights, features × hidden.
-    public let hiddenWeights: Matrix
-    /// Hidden biases.
-    public let hiddenBiases: [Double]
-    /// Hidden-to-output weights, hidden × classes.
-    public let outputWeights: Matrix
-    /// Output biases.
-    public let outputBiases: [Double]
+    let parameters: Parameters
     /// Epochs run.
     public let epochs: Int
     /// Whether training stopped on its criterion rather than the epoch cap.
     public let converged: Bool
-    public var classCount: Int { outputBiases.count }
+    public var classCount: Int { parameters.outputs }
+    /// Input-to-hidden weights, features × hidden.
+    public var hiddenWeights: Matrix { Self.matrix(parameters.w1, rows: parameters.inputs) }
+    /// Hidden biases.
+    public var hiddenBiases: [Double] { parameters.b1.map { Double($0) } }
+    /// Hidden-to-output weights, hidden × classes.
+    public var outputWeights: Matrix { Self.matrix(parameters.w2, rows: parameters.hidden) }
+    /// Output biases.
+    public var outputBiases: [Double] { parameters.b2.map { Double($0) } }
 
     public func probabilities(_ x: Matrix) -> Matrix {
-      precondition(x.columns == hiddenWeights.rows, "Model has \(hiddenWeights.rows) features, input has \(x.columns)")
-      return Parameters(hiddenWeights, hiddenBiases, outputWeights, outputBiases).forward(x).output
+      precondition(x.columns == parameters.inputs, "Model has \(parameters.inputs) features, input has \(x.columns)")
+      return parameters.probabilities(x)
+    }
+
+    private static func matrix(_ values: [Float], rows: Int) -> Matrix {
+      Matrix(rows: rows, columns: values.count / Swift.max(1, rows), storage: values.map { Double($0) })
     }
   }
 
@@ -83,50 +89,12 @@ public struct MultilayerPerceptron: Classifier {
 
   /// `initial` replaces the random initialisation (to replay scikit-learn's in tests).
   func fit(_ x: Matrix, _ y: [Int], classCount: Int, seed: UInt64, initial: Parameters?) throws -> Model {
-    try ClassifierError.validate(x, y, classCount: classCount)
-    var random = SeededGenerator(seed: seed)
-    var parameters = initial ?? Parameters.glorot(inputs: x.columns, hidden: hiddenUnits, outputs: classCount, random: &random)
-    let (trainRows, validationRows) = earlyStopping ? split(y, classCount: classCount, random: &random) : (Array(y.indices), [])
-    let useValidation = !validationRows.isEmpty
-    let validation = x.selectingRows(validationRows)
-    let validationLabels = validationRows.map { y[$0] }
-    var adam = Adam(like: parameters, learningRate: learningRate)
-    var order = trainRows
-    let batch = Swift.max(1, Swift.min(batchSize, trainRows.count))
-    let workspace = Workspace(like: parameters, rows: batch)
-    var best = parameters
-    var bestScore = useValidation ? -Double.infinity : Double.infinity
-    var stale = 0
-    var epoch = 0
-    var converged = false
-    while epoch < maximumEpochs {
-      epoch += 1
-      if shuffle { for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(random.next() % UInt64(i + 1))) } }
-      var loss = 0.0
-      for start in stride(from: 0, to: order.count, by: batch) {
-        let rows = order[start..<Swift.min(start + batch, order.count)]
-        loss += parameters.step(x, y, rows: rows, alpha: alpha, adam: &adam, workspace: workspace)
-      }
-      loss /= Double(order.count)
-      // scikit-learn's _update_no_improvement_count, on validation accuracy or training loss.
-      let score = useValidation ? accuracy(parameters, validation, validationLabels) : loss
-      let improved = useValidation ? score >= bestScore + tolerance : score <= bestScore - tolerance
-      stale = improved ? 0 : stale + 1
-      if useValidation ? score > bestScore : score < bestScore {
-        bestScore = score
-        if useValidation { best = parameters }
-      }
-      if stale > patience { converged = true; break }
-    }
-    let final = useValidation ? best : parameters
-    return Model(
-      hiddenWeights: final.w1, hiddenBiases: final.b1, outputWeights: final.w2, outputBiases: final.b2, epochs: epoch,
-      converged: converged)
+    try Self.fit(together: [self], x, y, classCount: classCount, seed: seed, initial: initial)[0]
   }
 
   /// A stratified hold-out: ⌊fraction·n_k⌋ random rows of each class (none when every class
   /// is too small, which turns early stopping into the training-loss criterion).
-  private func split(_ y: [Int], classCount: Int, random: inout SeededGenerator) -> ([Int], [Int]) {
+  func split(_ y: [Int], classCount: Int, random: inout SeededGenerator) -> ([Int], [Int]) {
     var train: [Int] = [], validation: [Int] = []
     for c in 0..<classCount {
       var rows = y.indices.filter { y[$0] == c }
@@ -138,14 +106,36 @@ public struct MultilayerPerceptron: Classifier {
     return (train.sorted(), validation.sorted())
   }
 
-  private func accuracy(_ parameters: Parameters, _ x: Matrix, _ y: [Int]) -> Double {
-    let p = parameters.forward(x).output
-    var correct = 0
-    for i in 0..<x.rows {
-      var best = 0
-      for k in 1..<p.columns where p[i, k] > p[i, best] { best = k }
-      if best == y[i] { correct += 1 }
+  /// The early-stopping split in single precision, with buffers for its forward pass.
+  final class Validation {
+    let rows: Int
+    let x: [Float], labels: [Int]
+    var hidden: [Float], output: [Float]
+
+    init(_ x: Matrix, labels: [Int], parameters: Parameters) {
+      (rows, self.labels) = (x.rows, labels)
+      self.x = x.storage.map { Float($0) }
+      hidden = [Float](repeating: 0, count: x.rows * parameters.hidden)
+      output = [Float](repeating: 0, count: x.rows * parameters.outputs)
     }
-    return Double(correct) / Double(max(1, x.rows))
+
+    /// The share of rows whose most probable class (the first of equals) is their label.
+    func accuracy(_ parameters: Parameters) -> Double {
+      let k = parameters.outputs
+      var correct = 0
+      x.withUnsafeBufferPointer { xs in
+        hidden.withUnsafeMutableBufferPointer { h in
+          output.withUnsafeMutableBufferPointer { p in
+            parameters.forward(xs.baseAddress!, rows: rows, hidden: h.baseAddress!, output: p.baseAddress!)
+            for i in 0..<rows {
+              var best = 0
+              for j in 1..<k where p[i * k + j] > p[i * k + best] { best = j }
+              if best == labels[i] { correct += 1 }
+            }
+          }
+        }
+      }
+      return Double(correct) / Double(Swift.max(1, rows))
+    }
   }
 }

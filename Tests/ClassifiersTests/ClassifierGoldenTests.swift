@@ -91,8 +91,10 @@ private func fitOurs(_ c: ClassifierGolden.Case, _ x: Matrix, _ y: [Int], _ k: I
       x, y, classCount: k, seed: 0,
       initial: .init(start[0].matrix, start[1].vector, start[2].matrix, start[3].vector))
     let end = c.final!
-    expectClose(m.hiddenWeights, end[0].matrix, 1e-6, "\(c.dataset) MLP hidden weights")
-    expectClose(m.outputWeights, end[2].matrix, 1e-6, "\(c.dataset) MLP output weights")
+    // Both train in single precision (ε ≈ 1.2e-7) with differently ordered sums; after 300
+    // epochs they agree to about 2e-6, where scikit-learn's own float64 run is 1e-5 away.
+    expectClose(m.hiddenWeights, end[0].matrix, 5e-6, "\(c.dataset) MLP hidden weights")
+    expectClose(m.outputWeights, end[2].matrix, 5e-6, "\(c.dataset) MLP output weights")
     return (m.probabilities(test), m.predict(test), nil, nil)
   default:
     Issue.record("unknown model \(c.model) in the golden file")

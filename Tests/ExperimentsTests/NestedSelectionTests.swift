@@ -91,7 +91,8 @@ import _TestSupport
 
   /// Grids that share work along the settings give each setting's probabilities as a fit
   /// of its own would: k-nearest neighbours bit for bit (one pass of distances), the paths
-  /// of the SVM and logistic regression to their tolerance.
+  /// of the SVM and logistic regression to their tolerance, perceptrons trained in
+  /// lockstep bit for bit.
   @Test func gridFitsAgreeWithFittingEachSettingAlone() throws {
     let (x, y, _) = Self.data()
     let train = x.selectingRows(Array(0..<48)), test = x.selectingRows(Array(48..<72)), labels = Array(y[0..<48])
@@ -101,6 +102,13 @@ import _TestSupport
     let grids: [([any ModelSetting], Double)] = [
       (knn, 0), ([0.1, 1, 10].map { LinearSVMSetting(c: $0, classWeight: .none) }, 1e-4),
       ([0.1, 1, 10].map { LogisticRegressionSetting(c: $0, classWeight: .balanced) }, 1e-6),
+      // Two groups of perceptrons that share minibatches (8 and 16 hidden units),
+      // interleaved: each group is fitted in lockstep.
+      (
+        [(16, 1e-4), (8, 1e-4), (16, 1.0), (8, 1.0), (16, 0.01)].map {
+          MLPSetting(hiddenUnits: $0.0, alpha: $0.1, learningRate: 0.05, maximumEpochs: 200)
+        }, 0
+      ),
     ]
     for (grid, tolerance) in grids {
       let together = type(of: grid[0]).fitAndPredict(grid: grid, train, labels, test: test, classCount: 3, seed: 1)

@@ -100,7 +100,9 @@ def cases():
             out.append(case)
         if k > 2:
             # Full-batch Adam without shuffling or early stopping replays deterministically
-            # from the same initial weights, so the weights themselves can be compared.
+            # from the same initial weights, so the weights themselves can be compared. In
+            # float32, as FaceValue's MLP trains: MLPClassifier keeps float32 input's precision.
+            x32, xt32 = x.astype(np.float32), xt.astype(np.float32)
             hidden, epochs = 16, 300
             init = mlp_initial(7, x.shape[1], hidden, k)
             mlp = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=1e-3, learning_rate_init=1e-2,
@@ -109,7 +111,7 @@ def cases():
             import warnings
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                mlp.fit(x, y)
+                mlp.fit(x32, y)
             # Check the replayed initialisation is the one sklearn used: refit 1 epoch... by
             # construction _init_coef draws in this order from check_random_state(7).
             out.append({
@@ -118,9 +120,9 @@ def cases():
                 "initial": [p.tolist() for p in init],
                 "final": [mlp.coefs_[0].tolist(), mlp.intercepts_[0].tolist(),
                           mlp.coefs_[1].tolist(), mlp.intercepts_[1].tolist()],
-                "predictions": mlp.predict(xt).tolist(),
-                "probabilities": mlp.predict_proba(xt).tolist(),
-                "accuracy": float((mlp.predict(xt) == yt).mean()),
+                "predictions": mlp.predict(xt32).tolist(),
+                "probabilities": mlp.predict_proba(xt32).tolist(),
+                "accuracy": float((mlp.predict(xt32) == yt).mean()),
             })
     return out
 

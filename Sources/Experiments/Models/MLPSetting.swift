@@ -11,8 +11,9 @@ public struct MLPSetting: ModelSetting, Equatable {
   public var maximumEpochs: Int
 
   /// The hidden layer holds hidden × (features + classes) weights per fitted model,
-  /// several models at once: 10,000 units over 1,000 features is 80 MB each, and a layer
-  /// wider than the samples × features it learns from only memorises them.
+  /// several models at once: 10,000 units over 1,000 features is 40 MB each in single
+  /// precision, and a layer wider than the samples × features it learns from only
+  /// memorises them.
   public static let hiddenUnitsLimit = 10_000
   /// Adam epochs: scikit-learn's default is 200; 10,000 is far past convergence.
   public static let epochsLimit = 10_000
@@ -45,11 +46,34 @@ public struct MLPSetting: ModelSetting, Equatable {
     ]
   }
 
+  /// The classifier this setting configures.
+  var network: MultilayerPerceptron {
+    MultilayerPerceptron(hiddenUnits: hiddenUnits, alpha: alpha, learningRate: learningRate, maximumEpochs: maximumEpochs)
+  }
+
   public func fitAndPredict(_ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64) throws -> (Matrix, Bool) {
     // Early stopping ends training by design; only hitting the epoch cap counts as unconverged.
-    try fit(
-      MultilayerPerceptron(hiddenUnits: hiddenUnits, alpha: alpha, learningRate: learningRate, maximumEpochs: maximumEpochs),
-      train, labels, test: test, classCount: classCount, seed: seed, converged: \.converged)
+    try fit(network, train, labels, test: test, classCount: classCount, seed: seed, converged: \.converged)
+  }
+
+  /// Settings with the same hidden layer start from the same weights and train on the same
+  /// minibatches (same seed), so each such group is fitted in lockstep
+  /// (`MultilayerPerceptron.fit(together:)`), its first-layer products shared.
+  public static func fitAndPredict(
+    grid: [any ModelSetting], _ train: Matrix, _ labels: [Int], test: Matrix, classCount: Int, seed: UInt64
+  ) -> [(Matrix, Bool)?] {
+    predict(path: grid, test: test, converged: \.converged) { settings in
+      let networks = settings.map(\.network)
+      var models = [MultilayerPerceptron.Model?](repeating: nil, count: networks.count)
+      var pending = Array(networks.indices)
+      while let first = pending.first {
+        let group = pending.filter { networks[first].sharesMinibatches(with: networks[$0]) }
+        let fitted = try MultilayerPerceptron.fit(together: group.map { networks[$0] }, train, labels, classCount: classCount, seed: seed)
+        for (i, model) in zip(group, fitted) { models[i] = model }
+        pending.removeAll(where: group.contains)
+      }
+      return models.map { $0! }
+    }
   }
 }
 
