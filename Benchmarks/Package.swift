@@ -26,7 +26,7 @@ let package = Package(
       dependencies: [.product(name: "Experiments", package: faceValue)]),
     .executableTarget(
       name: "face-bench",
-      dependencies: [.product(name: "Experiments", package: faceValue)]),
+      dependencies: [.product(name: "Experiments", package: faceValue), .product(name: "Features", package: faceValue)]),
     .executableTarget(
       name: "f0-frames",
       dependencies: [.product(name: "Experiments", package: faceValue)]),

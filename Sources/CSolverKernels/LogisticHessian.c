@@ -4,17 +4,12 @@
 // BLAS calls whose products are only k (about 8) columns wide, where BLAS's small-matrix
 // kernels run far below peak, and the pass over the rows between them.
 #include "SolverKernels.h"
+#include "SolverDispatch.h"
 
 #pragma STDC FP_CONTRACT OFF
 // Vector arguments are always inlined, so no call crosses an ABI boundary.
 #pragma clang diagnostic ignored "-Wpsabi"
 
-#if defined(__x86_64__) && defined(__clang__)
-#define FV_SOLVER_VARIANTS 1
-#else
-#define FV_SOLVER_VARIANTS 0
-#endif
-#define FV_INLINE static inline __attribute__((always_inline))
 
 /// Sixteen floats whatever the instruction set (one AVX-512 register, two AVX2, four SSE),
 /// so arithmetic written with them is the same on every machine. No alignment assumed.
@@ -89,67 +84,10 @@ FV_INLINE void hessian_product(const float *columns, const float *rows, const fl
   }
 }
 
-static int level = -1;  // 0 baseline, 1 AVX2, 2 AVX-512; set once (a race writes the same value)
-
-static int detect(void) {
-#if FV_SOLVER_VARIANTS
-  __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx512f")) return 2;
-  if (__builtin_cpu_supports("avx2")) return 1;
-#endif
-  return 0;
-}
-
-static int level_in_use(void) {
-  int current = __atomic_load_n(&level, __ATOMIC_RELAXED);
-  if (current < 0) {
-    current = detect();
-    __atomic_store_n(&level, current, __ATOMIC_RELAXED);
-  }
-  return current;
-}
-
-const char *fv_solver_instruction_set(void) {
-  static const char *names[] = {"baseline", "avx2", "avx512"};
-  return names[level_in_use()];
-}
-
-const char *fv_solver_limit_instruction_set(const char *name) {
-  int wanted = 0;
-  if (name && name[0] == 'a' && name[1] == 'v' && name[2] == 'x') wanted = name[3] == '5' ? 2 : 1;
-  int available = detect();
-  __atomic_store_n(&level, wanted < available ? wanted : available, __ATOMIC_RELAXED);
-  return fv_solver_instruction_set();
-}
-
-#if FV_SOLVER_VARIANTS
-#define FV_VARIANT(NAME, TARGET)                                                                                  \
-  __attribute__((target(TARGET))) static void NAME(const float *c, const float *r, const float *p, const float *w, \
-                                                   long b, long f, long pf, long k, const float *v, const float *s,  \
-                                                   float *t, float *o, double *u) {                                \
-    hessian_product(c, r, p, w, b, f, pf, k, v, s, t, o, u);                                                       \
-  }
-FV_VARIANT(hessian_product_avx512, "avx512f")
-FV_VARIANT(hessian_product_avx2, "avx2")
-#endif
-
-void fv_logistic_hessian_product(const float *columns, const float *rows, const float *probabilities,
-                                 const float *weights, long blocks, long features, long paddedFeatures, long classes,
-                                 const float *direction, const float *shift, float *scratch, float *back,
-                                 double *sums) {
-#if FV_SOLVER_VARIANTS
-  switch (level_in_use()) {
-  case 2:
-    hessian_product_avx512(columns, rows, probabilities, weights, blocks, features, paddedFeatures, classes, direction,
-                           shift, scratch, back, sums);
-    return;
-  case 1:
-    hessian_product_avx2(columns, rows, probabilities, weights, blocks, features, paddedFeatures, classes, direction,
-                         shift, scratch, back, sums);
-    return;
-  default: break;
-  }
-#endif
-  hessian_product(columns, rows, probabilities, weights, blocks, features, paddedFeatures, classes, direction, shift,
-                  scratch, back, sums);
-}
+FV_DISPATCH(fv_logistic_hessian_product,
+            (const float *columns, const float *rows, const float *probabilities, const float *weights, long blocks,
+             long features, long paddedFeatures, long classes, const float *direction, const float *shift,
+             float *scratch, float *back, double *sums),
+            (columns, rows, probabilities, weights, blocks, features, paddedFeatures, classes, direction, shift,
+             scratch, back, sums),
+            hessian_product)

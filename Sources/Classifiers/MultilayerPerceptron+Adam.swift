@@ -1,3 +1,5 @@
+import CSolverKernels
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -32,42 +34,11 @@ extension MultilayerPerceptron {
       apply(&p.b2, g.b2, 3, rate)
     }
 
+    /// One parameter array's update (`fv_adam_update`: the operations above, element by
+    /// element; 1 − β in double rounded to single, as numpy evaluates (1 - beta_1) * grad).
     private mutating func apply(_ values: inout [Float], _ gradient: [Float], _ slot: Int, _ rate: Double) {
-      // 1 − β in double rounded to single, as numpy evaluates (1 - beta_1) * grad.
-      let (b1, b2, eps) = (beta1, beta2, epsilon)
-      let (c1, c2) = (Float(1 - 0.9), Float(1 - 0.999))
-      // Four weights at a time on raw buffers (the same operations as one at a time): this
-      // loop runs over every weight on every batch.
-      values.withUnsafeMutableBufferPointer { p in
-        gradient.withUnsafeBufferPointer { g in
-          m[slot].withUnsafeMutableBufferPointer { m in
-            v[slot].withUnsafeMutableBufferPointer { v in
-              let (rp, rg) = (UnsafeMutableRawPointer(p.baseAddress!), UnsafeRawPointer(g.baseAddress!))
-              let (rm, rv) = (UnsafeMutableRawPointer(m.baseAddress!), UnsafeMutableRawPointer(v.baseAddress!))
-              var e = 0
-              while e + 4 <= p.count {
-                let o = e * 4
-                let ge = rg.loadUnaligned(fromByteOffset: o, as: SIMD4<Float>.self)
-                let me = b1 * rm.loadUnaligned(fromByteOffset: o, as: SIMD4<Float>.self) + c1 * ge
-                let ve = b2 * rv.loadUnaligned(fromByteOffset: o, as: SIMD4<Float>.self) + c2 * (ge * ge)
-                rm.storeBytes(of: me, toByteOffset: o, as: SIMD4<Float>.self)
-                rv.storeBytes(of: ve, toByteOffset: o, as: SIMD4<Float>.self)
-                let denominator = SIMD4<Double>(ve.squareRoot() + eps)
-                let step = rate * SIMD4<Double>(me) / denominator
-                let pe = SIMD4<Double>(rp.loadUnaligned(fromByteOffset: o, as: SIMD4<Float>.self)) - step
-                rp.storeBytes(of: SIMD4<Float>(pe), toByteOffset: o, as: SIMD4<Float>.self)
-                e += 4
-              }
-              while e < p.count {
-                m[e] = b1 * m[e] + c1 * g[e]
-                v[e] = b2 * v[e] + c2 * (g[e] * g[e])
-                p[e] = Float(Double(p[e]) - rate * Double(m[e]) / Double(v[e].squareRoot() + eps))
-                e += 1
-              }
-            }
-          }
-        }
-      }
+      precondition(gradient.count == values.count && m[slot].count == values.count)
+      fv_adam_update(&values, gradient, &m[slot], &v[slot], values.count, rate)
     }
   }
 }

@@ -5,6 +5,7 @@
 // Python peer (face_bench_peer.py) can read exactly the same files.
 import Experiments
 import Face
+import Features
 import Foundation
 import Tabular
 

@@ -40,6 +40,22 @@ void fv_logistic_hessian_product(const float *columns, const float *rows, const 
                                  const float *weights, long blocks, long features, long paddedFeatures, long classes,
                                  const float *direction, const float *shift, float *scratch, float *back, double *sums);
 
+/// The multilayer perceptron's element-wise loops (MultilayerPerceptron+Kernels.swift),
+/// in single precision, each operation as written there:
+/// Adam's step (scikit-learn's, for float32 parameters): m = 0.9·m + 0.1·g, v = 0.999·v +
+/// 0.001·g², p = p − rate·m / (√v + 1e-8) in double, rounded back to float.
+void fv_adam_update(float *p, const float *g, float *m, float *v, long count, double rate);
+/// h = max(0, h + b) on `rows` rows of `width`, `stride` apart.
+void fv_add_biases_and_rectify(float *h, long rows, long width, long stride, const float *biases);
+/// back[e] = 0 wherever hidden[e] ≤ 0.
+void fv_zero_where_off(float *back, const float *hidden, long count);
+/// out (rows × columns) = (product + alpha·weights) / samples, `product`'s rows `stride`
+/// apart; `out` may be `product`.
+void fv_weight_gradient(const float *product, long stride, const float *weights, long rows, long columns, float alpha,
+                        float samples, float *out);
+/// mean[j] = (Σ over rows in order of delta[r·stride + j]) / rows.
+void fv_mean_rows(const float *delta, long rows, long columns, long stride, float *mean);
+
 #ifdef __cplusplus
 }
 #endif

@@ -7,11 +7,11 @@ import _TestSupport
 
 @testable import Classifiers
 
-/// The logistic regression's Hessian-vector products run in a C kernel compiled for
-/// AVX-512, AVX2 and the baseline instruction set (`fv_logistic_hessian_product`). Its
-/// products must be the Hessian's, in single precision, and every variant must give the
-/// same bits, so fits do not depend on the machine's instruction set.
-@Suite(.serialized) struct LogisticHessianTests {
+/// The solvers' C kernels (`CSolverKernels`) are compiled for AVX-512, AVX2 and the baseline
+/// instruction set. The logistic regression's Hessian-vector products must be the
+/// Hessian's, in single precision, and every variant of every kernel must give the same
+/// bits, so fits do not depend on the machine's instruction set.
+@Suite(.serialized) struct SolverKernelTests {
   /// Every variant this machine can run, narrowest first.
   static let variants: [String] = {
     var seen: [String] = []
@@ -98,6 +98,22 @@ import _TestSupport
     for run in runs.dropFirst() {
       #expect(run.1.map(\.bitPattern) == runs[0].1.map(\.bitPattern), "product: \(run.0) vs \(runs[0].0)")
       #expect(run.2.map(\.bitPattern) == runs[0].2.map(\.bitPattern), "fit: \(run.0) vs \(runs[0].0)")
+    }
+  }
+
+  /// The MLP's element-wise loops (Adam, ReLU, gradients) run in the same kernels' library:
+  /// a fit under each instruction set gives the same probabilities to the last bit.
+  @Test func perceptronFitsAreBitIdenticalAcrossInstructionSets() throws {
+    defer { _ = fv_solver_limit_instruction_set("avx512") }
+    let (x, y) = ClassifierChecks.blobs(rows: 90, features: 5, classes: 3, seed: 5)
+    var runs: [(String, [Double])] = []
+    for name in Self.variants {
+      _ = fv_solver_limit_instruction_set(name)
+      let model = try MultilayerPerceptron(hiddenUnits: 12).fit(x, y, classCount: 3, seed: 9)
+      runs.append((name, model.probabilities(x).storage))
+    }
+    for run in runs.dropFirst() {
+      #expect(run.1.map(\.bitPattern) == runs[0].1.map(\.bitPattern), "\(run.0) vs \(runs[0].0)")
     }
   }
 }
