@@ -43,4 +43,25 @@ import Testing
     #expect(try FileSetFingerprint.of(files, root: root).sha256 != fingerprint.sha256)
     #expect(throws: TabularError.self) { try FileSetFingerprint.of([root.appendingPathComponent("absent")], root: root) }
   }
+
+  /// A file read in pieces (it is longer than the 1 MiB read buffer, and not a multiple of it)
+  /// has the digest of its bytes; a missing file or a folder is a typed error naming it.
+  @Test func fileDigestIsTheDigestOfItsBytes() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sha-file-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let bytes = (0..<(2_621_440 + 123)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
+    let file = folder.appendingPathComponent("data.bin")
+    try Data(bytes).write(to: file)
+    let (digest, count) = try SHA256.ofFile(file)
+    #expect(digest == SHA256.hex(bytes) && count == bytes.count)
+    for bad in [folder.appendingPathComponent("absent.bin"), folder] {
+      #expect {
+        try SHA256.ofFile(bad)
+      } throws: { error in
+        guard case TabularError.unreadable(let source, _) = error else { return false }
+        return source == bad.path
+      }
+    }
+  }
 }
