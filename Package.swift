@@ -52,7 +52,8 @@ let package = Package(
     .target(name: "GroundTruth"),
     .target(name: "Corpora", dependencies: ["LinearAlgebra", "Voice", "Face", "Body", "Tabular", "Randomness", "GroundTruth"]),
     // The solvers' SIMD inner loops, compiled per instruction set like CVoiceKernels.
-    .target(name: "CSolverKernels"),
+    // -fno-math-errno: sqrtf never sets errno there, so its loops vectorise (values unchanged).
+    .target(name: "CSolverKernels", cSettings: [.unsafeFlags(["-fno-math-errno"])]),
     .target(name: "Classifiers", dependencies: ["LinearAlgebra", "Randomness", "CSolverKernels"]),
     .target(name: "Evaluation", dependencies: ["Randomness"]),
     // Prediction-level analysis and the result record: predictions (of a run or of an audited

@@ -9,7 +9,8 @@
 
 #pragma STDC FP_CONTRACT OFF
 
-FV_INLINE void adam(float *p, const float *g, float *m, float *v, long count, double rate) {
+FV_INLINE void adam(float *restrict p, const float *restrict g, float *restrict m, float *restrict v, long count,
+                    double rate) {
   const float b1 = 0.9f, b2 = 0.999f, eps = 1e-8f;
   const float c1 = (float)(1 - 0.9), c2 = (float)(1 - 0.999);
   for (long e = 0; e < count; e++) {
