@@ -20,10 +20,13 @@ let package = Package(
       dependencies: [.product(name: "Corpora", package: faceValue)]),
     .executableTarget(
       name: "classifiers-bench",
-      dependencies: [.product(name: "Experiments", package: faceValue)]),
+      dependencies: [
+        .product(name: "Experiments", package: faceValue), .product(name: "Features", package: faceValue),
+        .product(name: "Runtime", package: faceValue),
+      ]),
     .executableTarget(
       name: "classifiers-profile",
-      dependencies: [.product(name: "Experiments", package: faceValue)]),
+      dependencies: [.product(name: "Experiments", package: faceValue), .product(name: "Runtime", package: faceValue)]),
     .executableTarget(
       name: "face-bench",
       dependencies: [.product(name: "Experiments", package: faceValue), .product(name: "Features", package: faceValue)]),

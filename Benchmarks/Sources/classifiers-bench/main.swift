@@ -7,8 +7,10 @@
 import Classifiers
 import Corpora
 import Experiments
+import Features
 import Foundation
 import LinearAlgebra
+import Runtime
 import Tabular
 
 NativeBLASKernels.applyStartupSettings()  // as the facevalue CLI does

@@ -9,6 +9,7 @@
 import Classifiers
 import Foundation
 import LinearAlgebra
+import Runtime
 import Tabular
 
 NativeBLASKernels.applyStartupSettings()  // as the facevalue CLI does
