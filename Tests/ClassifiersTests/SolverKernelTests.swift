@@ -13,14 +13,7 @@ import _TestSupport
 /// bits, so fits do not depend on the machine's instruction set.
 @Suite(.serialized) struct SolverKernelTests {
   /// Every variant this machine can run, narrowest first.
-  static let variants: [String] = {
-    var seen: [String] = []
-    for name in ["baseline", "avx2", "avx512"] {
-      let used = String(cString: fv_solver_limit_instruction_set(name))
-      if !seen.contains(used) { seen.append(used) }
-    }
-    return seen
-  }()
+  static let variants = instructionSetVariants { String(cString: fv_solver_limit_instruction_set($0)) }
 
   /// Shapes that exercise the padding: rows not a multiple of 16, classes below and above
   /// 8 (one and two chunks of classes), features below and above 16.

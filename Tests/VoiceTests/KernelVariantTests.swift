@@ -17,14 +17,7 @@ import _TestSupport
 /// these tests run each variant this CPU has and compare bit for bit.
 @Suite(.serialized) struct KernelVariantTests {
   /// Every variant this machine can run, narrowest first.
-  static let variants: [String] = {
-    var seen: [String] = []
-    for name in ["baseline", "avx2", "avx512"] {
-      let used = String(cString: fv_limit_instruction_set(name))
-      if !seen.contains(used) { seen.append(used) }
-    }
-    return seen
-  }()
+  static let variants = instructionSetVariants { String(cString: fv_limit_instruction_set($0)) }
 
   /// Runs `body` under each variant and restores the widest afterwards.
   func underEachVariant<T>(_ body: () -> T) -> [(String, T)] {
