@@ -15,6 +15,9 @@ let package = Package(
     .library(name: "Corpora", targets: ["Corpora"]),
     // For the benchmarks, which apply the executable's start-up settings.
     .library(name: "Runtime", targets: ["Runtime"]),
+    // The face tracker (dlib, FFmpeg) as a shared library next to the executable, loaded only
+    // by the processes that track faces (CFaceTrackerLoader).
+    .library(name: "FaceValueTracker", type: .dynamic, targets: ["CFaceTracker"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,19 +36,23 @@ let package = Package(
     .target(name: "CVoiceKernels"),
     .target(name: "Voice", dependencies: ["LinearAlgebra", "COpenBLAS", "CSndFile", "CVoiceKernels", "Tabular"]),
     // dlib's face detector and shape predictor, FFmpeg's video decoding, behind a C interface
-    // (Debian libdlib-dev, libdlib-data, libavformat-dev, libavcodec-dev, libswscale-dev).
-    // Built with AVX, as dlib's own Python build on such processors; `fv_tracker_cpu_supported`
-    // (plain C, built without it) checks the processor first. No fused multiply-adds: the
+    // (Debian libdlib-dev, libdlib-data, libavformat-dev, libavcodec-dev, libswscale-dev), built
+    // only into the FaceValueTracker library; everything but its function table is hidden.
+    // Built with AVX, as dlib's own Python build on such processors; the loader's
+    // `fv_tracker_cpu_supported` checks the processor first. No fused multiply-adds: the
     // detector's kernels reproduce dlib's float arithmetic operation by operation.
     .target(
       name: "CFaceTracker",
       exclude: ["FrontalFilters.inc"],
-      cxxSettings: [.unsafeFlags(["-O3", "-mavx", "-ffp-contract=off"])],
+      cxxSettings: [.unsafeFlags(["-O3", "-mavx", "-ffp-contract=off", "-fvisibility=hidden"])],
       linkerSettings: [
         .linkedLibrary("dlib"), .linkedLibrary("avformat"), .linkedLibrary("avcodec"), .linkedLibrary("swscale"),
         .linkedLibrary("avutil"),
       ]),
-    .target(name: "Face", dependencies: ["LinearAlgebra", "Tabular", "CFaceTracker"]),
+    // Loads libFaceValueTracker.so on first use: dlib and FFmpeg (about 140 shared libraries)
+    // stay out of every process that does not track faces.
+    .target(name: "CFaceTrackerLoader"),
+    .target(name: "Face", dependencies: ["LinearAlgebra", "Tabular", "CFaceTrackerLoader"]),
     // Body keypoints (OpenPose JSON, MediaPipe Pose and generic wide CSVs) and posture features.
     .target(name: "Body", dependencies: ["Tabular"]),
     // The parameters a synthetic corpus is generated from: its known ground truth, held by results.

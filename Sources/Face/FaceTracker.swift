@@ -1,4 +1,4 @@
-import CFaceTracker
+import CFaceTrackerLoader
 import Foundation
 
 /// One face found in a picture: detection box, detector score and the 68 iBUG points in
@@ -35,9 +35,7 @@ public final class FaceTracker: @unchecked Sendable {
 
   /// Loads the model (about 100 MB, a second or so).
   public init(model: String = FaceTracker.modelPath) throws {
-    guard fv_tracker_cpu_supported() == 1 else {
-      throw TrackingError.trackerUnavailable(reason: "this processor lacks AVX, which the tracker is built for")
-    }
+    try Self.loadLibrary()
     var error = [CChar](repeating: 0, count: 512)
     guard let handle = fv_tracker_create(model, &error, error.count) else {
       throw TrackingError.trackerUnavailable(
@@ -48,13 +46,20 @@ public final class FaceTracker: @unchecked Sendable {
 
   private init(handle: OpaquePointer) { self.handle = handle }
 
+  /// Loads libFaceValueTracker.so (dlib, FFmpeg) into this process, once; says why it cannot
+  /// (no AVX, library missing or from another build).
+  static func loadLibrary() throws {
+    var error = [CChar](repeating: 0, count: 1024)
+    guard fv_tracker_library_load(&error, error.count) == 1 else {
+      throw TrackingError.trackerUnavailable(reason: ErrorBuffer.message(error))
+    }
+  }
+
   /// A tracker running dlib's own detector and shape predictor classes instead of FaceValue's
   /// implementation of them: the same faces bit for bit, several times slower. The tests hold
   /// the default tracker to it.
   static func dlibReference(model: String = FaceTracker.modelPath) throws -> FaceTracker {
-    guard fv_tracker_cpu_supported() == 1 else {
-      throw TrackingError.trackerUnavailable(reason: "this processor lacks AVX, which the tracker is built for")
-    }
+    try loadLibrary()
     var error = [CChar](repeating: 0, count: 512)
     guard let handle = fv_reference_tracker_create(model, &error, error.count) else {
       throw TrackingError.trackerUnavailable(reason: ErrorBuffer.message(error))

@@ -1,4 +1,4 @@
-import CFaceTracker
+import CFaceTrackerLoader
 import Foundation
 import Tabular
 

@@ -1,6 +1,8 @@
 // A C interface over dlib's face detector and 68-point shape predictor, FFmpeg's video
 // decoding and dlib's JPEG/PNG loaders, for the Swift `Face` target. Every function catches
 // every C++ exception and reports it through its error buffer: nothing is thrown across it.
+// The functions live in libFaceValueTracker.so; the Swift side calls them through
+// CFaceTrackerLoader, which loads that library on first use (FaceTrackerLibrary.h).
 #ifndef FACEVALUE_FACE_TRACKER_H
 #define FACEVALUE_FACE_TRACKER_H
 
@@ -89,9 +91,6 @@ typedef struct fv_still fv_still;
 fv_still *fv_still_load(const char *path, char *error, size_t error_size);
 void fv_still_free(fv_still *still);
 fv_rgb_image fv_still_image(const fv_still *still);
-
-/// 1 when this processor runs the instructions the tracker was compiled for (AVX), else 0.
-int fv_tracker_cpu_supported(void);
 
 #ifdef __cplusplus
 }

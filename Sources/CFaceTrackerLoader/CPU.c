@@ -1,6 +1,6 @@
 // Compiled without the tracker's instruction-set flags, so it can run on any x86-64
 // processor and say whether the rest can.
-#include "FaceTracker.h"
+#include "FaceTrackerLoader.h"
 
 int fv_tracker_cpu_supported(void) {
 #if defined(__x86_64__) || defined(__i386__)
