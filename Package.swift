@@ -29,7 +29,9 @@ let package = Package(
     .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
 
     .target(name: "Randomness"),
-    .target(name: "Tabular"),
+    // SHA-256's compression function in C: the processor's SHA extensions, or portable code.
+    .target(name: "CDigest"),
+    .target(name: "Tabular", dependencies: ["CDigest"]),
     .target(name: "LinearAlgebra", dependencies: ["COpenBLAS", "CLAPACKE"]),
     // Process-level settings the executable applies at start-up (BLAS kernels and threads, heap).
     .target(name: "Runtime", dependencies: ["LinearAlgebra"]),
@@ -87,7 +89,7 @@ let package = Package(
     // Runs the built `facevalue` binary; shared by the CLI and hostile-input tests (no library imports).
     .target(name: "_CLITestSupport", path: "Tests/_CLITestSupport"),
     .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
-    .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
+    .testTarget(name: "TabularTests", dependencies: ["Tabular", "CDigest"]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "LinearAlgebra"]),
     .testTarget(

@@ -22,10 +22,20 @@ public struct FileSetFingerprint: Sendable, Equatable, Codable {
         let path = url.standardizedFileURL.path
         return (path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path, url)
       }, uniquingKeysWith: { first, _ in first })
+    let names = named.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    // The files are hashed on all cores; the listing is built in path order afterwards.
+    // Each iteration writes only its own slot.
+    nonisolated(unsafe) let digests = UnsafeMutableBufferPointer<Result<(digest: String, bytes: Int), Error>?>.allocate(
+      capacity: names.count)
+    digests.initialize(repeating: nil)
+    defer { digests.deallocate() }
+    DispatchQueue.concurrentPerform(iterations: names.count) { index in
+      digests[index] = Result { try SHA256.ofFile(named[names[index]]!) }
+    }
     var listing = SHA256()
     var bytes = 0
-    for name in named.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-      let file = try SHA256.ofFile(named[name]!)
+    for (index, name) in names.enumerated() {
+      let file = try digests[index]!.get()
       bytes += file.bytes
       listing.update(Array("\(file.digest)  \(name)\n".utf8))
     }

@@ -1,6 +1,10 @@
-/// SHA-256 (FIPS 180-4, "Secure Hash Standard", §6.2), for fingerprinting input files.
-/// Written here because Foundation offers no digest on Linux and a cryptography package
-/// would be a dependency for one function; the NIST example vectors are its tests.
+import CDigest
+
+/// SHA-256 (FIPS 180-4, "Secure Hash Standard", §6.2), for fingerprinting input files and
+/// the running executable. Written here because Foundation offers no digest on Linux and a
+/// cryptography package would be a dependency for one function; the compression function is
+/// C (`CDigest`: the processor's SHA extensions, or portable code). The NIST example vectors
+/// are its tests.
 public struct SHA256 {
   private var state: [UInt32] = [
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
@@ -35,13 +39,14 @@ public struct SHA256 {
       start = take
       if pending.count == 64 {
         let block = pending
-        block.withUnsafeBufferPointer { compress($0.baseAddress!) }
+        block.withUnsafeBufferPointer { compress($0.baseAddress!, blocks: 1) }
         pending.removeAll(keepingCapacity: true)
       }
     }
-    while start + 64 <= bytes.count {
-      compress(bytes.baseAddress! + start)
-      start += 64
+    let whole = (bytes.count - start) / 64
+    if whole > 0 {
+      compress(bytes.baseAddress! + start, blocks: whole)
+      start += 64 * whole
     }
     if start < bytes.count { pending += bytes[start...] }
   }
@@ -59,41 +64,12 @@ public struct SHA256 {
     return String(state.flatMap { word in (0..<8).map { digits[Int((word >> (28 - 4 * UInt32($0))) & 0xf)] } })
   }
 
-  private static let k: [UInt32] = [
-    0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-    0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-    0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-    0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-    0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-    0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-    0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-    0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-  ]
-
-  /// One 64-byte block (§6.2.2).
-  private mutating func compress(_ block: UnsafePointer<UInt8>) {
-    @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-    // The message schedule lives on the stack: a heap array per block would dominate the time.
-    let (a, b, c, d, e, f, g, h) = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-      for t in 0..<16 {
-        w[t] =
-          UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8
-          | UInt32(block[4 * t + 3])
-      }
-      for t in 16..<64 {
-        let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-        let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-      }
-      var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-      for t in 0..<64 {
-        let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ Self.k[t] &+ w[t]
-        let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
-        (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-      }
-      return (a, b, c, d, e, f, g, h)
-    }
-    state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-    state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+  /// Runs the compression function over `blocks` whole 64-byte blocks.
+  private mutating func compress(_ data: UnsafePointer<UInt8>, blocks: Int) {
+    state.withUnsafeMutableBufferPointer { fv_sha256_blocks($0.baseAddress!, data, blocks) }
   }
+
+  /// The code the compression function runs: "sha-ni" (the processor's SHA extensions) or
+  /// "portable".
+  public static var implementation: String { String(cString: fv_sha256_implementation()) }
 }

@@ -1,3 +1,4 @@
+import CDigest
 import Foundation
 import Testing
 
@@ -63,5 +64,43 @@ import Testing
         return source == bad.path
       }
     }
+  }
+}
+
+/// The compression function's two implementations (the processor's SHA extensions and
+/// portable C) give the same state on the same blocks; the NIST examples above run on the one
+/// this processor uses.
+@Suite struct SHA256ImplementationTests {
+  @Test func extensionsAndPortableCodeAgree() throws {
+    try #require(
+      fv_sha256_extensions_available() == 1, "this processor has no SHA extensions; only the portable code runs here")
+    var generator = UInt64(0x9E37_79B9_7F4A_7C15)
+    for blocks in [1, 2, 3, 17, 1000] {
+      let data = (0..<(64 * blocks)).map { _ -> UInt8 in
+        generator = generator &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return UInt8(truncatingIfNeeded: generator >> 56)
+      }
+      var portable: [UInt32] = [0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19]
+      var extensions = portable
+      fv_sha256_blocks_portable(&portable, data, blocks)
+      fv_sha256_blocks_extensions(&extensions, data, blocks)
+      #expect(portable == extensions, "\(blocks) block(s)")
+    }
+    #expect(SHA256.implementation == "sha-ni")
+  }
+
+  /// "abc" padded to one block, through the portable code: the NIST digest.
+  @Test func portableCodeGivesTheNISTDigest() {
+    var block = [UInt8](repeating: 0, count: 64)
+    block[0] = 0x61
+    block[1] = 0x62
+    block[2] = 0x63
+    block[3] = 0x80
+    block[63] = 24
+    var state: [UInt32] = [0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19]
+    fv_sha256_blocks_portable(&state, block, 1)
+    #expect(
+      state.map { String($0, radix: 16) }.map { String(repeating: "0", count: 8 - $0.count) + $0 }.joined()
+        == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
   }
 }
