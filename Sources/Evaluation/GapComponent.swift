@@ -43,19 +43,40 @@ public struct GapDefinition: Sendable {
   /// (an audit's "compared with the majority group").
   func largest(_ groups: [ConfusionMatrix], reference: Int? = nil) -> (value: Double, component: Int, higher: Int, lower: Int)? {
     var best: (value: Double, component: Int, higher: Int, lower: Int)? = nil
-    for (c, component) in components.enumerated() {
-      let values = groups.enumerated().compactMap { g, m in component.compute(m).number.map { (g, $0) } }
-      guard values.count >= 2 else { continue }
-      var high = values.max { $0.1 < $1.1 }!, low = values.min { $0.1 < $1.1 }!
-      // All values equal: still two different groups, so the report never reads "A − A".
-      if high.0 == low.0 { low = values.first { $0.0 != high.0 }! }
-      if let reference {
-        guard let anchor = values.first(where: { $0.0 == reference }) else { continue }
-        let farthest = values.filter { $0.0 != reference }.max { abs($0.1 - anchor.1) < abs($1.1 - anchor.1) }!
-        (high, low) = farthest.1 >= anchor.1 ? (farthest, anchor) : (anchor, farthest)
+    // The permutation tests call this for every permutation: no array is made per call.
+    withUnsafeTemporaryAllocation(of: (group: Int, value: Double).self, capacity: groups.count) { values in
+      for (c, component) in components.enumerated() {
+        var count = 0
+        for g in groups.indices {
+          guard let value = component.compute(groups[g]).number else { continue }
+          values[count] = (g, value)
+          count += 1
+        }
+        guard count >= 2 else { continue }
+        // The first highest and the first lowest defined value.
+        var high = values[0], low = values[0]
+        for i in 1..<count {
+          if high.value < values[i].value { high = values[i] }
+          if values[i].value < low.value { low = values[i] }
+        }
+        // All values equal: still two different groups, so the report never reads "A − A".
+        if high.group == low.group {
+          for i in 0..<count where values[i].group != high.group {
+            low = values[i]
+            break
+          }
+        }
+        if let reference {
+          guard let anchor = (0..<count).first(where: { values[$0].group == reference }).map({ values[$0] }) else { continue }
+          var farthest: (group: Int, value: Double)? = nil
+          for i in 0..<count where values[i].group != reference {
+            if farthest == nil || abs(farthest!.value - anchor.value) < abs(values[i].value - anchor.value) { farthest = values[i] }
+          }
+          (high, low) = farthest!.value >= anchor.value ? (farthest!, anchor) : (anchor, farthest!)
+        }
+        let range = high.value - low.value
+        if best == nil || range > best!.value { best = (range, c, high.group, low.group) }
       }
-      let range = high.1 - low.1
-      if best == nil || range > best!.value { best = (range, c, high.0, low.0) }
     }
     return best
   }

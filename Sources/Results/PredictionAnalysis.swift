@@ -1,4 +1,5 @@
 import Evaluation
+import Foundation
 import Randomness
 
 /// Headline metrics with intervals, and the fairness reports, of a `PredictionSet`: the
@@ -69,12 +70,19 @@ public struct PredictionAnalysis: Sendable {
         }
       }
     }
-    return slices.enumerated().map { index, slice in
+    // The slices are independent (each has its own seed), so they are analysed on all cores.
+    nonisolated(unsafe) let reports = UnsafeMutableBufferPointer<FairnessReport?>.allocate(capacity: slices.count)
+    reports.initialize(repeating: nil)
+    defer { reports.deallocate() }
+    let (template, references, sliced) = (analysis, referenceGroups, slices)
+    DispatchQueue.concurrentPerform(iterations: slices.count) { index in
+      var analysis = template
       analysis.seed = seed.derived(.fairnessSlice(index))
-      analysis.referenceGroup = referenceGroups[slice.0]
-      return analysis.report(
-        attribute: slice.0, truth: set.truth, predicted: set.predicted, subjects: set.subjects,
-        groupOf: slice.1, labels: set.labels, gaps: gaps, negative: negative, neutralOrPositive: positive)
+      analysis.referenceGroup = references[sliced[index].0]
+      reports[index] = analysis.report(
+        attribute: sliced[index].0, truth: set.truth, predicted: set.predicted, subjects: set.subjects,
+        groupOf: sliced[index].1, labels: set.labels, gaps: gaps, negative: negative, neutralOrPositive: positive)
     }
+    return reports.map { $0! }
   }
 }

@@ -71,9 +71,10 @@ import Testing
 /// portable C) give the same state on the same blocks; the NIST examples above run on the one
 /// this processor uses.
 @Suite struct SHA256ImplementationTests {
-  @Test func extensionsAndPortableCodeAgree() throws {
-    try #require(
-      fv_sha256_extensions_available() == 1, "this processor has no SHA extensions; only the portable code runs here")
+  @Test(
+    .enabled(
+      if: fv_sha256_extensions_available() == 1, "this processor has no SHA extensions: only the portable code runs here"))
+  func extensionsAndPortableCodeAgree() {
     var generator = UInt64(0x9E37_79B9_7F4A_7C15)
     for blocks in [1, 2, 3, 17, 1000] {
       let data = (0..<(64 * blocks)).map { _ -> UInt8 in
