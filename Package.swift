@@ -35,8 +35,10 @@ let package = Package(
     .target(name: "LinearAlgebra", dependencies: ["COpenBLAS", "CLAPACKE"]),
     // Process-level settings the executable applies at start-up (BLAS kernels and threads, heap).
     .target(name: "Runtime", dependencies: ["LinearAlgebra"]),
-    .target(name: "CVoiceKernels"),
-    .target(name: "Voice", dependencies: ["LinearAlgebra", "COpenBLAS", "CSndFile", "CVoiceKernels", "Tabular"]),
+    // Run-time choice of instruction set (AVX-512, AVX2, baseline) for the C kernel libraries.
+    .target(name: "CKernelDispatch"),
+    .target(name: "CVoiceKernels", dependencies: ["CKernelDispatch"]),
+    .target(name: "Voice", dependencies: ["LinearAlgebra", "COpenBLAS", "CSndFile", "CKernelDispatch", "CVoiceKernels", "Tabular"]),
     // dlib's face detector and shape predictor, FFmpeg's video decoding, behind a C interface
     // (Debian libdlib-dev, libdlib-data, libavformat-dev, libavcodec-dev, libswscale-dev), built
     // only into the FaceValueTracker library; everything but its function table is hidden.
@@ -62,7 +64,7 @@ let package = Package(
     .target(name: "Corpora", dependencies: ["LinearAlgebra", "Voice", "Face", "Body", "Tabular", "Randomness", "GroundTruth"]),
     // The solvers' SIMD inner loops, compiled per instruction set like CVoiceKernels.
     // -fno-math-errno: sqrtf never sets errno there, so its loops vectorise (values unchanged).
-    .target(name: "CSolverKernels", cSettings: [.unsafeFlags(["-fno-math-errno"])]),
+    .target(name: "CSolverKernels", dependencies: ["CKernelDispatch"], cSettings: [.unsafeFlags(["-fno-math-errno"])]),
     .target(name: "Classifiers", dependencies: ["LinearAlgebra", "Randomness", "CSolverKernels"]),
     .target(name: "Evaluation", dependencies: ["Randomness"]),
     // Prediction-level analysis and the result record: predictions (of a run or of an audited
@@ -93,12 +95,14 @@ let package = Package(
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "LinearAlgebra"]),
     .testTarget(
-      name: "VoiceTests", dependencies: ["Voice", "CVoiceKernels", "Randomness", "LinearAlgebra", "_TestSupport"], exclude: ["Golden"]),
+      name: "VoiceTests", dependencies: ["Voice", "CKernelDispatch", "CVoiceKernels", "Randomness", "LinearAlgebra", "_TestSupport"],
+      exclude: ["Golden"]),
     .testTarget(name: "FaceTests", dependencies: ["Face", "Tabular", "_TestSupport"]),
     .testTarget(name: "BodyTests", dependencies: ["Body"]),
     .testTarget(name: "CorporaTests", dependencies: ["Corpora", "GroundTruth", "Voice", "Face", "_TestSupport"]),
     .testTarget(
-      name: "ClassifiersTests", dependencies: ["Classifiers", "CSolverKernels", "LinearAlgebra", "Randomness", "_TestSupport"],
+      name: "ClassifiersTests",
+      dependencies: ["Classifiers", "CKernelDispatch", "CSolverKernels", "LinearAlgebra", "Randomness", "_TestSupport"],
       exclude: ["Golden"]),
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Randomness", "_TestSupport"], exclude: ["Golden"]),
     .testTarget(

@@ -4,7 +4,7 @@
 // BLAS calls whose products are only k (about 8) columns wide, where BLAS's small-matrix
 // kernels run far below peak, and the pass over the rows between them.
 #include "SolverKernels.h"
-#include "SolverDispatch.h"
+#include "KernelDispatch.h"
 
 #pragma STDC FP_CONTRACT OFF
 // Vector arguments are always inlined, so no call crosses an ABI boundary.

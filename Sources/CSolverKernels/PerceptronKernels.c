@@ -5,7 +5,7 @@
 // lane), so the results are the same bits on every instruction set; the wide variants only
 // do more elements per instruction than Swift's baseline SSE2 code.
 #include "SolverKernels.h"
-#include "SolverDispatch.h"
+#include "KernelDispatch.h"
 
 #pragma STDC FP_CONTRACT OFF
 

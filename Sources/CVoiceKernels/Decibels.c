@@ -55,18 +55,4 @@ FV_INLINE double decibels(double *values, long count, double floor) {
   return peak;
 }
 
-#if FV_X86_VARIANTS
-FV_TARGET_AVX512 static double decibels_avx512(double *v, long n, double f) { return decibels(v, n, f); }
-FV_TARGET_AVX2 static double decibels_avx2(double *v, long n, double f) { return decibels(v, n, f); }
-#endif
-
-double fv_decibels(double *values, long count, double floor) {
-#if FV_X86_VARIANTS
-  switch (fv_instruction_set_in_use()) {
-  case FV_AVX512: return decibels_avx512(values, count, floor);
-  case FV_AVX2: return decibels_avx2(values, count, floor);
-  default: break;
-  }
-#endif
-  return decibels(values, count, floor);
-}
+FV_DISPATCH_RETURNING(double, fv_decibels, (double *values, long count, double floor), (values, count, floor), decibels)

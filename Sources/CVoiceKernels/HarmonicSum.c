@@ -70,25 +70,4 @@ FV_INLINE double harmonic_sum(const double *spectrum, long n, const long *shifts
   return ((total[0] + total[1]) + (total[2] + total[3])) + ((total[4] + total[5]) + (total[6] + total[7]));
 }
 
-#if FV_X86_VARIANTS
-FV_TARGET_AVX512 static double harmonic_sum_avx512(const double *s, long n, const long *shifts, const double *w,
-                                                   long harmonics, double scale, double *out) {
-  return harmonic_sum(s, n, shifts, w, harmonics, scale, out);
-}
-FV_TARGET_AVX2 static double harmonic_sum_avx2(const double *s, long n, const long *shifts, const double *w,
-                                               long harmonics, double scale, double *out) {
-  return harmonic_sum(s, n, shifts, w, harmonics, scale, out);
-}
-#endif
-
-double fv_harmonic_sum(const double *spectrum, long n, const long *shifts, const double *weights, long harmonics,
-                       double scale, double *out) {
-#if FV_X86_VARIANTS
-  switch (fv_instruction_set_in_use()) {
-  case FV_AVX512: return harmonic_sum_avx512(spectrum, n, shifts, weights, harmonics, scale, out);
-  case FV_AVX2: return harmonic_sum_avx2(spectrum, n, shifts, weights, harmonics, scale, out);
-  default: break;
-  }
-#endif
-  return harmonic_sum(spectrum, n, shifts, weights, harmonics, scale, out);
-}
+FV_DISPATCH_RETURNING(double, fv_harmonic_sum, (const double *spectrum, long n, const long *shifts, const double *weights, long harmonics, double scale, double *out), (spectrum, n, shifts, weights, harmonics, scale, out), harmonic_sum)

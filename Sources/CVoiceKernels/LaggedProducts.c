@@ -50,22 +50,4 @@ FV_INLINE void lagged_products(const double *x, long length, long lags, double *
   }
 }
 
-#if FV_X86_VARIANTS
-FV_TARGET_AVX512 static void lagged_products_avx512(const double *x, long length, long lags, double *out) {
-  lagged_products(x, length, lags, out);
-}
-FV_TARGET_AVX2 static void lagged_products_avx2(const double *x, long length, long lags, double *out) {
-  lagged_products(x, length, lags, out);
-}
-#endif
-
-void fv_lagged_products(const double *x, long length, long lags, double *out) {
-#if FV_X86_VARIANTS
-  switch (fv_instruction_set_in_use()) {
-  case FV_AVX512: lagged_products_avx512(x, length, lags, out); return;
-  case FV_AVX2: lagged_products_avx2(x, length, lags, out); return;
-  default: break;
-  }
-#endif
-  lagged_products(x, length, lags, out);
-}
+FV_DISPATCH(fv_lagged_products, (const double *x, long length, long lags, double *out), (x, length, lags, out), lagged_products)

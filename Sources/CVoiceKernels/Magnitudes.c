@@ -14,18 +14,4 @@ FV_INLINE void square_roots(double *values, long count) {
   }
 }
 
-#if FV_X86_VARIANTS
-FV_TARGET_AVX512 static void square_roots_avx512(double *values, long count) { square_roots(values, count); }
-FV_TARGET_AVX2 static void square_roots_avx2(double *values, long count) { square_roots(values, count); }
-#endif
-
-void fv_square_roots(double *values, long count) {
-#if FV_X86_VARIANTS
-  switch (fv_instruction_set_in_use()) {
-  case FV_AVX512: square_roots_avx512(values, count); return;
-  case FV_AVX2: square_roots_avx2(values, count); return;
-  default: break;
-  }
-#endif
-  square_roots(values, count);
-}
+FV_DISPATCH(fv_square_roots, (double *values, long count), (values, count), square_roots)

@@ -1,7 +1,7 @@
 // fv_power_spectra and fv_mel_spectra: PowerSpectraBody.h compiled for each instruction set.
 #include <stdlib.h>
 
-#include "Dispatch.h"
+#include "KernelDispatch.h"
 #include "VoiceKernels.h"
 
 #pragma STDC FP_CONTRACT OFF

@@ -4,7 +4,7 @@
 #ifndef FACEVALUE_VECTOR8_H
 #define FACEVALUE_VECTOR8_H
 
-#include "Dispatch.h"
+#include "KernelDispatch.h"
 
 // Vector arguments and returns of these helpers are always inlined, so no call crosses
 // an ABI boundary (clang warns that AVX vectors would change the ABI if one did).

@@ -39,22 +39,4 @@ FV_INLINE double windowed_power(const double *x, const double *w, long length, d
   return combine(a[0], a[1], a[2], a[3]);
 }
 
-#if FV_X86_VARIANTS
-FV_TARGET_AVX512 static double windowed_power_avx512(const double *x, const double *w, long length, double weight) {
-  return windowed_power(x, w, length, weight);
-}
-FV_TARGET_AVX2 static double windowed_power_avx2(const double *x, const double *w, long length, double weight) {
-  return windowed_power(x, w, length, weight);
-}
-#endif
-
-double fv_windowed_power(const double *x, const double *w, long length, double weight) {
-#if FV_X86_VARIANTS
-  switch (fv_instruction_set_in_use()) {
-  case FV_AVX512: return windowed_power_avx512(x, w, length, weight);
-  case FV_AVX2: return windowed_power_avx2(x, w, length, weight);
-  default: break;
-  }
-#endif
-  return windowed_power(x, w, length, weight);
-}
+FV_DISPATCH_RETURNING(double, fv_windowed_power, (const double *x, const double *w, long length, double weight), (x, w, length, weight), windowed_power)

@@ -1,3 +1,4 @@
+import CKernelDispatch
 import CSolverKernels
 import Foundation
 import LinearAlgebra
@@ -13,7 +14,7 @@ import _TestSupport
 /// bits, so fits do not depend on the machine's instruction set.
 @Suite(.serialized) struct SolverKernelTests {
   /// Every variant this machine can run, narrowest first.
-  static let variants = instructionSetVariants { String(cString: fv_solver_limit_instruction_set($0)) }
+  static let variants = instructionSetVariants { String(cString: fv_limit_instruction_set($0)) }
 
   /// Shapes that exercise the padding: rows not a multiple of 16, classes below and above
   /// 8 (one and two chunks of classes), features below and above 16.
@@ -76,13 +77,13 @@ import _TestSupport
 
   @Test(arguments: 0..<shapes.count)
   func productsAndFitsAreBitIdenticalAcrossInstructionSets(shape: Int) throws {
-    defer { _ = fv_solver_limit_instruction_set("avx512") }
+    defer { _ = fv_limit_instruction_set("avx512") }
     let (objective, _, v, x) = Self.problem(Self.shapes[shape])
     let (_, y) = ClassifierChecks.blobs(
       rows: Self.shapes[shape].rows, features: Self.shapes[shape].features, classes: Self.shapes[shape].classes, seed: 3)
     var runs: [(String, [Double], [Double])] = []
     for name in Self.variants {
-      _ = fv_solver_limit_instruction_set(name)
+      _ = fv_limit_instruction_set(name)
       var product = [Double](repeating: 0, count: objective.dimension)
       objective.hessianTimes(v, into: &product)
       let model = try LogisticRegression(c: 0.7).fit(x, y, classCount: Self.shapes[shape].classes, seed: 0)
@@ -97,11 +98,11 @@ import _TestSupport
   /// The MLP's element-wise loops (Adam, ReLU, gradients) run in the same kernels' library:
   /// a fit under each instruction set gives the same probabilities to the last bit.
   @Test func perceptronFitsAreBitIdenticalAcrossInstructionSets() throws {
-    defer { _ = fv_solver_limit_instruction_set("avx512") }
+    defer { _ = fv_limit_instruction_set("avx512") }
     let (x, y) = ClassifierChecks.blobs(rows: 90, features: 5, classes: 3, seed: 5)
     var runs: [(String, [Double])] = []
     for name in Self.variants {
-      _ = fv_solver_limit_instruction_set(name)
+      _ = fv_limit_instruction_set(name)
       let model = try MultilayerPerceptron(hiddenUnits: 12).fit(x, y, classCount: 3, seed: 9)
       runs.append((name, model.probabilities(x).storage))
     }

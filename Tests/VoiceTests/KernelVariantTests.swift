@@ -1,3 +1,4 @@
+import CKernelDispatch
 import CVoiceKernels
 import Randomness
 import Testing

@@ -1,6 +1,7 @@
 // Inner loops of the classifiers' solvers that need wide SIMD. Swift compiles for the
 // baseline x86-64 instruction set (SSE2), so these live in C, compiled once per instruction
-// set (AVX-512, AVX2, baseline) and chosen at run time, as the voice kernels are.
+// set (AVX-512, AVX2, baseline) and chosen at run time by CKernelDispatch, as the voice
+// kernels are.
 //
 // Floating-point contraction is off and every sum runs in an order fixed by the code (rows
 // in order, features in order), never by the vector width, so every variant gives the same
@@ -15,13 +16,6 @@ extern "C" {
 /// Rows per block of the blocked layouts below: one 16-float vector holds a feature (or a
 /// class) of a block's rows.
 enum { FV_SOLVER_BLOCK = 16 };
-
-/// The instruction set the solver kernels run with: "avx512", "avx2" or "baseline".
-const char *fv_solver_instruction_set(void);
-
-/// Uses at most the named instruction set from now on (never more than the CPU has) and
-/// returns the one now in use. For tests that check the variants agree.
-const char *fv_solver_limit_instruction_set(const char *name);
 
 /// The multinomial logistic loss's Hessian times a direction (V, shift), without the
 /// penalty and the factor C (LogisticRegression+Newton.swift has the formula): for each row

@@ -4,7 +4,8 @@
 // summation. Swift compiles for the baseline x86-64 instruction set (SSE2) and has no
 // per-function target attributes, so these loops live in C and are compiled once per
 // instruction set (AVX-512, AVX2, baseline); the widest one the CPU and operating system
-// support is chosen at run time.
+// support is chosen at run time (CKernelDispatch, which also says which one and lets tests
+// lower it).
 //
 // Floating-point contraction is off in every variant and the order of every sum is fixed
 // by the code, not by the vector width, so all variants give bit-identical results.
@@ -16,14 +17,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/// The instruction set the kernels run with on this machine: "avx512", "avx2" or "baseline".
-const char *fv_kernel_instruction_set(void);
-
-/// Uses at most the named instruction set ("avx512", "avx2" or "baseline"; never more than
-/// the CPU has) from now on, for every thread, and returns the one now in use. For tests
-/// that check the variants agree.
-const char *fv_limit_instruction_set(const char *name);
 
 /// out[i] = x[i]·scale (16-bit PCM to double; exact for a power-of-two scale).
 void fv_int16_to_double(const int16_t *x, long count, double scale, double *out);

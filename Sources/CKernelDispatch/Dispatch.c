@@ -1,5 +1,5 @@
-#include "Dispatch.h"
-#include "VoiceKernels.h"
+// Detects the instruction set once and lets tests lower it (KernelDispatch.h).
+#include "KernelDispatch.h"
 
 static fv_instruction_set detect(void) {
 #if FV_X86_VARIANTS
