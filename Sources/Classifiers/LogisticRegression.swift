@@ -69,6 +69,11 @@ public struct LogisticRegression: Classifier {
   /// 400+ evaluations at C = 10 on RAVDESS-sized folds, Newton 7–10 steps). The inner solves
   /// use the forcing sequence min(0.5, √(‖g‖/‖g₀‖)).
   public static func fit(path: [LogisticRegression], _ x: Matrix, _ y: [Int], classCount: Int) throws -> [Model] {
+    try fit(path: path, x, y, classCount: classCount, preconditioned: true)
+  }
+
+  /// `preconditioned: false` runs plain conjugate gradients (for tests that compare).
+  static func fit(path: [LogisticRegression], _ x: Matrix, _ y: [Int], classCount: Int, preconditioned: Bool) throws -> [Model] {
     try ClassifierError.validate(x, y, classCount: classCount)
     let (d, k) = (x.columns, classCount)
     var previous: [Double]? = nil
@@ -77,6 +82,7 @@ public struct LogisticRegression: Classifier {
       let rowWeights: [Double]? =
         configuration.classWeight == .none ? nil : configuration.classWeight.sampleWeights(y, classCount: k)
       var objective = NewtonObjective(x: x, labels: y, rowWeights: rowWeights, c: configuration.c, classCount: k)
+      objective.usesPreconditioner = preconditioned
       var solver = TrustRegionNewton(tolerance: configuration.tolerance, maximumIterations: configuration.maximumIterations)
       solver.maximumGradientScale = configuration.c * (rowWeights?.reduce(0, +) ?? Double(x.rows))
       solver.adaptiveForcing = true

@@ -10,6 +10,18 @@ protocol TwiceDifferentiableObjective {
   mutating func gradient(at w: UnsafePointer<Double>, into g: UnsafeMutablePointer<Double>)
   /// H·v, written into `out`.
   func hessianTimes(_ v: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>)
+  /// Whether `precondition` solves with a matrix M ≈ H; when false, plain CG runs.
+  var isPreconditioned: Bool { get }
+  /// z = M⁻¹·r for a symmetric positive definite M approximating the Hessian of the last
+  /// `gradient`.
+  func precondition(_ r: UnsafePointer<Double>, into z: UnsafeMutablePointer<Double>)
+}
+
+extension TwiceDifferentiableObjective {
+  var isPreconditioned: Bool { false }
+  func precondition(_ r: UnsafePointer<Double>, into z: UnsafeMutablePointer<Double>) {
+    for j in 0..<dimension { z[j] = r[j] }
+  }
 }
 
 /// Trust-region Newton method with conjugate-gradient inner solves (Steihaug), as LIBLINEAR's
@@ -48,12 +60,13 @@ struct TrustRegionNewton {
     let n = objective.dimension
     let (eta0, eta1, eta2) = (1e-4, 0.25, 0.75)
     let (sigma1, sigma2, sigma3) = (0.25, 0.5, 4.0)
-    // One workspace: w, g, trial point, step s, residual r, direction d, H·d.
-    var workspace = [Double](repeating: 0, count: 7 * n)
+    // One workspace: w, g, trial point, step s, residual r, direction d, H·d, M⁻¹·r.
+    var workspace = [Double](repeating: 0, count: 8 * n)
     var (iterations, innerIterations, converged) = (0, 0, false)
+    let preconditioned = objective.isPreconditioned
     workspace.withUnsafeMutableBufferPointer { all in
       let w = all.baseAddress!, g = w + n, trial = w + 2 * n, s = w + 3 * n
-      let r = w + 4 * n, d = w + 5 * n, hd = w + 6 * n
+      let r = w + 4 * n, d = w + 5 * n, hd = w + 6 * n, z = w + 7 * n
       var f = objective.value(at: w)
       objective.gradient(at: w, into: g)
       var gradientNorm = unsafeDot(g, g, n).squareRoot()
@@ -66,6 +79,11 @@ struct TrustRegionNewton {
         gradientNorm = unsafeDot(g, g, n).squareRoot()
       }
       var delta = gradientNorm
+      if preconditioned {
+        // ‖g‖ in the norm dual to the trust region's, M⁻¹'s.
+        objective.precondition(g, into: z)
+        delta = unsafeDot(g, z, n).squareRoot()
+      }
       func small() -> Bool {
         guard let scale = maximumGradientScale else { return gradientNorm <= tolerance * firstNorm }
         var largest = 0.0
@@ -76,8 +94,16 @@ struct TrustRegionNewton {
       var step = 1
       while step <= maximumIterations {
         let forcing = adaptiveForcing ? min(0.5, (gradientNorm / firstNorm).squareRoot()) : innerTolerance
-        let (reachedBoundary, cgSteps) = conjugateGradient(
-          objective, delta: delta, gradient: g, gradientNorm: gradientNorm, forcing: forcing, n: n, s: s, r: r, d: d, hd: hd)
+        let reachedBoundary: Bool, cgSteps: Int, stepNorm: Double
+        if preconditioned {
+          (reachedBoundary, cgSteps, stepNorm) = preconditionedConjugateGradient(
+            objective, delta: delta, gradient: g, gradientNorm: gradientNorm, forcing: forcing, n: n, s: s, r: r, d: d, hd: hd,
+            z: z)
+        } else {
+          (reachedBoundary, cgSteps) = conjugateGradient(
+            objective, delta: delta, gradient: g, gradientNorm: gradientNorm, forcing: forcing, n: n, s: s, r: r, d: d, hd: hd)
+          stepNorm = unsafeDot(s, s, n).squareRoot()
+        }
         innerIterations += cgSteps
         for j in 0..<n { trial[j] = w[j] + s[j] }
         let gs = unsafeDot(g, s, n)
@@ -85,7 +111,6 @@ struct TrustRegionNewton {
         let predicted = -0.5 * (gs - unsafeDot(s, r, n))
         let trialValue = objective.value(at: trial)
         let actual = f - trialValue
-        let stepNorm = unsafeDot(s, s, n).squareRoot()
         if step == 1 { delta = min(delta, stepNorm) }
         // Step-length estimate from a quadratic interpolation along s (Lin & Moré 1999, §2).
         let alpha = trialValue - f - gs <= 0 ? sigma3 : max(sigma1, -0.5 * (gs / (trialValue - f - gs)))
@@ -173,5 +198,55 @@ struct TrustRegionNewton {
       rr = next
     }
     return (false, steps)
+  }
+
+  /// Steihaug's truncated CG with a preconditioner M: the trust region is ‖s‖_M ≤ Δ, and
+  /// ‖s‖_M, sᵀMd and dᵀMd follow from the recurrences of Gould, Lucidi, Roma & Toint 1999
+  /// (SIAM J. Optim. 9(2), §2), so only M⁻¹ is ever applied. Stops, as the plain version,
+  /// at ‖r‖ ≤ forcing · ‖g‖. Leaves the step in `s` and the residual −g − Hs in `r`;
+  /// returns ‖s‖_M.
+  private func preconditionedConjugateGradient<F: TwiceDifferentiableObjective>(
+    _ objective: F, delta: Double, gradient g: UnsafeMutablePointer<Double>, gradientNorm: Double, forcing: Double, n: Int,
+    s: UnsafeMutablePointer<Double>, r: UnsafeMutablePointer<Double>, d: UnsafeMutablePointer<Double>,
+    hd: UnsafeMutablePointer<Double>, z: UnsafeMutablePointer<Double>
+  ) -> (reachedBoundary: Bool, steps: Int, stepNorm: Double) {
+    for j in 0..<n {
+      s[j] = 0
+      r[j] = -g[j]
+    }
+    objective.precondition(r, into: z)
+    for j in 0..<n { d[j] = z[j] }
+    let stop = forcing * gradientNorm
+    var rz = unsafeDot(r, z, n)
+    // sᵀMs, sᵀMd, dᵀMd; d = z at the start, so dᵀMd = rᵀz.
+    var (sMs, sMd, dMd) = (0.0, 0.0, rz)
+    var steps = 0
+    while unsafeDot(r, r, n).squareRoot() > stop && steps < 2 * n + 10 {
+      steps += 1
+      objective.hessianTimes(d, into: hd)
+      let alpha = rz / unsafeDot(d, hd, n)
+      let nextSMs = sMs + 2 * alpha * sMd + alpha * alpha * dMd
+      if nextSMs.squareRoot() > delta {
+        // Along d to the boundary: the positive root τ of dMd τ² + 2 sMd τ + sMs − Δ² = 0,
+        // cancellation-free for each sign of sMd.
+        let room = delta * delta - sMs
+        let root = (sMd * sMd + dMd * room).squareRoot()
+        let tau = sMd >= 0 ? room / (sMd + root) : (root - sMd) / dMd
+        unsafeAddScaled(tau, d, to: s, n)
+        unsafeAddScaled(-tau, hd, to: r, n)
+        return (true, steps, delta)
+      }
+      unsafeAddScaled(alpha, d, to: s, n)
+      unsafeAddScaled(-alpha, hd, to: r, n)
+      objective.precondition(r, into: z)
+      let next = unsafeDot(r, z, n)
+      let beta = next / rz
+      sMs = nextSMs
+      sMd = beta * (sMd + alpha * dMd)
+      dMd = next + beta * beta * dMd
+      for j in 0..<n { d[j] = z[j] + beta * d[j] }
+      rz = next
+    }
+    return (false, steps, max(sMs, 0).squareRoot())
   }
 }
