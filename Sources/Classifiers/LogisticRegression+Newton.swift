@@ -76,30 +76,13 @@ extension LogisticRegression {
       scratch = [Float](repeating: 0, count: 2 * paddedClasses * block)
       back = [Float](repeating: 0, count: paddedClasses * paddedFeatures)
       sums = [Double](repeating: 0, count: paddedClasses)
-      (featureVectors, featureValues) = Self.weightedGram(x, rowWeights: rowWeights)
+      let factor = FeatureFactorCache.shared.factor(of: x, rowWeights: rowWeights)
+      (featureVectors, featureValues) = (factor.vectors, factor.values)
       classVectors = Matrix(rows: classCount, columns: classCount, repeating: 0)
       for j in 0..<classCount { classVectors.storage[j * classCount + j] = 1 }
       inverseScales = [Double](repeating: 1, count: (d + 1) * classCount)
       preconditionerWork = inverseScales
       preconditionerWork2 = inverseScales
-    }
-
-    /// The eigendecomposition of G = Σᵢ rᵢ x̃ᵢx̃ᵢᵀ; the identity when LAPACK fails.
-    private static func weightedGram(_ x: Matrix, rowWeights: [Double]?) -> (Matrix, [Double]) {
-      let (n, d) = (x.rows, x.columns)
-      var augmented = Matrix(rows: n, columns: d + 1, repeating: 0)
-      for i in 0..<n {
-        let root = (rowWeights?[i] ?? 1).squareRoot()
-        for l in 0..<d { augmented.storage[i * (d + 1) + l] = root * x.storage[i * d + l] }
-        augmented.storage[i * (d + 1) + d] = root
-      }
-      let gram = Matrix.product(augmented, augmented, transposeA: true)
-      guard let eigen = try? gram.symmetricEigen() else {
-        var identity = Matrix(rows: d + 1, columns: d + 1, repeating: 0)
-        for m in 0...d { identity.storage[m * (d + 1) + m] = 1 }
-        return (identity, [Double](repeating: 0, count: d + 1))
-      }
-      return (eigen.vectors, eigen.values.map { max($0, 0) })
     }
 
     var dimension: Int { x.columns * classCount + classCount }
