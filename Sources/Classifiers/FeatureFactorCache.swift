@@ -36,7 +36,9 @@ final class FeatureFactorCache: @unchecked Sendable {
     return entries.count
   }
 
-  /// G's eigendecomposition for rows `x` with row weights `rowWeights` (nil: all 1).
+  /// G's eigendecomposition for rows `x` with row weights `rowWeights` (nil: all 1). Two
+  /// threads that miss on the same rows at once both compute it and both store it: the
+  /// same bits twice, until the older copy is evicted.
   func factor(of x: Matrix, rowWeights: [Double]?) -> Factor {
     lock.lock()
     if let index = entries.firstIndex(where: { Self.identical($0.x, x) && Self.identical($0.rowWeights, rowWeights) }) {
@@ -70,6 +72,7 @@ final class FeatureFactorCache: @unchecked Sendable {
     case (nil, nil): return true
     case (let a?, let b?):
       guard a.count == b.count else { return false }
+      guard !a.isEmpty else { return true }
       return a.withUnsafeBytes { x in
         b.withUnsafeBytes { y in x.baseAddress == y.baseAddress || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
       }

@@ -24,7 +24,8 @@ extension LogisticRegression {
   /// with the class and feature factors averaged separately, the approximation K-FAC makes
   /// of a network's curvature (Martens & Grosse 2015, ICML). It sees both what slows CG
   /// here, correlated features and coupled classes, and is inverted through the two
-  /// factors' eigendecompositions (G's once per fit, Ā's per Newton step). On EmoDB a fit
+  /// factors' eigendecompositions (G's once per set of rows, `FeatureFactorCache`; Ā's per
+  /// Newton step; where LAPACK fails on Ā, the previous step's M stays). On EmoDB a fit
   /// takes about 50 conjugate-gradient steps with it, 300 without; a diagonal preconditioner
   /// saved almost none and one block per class 10 % (Benchmarks/RESULTS.md).
   final class NewtonObjective: TwiceDifferentiableObjective {
