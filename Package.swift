@@ -31,7 +31,9 @@ let package = Package(
     .target(name: "Randomness"),
     // SHA-256's compression function in C: the processor's SHA extensions, or portable code.
     .target(name: "CDigest"),
-    .target(name: "Tabular", dependencies: ["CDigest"]),
+    // parallelMap: work spread over the cores, results in index order whatever the scheduling.
+    .target(name: "Parallel"),
+    .target(name: "Tabular", dependencies: ["CDigest", "Parallel"]),
     .target(name: "LinearAlgebra", dependencies: ["COpenBLAS", "CLAPACKE"]),
     // Process-level settings the executable applies at start-up (BLAS kernels and threads, heap).
     .target(name: "Runtime", dependencies: ["LinearAlgebra"]),
@@ -56,12 +58,12 @@ let package = Package(
     // Loads libFaceValueTracker.so on first use: dlib and FFmpeg (about 140 shared libraries)
     // stay out of every process that does not track faces.
     .target(name: "CFaceTrackerLoader"),
-    .target(name: "Face", dependencies: ["LinearAlgebra", "Tabular", "CFaceTrackerLoader"]),
+    .target(name: "Face", dependencies: ["LinearAlgebra", "Parallel", "Tabular", "CFaceTrackerLoader"]),
     // Body keypoints (OpenPose JSON, MediaPipe Pose and generic wide CSVs) and posture features.
     .target(name: "Body", dependencies: ["Tabular"]),
     // The parameters a synthetic corpus is generated from: its known ground truth, held by results.
     .target(name: "GroundTruth"),
-    .target(name: "Corpora", dependencies: ["LinearAlgebra", "Voice", "Face", "Body", "Tabular", "Randomness", "GroundTruth"]),
+    .target(name: "Corpora", dependencies: ["LinearAlgebra", "Parallel", "Voice", "Face", "Body", "Tabular", "Randomness", "GroundTruth"]),
     // The solvers' SIMD inner loops, compiled per instruction set like CVoiceKernels.
     // -fno-math-errno: sqrtf never sets errno there, so its loops vectorise (values unchanged).
     .target(name: "CSolverKernels", dependencies: ["CKernelDispatch"], cSettings: [.unsafeFlags(["-fno-math-errno"])]),
@@ -69,14 +71,16 @@ let package = Package(
     .target(name: "Evaluation", dependencies: ["Randomness"]),
     // Prediction-level analysis and the result record: predictions (of a run or of an audited
     // system) become metrics with intervals, tests, fairness reports and Holm's adjustment.
-    .target(name: "Results", dependencies: ["Evaluation", "GroundTruth", "Randomness", "Tabular"]),
+    .target(name: "Results", dependencies: ["Evaluation", "GroundTruth", "Parallel", "Randomness", "Tabular"]),
     // Samples to feature tables: the feature-set registry, fold-fitted transforms, export.
-    .target(name: "Features", dependencies: ["Corpora", "Voice", "Face", "Body", "Classifiers", "LinearAlgebra", "Results", "Tabular"]),
+    .target(
+      name: "Features",
+      dependencies: ["Corpora", "Voice", "Face", "Body", "Classifiers", "LinearAlgebra", "Parallel", "Results", "Tabular"]),
     .target(
       name: "Experiments",
       dependencies: [
-        "Corpora", "Features", "Results", "GroundTruth", "Classifiers", "Evaluation", "LinearAlgebra", "Randomness", "Tabular",
-        .product(name: "Yams", package: "Yams"),
+        "Corpora", "Features", "Results", "GroundTruth", "Classifiers", "Evaluation", "LinearAlgebra", "Parallel", "Randomness",
+        "Tabular", .product(name: "Yams", package: "Yams"),
       ]),
     .target(name: "Reports", dependencies: ["Results", "Evaluation", "GroundTruth", "Tabular"]),
     .executableTarget(
@@ -91,6 +95,7 @@ let package = Package(
     // Runs the built `facevalue` binary; shared by the CLI and hostile-input tests (no library imports).
     .target(name: "_CLITestSupport", path: "Tests/_CLITestSupport"),
     .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
+    .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
     .testTarget(name: "TabularTests", dependencies: ["Tabular", "CDigest"]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "LinearAlgebra"]),
@@ -109,7 +114,7 @@ let package = Package(
       name: "ExperimentsTests",
       dependencies: [
         "Experiments", "Features", "Results", "Reports", "Corpora", "GroundTruth", "Classifiers", "Evaluation", "Face", "Voice",
-        "LinearAlgebra", "Randomness", "Tabular", "_TestSupport",
+        "LinearAlgebra", "Parallel", "Randomness", "Tabular", "_TestSupport",
       ]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Results", "Evaluation", "Experiments"]),
     // Run the built `facevalue` binary: on generated hostile inputs, and as a user runs it

@@ -3,6 +3,7 @@ import Face
 import Foundation
 import GroundTruth
 import LinearAlgebra
+import Parallel
 import Randomness
 import Tabular
 import Voice

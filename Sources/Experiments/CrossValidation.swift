@@ -2,6 +2,7 @@ import Classifiers
 import Evaluation
 import Features
 import LinearAlgebra
+import Parallel
 import Randomness
 import Results
 

@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import Parallel
 
 extension ExperimentRunner {
   /// Computes the units not yet stored: all of them, or those of `share` (position modulo

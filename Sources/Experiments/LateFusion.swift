@@ -2,6 +2,7 @@ import Classifiers
 import Evaluation
 import Foundation
 import LinearAlgebra
+import Parallel
 import Randomness
 import Results
 

@@ -1,5 +1,6 @@
 import Evaluation
 import LinearAlgebra
+import Parallel
 import Randomness
 import Results
 

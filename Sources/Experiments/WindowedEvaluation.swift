@@ -4,6 +4,7 @@ import Evaluation
 import Features
 import Foundation
 import LinearAlgebra
+import Parallel
 import Results
 
 /// The `windows` evaluation (see `WindowConfig`): for each modality and window length, the

@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import Parallel
 import Tabular
 
 /// Videos and still images to landmark files FaceValue reads: an OpenFace-style CSV per

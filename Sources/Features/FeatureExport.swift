@@ -1,6 +1,7 @@
 import Corpora
 import Foundation
 import LinearAlgebra
+import Parallel
 import Results
 import Tabular
 

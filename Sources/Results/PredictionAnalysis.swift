@@ -1,5 +1,5 @@
 import Evaluation
-import Foundation
+import Parallel
 import Randomness
 
 /// Headline metrics with intervals, and the fairness reports, of a `PredictionSet`: the
@@ -71,18 +71,13 @@ public struct PredictionAnalysis: Sendable {
       }
     }
     // The slices are independent (each has its own seed), so they are analysed on all cores.
-    nonisolated(unsafe) let reports = UnsafeMutableBufferPointer<FairnessReport?>.allocate(capacity: slices.count)
-    reports.initialize(repeating: nil)
-    defer { reports.deallocate() }
-    let (template, references, sliced) = (analysis, referenceGroups, slices)
-    DispatchQueue.concurrentPerform(iterations: slices.count) { index in
-      var analysis = template
+    return parallelMap(slices.count) { index in
+      var analysis = analysis
       analysis.seed = seed.derived(.fairnessSlice(index))
-      analysis.referenceGroup = references[sliced[index].0]
-      reports[index] = analysis.report(
-        attribute: sliced[index].0, truth: set.truth, predicted: set.predicted, subjects: set.subjects,
-        groupOf: sliced[index].1, labels: set.labels, gaps: gaps, negative: negative, neutralOrPositive: positive)
+      analysis.referenceGroup = referenceGroups[slices[index].0]
+      return analysis.report(
+        attribute: slices[index].0, truth: set.truth, predicted: set.predicted, subjects: set.subjects,
+        groupOf: slices[index].1, labels: set.labels, gaps: gaps, negative: negative, neutralOrPositive: positive)
     }
-    return reports.map { $0! }
   }
 }

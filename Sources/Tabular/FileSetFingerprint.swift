@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// A fingerprint of a set of files that changes when any file's content or name changes,
 /// and only then: the SHA-256 of the lines `<SHA-256 of the file>  <path>\n`, one per file,
@@ -24,18 +25,10 @@ public struct FileSetFingerprint: Sendable, Equatable, Codable {
       }, uniquingKeysWith: { first, _ in first })
     let names = named.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
     // The files are hashed on all cores; the listing is built in path order afterwards.
-    // Each iteration writes only its own slot.
-    nonisolated(unsafe) let digests = UnsafeMutableBufferPointer<Result<(digest: String, bytes: Int), Error>?>.allocate(
-      capacity: names.count)
-    digests.initialize(repeating: nil)
-    defer { digests.deallocate() }
-    DispatchQueue.concurrentPerform(iterations: names.count) { index in
-      digests[index] = Result { try SHA256.ofFile(named[names[index]]!) }
-    }
+    let digests = try parallelMap(names.count, throwing: { try SHA256.ofFile(named[names[$0]]!) })
     var listing = SHA256()
     var bytes = 0
-    for (index, name) in names.enumerated() {
-      let file = try digests[index]!.get()
+    for (file, name) in zip(digests, names) {
       bytes += file.bytes
       listing.update(Array("\(file.digest)  \(name)\n".utf8))
     }

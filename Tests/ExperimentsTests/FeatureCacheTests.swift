@@ -2,6 +2,7 @@ import Corpora
 import Foundation
 import GroundTruth
 import LinearAlgebra
+import Parallel
 import Tabular
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import Parallel
 import Reports
 import Testing
 

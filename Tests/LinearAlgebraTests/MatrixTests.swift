@@ -47,16 +47,4 @@ import _TestSupport
     #expect(a.selectingRows([1, 1, 0]) == Matrix([[4, 5, 6], [4, 5, 6], [1, 2, 3]]))
     #expect(a.appendingColumns(of: Matrix([[0], [1]])) == Matrix([[1, 2, 3, 0], [4, 5, 6, 1]]))
   }
-
-  @Test func parallelMapKeepsIndexOrder() throws {
-    #expect(parallelMap(100) { $0 * $0 } == (0..<100).map { $0 * $0 })
-    struct Failure: Error, Equatable { let index: Int }
-    #expect(throws: Failure(index: 3)) {
-      try parallelMap(
-        10,
-        throwing: { (i: Int) throws -> Int in
-          if i == 3 || i == 7 { throw Failure(index: i) }; return i
-        })
-    }
-  }
 }

@@ -10,6 +10,7 @@ import Experiments
 import Features
 import Foundation
 import LinearAlgebra
+import Parallel
 import Runtime
 import Tabular
 
