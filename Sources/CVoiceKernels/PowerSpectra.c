@@ -3,6 +3,7 @@
 
 #include "KernelDispatch.h"
 #include "VoiceKernels.h"
+#include "Vector8.h"
 
 #pragma STDC FP_CONTRACT OFF
 // Vector arguments and returns of the body's helpers are always inlined, so no call

@@ -123,21 +123,7 @@ FV_INLINE void FV_NAME(transpose)(V *r) {
   }
   for (int k = 0; k < 4; k++) r[k] = b[k];
 #elif FV_LANES == 8
-  V a[8], b[8];
-  for (int k = 0; k < 4; k++) {
-    a[2 * k] = __builtin_shufflevector(r[2 * k], r[2 * k + 1], 0, 8, 2, 10, 4, 12, 6, 14);
-    a[2 * k + 1] = __builtin_shufflevector(r[2 * k], r[2 * k + 1], 1, 9, 3, 11, 5, 13, 7, 15);
-  }
-  for (int h = 0; h < 8; h += 4) {
-    for (int k = 0; k < 2; k++) {
-      b[h + k] = __builtin_shufflevector(a[h + k], a[h + k + 2], 0, 1, 8, 9, 4, 5, 12, 13);
-      b[h + k + 2] = __builtin_shufflevector(a[h + k], a[h + k + 2], 2, 3, 10, 11, 6, 7, 14, 15);
-    }
-  }
-  for (int k = 0; k < 4; k++) {
-    r[k] = __builtin_shufflevector(b[k], b[k + 4], 0, 1, 2, 3, 8, 9, 10, 11);
-    r[k + 4] = __builtin_shufflevector(b[k], b[k + 4], 4, 5, 6, 7, 12, 13, 14, 15);
-  }
+  transpose8(r);  // Vector8.h: V is v8d here
 #else
 #error "FV_LANES must be 2, 4 or 8"
 #endif

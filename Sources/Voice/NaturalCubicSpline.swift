@@ -1,3 +1,5 @@
+import CVoiceKernels
+
 /// Natural cubic spline through fixed, increasing knots, evaluated at fixed points.
 ///
 /// The second-derivative solve and the evaluation are Press et al., *Numerical Recipes in C*,
@@ -62,50 +64,17 @@ struct NaturalCubicSpline: Sendable {
     _ values: [UnsafePointer<Double>], into outputs: [UnsafeMutablePointer<Double>], scratch: UnsafeMutablePointer<SIMD8<Double>>
   ) {
     precondition((1...Self.lanes).contains(values.count) && outputs.count == values.count, "1 to \(Self.lanes) frames per call")
-    // The value sets side by side (knot-major), then the second derivatives.
-    let y = scratch, second = scratch + n
-    for i in 0..<n {
-      var v = SIMD8<Double>()
-      for lane in 0..<Self.lanes { v[lane] = values[min(lane, values.count - 1)][i] }
-      y[i] = v
-    }
-    inverseWidth.withUnsafeBufferPointer { w in
-      rightHand.withUnsafeBufferPointer { rhs in
-        carry.withUnsafeBufferPointer { carry in
-          factor.withUnsafeBufferPointer { factor in
-            // Right-hand sides first (independent per knot), then the forward sweep
-            // u[i] = rhs[i] − carry[i]·u[i−1] (Numerical Recipes' u[]), kept in `second`
-            // until the back substitution y''[k] = factor[k]·y''[k+1] + u[k]. The running
-            // values stay in registers.
-            var previousSlope = (y[1] - y[0]) * w[0]
-            for i in 1..<(n - 1) {
-              let slope = (y[i + 1] - y[i]) * w[i]
-              second[i] = rhs[i] * (slope - previousSlope)
-              previousSlope = slope
-            }
-            var u = SIMD8<Double>.zero
-            second[0] = u
-            for i in 1..<(n - 1) {
-              u = second[i] - carry[i] * u
-              second[i] = u
-            }
-            var next = SIMD8<Double>.zero
-            second[n - 1] = next
-            for k in stride(from: n - 2, through: 0, by: -1) {
-              next = factor[k] * next + second[k]
-              second[k] = next
-            }
-          }
-        }
-      }
-    }
-    lower.withUnsafeBufferPointer { lower in
-      weights.withUnsafeBufferPointer { weights in
-        for j in 0..<lower.count {
-          let lo = lower[j], c = weights[j]
-          let v = c.x * y[lo] + c.y * y[lo + 1] + c.z * second[lo] + c.w * second[lo + 1]
-          for lane in 0..<outputs.count { outputs[lane][j] = v[lane] }
-        }
+    // fv_spline_interpolate (C, with AVX-512 and AVX2 variants) does this arithmetic, lane by
+    // lane in the same order: the value sets side by side (knot-major) in `scratch`, the
+    // right-hand sides, the forward sweep u[i] = rhs[i] − carry[i]·u[i−1] (Numerical
+    // Recipes' u[]), the back substitution y''[k] = factor[k]·y''[k+1] + u[k], then splint's
+    // four weights at each point.
+    let sources = values.map { Optional($0) }, targets = outputs.map { Optional($0) }
+    scratch.withMemoryRebound(to: Double.self, capacity: 2 * n * Self.lanes) { work in
+      weights.withUnsafeBytes { w in
+        fv_spline_interpolate(
+          sources, values.count, n, inverseWidth, rightHand, carry, factor, lower, w.baseAddress!.assumingMemoryBound(to: Double.self),
+          lower.count, targets, work)
       }
     }
   }

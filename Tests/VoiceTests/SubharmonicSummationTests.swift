@@ -78,15 +78,9 @@ struct SubharmonicSummationTests {
     let line = knots.map { 2 * $0 - 1 }
     // Lanes alternating the line and sets whose splines must bend (to check the lanes stay apart).
     let sets = (0..<3).map { lane in lane == 0 ? line : knots.map { $0 * $0 * Double(lane) } }
-    let inputs = sets.map { set in UnsafeMutablePointer<Double>.allocate(capacity: set.count) }
-    let outputs = sets.map { _ in UnsafeMutablePointer<Double>.allocate(capacity: points.count) }
     let scratch = UnsafeMutablePointer<SIMD8<Double>>.allocate(capacity: 2 * knots.count)
-    defer {
-      for pointer in inputs + outputs { pointer.deallocate() }
-      scratch.deallocate()
-    }
-    for (pointer, set) in zip(inputs, sets) { pointer.initialize(from: set, count: set.count) }
-    spline.interpolate(inputs.map { UnsafePointer($0) }, into: outputs, scratch: scratch)
+    defer { scratch.deallocate() }
+    let outputs = spline.values(of: sets, points: points.count, scratch: scratch)
     for (j, x) in points.enumerated() { #expect(isClose(outputs[0][j], 2 * x - 1, absolute: 1e-12)) }
     // The bent splines pass through their knots (0, 1.5 and 3 are also evaluation points).
     for lane in 1..<3 {
@@ -101,10 +95,8 @@ struct SubharmonicSummationTests {
       #expect((3..<NaturalCubicSpline.lanes).allSatisfy { second[i][$0] == second[i][2] })
     }
     // One lane alone gives the same bits as that lane beside others.
-    let single = UnsafeMutablePointer<Double>.allocate(capacity: points.count)
-    defer { single.deallocate() }
-    spline.interpolate([UnsafePointer(inputs[1])], into: [single], scratch: scratch)
-    #expect((0..<points.count).allSatisfy { single[$0].bitPattern == outputs[1][$0].bitPattern })
+    let single = spline.values(of: [sets[1]], points: points.count, scratch: scratch)[0]
+    #expect(single.map(\.bitPattern) == outputs[1].map(\.bitPattern))
   }
 
   @Test func peakEnhancementKeepsTwoBinsAroundEachMaximum() {

@@ -49,6 +49,13 @@ double fv_windowed_power(const double *x, const double *w, long length, double w
 /// defines it, so the same bits as a scalar square root).
 void fv_square_roots(double *values, long count);
 
+/// Natural cubic splines through the same `n` knots for `count` (1…8) value sets
+/// (`values[l]`, n values each) at `points` fixed points, into `outputs[l]`; the tables are
+/// NaturalCubicSpline.swift's (`weights`: four per point). `scratch` holds 2·n·8 doubles.
+void fv_spline_interpolate(const double *const *values, long count, long n, const double *inverseWidth,
+                           const double *rightHand, const double *carry, const double *factor, const long *lower,
+                           const double *weights, long points, double *const *outputs, double *scratch);
+
 /// Subharmonic summation of a non-negative spectrum of n points: out[j] = max(0, (((s[j] +
 /// w[0]·s[j + shifts[0]]) + w[1]·s[j + shifts[1]]) + …)·scale), a term only where
 /// j + shifts[h] < n (`shifts` ascending, `harmonics` of them); returns Σ_j out[j], summed
