@@ -8,8 +8,6 @@
 
 #pragma STDC FP_CONTRACT OFF
 
-FV_INLINE v8d splat8(double s) { return (v8d){s, s, s, s, s, s, s, s}; }
-
 /// c[0]·y[lo] + c[1]·y[lo+1] + c[2]·y''[lo] + c[3]·y''[lo+1], summed left to right.
 FV_INLINE v8d splint(const v8d *y, const v8d *second, long lo, const double *c) {
   return splat8(c[0]) * load8((const double *)(y + lo)) + splat8(c[1]) * load8((const double *)(y + lo + 1)) +

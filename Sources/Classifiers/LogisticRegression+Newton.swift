@@ -41,6 +41,8 @@ extension LogisticRegression {
     private let columns: [Float], paddedRows: [Float], blockWeights: [Float]
     private var blockProbabilities: [Float], direction: [Float], shift: [Float], scratch: [Float], back: [Float]
     private var sums: [Double]
+    /// `fv_logistic_gradient_terms`'s scratch.
+    private var gradientScratch: [Double]
     /// Blocks of 16 rows, classes rounded up to 8, features rounded up to 16.
     private let blocks: Int, paddedClasses: Int, paddedFeatures: Int
     /// The preconditioner M = C·(Ā ⊗ G) + I: G = Σᵢ rᵢ x̃ᵢx̃ᵢᵀ with x̃ᵢ = (xᵢ, 1), fixed, as
@@ -77,6 +79,7 @@ extension LogisticRegression {
       scratch = [Float](repeating: 0, count: 2 * paddedClasses * block)
       back = [Float](repeating: 0, count: paddedClasses * paddedFeatures)
       sums = [Double](repeating: 0, count: paddedClasses)
+      gradientScratch = [Double](repeating: 0, count: fv_logistic_gradient_scratch_count(classCount))
       let factor = FeatureFactorCache.shared.factor(of: x, rowWeights: rowWeights)
       (featureVectors, featureValues) = (factor.vectors, factor.values)
       classVectors = Matrix(rows: classCount, columns: classCount, repeating: 0)
@@ -110,43 +113,32 @@ extension LogisticRegression {
     }
 
     func gradient(at w: UnsafePointer<Double>, into g: UnsafeMutablePointer<Double>) {
-      let (n, k, block) = (x.rows, classCount, Int(FV_SOLVER_BLOCK))
-      probabilities.withUnsafeBufferPointer { p in
-        work.withUnsafeMutableBufferPointer { r in
-          for i in 0..<n {
-            let weight = rowWeights?[i] ?? 1
-            for j in 0..<k { r[i * k + j] = weight * (p[i * k + j] - (j == labels[i] ? 1 : 0)) }
-          }
+      let (n, k) = (x.rows, classCount)
+      // The residuals, the Hessian at this point (for `hessianTimes`) and the
+      // preconditioner's Ā = Σᵢ rᵢ(diag pᵢ − pᵢpᵢᵀ) / Σᵢ rᵢ, in one pass over the rows.
+      var mean = Matrix(rows: k, columns: k, repeating: 0)
+      var total = 0.0
+      mean.storage.withUnsafeMutableBufferPointer { a in
+        withRowWeights { weights in
+          fv_logistic_gradient_terms(
+            probabilities, n, k, labels, weights, &work, &blockProbabilities, paddedClasses, &gradientScratch, a.baseAddress!,
+            &total)
         }
-        // The Hessian at this point, for `hessianTimes`.
-        for i in 0..<n {
-          let (b, lane) = i.quotientAndRemainder(dividingBy: block)
-          for j in 0..<k { blockProbabilities[(b * paddedClasses + j) * block + lane] = Float(p[i * k + j]) }
-        }
-        // The preconditioner at this point: Ā = Σᵢ rᵢ(diag pᵢ − pᵢpᵢᵀ) / Σᵢ rᵢ.
-        var mean = Matrix(rows: k, columns: k, repeating: 0)
-        var total = 0.0
-        mean.storage.withUnsafeMutableBufferPointer { a in
-          for i in 0..<n {
-            let weight = rowWeights?[i] ?? 1
-            total += weight
-            let row = p.baseAddress! + i * k
-            for j in 0..<k {
-              let scaled = weight * row[j]
-              a[j * k + j] += scaled
-              for l in 0..<k { a[j * k + l] -= scaled * row[l] }
-            }
-          }
-          for e in a.indices { a[e] /= total }
-        }
-        if let eigen = try? mean.symmetricEigen() {
-          classVectors = eigen.vectors
-          for m in featureValues.indices {
-            for a in 0..<k { inverseScales[m * k + a] = 1 / (c * max(eigen.values[a], 0) * featureValues[m] + 1) }
-          }
+        for e in a.indices { a[e] /= total }
+      }
+      if let eigen = try? mean.symmetricEigen() {
+        classVectors = eigen.vectors
+        for m in featureValues.indices {
+          for a in 0..<k { inverseScales[m * k + a] = 1 / (c * max(eigen.values[a], 0) * featureValues[m] + 1) }
         }
       }
       backProject(w, into: g)
+    }
+
+    /// The row weights' buffer, or nil for equal weights.
+    private func withRowWeights<R>(_ body: (UnsafePointer<Double>?) -> R) -> R {
+      guard let rowWeights else { return body(nil) }
+      return rowWeights.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 
     /// False runs plain conjugate gradients (for tests that compare the two).

@@ -95,6 +95,53 @@ import _TestSupport
     }
   }
 
+  /// The gradient step's per-row terms (`fv_logistic_gradient_terms`) are the plain loops of
+  /// their definition to the bit, under every variant: residuals wᵢ(pᵢⱼ − [j = yᵢ]), the
+  /// probabilities in the Hessian kernel's float blocks, Ā = Σᵢ wᵢ(diag pᵢ − pᵢpᵢᵀ) (rows in
+  /// order, each diagonal term added before the outer product is subtracted) and Σᵢ wᵢ.
+  @Test(arguments: 0..<shapes.count)
+  func gradientTermsAreThePlainLoops(shape: Int) {
+    defer { _ = fv_limit_instruction_set("avx512") }
+    let (rows, _, k, weighted) = Self.shapes[shape]
+    var random = SeededGenerator(seed: 9)
+    var p: [Double] = [], labels: [Int] = []
+    for _ in 0..<rows {
+      let raw = (0..<k).map { _ in Double.random(in: 0.01...1, using: &random) }
+      let sum = raw.reduce(0, +)
+      p += raw.map { $0 / sum }
+      labels.append(Int(random.next() % UInt64(k)))
+    }
+    let weights = weighted ? (0..<rows).map { _ in Double.random(in: 0.2...3, using: &random) } : nil
+    var residuals = [Double](repeating: 0, count: rows * k), mean = [Double](repeating: 0, count: k * k), total = 0.0
+    for i in 0..<rows {
+      let weight = weights?[i] ?? 1
+      total += weight
+      for j in 0..<k {
+        residuals[i * k + j] = weight * (p[i * k + j] - (j == labels[i] ? 1 : 0))
+        let scaled = weight * p[i * k + j]
+        mean[j * k + j] += scaled
+        for l in 0..<k { mean[j * k + l] -= scaled * p[i * k + l] }
+      }
+    }
+    let (padded, blocks) = ((k + 7) / 8 * 8, (rows + 15) / 16)
+    for name in Self.variants {
+      _ = fv_limit_instruction_set(name)
+      var r = [Double](repeating: .nan, count: rows * k), a = [Double](repeating: .nan, count: k * k), t = Double.nan
+      var blocked = [Float](repeating: 0, count: blocks * padded * 16)
+      var scratch = [Double](repeating: .nan, count: fv_logistic_gradient_scratch_count(k))
+      (weights ?? []).withUnsafeBufferPointer { w in
+        fv_logistic_gradient_terms(p, rows, k, labels, weighted ? w.baseAddress : nil, &r, &blocked, padded, &scratch, &a, &t)
+      }
+      #expect(r.map(\.bitPattern) == residuals.map(\.bitPattern), "residuals, \(name)")
+      #expect(a.map(\.bitPattern) == mean.map(\.bitPattern), "Ā, \(name)")
+      #expect(t.bitPattern == total.bitPattern, "Σw, \(name)")
+      let inBlocks = (0..<rows).allSatisfy { i in
+        (0..<k).allSatisfy { j in blocked[((i / 16) * padded + j) * 16 + i % 16] == Float(p[i * k + j]) }
+      }
+      #expect(inBlocks, "float blocks, \(name)")
+    }
+  }
+
   /// The MLP's element-wise loops (Adam, ReLU, gradients) run in the same kernels' library:
   /// a fit under each instruction set gives the same probabilities to the last bit.
   @Test func perceptronFitsAreBitIdenticalAcrossInstructionSets() throws {

@@ -1,4 +1,4 @@
-// Eight-lane double vectors for the kernels. Their lane count is fixed whatever the
+// Eight-lane double vectors for the C kernels (CVoiceKernels, CSolverKernels). Their lane count is fixed whatever the
 // instruction set (AVX-512 holds one in a register, AVX2 two, SSE2 four), so arithmetic
 // written with them is the same arithmetic on every machine.
 #ifndef FACEVALUE_VECTOR8_H
@@ -21,6 +21,8 @@ FV_INLINE v8d load8(const double *p) {
 }
 
 FV_INLINE void store8(double *p, v8d v) { __builtin_memcpy(p, &v, sizeof v); }
+
+FV_INLINE v8d splat8(double s) { return (v8d){s, s, s, s, s, s, s, s}; }
 
 /// The first `count` (< 8) elements at p, zeros after them.
 FV_INLINE v8d load_partial8(const double *p, long count) {
