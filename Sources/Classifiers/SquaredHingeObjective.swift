@@ -9,11 +9,13 @@ import LinearAlgebra
 ///
 /// With few features the Hessian is formed once per Newton step (p × p, a BLAS rank-k
 /// update), after which each CG step costs p² multiply-adds instead of the 2·|I|·p of the
-/// matrix-free product. It is built from whichever is smaller: the rows inside the margin,
-/// added to I, or the rows outside it, subtracted from `full` (the Hessian with every row
-/// inside, made once per fit); so a step costs min(|I|, n − |I|)·p²/2. Either way it depends
-/// only on the data and the iterate, so fits stay deterministic; and the gradient is exact,
-/// so the optimum does not depend on how the Hessian was summed.
+/// matrix-free product. It is made from whichever touches the fewest rows: the rows inside
+/// the margin, added to I; the rows outside it, subtracted from `full` (the Hessian with
+/// every row inside, made once per fit); or, after the first step, the rows that crossed the
+/// margin since the last step, added to or subtracted from its Hessian. A step costs that
+/// many rows' p²/2. It depends only on the data and the iterates, so fits stay
+/// deterministic; and the gradient is exact, so the optimum does not depend on how the
+/// Hessian was summed.
 struct SquaredHingeObjective: TwiceDifferentiableObjective {
   /// Rows, n × p (a constant column carries the bias).
   let x: Matrix
@@ -25,8 +27,10 @@ struct SquaredHingeObjective: TwiceDifferentiableObjective {
   private var margins: [Double]
   /// Per row, the loss gradient's coefficient of xᵢ at the last `gradient`.
   private var coefficients: [Double]
-  /// The Hessian at the last `gradient`, p × p row-major.
+  /// The Hessian at the last `gradient`, p × p row-major, and which rows it counts as
+  /// inside the margin (empty before the first `gradient`).
   private var hessian: Matrix
+  private var hessianInside: [Bool] = []
   /// Rows gathered for the Hessian, each scaled by √(2Cᵢ).
   private var scaledRows: [Double]
 
@@ -83,35 +87,56 @@ struct SquaredHingeObjective: TwiceDifferentiableObjective {
     let (n, p) = (x.rows, x.columns)
     for j in 0..<p { g[j] = w[j] }
     let inside = margins.reduce(0) { $0 + ($1 < 1 ? 1 : 0) }
-    // Gather the smaller side: rows inside the margin to add, or rows outside to subtract.
-    let gatherInside = 2 * inside <= n
-    var gathered = 0
     x.storage.withUnsafeBufferPointer { xs in
       // The loss term as one product, Xᵀ·coefficients (zero outside the margin).
       coefficients.withUnsafeMutableBufferPointer { a in
         for i in 0..<n { a[i] = margins[i] < 1 ? 2 * penalties[i] * signs[i] * (margins[i] - 1) : 0 }
         cblas_dgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(p), 1, xs.baseAddress!, Int32(p), a.baseAddress!, 1, 1, g, 1)
       }
+    }
+    updateHessian(inside: inside)
+  }
+
+  /// The Hessian for the current margins, I + 2 Σ_{i∈I} Cᵢ·xᵢxᵢᵀ, by the fewest row updates:
+  /// from the last one, adding the rows that entered the margin and subtracting those that
+  /// left (after the first Newton steps few rows cross it), unless that is more rows than
+  /// the smaller side of a fresh build (the rows inside added to I, or the rows outside
+  /// subtracted from `full`).
+  private mutating func updateHessian(inside: Int) {
+    let (n, p) = (x.rows, x.columns)
+    var entered: [Int] = [], left: [Int] = []
+    if !hessianInside.isEmpty {
+      for i in 0..<n where (margins[i] < 1) != hessianInside[i] {
+        if margins[i] < 1 { entered.append(i) } else { left.append(i) }
+      }
+    }
+    if !hessianInside.isEmpty && entered.count + left.count <= min(inside, n - inside) {
+      addScaledRows(entered, alpha: 1)
+      addScaledRows(left, alpha: -1)
+    } else {
+      let gatherInside = 2 * inside <= n
+      hessian = gatherInside ? Matrix.identity(p) : full
+      addScaledRows((0..<n).filter { (margins[$0] < 1) == gatherInside }, alpha: gatherInside ? 1 : -1)
+    }
+    if hessianInside.isEmpty { hessianInside = [Bool](repeating: false, count: n) }
+    for i in 0..<n { hessianInside[i] = margins[i] < 1 }
+  }
+
+  /// hessian += alpha·Σ 2Cᵢ·xᵢxᵢᵀ over `rows`, gathered scaled by √(2Cᵢ) for one rank update.
+  private mutating func addScaledRows(_ rows: [Int], alpha: Double) {
+    let p = x.columns
+    x.storage.withUnsafeBufferPointer { xs in
       scaledRows.withUnsafeMutableBufferPointer { b in
-        for i in 0..<n {
-          let row = xs.baseAddress! + i &* p
-          let isInside = margins[i] < 1
-          guard isInside == gatherInside else { continue }
+        for (k, i) in rows.enumerated() {
           let root = (2 * penalties[i]).squareRoot()
-          let target = b.baseAddress! + gathered &* p
+          let (row, target) = (xs.baseAddress! + i &* p, b.baseAddress! + k &* p)
           for j in 0..<p { target[j] = root * row[j] }
-          gathered += 1
         }
       }
     }
-    if gatherInside {
-      hessian = Matrix.identity(p)
-    } else {
-      hessian = full
-    }
     scaledRows.withUnsafeBufferPointer { b in
       hessian.storage.withUnsafeMutableBufferPointer { h in
-        Self.rankUpdate(b.baseAddress!, rows: gathered, p, alpha: gatherInside ? 1 : -1, into: h.baseAddress!)
+        Self.rankUpdate(b.baseAddress!, rows: rows.count, p, alpha: alpha, into: h.baseAddress!)
       }
     }
   }
@@ -119,7 +144,7 @@ struct SquaredHingeObjective: TwiceDifferentiableObjective {
   func hessianTimes(_ v: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
     let p = x.columns
     hessian.storage.withUnsafeBufferPointer { h in
-      for a in 0..<p { out[a] = unsafeDot(h.baseAddress! + a &* p, v, p) }
+      cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(p), Int32(p), 1, h.baseAddress!, Int32(p), v, 1, 0, out, 1)
     }
   }
 
