@@ -63,11 +63,16 @@ public final class UnitStore: @unchecked Sendable {
     if let killAfter, count >= killAfter, folder != nil { kill(getpid(), SIGKILL) }
   }
 
-  /// Removes the folder (once the result it served is published).
+  /// Removes the folder (once the result it served is published): moved aside, then deleted,
+  /// so a kill mid-way never leaves a half-deleted folder that a rerun would resume from.
+  /// Folders a killed run left aside are deleted too: the caller holds the experiment's
+  /// result folder, so no other run of this name is removing its units now.
   public func removeFolder() {
     guard let folder else { return }
-    let aside = folder.deletingLastPathComponent().appendingPathComponent(
-      ".\(folder.lastPathComponent).removing-\(getpid())-\(UInt32.random(in: .min ... .max))")
+    let (parent, prefix) = (folder.deletingLastPathComponent(), ".\(folder.lastPathComponent).removing-")
+    let aside = parent.appendingPathComponent(prefix + "\(getpid())-\(UInt32.random(in: .min ... .max))")
     if (try? FileManager.default.moveItem(at: folder, to: aside)) != nil { try? FileManager.default.removeItem(at: aside) }
+    let stale = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+    for name in stale where name.hasPrefix(prefix) { try? FileManager.default.removeItem(at: parent.appendingPathComponent(name)) }
   }
 }

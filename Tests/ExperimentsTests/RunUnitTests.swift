@@ -40,6 +40,22 @@ import Testing
     return runner
   }
 
+  /// A run killed between moving its units aside and deleting them leaves the aside folder;
+  /// the next run of the name deletes it with its own, and nothing else beside them.
+  @Test func removingTheUnitsAlsoRemovesWhatAKilledRunLeftAside() throws {
+    let parent = Self.work.appendingPathComponent("aside-\(UUID().uuidString)")
+    let folder = parent.appendingPathComponent(".demo.units")
+    let stale = parent.appendingPathComponent("..demo.units.removing-1-2")
+    let other = parent.appendingPathComponent("..other.units.removing-1-2")
+    for made in [folder, stale, other] { try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true) }
+    try Data("{}".utf8).write(to: stale.appendingPathComponent("unit.json"))
+    defer { try? FileManager.default.removeItem(at: parent) }
+    UnitStore(folder: folder).removeFolder()
+    #expect(!FileManager.default.fileExists(atPath: folder.path))
+    #expect(!FileManager.default.fileExists(atPath: stale.path))
+    #expect(FileManager.default.fileExists(atPath: other.path), "another experiment's folder stays")
+  }
+
   @Test func unitsAreFoldsPermutationBlocksAndRepetitionsOfEveryRun() throws {
     let plan = try ExperimentRunner().plan(try Self.config())
     #expect(
