@@ -16,8 +16,8 @@ FV_INLINE v8d diagonal_add(v8d value, v8d s, long j, v8l lane) {
 }
 
 FV_INLINE void gradient_terms(const double *p, long n, long k, const long *labels, const double *weights,
-                              double *residuals, float *blockProbabilities, long paddedClasses, double *scratch,
-                              double *mean, double *total) {
+                              double *residuals, float *blockProbabilities, double *scratch, double *mean,
+                              double *total) {
   const long K = (k + 7) / 8 * 8;
   const long block = FV_SOLVER_BLOCK;
   double *a = scratch, *row = scratch + k * K;  // Ā as [k][K]; the row padded to K
@@ -33,7 +33,7 @@ FV_INLINE void gradient_terms(const double *p, long n, long k, const long *label
     const long b = i / block, slot = i % block;
     for (long j = 0; j < k; j++) {
       residuals[i * k + j] = weight * (pi[j] - (j == labels[i] ? 1 : 0));
-      blockProbabilities[(b * paddedClasses + j) * block + slot] = (float)pi[j];
+      blockProbabilities[(b * K + j) * block + slot] = (float)pi[j];
       row[j] = pi[j];
     }
     sum += weight;
@@ -70,6 +70,6 @@ long fv_logistic_gradient_scratch_count(long classes) { return (classes + 1) * (
 
 FV_DISPATCH(fv_logistic_gradient_terms,
             (const double *p, long n, long k, const long *labels, const double *weights, double *residuals,
-             float *blockProbabilities, long paddedClasses, double *scratch, double *mean, double *total),
-            (p, n, k, labels, weights, residuals, blockProbabilities, paddedClasses, scratch, mean, total),
+             float *blockProbabilities, double *scratch, double *mean, double *total),
+            (p, n, k, labels, weights, residuals, blockProbabilities, scratch, mean, total),
             gradient_terms)

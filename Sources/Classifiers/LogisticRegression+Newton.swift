@@ -121,7 +121,7 @@ extension LogisticRegression {
       mean.storage.withUnsafeMutableBufferPointer { a in
         withRowWeights { weights in
           fv_logistic_gradient_terms(
-            probabilities, n, k, labels, weights, &work, &blockProbabilities, paddedClasses, &gradientScratch, a.baseAddress!,
+            probabilities, n, k, labels, weights, &work, &blockProbabilities, &gradientScratch, a.baseAddress!,
             &total)
         }
         for e in a.indices { a[e] /= total }

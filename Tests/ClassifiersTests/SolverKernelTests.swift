@@ -130,7 +130,7 @@ import _TestSupport
       var blocked = [Float](repeating: 0, count: blocks * padded * 16)
       var scratch = [Double](repeating: .nan, count: fv_logistic_gradient_scratch_count(k))
       (weights ?? []).withUnsafeBufferPointer { w in
-        fv_logistic_gradient_terms(p, rows, k, labels, weighted ? w.baseAddress : nil, &r, &blocked, padded, &scratch, &a, &t)
+        fv_logistic_gradient_terms(p, rows, k, labels, weighted ? w.baseAddress : nil, &r, &blocked, &scratch, &a, &t)
       }
       #expect(r.map(\.bitPattern) == residuals.map(\.bitPattern), "residuals, \(name)")
       #expect(a.map(\.bitPattern) == mean.map(\.bitPattern), "Ā, \(name)")

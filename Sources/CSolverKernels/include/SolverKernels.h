@@ -37,13 +37,13 @@ void fv_logistic_hessian_product(const float *columns, const float *rows, const 
 /// The gradient step's per-row terms for n rows of k class probabilities p (row-major, in
 /// double) with integer labels and row weights (NULL: all 1): residuals[i·k + j] = wᵢ·(pᵢⱼ −
 /// [j = yᵢ]); the probabilities as floats in `fv_logistic_hessian_product`'s blocks
-/// (`paddedClasses` = k rounded up to 8); mean (k × k) = Σᵢ wᵢ(diag pᵢ − pᵢpᵢᵀ), summed over
+/// ([B][K][16], K = k rounded up to 8); mean (k × k) = Σᵢ wᵢ(diag pᵢ − pᵢpᵢᵀ), summed over
 /// the rows in order, each row's diagonal term added before its outer product is
 /// subtracted; total = Σᵢ wᵢ. `scratch` holds `fv_logistic_gradient_scratch_count(k)` doubles.
 long fv_logistic_gradient_scratch_count(long classes);
 void fv_logistic_gradient_terms(const double *p, long n, long k, const long *labels, const double *weights,
-                                double *residuals, float *blockProbabilities, long paddedClasses, double *scratch,
-                                double *mean, double *total);
+                                double *residuals, float *blockProbabilities, double *scratch, double *mean,
+                                double *total);
 
 /// The multilayer perceptron's element-wise loops (MultilayerPerceptron+Kernels.swift),
 /// in single precision, each operation as written there:
