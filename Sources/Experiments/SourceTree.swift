@@ -61,8 +61,9 @@ public struct SourceTree: Sendable {
     try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate
   }
 
-  /// git's standard output, or nil when git is absent or fails (not a repository).
-  private func git(_ arguments: [String]) -> String? {
+  /// git's standard output in this tree, or nil when git is absent or fails (not a
+  /// repository). Internal, not private: SourceTreeTests makes its throwaway repository with it.
+  func git(_ arguments: [String]) -> String? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["git", "-C", root.path] + arguments
