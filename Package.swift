@@ -67,7 +67,7 @@ let package = Package(
     // The solvers' SIMD inner loops, compiled per instruction set like CVoiceKernels.
     // -fno-math-errno: sqrtf never sets errno there, so its loops vectorise (values unchanged).
     .target(name: "CSolverKernels", dependencies: ["CKernelDispatch"], cSettings: [.unsafeFlags(["-fno-math-errno"])]),
-    .target(name: "Classifiers", dependencies: ["LinearAlgebra", "Randomness", "CSolverKernels"]),
+    .target(name: "Classifiers", dependencies: ["LinearAlgebra", "Randomness", "CKernelDispatch", "CSolverKernels"]),
     .target(name: "Evaluation", dependencies: ["Randomness"]),
     // Prediction-level analysis and the result record: predictions (of a run or of an audited
     // system) become metrics with intervals, tests, fairness reports and Holm's adjustment.

@@ -53,18 +53,13 @@ extension MultilayerPerceptron {
     func probabilities(_ x: Matrix) -> Matrix {
       var p = Matrix(rows: x.rows, columns: outputs)
       if x.rows == 0 { return p }
-      let (d, h, k) = (inputs, hidden, outputs)
+      let (h, k) = (hidden, outputs)
       let input = x.storage.map { Float($0) }
-      var hiddenLayer = [Float](repeating: 0, count: x.rows * h), scores = [Float](repeating: 0, count: x.rows * k)
+      var activations = [Float](repeating: 0, count: x.rows * h), scores = [Float](repeating: 0, count: x.rows * k)
       input.withUnsafeBufferPointer { xs in
-        hiddenLayer.withUnsafeMutableBufferPointer { hs in
+        activations.withUnsafeMutableBufferPointer { hs in
           scores.withUnsafeMutableBufferPointer { s in
-            w1.withUnsafeBufferPointer { w1 in
-              Kernels.product(m: x.rows, n: h, k: d, xs.baseAddress!, lda: d, w1.baseAddress!, ldb: h, into: hs.baseAddress!, ldc: h)
-            }
-            b1.withUnsafeBufferPointer {
-              Kernels.addBiasesAndRectify(hs.baseAddress!, rows: x.rows, width: h, stride: h, biases: $0.baseAddress!)
-            }
+            hiddenLayer(xs.baseAddress!, rows: x.rows, into: hs.baseAddress!, stride: h)
             w2.withUnsafeBufferPointer { w2 in
               Kernels.product(m: x.rows, n: k, k: h, hs.baseAddress!, lda: h, w2.baseAddress!, ldb: k, into: s.baseAddress!, ldc: k)
             }
@@ -85,10 +80,19 @@ extension MultilayerPerceptron {
 
     /// The forward pass on raw row-major buffers: H = max(0, XW1 + b1), softmax(HW2 + b2).
     func forward(_ x: UnsafePointer<Float>, rows: Int, hidden: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>) {
-      let (d, h) = (inputs, self.hidden)
-      w1.withUnsafeBufferPointer { w1 in Kernels.product(m: rows, n: h, k: d, x, lda: d, w1.baseAddress!, ldb: h, into: hidden, ldc: h) }
-      b1.withUnsafeBufferPointer { b1 in Kernels.addBiasesAndRectify(hidden, rows: rows, width: h, stride: h, biases: b1.baseAddress!) }
-      outputLayer(hidden, stride: h, rows: rows, into: output)
+      hiddenLayer(x, rows: rows, into: hidden, stride: self.hidden)
+      outputLayer(hidden, stride: self.hidden, rows: rows, into: output)
+    }
+
+    /// H = max(0, XW1 + b1) of `rows` rows of x, into rows of `hidden` `stride` apart.
+    func hiddenLayer(_ x: UnsafePointer<Float>, rows: Int, into hidden: UnsafeMutablePointer<Float>, stride: Int) {
+      w1.withUnsafeBufferPointer { w1 in
+        b1.withUnsafeBufferPointer { b1 in
+          Kernels.hiddenLayer(
+            x, rows: rows, inputs: inputs, weights: w1.baseAddress!, hidden: self.hidden, biases: b1.baseAddress!, into: hidden,
+            stride: stride)
+        }
+      }
     }
 
     /// softmax(HW2 + b2) from hidden activations `stride` apart.

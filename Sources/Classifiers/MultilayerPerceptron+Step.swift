@@ -8,27 +8,23 @@ extension MultilayerPerceptron {
   /// Buffers for minibatch steps of networks trained in lockstep, allocated once per fit
   /// (row-major): the batch's rows; the hidden activations and the back-propagated δ₁ of
   /// every training network side by side (rows × networks·hidden); each network's output
-  /// probabilities, then δ (rows × classes); the first-layer weights side by side and
-  /// their product's gradient (inputs × networks·hidden). A class, so the raw buffers stay
-  /// put while the networks' gradients are written.
+  /// probabilities, then δ (rows × classes). A class, so the raw buffers stay put while the
+  /// networks' gradients are written.
   final class LockstepWorkspace {
     let rows: Int, inputs: Int, hidden: Int, outputs: Int
     let batch: UnsafeMutablePointer<Float>, hiddenLayers: UnsafeMutablePointer<Float>, back: UnsafeMutablePointer<Float>
     let probabilities: UnsafeMutablePointer<Float>
-    let firstWeights: UnsafeMutablePointer<Float>, firstGradients: UnsafeMutablePointer<Float>
     private let block: UnsafeMutableBufferPointer<Float>
 
     init(like p: Parameters, rows: Int, networks: Int) {
       (self.rows, inputs, hidden, outputs) = (rows, p.inputs, p.hidden, p.outputs)
       let (d, wide, k) = (p.inputs, networks * p.hidden, p.outputs)
-      block = .allocate(capacity: rows * d + 2 * rows * wide + networks * rows * k + 2 * d * wide)
+      block = .allocate(capacity: rows * d + 2 * rows * wide + networks * rows * k)
       block.initialize(repeating: 0)
       batch = block.baseAddress!
       hiddenLayers = batch + rows * d
       back = hiddenLayers + rows * wide
       probabilities = back + rows * wide
-      firstWeights = probabilities + networks * rows * k
-      firstGradients = firstWeights + d * wide
     }
 
     deinit { block.deallocate() }
@@ -36,37 +32,33 @@ extension MultilayerPerceptron {
     /// One Adam step of every network in `active` (indices into `runs`) on the batch of
     /// `rows` (indices into `x`, `inputs` wide); adds each batch's summed loss
     /// (cross-entropy plus the penalty, times the batch size, as scikit-learn accumulates
-    /// it) to its run's where the run stops on it.
+    /// it) to its run's where the run stops on it. The batch is gathered once for all the
+    /// networks; each network's first-layer products read its weights and its block of δ₁
+    /// in place.
     func step(_ x: UnsafePointer<Float>, _ y: [Int], rows: ArraySlice<Int>, runs: inout [Run], active: [Int]) {
-      let (count, d, h, k) = (rows.count, inputs, hidden, outputs)
+      let (count, d, h) = (rows.count, inputs, hidden)
       precondition(count <= self.rows, "Workspace holds \(self.rows) rows, the batch has \(count)")
       let width = active.count * h
       for (r, i) in rows.enumerated() { (batch + r * d).update(from: x + i * d, count: d) }
+      // H = max(0, X·W1 + b1) and the output layer of each network, δW2ᵀ into its block.
       for (slot, run) in active.enumerated() {
-        runs[run].parameters.w1.withUnsafeBufferPointer { w in
-          for r in 0..<d { (firstWeights + r * width + slot * h).update(from: w.baseAddress! + r * h, count: h) }
-        }
-      }
-      // X·[W1₁ … W1_g], then each network's own output layer and its δ₁ into its block.
-      Kernels.product(m: count, n: width, k: d, batch, lda: d, firstWeights, ldb: width, into: hiddenLayers, ldc: width)
-      for (slot, run) in active.enumerated() {
+        runs[run].parameters.hiddenLayer(batch, rows: count, into: hiddenLayers + slot * h, stride: width)
         runs[run].outputStep(
-          hidden: hiddenLayers + slot * h, back: back + slot * h, stride: width, probabilities: probabilities + slot * self.rows * k,
+          hidden: hiddenLayers + slot * h, back: back + slot * h, stride: width, probabilities: probabilities + slot * self.rows * outputs,
           labels: y, rows: rows)
       }
-      // Back through the ReLUs: δ₁ = δW2ᵀ ⊙ [H > 0], then Xᵀ·[δ₁ … δ_g].
+      // Back through the ReLUs: δ₁ = δW2ᵀ ⊙ [H > 0], then each network's Xᵀ·δ₁.
       Kernels.zeroWhereOff(back, hiddenLayers, count * width)
-      Kernels.product(m: d, n: width, k: count, batch, lda: d, transposeA: true, back, ldb: width, into: firstGradients, ldc: width)
       for (slot, run) in active.enumerated() {
-        runs[run].firstLayerStep(product: firstGradients + slot * h, back: back + slot * h, stride: width, rows: count)
+        runs[run].firstLayerStep(batch: batch, back: back + slot * h, stride: width, rows: count)
       }
     }
   }
 }
 
 extension MultilayerPerceptron.Run {
-  /// The batch's forward pass from this network's first-layer product (its block of the
-  /// hidden layers, rows `stride` apart, rectified here), its loss, the output layer's
+  /// The batch's forward pass from this network's hidden layer (its block of the hidden
+  /// layers, rows `stride` apart), its loss, the output layer's
   /// gradients, and δW2ᵀ into its block of `back`.
   mutating func outputStep(
     hidden: UnsafeMutablePointer<Float>, back: UnsafeMutablePointer<Float>, stride: Int, probabilities delta: UnsafeMutablePointer<Float>,
@@ -74,9 +66,6 @@ extension MultilayerPerceptron.Run {
   ) {
     typealias Kernels = MultilayerPerceptron.Kernels
     let (count, h, k) = (rows.count, parameters.hidden, parameters.outputs)
-    parameters.b1.withUnsafeBufferPointer { b1 in
-      Kernels.addBiasesAndRectify(hidden, rows: count, width: h, stride: stride, biases: b1.baseAddress!)
-    }
     parameters.outputLayer(hidden, stride: stride, rows: count, into: delta)
     let alpha = network.alpha
     // The training loss decides only when there is no validation split to stop on.
@@ -92,9 +81,8 @@ extension MultilayerPerceptron.Run {
     // Output layer: ∂/∂W2 = (Hᵀδ + αW2)/n, ∂/∂b2 = mean δ.
     parameters.w2.withUnsafeBufferPointer { w2 in
       gradients.w2.withUnsafeMutableBufferPointer { g in
-        Kernels.product(m: h, n: k, k: count, hidden, lda: stride, transposeA: true, delta, ldb: k, into: g.baseAddress!, ldc: k)
         Kernels.weightGradient(
-          g.baseAddress!, stride: k, weights: w2.baseAddress!, rows: h, columns: k, alpha: Float(alpha), samples: count,
+          hidden, inputs: h, lda: stride, delta, columns: k, stride: k, samples: count, weights: w2.baseAddress!, alpha: Float(alpha),
           into: g.baseAddress!)
       }
       gradients.b2.withUnsafeMutableBufferPointer { Kernels.meanRows(delta, rows: count, columns: k, stride: k, into: $0.baseAddress!) }
@@ -102,16 +90,17 @@ extension MultilayerPerceptron.Run {
     }
   }
 
-  /// The first layer's gradients from its block of Xᵀ·[δ₁ …] and of δ₁ (rows `stride`
-  /// apart), then Adam's step.
-  mutating func firstLayerStep(product: UnsafePointer<Float>, back: UnsafePointer<Float>, stride: Int, rows count: Int) {
+  /// The first layer's gradients, Xᵀ·δ₁ of the batch and this network's block of δ₁ (rows
+  /// `stride` apart) with the penalty, then Adam's step.
+  mutating func firstLayerStep(batch: UnsafePointer<Float>, back: UnsafePointer<Float>, stride: Int, rows count: Int) {
     typealias Kernels = MultilayerPerceptron.Kernels
     let (d, h) = (parameters.inputs, parameters.hidden)
     let alpha = Float(network.alpha)
     parameters.w1.withUnsafeBufferPointer { w1 in
       gradients.w1.withUnsafeMutableBufferPointer { g in
         Kernels.weightGradient(
-          product, stride: stride, weights: w1.baseAddress!, rows: d, columns: h, alpha: alpha, samples: count, into: g.baseAddress!)
+          batch, inputs: d, lda: d, back, columns: h, stride: stride, samples: count, weights: w1.baseAddress!, alpha: alpha,
+          into: g.baseAddress!)
       }
     }
     gradients.b1.withUnsafeMutableBufferPointer { Kernels.meanRows(back, rows: count, columns: h, stride: stride, into: $0.baseAddress!) }

@@ -61,6 +61,20 @@ void fv_weight_gradient(const float *product, long stride, const float *weights,
 /// mean[j] = (Σ over rows in order of delta[r·stride + j]) / rows.
 void fv_mean_rows(const float *delta, long rows, long columns, long stride, float *mean);
 
+/// C (m × n, rows `ldc` apart) = op(A)·B in single precision, read in place
+/// (PerceptronProducts.c): op(A)'s element (i, p) is a[i·ai + p·ak], so A (ai = its row
+/// stride, ak = 1) or Aᵀ (ai = 1, ak = its row stride); B is k × n, rows `ldb` apart. Each
+/// element is one chain of fused multiply-adds over p in order, from zero.
+void fv_float_product(long m, long n, long k, const float *a, long ai, long ak, const float *b, long ldb, float *c,
+                      long ldc);
+/// The same product stored as the hidden layer, C = max(0, op(A)·B + biases) (n biases).
+void fv_hidden_layer_product(long m, long n, long k, const float *a, long ai, long ak, const float *b, long ldb,
+                             const float *biases, float *c, long ldc);
+/// The same product stored as a weight gradient, C = (op(A)·B + alpha·W) / samples, with W
+/// m × n and contiguous (as `fv_weight_gradient`).
+void fv_weight_gradient_product(long m, long n, long k, const float *a, long ai, long ak, const float *b, long ldb,
+                                const float *weights, float alpha, float samples, float *c, long ldc);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,180 @@
+// The multilayer perceptron's products per minibatch (MultilayerPerceptron+Step.swift): the
+// hidden layer max(0, X·W1 + b1), the output layer's scores, and the weight gradients
+// (Xᵀ·δ + αW)/n, read in place. OpenBLAS's sgemm copies both operands into packed panels
+// on every call, and with 63 inputs and 100 hidden units per network the copies and the
+// separate bias, ReLU and penalty passes cost about a fifth of the products' time; here B
+// is read row by row as stored, a tile of C stays in registers for the whole sum, and the
+// biases and the ReLU, or the penalty, are applied as the tile is stored.
+//
+// Every element of C is one chain of fused multiply-adds over p = 0…k−1 starting from zero,
+// whatever the tile shape or vector width, which is also how OpenBLAS's sgemm kernels for
+// FMA processors sum (PerceptronProductTests checks the bits against a scalar fmaf loop).
+// Without FMA instructions (the baseline variant) fmaf is a library call: correct, slow, and
+// not used by the Swift side (it calls OpenBLAS there).
+#include "SolverKernels.h"
+#include "KernelDispatch.h"
+
+#pragma STDC FP_CONTRACT OFF
+#pragma clang diagnostic ignored "-Wpsabi"
+
+typedef float v16f __attribute__((vector_size(64), aligned(4)));
+typedef float v8f __attribute__((vector_size(32), aligned(4)));
+typedef float v4f __attribute__((vector_size(16), aligned(4)));
+typedef int v16i __attribute__((vector_size(64), aligned(4)));
+typedef int v8i __attribute__((vector_size(32), aligned(4)));
+typedef int v4i __attribute__((vector_size(16), aligned(4)));
+
+FV_INLINE v16f splat16(float s) { return (v16f){s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s}; }
+FV_INLINE v8f splat8f(float s) { return (v8f){s, s, s, s, s, s, s, s}; }
+FV_INLINE v4f splat4f(float s) { return (v4f){s, s, s, s}; }
+
+// What happens to a tile of sums as it is stored: nothing; the hidden layer's
+// max(0, value + biases[j]) (value ≥ 0 ? value : 0, as `fv_add_biases_and_rectify`, so NaN
+// and −0 come out as there); or a weight gradient's (value + alpha·weights[i][j]) / samples
+// (as `fv_weight_gradient`). Pointers start at the tile's first row and column.
+typedef struct {
+  const float *biases;
+  const float *weights;
+  long ldw;
+  float alpha, samples;
+} epilogue;
+
+FV_INLINE epilogue moved(epilogue e, long row, long column) {
+  if (e.biases) e.biases += column;
+  if (e.weights) e.weights += row * e.ldw + column;
+  return e;
+}
+
+// One tile: R rows of C by V vectors of TYPE (LANES floats each; MASK is the integer vector
+// of its comparisons), C = op(A)·B over k, then the epilogue. op(A)'s element (r, p) is
+// a[r·ai + p·ak]. R and V are constants at every call, so the accumulators are registers.
+#define FV_PRODUCT_TILE(NAME, TYPE, MASK, SPLAT, LANES)                                                            \
+  FV_INLINE void NAME(const long R, const long V, const float *a, long ai, long ak, const float *b, long ldb,       \
+                      long k, float *c, long ldc, epilogue e) {                                                    \
+    TYPE acc[8][2];                                                                                                \
+    for (long r = 0; r < R; r++)                                                                                   \
+      for (long v = 0; v < V; v++) acc[r][v] = (TYPE){0};                                                          \
+    for (long p = 0; p < k; p++) {                                                                                 \
+      TYPE bv[2];                                                                                                  \
+      for (long v = 0; v < V; v++) __builtin_memcpy(&bv[v], b + p * ldb + LANES * v, sizeof(TYPE));               \
+      for (long r = 0; r < R; r++) {                                                                               \
+        TYPE av = SPLAT(a[r * ai + p * ak]);                                                                       \
+        for (long v = 0; v < V; v++) acc[r][v] = __builtin_elementwise_fma(av, bv[v], acc[r][v]);                  \
+      }                                                                                                            \
+    }                                                                                                              \
+    for (long r = 0; r < R; r++)                                                                                   \
+      for (long v = 0; v < V; v++) {                                                                               \
+        TYPE out = acc[r][v];                                                                                      \
+        if (e.biases) {                                                                                            \
+          TYPE bias;                                                                                               \
+          __builtin_memcpy(&bias, e.biases + LANES * v, sizeof(TYPE));                                             \
+          out += bias;                                                                                             \
+          out = (TYPE)((MASK)out & (out >= 0));                                                                    \
+        } else if (e.weights) {                                                                                    \
+          TYPE w;                                                                                                  \
+          __builtin_memcpy(&w, e.weights + r * e.ldw + LANES * v, sizeof(TYPE));                                   \
+          out = (out + SPLAT(e.alpha) * w) / SPLAT(e.samples);                                                     \
+        }                                                                                                          \
+        __builtin_memcpy(c + r * ldc + LANES * v, &out, sizeof(TYPE));                                             \
+      }                                                                                                            \
+  }
+
+FV_PRODUCT_TILE(tile16, v16f, v16i, splat16, 16)
+FV_PRODUCT_TILE(tile8, v8f, v8i, splat8f, 8)
+FV_PRODUCT_TILE(tile4, v4f, v4i, splat4f, 4)
+
+// A single column, for the last one to three.
+FV_INLINE void tile1(const long R, const float *a, long ai, long ak, const float *b, long ldb, long k, float *c,
+                     long ldc, epilogue e) {
+  float acc[8] = {0};
+  for (long p = 0; p < k; p++)
+    for (long r = 0; r < R; r++) acc[r] = __builtin_fmaf(a[r * ai + p * ak], b[p * ldb], acc[r]);
+  for (long r = 0; r < R; r++) {
+    float out = acc[r];
+    if (e.biases) {
+      out += e.biases[0];
+      out = out >= 0 ? out : 0;
+    } else if (e.weights) {
+      out = (out + e.alpha * e.weights[r * e.ldw]) / e.samples;
+    }
+    c[r * ldc] = out;
+  }
+}
+
+// Every row of a column block: tiles of `rows` rows, then 4, 2 and 1 for the remainder.
+#define FV_PRODUCT_ROWS(NAME, TILE, ...)                                                                          \
+  FV_INLINE void NAME(const long rows, long m, const float *a, long ai, long ak, const float *b, long ldb, long k, \
+                      float *c, long ldc, epilogue e) {                                                            \
+    long i = 0;                                                                                                    \
+    for (; i + rows <= m; i += rows)                                                                               \
+      TILE(rows, __VA_ARGS__ a + i * ai, ai, ak, b, ldb, k, c + i * ldc, ldc, moved(e, i, 0));                     \
+    if (4 < rows && m - i >= 4) {                                                                                  \
+      TILE(4, __VA_ARGS__ a + i * ai, ai, ak, b, ldb, k, c + i * ldc, ldc, moved(e, i, 0));                        \
+      i += 4;                                                                                                      \
+    }                                                                                                              \
+    if (2 < rows && m - i >= 2) {                                                                                  \
+      TILE(2, __VA_ARGS__ a + i * ai, ai, ak, b, ldb, k, c + i * ldc, ldc, moved(e, i, 0));                        \
+      i += 2;                                                                                                      \
+    }                                                                                                              \
+    if (1 < rows && m - i >= 1) TILE(1, __VA_ARGS__ a + i * ai, ai, ak, b, ldb, k, c + i * ldc, ldc, moved(e, i, 0)); \
+  }
+
+FV_PRODUCT_ROWS(rows16x2, tile16, 2, )
+FV_PRODUCT_ROWS(rows16, tile16, 1, )
+FV_PRODUCT_ROWS(rows8, tile8, 1, )
+FV_PRODUCT_ROWS(rows4, tile4, 1, )
+FV_PRODUCT_ROWS(rows1, tile1, )
+
+// Column blocks of 32 (or 16 where registers are fewer), then 16, 8, 4 and single columns;
+// each block's panel of B (k rows of the block) stays in the L1 cache while every row of
+// C passes over it.
+FV_INLINE void product(const long wide, const long rows, long m, long n, long k, const float *a, long ai, long ak,
+                       const float *b, long ldb, float *c, long ldc, epilogue e) {
+  long j = 0;
+  if (wide)
+    for (; j + 32 <= n; j += 32) rows16x2(rows, m, a, ai, ak, b + j, ldb, k, c + j, ldc, moved(e, 0, j));
+  for (; j + 16 <= n; j += 16) rows16(rows, m, a, ai, ak, b + j, ldb, k, c + j, ldc, moved(e, 0, j));
+  for (; j + 8 <= n; j += 8) rows8(8, m, a, ai, ak, b + j, ldb, k, c + j, ldc, moved(e, 0, j));
+  for (; j + 4 <= n; j += 4) rows4(8, m, a, ai, ak, b + j, ldb, k, c + j, ldc, moved(e, 0, j));
+  for (; j < n; j++) rows1(8, m, a, ai, ak, b + j, ldb, k, c + j, ldc, moved(e, 0, j));
+}
+
+#if FV_X86_VARIANTS
+// AVX-512: 8 rows × 32 columns, 16 of the 32 vector registers accumulating. AVX2 holds a
+// 16-float vector in two of its 16 registers: 4 rows × 16 columns.
+FV_TARGET_AVX512 static void product_avx512(long m, long n, long k, const float *a, long ai, long ak, const float *b,
+                                            long ldb, float *c, long ldc, epilogue e) {
+  product(1, 8, m, n, k, a, ai, ak, b, ldb, c, ldc, e);
+}
+FV_TARGET_AVX2 static void product_avx2(long m, long n, long k, const float *a, long ai, long ak, const float *b,
+                                        long ldb, float *c, long ldc, epilogue e) {
+  product(0, 4, m, n, k, a, ai, ak, b, ldb, c, ldc, e);
+}
+#endif
+
+static void dispatch(long m, long n, long k, const float *a, long ai, long ak, const float *b, long ldb, float *c,
+                     long ldc, epilogue e) {
+#if FV_X86_VARIANTS
+  switch (fv_instruction_set_in_use()) {
+  case FV_AVX512: product_avx512(m, n, k, a, ai, ak, b, ldb, c, ldc, e); return;
+  case FV_AVX2: product_avx2(m, n, k, a, ai, ak, b, ldb, c, ldc, e); return;
+  default: break;
+  }
+#endif
+  product(0, 1, m, n, k, a, ai, ak, b, ldb, c, ldc, e);
+}
+
+void fv_float_product(long m, long n, long k, const float *a, long ai, long ak, const float *b, long ldb, float *c,
+                      long ldc) {
+  dispatch(m, n, k, a, ai, ak, b, ldb, c, ldc, (epilogue){0});
+}
+
+void fv_hidden_layer_product(long m, long n, long k, const float *a, long ai, long ak, const float *b, long ldb,
+                             const float *biases, float *c, long ldc) {
+  dispatch(m, n, k, a, ai, ak, b, ldb, c, ldc, (epilogue){.biases = biases});
+}
+
+void fv_weight_gradient_product(long m, long n, long k, const float *a, long ai, long ak, const float *b, long ldb,
+                                const float *weights, float alpha, float samples, float *c, long ldc) {
+  dispatch(m, n, k, a, ai, ak, b, ldb, c, ldc, (epilogue){.weights = weights, .ldw = n, .alpha = alpha, .samples = samples});
+}
