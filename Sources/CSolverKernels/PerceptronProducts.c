@@ -30,18 +30,27 @@ FV_INLINE v4f splat4f(float s) { return (v4f){s, s, s, s}; }
 
 // What happens to a tile of sums as it is stored: nothing; the hidden layer's
 // max(0, value + biases[j]) (value ≥ 0 ? value : 0, as `fv_add_biases_and_rectify`, so NaN
-// and −0 come out as there); or a weight gradient's (value + alpha·weights[i][j]) / samples
-// (as `fv_weight_gradient`). Pointers start at the tile's first row and column.
+// and −0 come out as there); a weight gradient's (value + alpha·weights[i][j]) / samples
+// (as `fv_weight_gradient`); or back-propagation through the ReLU, value where
+// hidden[i][j] > 0 and 0 where hidden[i][j] ≤ 0 (as `fv_zero_where_off`), each stored row
+// also added to `sums` (tiles run down a column block in row order, so each column is
+// summed in row order, as `fv_mean_rows` sums). Pointers start at the tile's first row and
+// column.
 typedef struct {
   const float *biases;
   const float *weights;
   long ldw;
   float alpha, samples;
+  const float *hidden;
+  long ldh;
+  float *sums;
 } epilogue;
 
 FV_INLINE epilogue moved(epilogue e, long row, long column) {
   if (e.biases) e.biases += column;
   if (e.weights) e.weights += row * e.ldw + column;
+  if (e.hidden) e.hidden += row * e.ldh + column;
+  if (e.sums) e.sums += column;
   return e;
 }
 
@@ -62,6 +71,9 @@ FV_INLINE epilogue moved(epilogue e, long row, long column) {
         for (long v = 0; v < V; v++) acc[r][v] = __builtin_elementwise_fma(av, bv[v], acc[r][v]);                  \
       }                                                                                                            \
     }                                                                                                              \
+    TYPE total[2];                                                                                                 \
+    if (e.sums)                                                                                                    \
+      for (long v = 0; v < V; v++) __builtin_memcpy(&total[v], e.sums + LANES * v, sizeof(TYPE));                 \
     for (long r = 0; r < R; r++)                                                                                   \
       for (long v = 0; v < V; v++) {                                                                               \
         TYPE out = acc[r][v];                                                                                      \
@@ -74,9 +86,16 @@ FV_INLINE epilogue moved(epilogue e, long row, long column) {
           TYPE w;                                                                                                  \
           __builtin_memcpy(&w, e.weights + r * e.ldw + LANES * v, sizeof(TYPE));                                   \
           out = (out + SPLAT(e.alpha) * w) / SPLAT(e.samples);                                                     \
+        } else if (e.hidden) {                                                                                     \
+          TYPE h;                                                                                                  \
+          __builtin_memcpy(&h, e.hidden + r * e.ldh + LANES * v, sizeof(TYPE));                                    \
+          out = (TYPE)((MASK)out & ~(h <= 0));                                                                     \
+          if (e.sums) total[v] += out;                                                                             \
         }                                                                                                          \
         __builtin_memcpy(c + r * ldc + LANES * v, &out, sizeof(TYPE));                                             \
       }                                                                                                            \
+    if (e.sums)                                                                                                    \
+      for (long v = 0; v < V; v++) __builtin_memcpy(e.sums + LANES * v, &total[v], sizeof(TYPE));                 \
   }
 
 FV_PRODUCT_TILE(tile16, v16f, v16i, splat16, 16)
@@ -96,27 +115,35 @@ FV_INLINE void tile1(const long R, const float *a, long ai, long ak, const float
       out = out >= 0 ? out : 0;
     } else if (e.weights) {
       out = (out + e.alpha * e.weights[r * e.ldw]) / e.samples;
+    } else if (e.hidden) {
+      out = e.hidden[r * e.ldh] <= 0 ? 0 : out;
+      if (e.sums) e.sums[0] += out;
     }
     c[r * ldc] = out;
   }
 }
 
-// Every row of a column block: tiles of `rows` rows, then 4, 2 and 1 for the remainder.
+// Every row of a column block: tiles of `rows` rows, then one tile of the remaining 1…7
+// (63 rows as seven tiles of 8 and one of 7 rather than 8, 4, 2 and 1: narrow tiles load
+// more per multiply-add).
+#define FV_PRODUCT_TILE_CASE(SIZE, TILE, ...)                                                 \
+  case SIZE: TILE(SIZE, __VA_ARGS__ a + i * ai, ai, ak, b, ldb, k, c + i * ldc, ldc, moved(e, i, 0)); break;
 #define FV_PRODUCT_ROWS(NAME, TILE, ...)                                                                          \
   FV_INLINE void NAME(const long rows, long m, const float *a, long ai, long ak, const float *b, long ldb, long k, \
                       float *c, long ldc, epilogue e) {                                                            \
     long i = 0;                                                                                                    \
     for (; i + rows <= m; i += rows)                                                                               \
       TILE(rows, __VA_ARGS__ a + i * ai, ai, ak, b, ldb, k, c + i * ldc, ldc, moved(e, i, 0));                     \
-    if (4 < rows && m - i >= 4) {                                                                                  \
-      TILE(4, __VA_ARGS__ a + i * ai, ai, ak, b, ldb, k, c + i * ldc, ldc, moved(e, i, 0));                        \
-      i += 4;                                                                                                      \
+    switch (m - i) {                                                                                               \
+      FV_PRODUCT_TILE_CASE(7, TILE, __VA_ARGS__)                                                                   \
+      FV_PRODUCT_TILE_CASE(6, TILE, __VA_ARGS__)                                                                   \
+      FV_PRODUCT_TILE_CASE(5, TILE, __VA_ARGS__)                                                                   \
+      FV_PRODUCT_TILE_CASE(4, TILE, __VA_ARGS__)                                                                   \
+      FV_PRODUCT_TILE_CASE(3, TILE, __VA_ARGS__)                                                                   \
+      FV_PRODUCT_TILE_CASE(2, TILE, __VA_ARGS__)                                                                   \
+      FV_PRODUCT_TILE_CASE(1, TILE, __VA_ARGS__)                                                                   \
+    default: break;                                                                                                \
     }                                                                                                              \
-    if (2 < rows && m - i >= 2) {                                                                                  \
-      TILE(2, __VA_ARGS__ a + i * ai, ai, ak, b, ldb, k, c + i * ldc, ldc, moved(e, i, 0));                        \
-      i += 2;                                                                                                      \
-    }                                                                                                              \
-    if (1 < rows && m - i >= 1) TILE(1, __VA_ARGS__ a + i * ai, ai, ak, b, ldb, k, c + i * ldc, ldc, moved(e, i, 0)); \
   }
 
 FV_PRODUCT_ROWS(rows16x2, tile16, 2, )
@@ -177,4 +204,12 @@ void fv_hidden_layer_product(long m, long n, long k, const float *a, long ai, lo
 void fv_weight_gradient_product(long m, long n, long k, const float *a, long ai, long ak, const float *b, long ldb,
                                 const float *weights, float alpha, float samples, float *c, long ldc) {
   dispatch(m, n, k, a, ai, ak, b, ldb, c, ldc, (epilogue){.weights = weights, .ldw = n, .alpha = alpha, .samples = samples});
+}
+
+void fv_back_through_relu_product(long m, long n, long k, const float *a, long ai, long ak, const float *b, long ldb,
+                                  const float *hidden, long ldh, float *c, long ldc, float *means) {
+  for (long j = 0; j < n; j++) means[j] = 0;
+  dispatch(m, n, k, a, ai, ak, b, ldb, c, ldc, (epilogue){.hidden = hidden, .ldh = ldh, .sums = means});
+  float rows = (float)m;
+  for (long j = 0; j < n; j++) means[j] /= rows;
 }

@@ -76,27 +76,41 @@ extension MultilayerPerceptron {
       fv_add_biases_and_rectify(h, rows, width, stride, biases)
     }
 
-    /// Adds the biases to a row of k scores and turns it into probabilities; subtracting the
-    /// row maximum keeps exp from overflowing (scikit-learn's `softmax`).
-    static func softmax(_ s: UnsafeMutablePointer<Float>, _ k: Int, biases: UnsafePointer<Float>) {
-      var maximum = -Float.infinity
-      for j in 0..<k {
-        s[j] += biases[j]
-        maximum = Swift.max(maximum, s[j])
-      }
-      var sum: Float = 0
-      for j in 0..<k {
-        s[j] = exp(s[j] - maximum)
-        sum += s[j]
-      }
-      for j in 0..<k { s[j] /= sum }
+    /// Adds the biases to each of `rows` rows of k scores and turns them into probabilities;
+    /// subtracting the row maximum keeps exp from overflowing (scikit-learn's `softmax`). In
+    /// C (`fv_softmax_rows`), with glibc's expf to the bit eight values at a time.
+    static func softmax(_ s: UnsafeMutablePointer<Float>, rows: Int, _ k: Int, biases: UnsafePointer<Float>) {
+      fv_softmax_rows(s, rows, k, biases)
     }
 
-    /// back[e] = 0 wherever hidden[e] ≤ 0 (the ReLU's derivative), by vector selects rather
-    /// than a branch per entry: about half the units are off, at random, and the branches
-    /// mispredicted enough to cost as much as the BLAS products around them.
-    static func zeroWhereOff(_ back: UnsafeMutablePointer<Float>, _ hidden: UnsafePointer<Float>, _ count: Int) {
-      fv_zero_where_off(back, hidden, count)
+    /// The output layer's backward pass for `rows` rows of δ (`classes` wide, contiguous),
+    /// the activations H (rows `stride` apart) and W2 (hidden × classes): W2's gradient
+    /// (Hᵀδ + αW2)/n into `gradient`, δ₁ = δW2ᵀ ⊙ [H > 0] into `back` (rows `stride` apart)
+    /// and b1's gradient, the mean of δ₁'s rows, into `biasGradient`. The ReLU's derivative
+    /// is a vector select rather than a branch per entry (about half the units are off, at
+    /// random, and the branches mispredicted enough to cost as much as the products around
+    /// them). With FMA instructions W2 is transposed into `scratch` (2 × hidden × classes
+    /// floats) so that both products read a contiguous operand 8 rows by 32 columns at a
+    /// time: W2's gradient as its transpose δᵀH (the same sums: fma is symmetric in its
+    /// factors), δ₁ with the mask and the mean applied as it is stored.
+    static func outputLayerBackward(
+      _ delta: UnsafePointer<Float>, rows: Int, classes k: Int, weights w2: UnsafePointer<Float>, alpha: Float, hidden h: Int,
+      activations: UnsafePointer<Float>, stride: Int, scratch: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>,
+      back: UnsafeMutablePointer<Float>, biasGradient: UnsafeMutablePointer<Float>
+    ) {
+      if fusedMultiplyAdds {
+        let (transposed, transposedGradient) = (scratch, scratch + h * k)
+        for i in 0..<h { for j in 0..<k { transposed[j * h + i] = w2[i * k + j] } }
+        fv_weight_gradient_product(k, h, rows, delta, 1, k, activations, stride, transposed, alpha, Float(rows), transposedGradient, h)
+        for i in 0..<h { for j in 0..<k { gradient[i * k + j] = transposedGradient[j * h + i] } }
+        fv_back_through_relu_product(rows, h, k, delta, k, 1, transposed, h, activations, stride, back, stride, biasGradient)
+      } else {
+        weightGradient(
+          activations, inputs: h, lda: stride, delta, columns: k, stride: k, samples: rows, weights: w2, alpha: alpha, into: gradient)
+        product(m: rows, n: h, k: k, delta, lda: k, w2, ldb: k, transposeB: true, into: back, ldc: stride)
+        for r in 0..<rows { fv_zero_where_off(back + r * stride, activations + r * stride, h) }
+        meanRows(back, rows: rows, columns: h, stride: stride, into: biasGradient)
+      }
     }
 
     /// A bias gradient: the mean of δ's `rows` rows (`stride` apart), summed in row order,

@@ -101,9 +101,7 @@ extension MultilayerPerceptron {
       w2.withUnsafeBufferPointer { w2 in
         Kernels.product(m: rows, n: k, k: h, hidden, lda: stride, w2.baseAddress!, ldb: k, into: output, ldc: k)
       }
-      b2.withUnsafeBufferPointer { b2 in
-        for i in 0..<rows { Kernels.softmax(output + i * k, k, biases: b2.baseAddress!) }
-      }
+      b2.withUnsafeBufferPointer { b2 in Kernels.softmax(output, rows: rows, k, biases: b2.baseAddress!) }
     }
   }
 }

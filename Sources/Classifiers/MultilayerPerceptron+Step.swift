@@ -8,23 +8,24 @@ extension MultilayerPerceptron {
   /// Buffers for minibatch steps of networks trained in lockstep, allocated once per fit
   /// (row-major): the batch's rows; the hidden activations and the back-propagated δ₁ of
   /// every training network side by side (rows × networks·hidden); each network's output
-  /// probabilities, then δ (rows × classes). A class, so the raw buffers stay put while the
-  /// networks' gradients are written.
+  /// probabilities, then δ (rows × classes); room for one network's W2ᵀ and its gradient. A class, so the
+  /// raw buffers stay put while the networks' gradients are written.
   final class LockstepWorkspace {
     let rows: Int, inputs: Int, hidden: Int, outputs: Int
     let batch: UnsafeMutablePointer<Float>, hiddenLayers: UnsafeMutablePointer<Float>, back: UnsafeMutablePointer<Float>
-    let probabilities: UnsafeMutablePointer<Float>
+    let probabilities: UnsafeMutablePointer<Float>, transposedWeights: UnsafeMutablePointer<Float>
     private let block: UnsafeMutableBufferPointer<Float>
 
     init(like p: Parameters, rows: Int, networks: Int) {
       (self.rows, inputs, hidden, outputs) = (rows, p.inputs, p.hidden, p.outputs)
       let (d, wide, k) = (p.inputs, networks * p.hidden, p.outputs)
-      block = .allocate(capacity: rows * d + 2 * rows * wide + networks * rows * k)
+      block = .allocate(capacity: rows * d + 2 * rows * wide + networks * rows * k + 2 * p.hidden * k)
       block.initialize(repeating: 0)
       batch = block.baseAddress!
       hiddenLayers = batch + rows * d
       back = hiddenLayers + rows * wide
       probabilities = back + rows * wide
+      transposedWeights = probabilities + networks * rows * k
     }
 
     deinit { block.deallocate() }
@@ -40,15 +41,14 @@ extension MultilayerPerceptron {
       precondition(count <= self.rows, "Workspace holds \(self.rows) rows, the batch has \(count)")
       let width = active.count * h
       for (r, i) in rows.enumerated() { (batch + r * d).update(from: x + i * d, count: d) }
-      // H = max(0, X·W1 + b1) and the output layer of each network, δW2ᵀ into its block.
+      // H = max(0, X·W1 + b1) and the output layer of each network, δ₁ = δW2ᵀ ⊙ [H > 0]
+      // into its block, then each network's Xᵀ·δ₁.
       for (slot, run) in active.enumerated() {
         runs[run].parameters.hiddenLayer(batch, rows: count, into: hiddenLayers + slot * h, stride: width)
         runs[run].outputStep(
           hidden: hiddenLayers + slot * h, back: back + slot * h, stride: width, probabilities: probabilities + slot * self.rows * outputs,
-          labels: y, rows: rows)
+          labels: y, rows: rows, scratch: transposedWeights)
       }
-      // Back through the ReLUs: δ₁ = δW2ᵀ ⊙ [H > 0], then each network's Xᵀ·δ₁.
-      Kernels.zeroWhereOff(back, hiddenLayers, count * width)
       for (slot, run) in active.enumerated() {
         runs[run].firstLayerStep(batch: batch, back: back + slot * h, stride: width, rows: count)
       }
@@ -58,11 +58,11 @@ extension MultilayerPerceptron {
 
 extension MultilayerPerceptron.Run {
   /// The batch's forward pass from this network's hidden layer (its block of the hidden
-  /// layers, rows `stride` apart), its loss, the output layer's
-  /// gradients, and δW2ᵀ into its block of `back`.
+  /// layers, rows `stride` apart), its loss, the output layer's gradients, and δ back
+  /// through the ReLU into its block of `back` (`scratch` holds 2 × h × k floats).
   mutating func outputStep(
     hidden: UnsafeMutablePointer<Float>, back: UnsafeMutablePointer<Float>, stride: Int, probabilities delta: UnsafeMutablePointer<Float>,
-    labels y: [Int], rows: ArraySlice<Int>
+    labels y: [Int], rows: ArraySlice<Int>, scratch: UnsafeMutablePointer<Float>
   ) {
     typealias Kernels = MultilayerPerceptron.Kernels
     let (count, h, k) = (rows.count, parameters.hidden, parameters.outputs)
@@ -78,20 +78,21 @@ extension MultilayerPerceptron.Run {
       loss += batchLoss + 0.5 * alpha * (Kernels.sumOfSquares(parameters.w1) + Kernels.sumOfSquares(parameters.w2))
     }
     for (r, i) in rows.enumerated() { delta[r * k + y[i]] -= 1 }
-    // Output layer: ∂/∂W2 = (Hᵀδ + αW2)/n, ∂/∂b2 = mean δ.
+    // Output layer: ∂/∂W2 = (Hᵀδ + αW2)/n, ∂/∂b2 = mean δ; then δ₁ and ∂/∂b1 = mean δ₁.
+    gradients.b2.withUnsafeMutableBufferPointer { Kernels.meanRows(delta, rows: count, columns: k, stride: k, into: $0.baseAddress!) }
     parameters.w2.withUnsafeBufferPointer { w2 in
       gradients.w2.withUnsafeMutableBufferPointer { g in
-        Kernels.weightGradient(
-          hidden, inputs: h, lda: stride, delta, columns: k, stride: k, samples: count, weights: w2.baseAddress!, alpha: Float(alpha),
-          into: g.baseAddress!)
+        gradients.b1.withUnsafeMutableBufferPointer { b1 in
+          Kernels.outputLayerBackward(
+            delta, rows: count, classes: k, weights: w2.baseAddress!, alpha: Float(alpha), hidden: h, activations: hidden, stride: stride,
+            scratch: scratch, gradient: g.baseAddress!, back: back, biasGradient: b1.baseAddress!)
+        }
       }
-      gradients.b2.withUnsafeMutableBufferPointer { Kernels.meanRows(delta, rows: count, columns: k, stride: k, into: $0.baseAddress!) }
-      Kernels.product(m: count, n: h, k: k, delta, lda: k, w2.baseAddress!, ldb: k, transposeB: true, into: back, ldc: stride)
     }
   }
 
-  /// The first layer's gradients, Xᵀ·δ₁ of the batch and this network's block of δ₁ (rows
-  /// `stride` apart) with the penalty, then Adam's step.
+  /// The first layer's weight gradient, Xᵀ·δ₁ of the batch and this network's block of δ₁
+  /// (rows `stride` apart) with the penalty, then Adam's step (b1's gradient came with δ₁).
   mutating func firstLayerStep(batch: UnsafePointer<Float>, back: UnsafePointer<Float>, stride: Int, rows count: Int) {
     typealias Kernels = MultilayerPerceptron.Kernels
     let (d, h) = (parameters.inputs, parameters.hidden)
@@ -103,7 +104,6 @@ extension MultilayerPerceptron.Run {
           into: g.baseAddress!)
       }
     }
-    gradients.b1.withUnsafeMutableBufferPointer { Kernels.meanRows(back, rows: count, columns: h, stride: stride, into: $0.baseAddress!) }
     adam.update(&parameters, gradients: gradients)
   }
 }

@@ -21,7 +21,7 @@ import _TestSupport
 
   struct Problem {
     let m: Int, n: Int, k: Int, transposed: Bool
-    let a: [Float], b: [Float], biases: [Float], weights: [Float]
+    let a: [Float], b: [Float], biases: [Float], weights: [Float], activations: [Float]
     // Row strides: A and B stored inside wider matrices, C too (its extra columns must survive).
     var lda: Int { (transposed ? m : k) + 3 }
     var ldb: Int { n + 5 }
@@ -36,6 +36,8 @@ import _TestSupport
       b = values(Swift.max(1, k) * ldb)
       biases = values(n)
       weights = values(m * n)
+      // Some exact zeros, which count as off.
+      activations = values(m * n).enumerated().map { $0.offset % 7 == 0 ? 0 : $0.element }
     }
 
     func element(_ i: Int, _ p: Int) -> Float { transposed ? a[p * lda + i] : a[i * lda + p] }
@@ -47,7 +49,7 @@ import _TestSupport
       return total
     }
 
-    enum Form { case plain, hidden, gradient }
+    enum Form { case plain, hidden, gradient, back }
 
     func expected(_ form: Form, alpha: Float) -> [Float] {
       var c = [Float](repeating: .nan, count: m * ldc)
@@ -60,8 +62,13 @@ import _TestSupport
             let shifted = value + biases[j]
             c[i * ldc + j] = shifted >= 0 ? shifted : 0
           case .gradient: c[i * ldc + j] = (value + alpha * weights[i * n + j]) / Float(k)
+          case .back: c[i * ldc + j] = activations[i * n + j] <= 0 ? 0 : value
           }
         }
+      }
+      if form == .back {
+        // Then the biases' gradient: each column's mean, summed in row order.
+        c += (0..<n).map { j in (0..<m).reduce(Float(0)) { $0 + c[$1 * ldc + j] } / Float(m) }
       }
       return c
     }
@@ -73,6 +80,10 @@ import _TestSupport
       case .plain: fv_float_product(m, n, k, a, ai, ak, b, ldb, &c, ldc)
       case .hidden: fv_hidden_layer_product(m, n, k, a, ai, ak, b, ldb, biases, &c, ldc)
       case .gradient: fv_weight_gradient_product(m, n, k, a, ai, ak, b, ldb, weights, alpha, Float(k), &c, ldc)
+      case .back:
+        var means = [Float](repeating: .nan, count: n)
+        fv_back_through_relu_product(m, n, k, a, ai, ak, b, ldb, activations, n, &c, ldc, &means)
+        c += means
       }
       return c
     }
@@ -82,7 +93,7 @@ import _TestSupport
   func everyVariantIsThePlainLoop(shape: Int) {
     defer { _ = fv_limit_instruction_set("avx512") }
     let problem = Problem(Self.shapes[shape], seed: UInt64(shape) + 11)
-    for form in [Problem.Form.plain, .hidden, .gradient] {
+    for form in [Problem.Form.plain, .hidden, .gradient, .back] {
       let expected = problem.expected(form, alpha: 0.3).map(\.bitPattern)
       for name in Self.variants {
         _ = fv_limit_instruction_set(name)

@@ -74,6 +74,18 @@ void fv_hidden_layer_product(long m, long n, long k, const float *a, long ai, lo
 /// m × n and contiguous (as `fv_weight_gradient`).
 void fv_weight_gradient_product(long m, long n, long k, const float *a, long ai, long ak, const float *b, long ldb,
                                 const float *weights, float alpha, float samples, float *c, long ldc);
+/// The same product stored as δ back through the ReLU: C = op(A)·B where hidden > 0 and 0
+/// where hidden ≤ 0 (as `fv_zero_where_off`), hidden m × n with rows `ldh` apart; `means`
+/// (n) gets the mean of C's rows, as `fv_mean_rows` computes it (the biases' gradient).
+void fv_back_through_relu_product(long m, long n, long k, const float *a, long ai, long ak, const float *b, long ldb,
+                                  const float *hidden, long ldh, float *c, long ldc, float *means);
+
+/// The output layer's softmax on `rows` rows of k scores in place (PerceptronSoftmax.c):
+/// s = scores + biases; m = the row's maximum (s ≥ m ? s : m from −∞, in order); e = expf(s −
+/// m); s = e / Σ e (summed in order). exp is glibc's expf to the bit, eight values at a time.
+void fv_softmax_rows(float *s, long rows, long k, const float *biases);
+/// expf of `count` values in place, as in `fv_softmax_rows`.
+void fv_exp_floats(float *s, long count);
 
 #ifdef __cplusplus
 }
