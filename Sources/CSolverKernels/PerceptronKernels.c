@@ -1,6 +1,6 @@
 // The multilayer perceptron's element-wise loops (MultilayerPerceptron+Kernels.swift and
-// +Adam.swift): Adam's update, the ReLU and its derivative, the weight gradients' penalty
-// and the bias gradients' means. Every operation is the one the Swift code wrote out, in
+// +Adam.swift): Adam's update, the ReLU and its derivative, the weight gradients' penalty,
+// the bias gradients' means, the minibatch's gather and small transposes. Every operation is the one the Swift code wrote out, in
 // the same order and precision, element by element (sums run over rows, one column per
 // lane), so the results are the same bits on every instruction set; the wide variants only
 // do more elements per instruction than Swift's baseline SSE2 code.
@@ -55,6 +55,36 @@ FV_INLINE void mean_rows(const float *delta, long rows, long columns, long strid
   for (long j = 0; j < columns; j++) mean[j] /= n;
 }
 
+// Copies of fixed sizes compile to a few vector moves; a copy of a variable count would
+// become a call to memmove per row (252 bytes for 63 features), which cost more than the
+// copying.
+FV_INLINE void gather_rows(const float *x, long width, const long *indices, long count, float *out) {
+  for (long r = 0; r < count; r++) {
+    const float *from = x + indices[r] * width;
+    float *to = out + r * width;
+    long j = 0;
+    for (; j + 16 <= width; j += 16) __builtin_memcpy_inline(to + j, from + j, 16 * sizeof(float));
+    for (long piece = 8; piece >= 1; piece /= 2)
+      if (width - j >= piece) {
+        switch (piece) {
+        case 8: __builtin_memcpy_inline(to + j, from + j, 8 * sizeof(float)); break;
+        case 4: __builtin_memcpy_inline(to + j, from + j, 4 * sizeof(float)); break;
+        case 2: __builtin_memcpy_inline(to + j, from + j, 2 * sizeof(float)); break;
+        default: to[j] = from[j]; break;
+        }
+        j += piece;
+      }
+  }
+}
+
+FV_INLINE void transpose(const float *in, long rows, long columns, float *out) {
+  for (long i = 0; i < rows; i++)
+    for (long j = 0; j < columns; j++) out[j * rows + i] = in[i * columns + j];
+}
+
+FV_DISPATCH(fv_transpose, (const float *in, long rows, long columns, float *out), (in, rows, columns, out), transpose)
+FV_DISPATCH(fv_gather_rows, (const float *x, long width, const long *indices, long count, float *out),
+            (x, width, indices, count, out), gather_rows)
 FV_DISPATCH(fv_adam_update, (float *p, const float *g, float *m, float *v, long count, double rate),
             (p, g, m, v, count, rate), adam)
 FV_DISPATCH(fv_add_biases_and_rectify, (float *h, long rows, long width, long stride, const float *biases),

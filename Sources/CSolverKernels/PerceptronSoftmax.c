@@ -81,20 +81,91 @@ FV_INLINE void exps(const int fused, float *s, long count) {
   }
 }
 
+// Column j of eight rows k apart, and back.
+FV_INLINE v8f column(const float *s, long k, long j) {
+  v8f v;
+  for (int l = 0; l < 8; l++) v[l] = s[l * k + j];
+  return v;
+}
+FV_INLINE void set_column(float *s, long k, long j, v8f v) {
+  for (int l = 0; l < 8; l++) s[l * k + j] = v[l];
+}
+
+// Eight rows of eight become eight columns (the interleaving of Vector8.h's transpose8).
+FV_INLINE void transpose8f(v8f r[8]) {
+  v8f a[8], b[8];
+  for (int k = 0; k < 4; k++) {
+    a[2 * k] = __builtin_shufflevector(r[2 * k], r[2 * k + 1], 0, 8, 2, 10, 4, 12, 6, 14);
+    a[2 * k + 1] = __builtin_shufflevector(r[2 * k], r[2 * k + 1], 1, 9, 3, 11, 5, 13, 7, 15);
+  }
+  for (int h = 0; h < 8; h += 4) {
+    for (int k = 0; k < 2; k++) {
+      b[h + k] = __builtin_shufflevector(a[h + k], a[h + k + 2], 0, 1, 8, 9, 4, 5, 12, 13);
+      b[h + k + 2] = __builtin_shufflevector(a[h + k], a[h + k + 2], 2, 3, 10, 11, 6, 7, 14, 15);
+    }
+  }
+  for (int k = 0; k < 4; k++) {
+    r[k] = __builtin_shufflevector(b[k], b[k + 4], 0, 1, 2, 3, 8, 9, 10, 11);
+    r[k + 4] = __builtin_shufflevector(b[k], b[k + 4], 4, 5, 6, 7, 12, 13, 14, 15);
+  }
+}
+
+// Eight rows of eight classes (the usual case) in registers: rows in, transposed, the
+// softmax on the columns, transposed back.
+FV_INLINE void softmax8x8(float *block, const float *biases) {
+  v8f c[8];
+  for (int l = 0; l < 8; l++) __builtin_memcpy(&c[l], block + 8 * l, sizeof c[l]);
+  transpose8f(c);
+  v8f maximum = splatf(-INFINITY), sum = splatf(0);
+  for (int j = 0; j < 8; j++) {
+    c[j] += splatf(biases[j]);
+    maximum = select(c[j] >= maximum, c[j], maximum);
+  }
+  for (int j = 0; j < 8; j++) {
+    c[j] = exp8(c[j] - maximum);
+    sum += c[j];
+  }
+  for (int j = 0; j < 8; j++) c[j] /= sum;
+  transpose8f(c);
+  for (int l = 0; l < 8; l++) __builtin_memcpy(block + 8 * l, &c[l], sizeof c[l]);
+}
+
 // Each of `rows` rows of k scores: add the biases, subtract the row's maximum (y ≥ m ? y : m
-// from −∞ in order, as Swift.max), exp, sum in order, divide by the sum.
+// from −∞ in order, as Swift.max), exp, sum in order, divide by the sum. With FMA
+// instructions eight rows at a time, one row per lane, so the maximum's and the sum's
+// chains of dependent operations run side by side (row by row they bounded the loop); each
+// row's operations are the same, in the same order.
 FV_INLINE void softmax(const int fused, float *s, long rows, long k, const float *biases) {
-  for (long i = 0; i < rows; i++) {
-    float *row = s + i * k, maximum = -INFINITY;
+  long i = 0;
+  if (fused) {
+    for (; k == 8 && i + 8 <= rows; i += 8) softmax8x8(s + i * k, biases);
+    for (; i + 8 <= rows; i += 8) {
+      float *block = s + i * k;
+      v8f maximum = splatf(-INFINITY), sum = splatf(0);
+      for (long j = 0; j < k; j++) {
+        v8f v = column(block, k, j) + splatf(biases[j]);
+        maximum = select(v >= maximum, v, maximum);
+        set_column(block, k, j, v);
+      }
+      for (long j = 0; j < k; j++) {
+        v8f v = exp8(column(block, k, j) - maximum);
+        sum += v;
+        set_column(block, k, j, v);
+      }
+      for (long j = 0; j < k; j++) set_column(block, k, j, column(block, k, j) / sum);
+    }
+  }
+  for (long r = i; r < rows; r++) {
+    float *row = s + r * k, maximum = -INFINITY;
     for (long j = 0; j < k; j++) {
       row[j] += biases[j];
       maximum = row[j] >= maximum ? row[j] : maximum;
     }
     for (long j = 0; j < k; j++) row[j] -= maximum;
   }
-  exps(fused, s, rows * k);
-  for (long i = 0; i < rows; i++) {
-    float *row = s + i * k, sum = 0;
+  exps(fused, s + i * k, (rows - i) * k);
+  for (long r = i; r < rows; r++) {
+    float *row = s + r * k, sum = 0;
     for (long j = 0; j < k; j++) sum += row[j];
     for (long j = 0; j < k; j++) row[j] /= sum;
   }

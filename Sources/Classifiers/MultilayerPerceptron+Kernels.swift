@@ -100,9 +100,9 @@ extension MultilayerPerceptron {
     ) {
       if fusedMultiplyAdds {
         let (transposed, transposedGradient) = (scratch, scratch + h * k)
-        for i in 0..<h { for j in 0..<k { transposed[j * h + i] = w2[i * k + j] } }
+        fv_transpose(w2, h, k, transposed)
         fv_weight_gradient_product(k, h, rows, delta, 1, k, activations, stride, transposed, alpha, Float(rows), transposedGradient, h)
-        for i in 0..<h { for j in 0..<k { gradient[i * k + j] = transposedGradient[j * h + i] } }
+        fv_transpose(transposedGradient, k, h, gradient)
         fv_back_through_relu_product(rows, h, k, delta, k, 1, transposed, h, activations, stride, back, stride, biasGradient)
       } else {
         weightGradient(

@@ -1,3 +1,5 @@
+import CSolverKernels
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -40,7 +42,7 @@ extension MultilayerPerceptron {
       let (count, d, h) = (rows.count, inputs, hidden)
       precondition(count <= self.rows, "Workspace holds \(self.rows) rows, the batch has \(count)")
       let width = active.count * h
-      for (r, i) in rows.enumerated() { (batch + r * d).update(from: x + i * d, count: d) }
+      rows.withUnsafeBufferPointer { fv_gather_rows(x, d, $0.baseAddress!, count, batch) }
       // H = max(0, X·W1 + b1) and the output layer of each network, δ₁ = δW2ᵀ ⊙ [H > 0]
       // into its block, then each network's Xᵀ·δ₁.
       for (slot, run) in active.enumerated() {

@@ -104,6 +104,30 @@ import _TestSupport
     }
   }
 
+  /// The minibatch gather copies each chosen row whole, whatever the width's remainder.
+  @Test(arguments: [1, 2, 7, 15, 16, 63, 100])
+  func gatherCopiesTheChosenRows(width: Int) {
+    defer { _ = fv_limit_instruction_set("avx512") }
+    var random = SeededGenerator(seed: UInt64(width))
+    let x = (0..<(20 * width)).map { _ in Float(random.normal()) }
+    let indices = [19, 0, 7, 7, 3, 12]
+    let expected = indices.flatMap { x[($0 * width)..<($0 * width + width)] }
+    for name in Self.variants {
+      _ = fv_limit_instruction_set(name)
+      var out = [Float](repeating: .nan, count: indices.count * width + 1)
+      fv_gather_rows(x, width, indices, indices.count, &out)
+      #expect(Array(out.prefix(expected.count)) == expected && out.last!.isNaN, "\(name), width \(width)")
+    }
+  }
+
+  @Test func transposeMovesEveryElement() {
+    let (rows, columns) = (5, 3)
+    let x = (0..<(rows * columns)).map { Float($0) }
+    var out = [Float](repeating: .nan, count: rows * columns)
+    fv_transpose(x, rows, columns, &out)
+    #expect(out == (0..<columns).flatMap { j in (0..<rows).map { i in x[i * columns + j] } })
+  }
+
   /// The hidden layer's ReLU treats NaN as `fv_add_biases_and_rectify` does (a NaN sum
   /// becomes 0), and zeros and negative sums the same way too.
   @Test func hiddenLayerEdgesMatchTheSeparatePass() {

@@ -60,6 +60,10 @@ void fv_weight_gradient(const float *product, long stride, const float *weights,
                         float samples, float *out);
 /// mean[j] = (Σ over rows in order of delta[r·stride + j]) / rows.
 void fv_mean_rows(const float *delta, long rows, long columns, long stride, float *mean);
+/// out's row r = x's row indices[r] (rows `width` floats, contiguous), for r < count.
+void fv_gather_rows(const float *x, long width, const long *indices, long count, float *out);
+/// out (columns × rows) = the transpose of in (rows × columns), both contiguous.
+void fv_transpose(const float *in, long rows, long columns, float *out);
 
 /// C (m × n, rows `ldc` apart) = op(A)·B in single precision, read in place
 /// (PerceptronProducts.c): op(A)'s element (i, p) is a[i·ai + p·ak], so A (ai = its row
