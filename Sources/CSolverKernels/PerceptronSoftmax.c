@@ -91,24 +91,8 @@ FV_INLINE void set_column(float *s, long k, long j, v8f v) {
   for (int l = 0; l < 8; l++) s[l * k + j] = v[l];
 }
 
-// Eight rows of eight become eight columns (the interleaving of Vector8.h's transpose8).
-FV_INLINE void transpose8f(v8f r[8]) {
-  v8f a[8], b[8];
-  for (int k = 0; k < 4; k++) {
-    a[2 * k] = __builtin_shufflevector(r[2 * k], r[2 * k + 1], 0, 8, 2, 10, 4, 12, 6, 14);
-    a[2 * k + 1] = __builtin_shufflevector(r[2 * k], r[2 * k + 1], 1, 9, 3, 11, 5, 13, 7, 15);
-  }
-  for (int h = 0; h < 8; h += 4) {
-    for (int k = 0; k < 2; k++) {
-      b[h + k] = __builtin_shufflevector(a[h + k], a[h + k + 2], 0, 1, 8, 9, 4, 5, 12, 13);
-      b[h + k + 2] = __builtin_shufflevector(a[h + k], a[h + k + 2], 2, 3, 10, 11, 6, 7, 14, 15);
-    }
-  }
-  for (int k = 0; k < 4; k++) {
-    r[k] = __builtin_shufflevector(b[k], b[k + 4], 0, 1, 2, 3, 8, 9, 10, 11);
-    r[k + 4] = __builtin_shufflevector(b[k], b[k + 4], 4, 5, 6, 7, 12, 13, 14, 15);
-  }
-}
+// Eight rows of eight become eight columns.
+FV_DEFINE_TRANSPOSE8(transpose8f, v8f)
 
 // Eight rows of eight classes (the usual case) in registers: rows in, transposed, the
 // softmax on the columns, transposed back.
