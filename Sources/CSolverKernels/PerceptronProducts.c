@@ -36,7 +36,9 @@ FV_INLINE v4f splat4f(float s) { return (v4f){s, s, s, s}; }
 // also added to `sums` (tiles run down a column block in row order, so each column is
 // summed in row order, as `fv_mean_rows` sums). Pointers start at the tile's first row and
 // column.
+enum { PLAIN, HIDDEN, GRADIENT, BACK };
 typedef struct {
+  int kind;
   const float *biases;
   const float *weights;
   long ldw;
@@ -47,10 +49,9 @@ typedef struct {
 } epilogue;
 
 FV_INLINE epilogue moved(epilogue e, long row, long column) {
-  if (e.biases) e.biases += column;
-  if (e.weights) e.weights += row * e.ldw + column;
-  if (e.hidden) e.hidden += row * e.ldh + column;
-  if (e.sums) e.sums += column;
+  if (e.kind == HIDDEN) e.biases += column;
+  if (e.kind == GRADIENT) e.weights += row * e.ldw + column;
+  if (e.kind == BACK) e.hidden += row * e.ldh + column, e.sums += column;
   return e;
 }
 
@@ -72,29 +73,29 @@ FV_INLINE epilogue moved(epilogue e, long row, long column) {
       }                                                                                                            \
     }                                                                                                              \
     TYPE total[2];                                                                                                 \
-    if (e.sums)                                                                                                    \
+    if (e.kind == BACK)                                                                                            \
       for (long v = 0; v < V; v++) __builtin_memcpy(&total[v], e.sums + LANES * v, sizeof(TYPE));                 \
     for (long r = 0; r < R; r++)                                                                                   \
       for (long v = 0; v < V; v++) {                                                                               \
         TYPE out = acc[r][v];                                                                                      \
-        if (e.biases) {                                                                                            \
+        if (e.kind == HIDDEN) {                                                                                    \
           TYPE bias;                                                                                               \
           __builtin_memcpy(&bias, e.biases + LANES * v, sizeof(TYPE));                                             \
           out += bias;                                                                                             \
           out = (TYPE)((MASK)out & (out >= 0));                                                                    \
-        } else if (e.weights) {                                                                                    \
+        } else if (e.kind == GRADIENT) {                                                                           \
           TYPE w;                                                                                                  \
           __builtin_memcpy(&w, e.weights + r * e.ldw + LANES * v, sizeof(TYPE));                                   \
           out = (out + SPLAT(e.alpha) * w) / SPLAT(e.samples);                                                     \
-        } else if (e.hidden) {                                                                                     \
+        } else if (e.kind == BACK) {                                                                               \
           TYPE h;                                                                                                  \
           __builtin_memcpy(&h, e.hidden + r * e.ldh + LANES * v, sizeof(TYPE));                                    \
           out = (TYPE)((MASK)out & ~(h <= 0));                                                                     \
-          if (e.sums) total[v] += out;                                                                             \
+          total[v] += out;                                                                                         \
         }                                                                                                          \
         __builtin_memcpy(c + r * ldc + LANES * v, &out, sizeof(TYPE));                                             \
       }                                                                                                            \
-    if (e.sums)                                                                                                    \
+    if (e.kind == BACK)                                                                                            \
       for (long v = 0; v < V; v++) __builtin_memcpy(e.sums + LANES * v, &total[v], sizeof(TYPE));                 \
   }
 
@@ -110,14 +111,14 @@ FV_INLINE void tile1(const long R, const float *a, long ai, long ak, const float
     for (long r = 0; r < R; r++) acc[r] = __builtin_fmaf(a[r * ai + p * ak], b[p * ldb], acc[r]);
   for (long r = 0; r < R; r++) {
     float out = acc[r];
-    if (e.biases) {
+    if (e.kind == HIDDEN) {
       out += e.biases[0];
       out = out >= 0 ? out : 0;
-    } else if (e.weights) {
+    } else if (e.kind == GRADIENT) {
       out = (out + e.alpha * e.weights[r * e.ldw]) / e.samples;
-    } else if (e.hidden) {
+    } else if (e.kind == BACK) {
       out = e.hidden[r * e.ldh] <= 0 ? 0 : out;
-      if (e.sums) e.sums[0] += out;
+      e.sums[0] += out;
     }
     c[r * ldc] = out;
   }
@@ -169,13 +170,22 @@ FV_INLINE void product(const long wide, const long rows, long m, long n, long k,
 #if FV_X86_VARIANTS
 // AVX-512: 8 rows × 32 columns, 16 of the 32 vector registers accumulating. AVX2 holds a
 // 16-float vector in two of its 16 registers: 4 rows × 16 columns.
+// One copy of the loops per kind of epilogue (its kind a constant in each), so that no
+// tile tests it at run time and the accumulators stay in registers through the epilogue.
+#define FV_PRODUCT_KINDS(WIDE, ROWS)                                                   \
+  switch (e.kind) {                                                                    \
+  case HIDDEN: e.kind = HIDDEN, product(WIDE, ROWS, m, n, k, a, ai, ak, b, ldb, c, ldc, e); break;     \
+  case GRADIENT: e.kind = GRADIENT, product(WIDE, ROWS, m, n, k, a, ai, ak, b, ldb, c, ldc, e); break; \
+  case BACK: e.kind = BACK, product(WIDE, ROWS, m, n, k, a, ai, ak, b, ldb, c, ldc, e); break;         \
+  default: e.kind = PLAIN, product(WIDE, ROWS, m, n, k, a, ai, ak, b, ldb, c, ldc, e); break;          \
+  }
 FV_TARGET_AVX512 static void product_avx512(long m, long n, long k, const float *a, long ai, long ak, const float *b,
                                             long ldb, float *c, long ldc, epilogue e) {
-  product(1, 8, m, n, k, a, ai, ak, b, ldb, c, ldc, e);
+  FV_PRODUCT_KINDS(1, 8)
 }
 FV_TARGET_AVX2 static void product_avx2(long m, long n, long k, const float *a, long ai, long ak, const float *b,
                                         long ldb, float *c, long ldc, epilogue e) {
-  product(0, 4, m, n, k, a, ai, ak, b, ldb, c, ldc, e);
+  FV_PRODUCT_KINDS(0, 4)
 }
 #endif
 
@@ -193,23 +203,23 @@ static void dispatch(long m, long n, long k, const float *a, long ai, long ak, c
 
 void fv_float_product(long m, long n, long k, const float *a, long ai, long ak, const float *b, long ldb, float *c,
                       long ldc) {
-  dispatch(m, n, k, a, ai, ak, b, ldb, c, ldc, (epilogue){0});
+  dispatch(m, n, k, a, ai, ak, b, ldb, c, ldc, (epilogue){.kind = PLAIN});
 }
 
 void fv_hidden_layer_product(long m, long n, long k, const float *a, long ai, long ak, const float *b, long ldb,
                              const float *biases, float *c, long ldc) {
-  dispatch(m, n, k, a, ai, ak, b, ldb, c, ldc, (epilogue){.biases = biases});
+  dispatch(m, n, k, a, ai, ak, b, ldb, c, ldc, (epilogue){.kind = HIDDEN, .biases = biases});
 }
 
 void fv_weight_gradient_product(long m, long n, long k, const float *a, long ai, long ak, const float *b, long ldb,
                                 const float *weights, float alpha, float samples, float *c, long ldc) {
-  dispatch(m, n, k, a, ai, ak, b, ldb, c, ldc, (epilogue){.weights = weights, .ldw = n, .alpha = alpha, .samples = samples});
+  dispatch(m, n, k, a, ai, ak, b, ldb, c, ldc, (epilogue){.kind = GRADIENT, .weights = weights, .ldw = n, .alpha = alpha, .samples = samples});
 }
 
 void fv_back_through_relu_product(long m, long n, long k, const float *a, long ai, long ak, const float *b, long ldb,
                                   const float *hidden, long ldh, float *c, long ldc, float *means) {
   for (long j = 0; j < n; j++) means[j] = 0;
-  dispatch(m, n, k, a, ai, ak, b, ldb, c, ldc, (epilogue){.hidden = hidden, .ldh = ldh, .sums = means});
+  dispatch(m, n, k, a, ai, ak, b, ldb, c, ldc, (epilogue){.kind = BACK, .hidden = hidden, .ldh = ldh, .sums = means});
   float rows = (float)m;
   for (long j = 0; j < n; j++) means[j] /= rows;
 }
