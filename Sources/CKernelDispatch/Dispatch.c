@@ -22,6 +22,16 @@ fv_instruction_set fv_instruction_set_in_use(void) {
   return (fv_instruction_set)level;
 }
 
+fv_instruction_set fv_instruction_set_of_cpu(void) {
+  static int detected = -1;
+  int level = __atomic_load_n(&detected, __ATOMIC_RELAXED);
+  if (level < 0) {
+    level = (int)detect();
+    __atomic_store_n(&detected, level, __ATOMIC_RELAXED);
+  }
+  return (fv_instruction_set)level;
+}
+
 const char *fv_kernel_instruction_set(void) {
   switch (fv_instruction_set_in_use()) {
   case FV_AVX512: return "avx512";

@@ -67,9 +67,12 @@ extension MultilayerPerceptron {
       }
     }
 
-    /// Whether the kernels run with FMA instructions (AVX2 or AVX-512); on the baseline
-    /// `fv_float_product` would call `fmaf` per element.
-    private static var fusedMultiplyAdds: Bool { fv_instruction_set_in_use() != FV_BASELINE }
+    /// Whether the processor has FMA instructions (AVX2 or AVX-512). Without them
+    /// `fv_float_product` would call `fmaf` per element, so the products are OpenBLAS's. Fixed
+    /// for the process, not the kernels' current variant: a test that lowers the variant
+    /// meanwhile (its baseline calls `fmaf`, the same bits) must not switch a fit running in
+    /// another test to OpenBLAS, whose bits differ.
+    private static let fusedMultiplyAdds = fv_instruction_set_of_cpu() != FV_BASELINE
 
     /// h = max(0, h + b) on `rows` rows of `width` entries, `stride` apart.
     static func addBiasesAndRectify(_ h: UnsafeMutablePointer<Float>, rows: Int, width: Int, stride: Int, biases: UnsafePointer<Float>) {

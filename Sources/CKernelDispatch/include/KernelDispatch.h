@@ -18,6 +18,11 @@ typedef enum { FV_BASELINE = 0, FV_AVX2 = 1, FV_AVX512 = 2 } fv_instruction_set;
 /// `fv_limit_instruction_set`.
 fv_instruction_set fv_instruction_set_in_use(void);
 
+/// The widest instruction set this CPU and OS support, whatever `fv_limit_instruction_set`
+/// set: for choices that must not change while a computation runs (a test lowering the
+/// instruction set only changes which variant of a kernel runs, never which kernel).
+fv_instruction_set fv_instruction_set_of_cpu(void);
+
 /// The instruction set the kernels run with: "avx512", "avx2" or "baseline".
 const char *fv_kernel_instruction_set(void);
 
