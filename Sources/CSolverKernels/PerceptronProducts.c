@@ -2,15 +2,17 @@
 // hidden layer max(0, X·W1 + b1), the output layer's scores, and the weight gradients
 // (Xᵀ·δ + αW)/n, read in place. OpenBLAS's sgemm copies both operands into packed panels
 // on every call, and with 63 inputs and 100 hidden units per network the copies and the
-// separate bias, ReLU and penalty passes cost about a fifth of the products' time; here B
-// is read row by row as stored, a tile of C stays in registers for the whole sum, and the
-// biases and the ReLU, or the penalty, are applied as the tile is stored.
+// separate bias, ReLU, penalty and mask passes cost about a fifth of the products' time;
+// here B is read row by row as stored, a tile of C stays in registers for the whole sum,
+// and the biases and the ReLU, the penalty, or the ReLU's mask and the biases' mean are
+// applied as the tile is stored.
 //
 // Every element of C is one chain of fused multiply-adds over p = 0…k−1 starting from zero,
 // whatever the tile shape or vector width, which is also how OpenBLAS's sgemm kernels for
 // FMA processors sum (PerceptronProductTests checks the bits against a scalar fmaf loop).
-// Without FMA instructions (the baseline variant) fmaf is a library call: correct, slow, and
-// not used by the Swift side (it calls OpenBLAS there).
+// Without FMA instructions (the baseline variant) fmaf is a library call: correct and slow.
+// On processors without FMA the Swift side uses OpenBLAS; the baseline variant runs only
+// while a test lowers the instruction set.
 #include "SolverKernels.h"
 #include "KernelDispatch.h"
 
