@@ -10,24 +10,23 @@ static fv_instruction_set detect(void) {
   return FV_BASELINE;
 }
 
-static int cached = -1;
-
-fv_instruction_set fv_instruction_set_in_use(void) {
-  // Detection is idempotent, so a race between first callers is harmless.
-  int level = __atomic_load_n(&cached, __ATOMIC_RELAXED);
-  if (level < 0) {
-    level = (int)detect();
-    __atomic_store_n(&cached, level, __ATOMIC_RELAXED);
-  }
-  return (fv_instruction_set)level;
-}
+// Detection is idempotent, so a race between first callers of either is harmless.
+static int detected = -1, cached = -1;
 
 fv_instruction_set fv_instruction_set_of_cpu(void) {
-  static int detected = -1;
   int level = __atomic_load_n(&detected, __ATOMIC_RELAXED);
   if (level < 0) {
     level = (int)detect();
     __atomic_store_n(&detected, level, __ATOMIC_RELAXED);
+  }
+  return (fv_instruction_set)level;
+}
+
+fv_instruction_set fv_instruction_set_in_use(void) {
+  int level = __atomic_load_n(&cached, __ATOMIC_RELAXED);
+  if (level < 0) {
+    level = (int)fv_instruction_set_of_cpu();
+    __atomic_store_n(&cached, level, __ATOMIC_RELAXED);
   }
   return (fv_instruction_set)level;
 }
@@ -43,7 +42,7 @@ const char *fv_kernel_instruction_set(void) {
 const char *fv_limit_instruction_set(const char *name) {
   fv_instruction_set wanted = FV_BASELINE;
   if (name && name[0] == 'a' && name[1] == 'v' && name[2] == 'x') wanted = name[3] == '5' ? FV_AVX512 : FV_AVX2;
-  fv_instruction_set available = detect();
+  fv_instruction_set available = fv_instruction_set_of_cpu();
   int level = (int)(wanted < available ? wanted : available);
   __atomic_store_n(&cached, level, __ATOMIC_RELAXED);
   return fv_kernel_instruction_set();

@@ -1,7 +1,7 @@
 // The multilayer perceptron's element-wise loops (MultilayerPerceptron+Kernels.swift and
 // +Adam.swift): Adam's update, the ReLU and its derivative, the weight gradients' penalty,
-// the bias gradients' means, the minibatch's gather and small transposes. Every operation is the one the Swift code wrote out, in
-// the same order and precision, element by element (sums run over rows, one column per
+// the bias gradients' means, the minibatch's gather and small transposes. Every operation
+// is the one the Swift code wrote out, in the same order and precision, element by element (sums run over rows, one column per
 // lane), so the results are the same bits on every instruction set; the wide variants only
 // do more elements per instruction than Swift's baseline SSE2 code.
 #include "SolverKernels.h"
@@ -64,16 +64,10 @@ FV_INLINE void gather_rows(const float *x, long width, const long *indices, long
     float *to = out + r * width;
     long j = 0;
     for (; j + 16 <= width; j += 16) __builtin_memcpy_inline(to + j, from + j, 16 * sizeof(float));
-    for (long piece = 8; piece >= 1; piece /= 2)
-      if (width - j >= piece) {
-        switch (piece) {
-        case 8: __builtin_memcpy_inline(to + j, from + j, 8 * sizeof(float)); break;
-        case 4: __builtin_memcpy_inline(to + j, from + j, 4 * sizeof(float)); break;
-        case 2: __builtin_memcpy_inline(to + j, from + j, 2 * sizeof(float)); break;
-        default: to[j] = from[j]; break;
-        }
-        j += piece;
-      }
+    if (width - j >= 8) __builtin_memcpy_inline(to + j, from + j, 8 * sizeof(float)), j += 8;
+    if (width - j >= 4) __builtin_memcpy_inline(to + j, from + j, 4 * sizeof(float)), j += 4;
+    if (width - j >= 2) __builtin_memcpy_inline(to + j, from + j, 2 * sizeof(float)), j += 2;
+    if (width - j >= 1) to[j] = from[j];
   }
 }
 

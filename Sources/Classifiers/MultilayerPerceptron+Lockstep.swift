@@ -17,11 +17,10 @@ extension MultilayerPerceptron {
   }
 
   /// Fits `networks`, which all share minibatches, on the same rows with the same seed, in
-  /// lockstep: each minibatch's first layer is one product of the batch with every
-  /// still-training network's weights side by side, X·[W1₁ … W1_g], and likewise its
-  /// gradient Xᵀ·[δ₁ … δ_g] (a wider product runs closer to the hardware's speed than g
-  /// narrow ones). Each network stops by its own rule and keeps its own best weights, as
-  /// if fitted alone; one network alone is a plain fit.
+  /// lockstep: each minibatch is gathered once for every still-training network, and each
+  /// network's products read it and its own weights in place. Each network stops by its own
+  /// rule and keeps its own best weights, as if fitted alone; one network alone is a plain
+  /// fit.
   public static func fit(together networks: [MultilayerPerceptron], _ x: Matrix, _ y: [Int], classCount: Int, seed: UInt64) throws
     -> [Model]
   {

@@ -8,10 +8,10 @@ import CSolverKernels
 
 extension MultilayerPerceptron {
   /// Buffers for minibatch steps of networks trained in lockstep, allocated once per fit
-  /// (row-major): the batch's rows; the hidden activations and the back-propagated δ₁ of
-  /// every training network side by side (rows × networks·hidden); each network's output
-  /// probabilities, then δ (rows × classes); room for one network's W2ᵀ and its gradient. A class, so the
-  /// raw buffers stay put while the networks' gradients are written.
+  /// (row-major): the batch's rows; per network its hidden activations and back-propagated
+  /// δ₁ (rows × hidden each) and its output probabilities, then δ (rows × classes); room for
+  /// one network's W2ᵀ and its gradient. A class, so the raw buffers stay put while the
+  /// networks' gradients are written.
   final class LockstepWorkspace {
     let rows: Int, inputs: Int, hidden: Int, outputs: Int
     let batch: UnsafeMutablePointer<Float>, hiddenLayers: UnsafeMutablePointer<Float>, back: UnsafeMutablePointer<Float>
@@ -41,26 +41,23 @@ extension MultilayerPerceptron {
     func step(_ x: UnsafePointer<Float>, _ y: [Int], rows: ArraySlice<Int>, runs: inout [Run], active: [Int]) {
       let (count, d, h) = (rows.count, inputs, hidden)
       precondition(count <= self.rows, "Workspace holds \(self.rows) rows, the batch has \(count)")
-      let width = active.count * h
       rows.withUnsafeBufferPointer { fv_gather_rows(x, d, $0.baseAddress!, count, batch) }
-      // H = max(0, X·W1 + b1) and the output layer of each network, δ₁ = δW2ᵀ ⊙ [H > 0]
-      // into its block, then each network's Xᵀ·δ₁.
+      // Each network: H = max(0, X·W1 + b1), the output layer, δ₁ = δW2ᵀ ⊙ [H > 0], Xᵀ·δ₁.
       for (slot, run) in active.enumerated() {
-        runs[run].parameters.hiddenLayer(batch, rows: count, into: hiddenLayers + slot * h, stride: width)
+        let (hidden, back) = (hiddenLayers + slot * self.rows * h, self.back + slot * self.rows * h)
+        runs[run].parameters.hiddenLayer(batch, rows: count, into: hidden, stride: h)
         runs[run].outputStep(
-          hidden: hiddenLayers + slot * h, back: back + slot * h, stride: width, probabilities: probabilities + slot * self.rows * outputs,
-          labels: y, rows: rows, scratch: transposedWeights)
-      }
-      for (slot, run) in active.enumerated() {
-        runs[run].firstLayerStep(batch: batch, back: back + slot * h, stride: width, rows: count)
+          hidden: hidden, back: back, stride: h, probabilities: probabilities + slot * self.rows * outputs, labels: y, rows: rows,
+          scratch: transposedWeights)
+        runs[run].firstLayerStep(batch: batch, back: back, stride: h, rows: count)
       }
     }
   }
 }
 
 extension MultilayerPerceptron.Run {
-  /// The batch's forward pass from this network's hidden layer (its block of the hidden
-  /// layers, rows `stride` apart), its loss, the output layer's gradients, and δ back
+  /// The batch's forward pass from this network's hidden layer (rows `stride` apart), its
+  /// loss, the output layer's gradients, and δ back
   /// through the ReLU into its block of `back` (`scratch` holds 2 × h × k floats).
   mutating func outputStep(
     hidden: UnsafeMutablePointer<Float>, back: UnsafeMutablePointer<Float>, stride: Int, probabilities delta: UnsafeMutablePointer<Float>,
@@ -93,8 +90,8 @@ extension MultilayerPerceptron.Run {
     }
   }
 
-  /// The first layer's weight gradient, Xᵀ·δ₁ of the batch and this network's block of δ₁
-  /// (rows `stride` apart) with the penalty, then Adam's step (b1's gradient came with δ₁).
+  /// The first layer's weight gradient, Xᵀ·δ₁ of the batch and this network's δ₁ (rows
+  /// `stride` apart) with the penalty, then Adam's step (b1's gradient came with δ₁).
   mutating func firstLayerStep(batch: UnsafePointer<Float>, back: UnsafePointer<Float>, stride: Int, rows count: Int) {
     typealias Kernels = MultilayerPerceptron.Kernels
     let (d, h) = (parameters.inputs, parameters.hidden)
