@@ -36,13 +36,17 @@ public struct ClusteredPredictions: Sendable {
   }
 
   /// The pooled confusion matrix of a multiset of clusters (repeats count again).
-  public func confusion(of selection: [Int]) -> ConfusionMatrix {
-    var flat = [Int](repeating: 0, count: classCount * classCount)
-    for c in selection {
-      let counts = clusterCounts[c]
-      for j in flat.indices { flat[j] += counts[j] }
+  public func confusion(of selection: [Int]) -> ConfusionMatrix { confusion(of: selection[...]) }
+
+  /// The pooled confusion matrix of a slice of cluster indices (a permutation's group).
+  public func confusion(of selection: ArraySlice<Int>) -> ConfusionMatrix {
+    let k2 = classCount * classCount
+    return ConfusionMatrix(classCount: classCount) { cells in
+      for c in selection {
+        let counts = clusterCounts[c]
+        for j in 0..<k2 { cells[j] += counts[j] }
+      }
     }
-    return ConfusionMatrix(counts: (0..<classCount).map { Array(flat[($0 * classCount)..<(($0 + 1) * classCount)]) })
   }
 
   /// All clusters, once each.
@@ -80,7 +84,7 @@ extension ClusteredPredictions {
     var total = [Int](repeating: 0, count: k2)
     for c in cells { for j in 0..<k2 { total[j] += clusterCounts[c][j] } }
     func matrix(_ flat: [Int]) -> ConfusionMatrix {
-      ConfusionMatrix(counts: (0..<classCount).map { Array(flat[($0 * classCount)..<(($0 + 1) * classCount)]) })
+      ConfusionMatrix(classCount: classCount) { cells in for j in 0..<k2 { cells[j] = flat[j] } }
     }
     guard let estimate = statistic(matrix(total)).number else { return (nil, "the metric is undefined") }
     var leaveOneOut: [Double] = []

@@ -1,24 +1,29 @@
 /// Counts of (true class, predicted class) pairs; rows are truth, columns predictions.
-/// Its margins are computed once, when it is made: the group-gap permutation tests read them
-/// millions of times (every rate of every group in every permutation).
+///
+/// The counts and their margins live in one flat array, made once: the group-gap
+/// permutation tests make a matrix per group per permutation and read its rates millions of
+/// times, so a matrix costs one allocation, not one per row and margin.
 public struct ConfusionMatrix: Sendable, Equatable, Codable {
-  /// `counts[t][p]` is the number of samples of class t predicted as p.
-  public let counts: [[Int]]
+  /// Number of classes, K.
+  public let classCount: Int
   /// Total samples.
   public let total: Int
-  /// Samples of each true class.
-  public let support: [Int]
-  /// Predictions of each class.
-  public let predictedCounts: [Int]
   /// Correct predictions.
   public let correct: Int
+  /// K × K counts row-major (truth t, prediction p at t·K + p), then the K true-class
+  /// totals, then the K predicted-class totals.
+  private let storage: [Int]
 
   /// Tallies predictions against truth over `classCount` classes.
   public init(truth: [Int], predicted: [Int], classCount: Int) {
     precondition(truth.count == predicted.count, "Confusion matrix: \(truth.count) truths, \(predicted.count) predictions")
-    var counts = Array(repeating: Array(repeating: 0, count: classCount), count: classCount)
-    for (t, p) in zip(truth, predicted) { counts[t][p] += 1 }
-    self.init(counts: counts)
+    self.init(classCount: classCount) { cells in
+      for (t, p) in zip(truth, predicted) {
+        precondition(
+          Self.isClass(t, classCount) && Self.isClass(p, classCount), "Confusion matrix: class \(t) or \(p) is not one of \(classCount)")
+        cells[t * classCount + p] += 1
+      }
+    }
   }
 
   /// Wraps existing counts (a square table).
@@ -26,21 +31,63 @@ public struct ConfusionMatrix: Sendable, Equatable, Codable {
     precondition(
       counts.allSatisfy { $0.count == counts.count },
       "Confusion matrix must be square, got \(counts.map(\.count)) columns for \(counts.count) rows")
-    self.counts = counts
-    var support = [Int](repeating: 0, count: counts.count), predicted = support
-    var correct = 0
-    for (t, row) in counts.enumerated() {
-      for (p, count) in row.enumerated() {
-        support[t] += count
-        predicted[p] += count
-      }
-      correct += row[t]
+    let k = counts.count
+    self.init(classCount: k) { cells in
+      for (t, row) in counts.enumerated() { for (p, count) in row.enumerated() { cells[t * k + p] = count } }
     }
-    self.support = support
-    self.predictedCounts = predicted
-    self.total = support.reduce(0, +)
+  }
+
+  /// A matrix whose K × K row-major counts `fill` writes into zeroed storage (indices
+  /// unchecked in release builds: `fill` keeps within K × K); the margins are then summed once.
+  init(classCount k: Int, fill: (UnsafeMutableBufferPointer<Int>) -> Void) {
+    var total = 0, correct = 0
+    storage = [Int](unsafeUninitializedCapacity: k * k + 2 * k) { buffer, initialized in
+      buffer.initialize(repeating: 0)
+      fill(UnsafeMutableBufferPointer(rebasing: buffer[0..<(k * k)]))
+      for t in 0..<k {
+        for p in 0..<k {
+          let count = buffer[t * k + p]
+          buffer[k * k + t] += count
+          buffer[k * k + k + p] += count
+        }
+        correct += buffer[t * k + t]
+      }
+      for t in 0..<k { total += buffer[k * k + t] }
+      initialized = k * k + 2 * k
+    }
+    classCount = k
+    self.total = total
     self.correct = correct
   }
+
+  /// Samples of true class `t` predicted as `p`.
+  @inline(__always) public func count(truth t: Int, predicted p: Int) -> Int {
+    precondition(Self.isClass(t, classCount) && Self.isClass(p, classCount), "Confusion matrix: no cell (\(t), \(p))")
+    return storage[t * classCount + p]
+  }
+
+  /// Samples of true class `k`.
+  @inline(__always) public func trueCount(_ k: Int) -> Int {
+    precondition(Self.isClass(k, classCount), "Confusion matrix: no class \(k)")
+    return storage[classCount * classCount + k]
+  }
+
+  /// Predictions of class `k`.
+  @inline(__always) public func predictedCount(_ k: Int) -> Int {
+    precondition(Self.isClass(k, classCount), "Confusion matrix: no class \(k)")
+    return storage[classCount * classCount + classCount + k]
+  }
+
+  @inline(__always) private static func isClass(_ k: Int, _ classCount: Int) -> Bool { UInt(bitPattern: k) < UInt(classCount) }
+
+  /// `counts[t][p]` is the number of samples of class t predicted as p.
+  public var counts: [[Int]] { (0..<classCount).map { t in Array(storage[(t * classCount)..<((t + 1) * classCount)]) } }
+
+  /// Samples of each true class.
+  public var support: [Int] { (0..<classCount).map(trueCount) }
+
+  /// Predictions of each class.
+  public var predictedCounts: [Int] { (0..<classCount).map(predictedCount) }
 
   private enum CodingKeys: String, CodingKey { case counts }
 
@@ -63,7 +110,10 @@ public struct ConfusionMatrix: Sendable, Equatable, Codable {
   /// The element-wise sum; used to pool per-subject matrices in resampling.
   public static func + (a: ConfusionMatrix, b: ConfusionMatrix) -> ConfusionMatrix {
     precondition(a.classCount == b.classCount, "Adding confusion matrices of \(a.classCount) and \(b.classCount) classes")
-    return ConfusionMatrix(counts: zip(a.counts, b.counts).map { zip($0, $1).map(+) })
+    let k = a.classCount
+    return ConfusionMatrix(classCount: k) { cells in
+      for j in 0..<(k * k) { cells[j] = a.storage[j] + b.storage[j] }
+    }
   }
 
   /// Rows divided by their totals (recall-normalised); a row with no samples stays zero.
@@ -73,7 +123,4 @@ public struct ConfusionMatrix: Sendable, Equatable, Codable {
       return row.map { total > 0 ? Double($0) / Double(total) : 0 }
     }
   }
-
-  /// Number of classes.
-  public var classCount: Int { counts.count }
 }

@@ -65,15 +65,15 @@ public struct FairnessAnalysis: Sendable {
     var ratioTally = ratio.map { PermutationTally(observed: -$0.value) }
     var permutationRandom = SeededGenerator(seed: seed, .groupGapPermutations)
     let allCells = eligibleCells.flatMap { $0 }
+    // Group e of a permutation is shuffled[bounds[e]]: the same cell counts as observed.
+    var bounds: [Range<Int>] = [], start = 0
+    for cells in eligibleCells { (bounds, start) = (bounds + [start..<(start + cells.count)], start + cells.count) }
+    var shuffled = allCells
     for _ in 0..<permutationCount {
-      var shuffled = allCells
+      // Each permutation shuffles the cells in their original order (refilled in place: no copy).
+      for i in allCells.indices { shuffled[i] = allCells[i] }
       permutationRandom.shuffle(&shuffled)
-      var start = 0
-      let regrouped = eligibleCells.map { cells -> [Int] in
-        defer { start += cells.count }
-        return Array(shuffled[start..<(start + cells.count)])
-      }
-      let replicate = confusions(regrouped)
+      let replicate = bounds.map { pooled.confusion(of: shuffled[$0]) }
       for i in gaps.indices where tails[i] != nil {
         if let v = gaps[i].largest(replicate, reference: reference)?.value { tails[i]!.add(v) }
       }
@@ -153,7 +153,7 @@ public struct FairnessAnalysis: Sendable {
     _ r: (value: Double, classIndex: Int, higher: Int, lower: Int), observed: [ConfusionMatrix], tally: PermutationTally,
     labels: [String], groupName: (Int) -> String
   ) -> RatioResult {
-    func selected(_ g: Int) -> Int { (0..<observed[g].classCount).reduce(0) { $0 + observed[g].counts[$1][r.classIndex] } }
+    func selected(_ g: Int) -> Int { observed[g].predictedCount(r.classIndex) }
     let high = (selected(r.higher), observed[r.higher].total), low = (selected(r.lower), observed[r.lower].total)
     let p = tally.count == 0 ? nil : tally.pValue
     let counts =
@@ -182,11 +182,18 @@ public struct FairnessAnalysis: Sendable {
   func demographicParityRatio(_ groups: [ConfusionMatrix], classCount: Int) -> (value: Double, classIndex: Int, higher: Int, lower: Int)? {
     var best: (value: Double, classIndex: Int, higher: Int, lower: Int)? = nil
     for c in 0..<classCount {
-      let rates = groups.enumerated().compactMap { g, m in OneVsRest.selectionRate(m, class: c).number.map { (g, $0) } }
-      guard rates.count >= 2, let high = rates.max(by: { $0.1 < $1.1 }), high.1 > 0 else { continue }
-      let low = rates.min { $0.1 < $1.1 }!
-      let value = low.1 / high.1
-      if best == nil || value < best!.value { best = (value, c, high.0, low.0) }
+      // The first highest and first lowest defined rate (no arrays: called per permutation).
+      var defined = 0
+      var high = (group: 0, rate: 0.0), low = (group: 0, rate: 0.0)
+      for (g, m) in groups.enumerated() {
+        guard let rate = OneVsRest.selectionRate(m, class: c).number else { continue }
+        if defined == 0 || high.rate < rate { high = (g, rate) }
+        if defined == 0 || rate < low.rate { low = (g, rate) }
+        defined += 1
+      }
+      guard defined >= 2, high.rate > 0 else { continue }
+      let value = low.rate / high.rate
+      if best == nil || value < best!.value { best = (value, c, high.group, low.group) }
     }
     return best
   }

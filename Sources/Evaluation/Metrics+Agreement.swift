@@ -5,7 +5,7 @@ extension Metrics {
     let n = Double(m.total)
     guard n > 0 else { return .undefined(reason: "no samples") }
     let observed = Double(m.correct) / n
-    let expected = zip(m.support, m.predictedCounts).reduce(0.0) { $0 + Double($1.0) * Double($1.1) } / (n * n)
+    let expected = (0..<m.classCount).reduce(0.0) { $0 + Double(m.trueCount($1)) * Double(m.predictedCount($1)) } / (n * n)
     guard expected < 1 else { return .undefined(reason: "truth and predictions are a single identical class") }
     return .value((observed - expected) / (1 - expected))
   }

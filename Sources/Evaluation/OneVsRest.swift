@@ -4,7 +4,7 @@ public enum OneVsRest {
   /// P(predicted = k): how often the system says "k" (the selection rate of fairlearn).
   public static func selectionRate(_ m: ConfusionMatrix, class k: Int) -> MetricValue {
     guard m.total > 0 else { return .undefined(reason: "no samples") }
-    return .value(Double(m.predictedCounts[k]) / Double(m.total))
+    return .value(Double(m.predictedCount(k)) / Double(m.total))
   }
 
   /// P(predicted = k | true = k): the true positive rate, i.e. the recall of k.
@@ -14,18 +14,22 @@ public enum OneVsRest {
 
   /// P(predicted = k | true ≠ k): the false positive rate of k.
   public static func falsePositiveRate(_ m: ConfusionMatrix, class k: Int) -> MetricValue {
-    let negatives = m.total - m.support[k]
+    let negatives = m.total - m.trueCount(k)
     guard negatives > 0 else { return .undefined(reason: "every sample is of class \(k)") }
-    return .value(Double(m.predictedCounts[k] - m.counts[k][k]) / Double(negatives))
+    return .value(Double(m.predictedCount(k) - m.count(truth: k, predicted: k)) / Double(negatives))
   }
 
   /// P(predicted ∈ `target` | true ∈ `given`): e.g. how often neutral or positive clips are
   /// read as anger, disgust, fear or sadness (the negative-emotion attribution rate).
   public static func attributionRate(_ m: ConfusionMatrix, given: Set<Int>, predictedAs target: Set<Int>) -> MetricValue {
-    let rows = given.filter { $0 < m.classCount }
-    let total = rows.reduce(0) { $0 + m.support[$1] }
+    // Integer sums, so the sets' iteration order does not matter; no filtered copies, as the
+    // group-gap permutation tests call this for every group of every permutation.
+    var total = 0, hits = 0
+    for t in given where (0..<m.classCount).contains(t) {
+      total += m.trueCount(t)
+      for p in target where (0..<m.classCount).contains(p) { hits += m.count(truth: t, predicted: p) }
+    }
     guard total > 0 else { return .undefined(reason: "no samples of the given classes") }
-    let hits = rows.reduce(0) { sum, t in sum + target.filter { $0 < m.classCount }.reduce(0) { $0 + m.counts[t][$1] } }
     return .value(Double(hits) / Double(total))
   }
 }

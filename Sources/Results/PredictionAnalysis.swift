@@ -60,7 +60,6 @@ public struct PredictionAnalysis: Sendable {
     let lower = set.labels.map { $0.lowercased() }
     let negative = Set(lower.indices.filter { statistics.negativeLabels.contains(lower[$0]) })
     let positive = Set(lower.indices.filter { statistics.neutralOrPositiveLabels.contains(lower[$0]) })
-    let gaps = GapDefinition.standard(labels: set.labels, negative: negative, neutralOrPositive: positive)
     var slices: [(String, [String?])] = attributes.map { name in (name, set.attributes.map { $0[name] }) }
     if statistics.intersections {
       for i in attributes.indices {
@@ -70,8 +69,11 @@ public struct PredictionAnalysis: Sendable {
         }
       }
     }
-    // The slices are independent (each has its own seed), so they are analysed on all cores.
+    // The slices are independent (each has its own seed), so they are analysed on all cores,
+    // each with its own gap definitions: their metric closures are retained for every call,
+    // and two cores retaining the same closures contend for one cache line.
     return parallelMap(slices.count) { index in
+      let gaps = GapDefinition.standard(labels: set.labels, negative: negative, neutralOrPositive: positive)
       var analysis = analysis
       analysis.seed = seed.derived(.fairnessSlice(index))
       analysis.referenceGroup = referenceGroups[slices[index].0]

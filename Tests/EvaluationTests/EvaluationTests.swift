@@ -33,6 +33,30 @@ import _TestSupport
     #expect(isClose(Metrics.macroF1(m).number!, (0.8 + 0.5 + 2.0 / 3) / 3, absolute: 1e-15))
   }
 
+  @Test func marginsAndCellsAgreeWithTheCounts() throws {
+    #expect(m.support == [3, 2, 1] && m.predictedCounts == [2, 2, 2] && m.total == 6 && m.correct == 4)
+    for t in 0..<3 { for p in 0..<3 { #expect(m.count(truth: t, predicted: p) == m.counts[t][p]) } }
+    #expect((0..<3).map(m.trueCount) == m.support && (0..<3).map(m.predictedCount) == m.predictedCounts)
+    #expect(ConfusionMatrix(counts: m.counts) == m)
+    let doubled = m + m
+    #expect(doubled.counts == m.counts.map { $0.map { 2 * $0 } } && doubled.total == 12 && doubled.correct == 8)
+    #expect(try JSONDecoder().decode(ConfusionMatrix.self, from: JSONEncoder().encode(m)) == m)
+    // A pooled matrix of clusters equals the matrix of their samples.
+    let pooled = ClusteredPredictions(
+      truth: [0, 0, 0, 1, 1, 2], predicted: [0, 0, 1, 1, 2, 2], clusters: ["a", "b", "a", "c", "b", "c"], classCount: 3)
+    #expect(
+      pooled.confusion(of: [0, 1, 2]) == m
+        && pooled.confusion(of: [2, 0, 1][1...])
+          == ConfusionMatrix(
+            truth: [0, 0, 0, 1], predicted: [0, 1, 0, 2], classCount: 3)
+    )
+  }
+
+  @Test func attributionRateIgnoresClassesTheMatrixLacks() {
+    // Given classes 1 and 2 (3 clips), read as class 0 or 2: 1 → 2 and 2 → 2 count, 1 → 1 does not.
+    #expect(OneVsRest.attributionRate(m, given: [1, 2, 7, -1], predictedAs: [0, 2, 9, -3]) == .value(2.0 / 3))
+  }
+
   @Test func absentClassesAreUndefinedNotZero() {
     let missing = ConfusionMatrix(truth: [0, 0, 1], predicted: [0, 1, 1], classCount: 3)
     #expect(Metrics.recall(missing, class: 2) == .undefined(reason: "class 2 has no true samples"))
