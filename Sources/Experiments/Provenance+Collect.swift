@@ -22,11 +22,11 @@ extension Provenance {
   /// Environment variables that set thread counts, BLAS kernels or the data search path.
   static let recordedVariables = ["OPENBLAS_NUM_THREADS", "OPENBLAS_CORETYPE", "OMP_NUM_THREADS", "GOTO_NUM_THREADS", "FACEVALUE_DATA"]
 
-  /// The provenance of a finished run of `config` whose folder is `resultFolder`; fingerprints
-  /// every input file set (a stage of its own in `record`).
+  /// The provenance of a finished run of `config` whose folder is `resultFolder`, built from
+  /// `sourceTree`'s facts; fingerprints every input file set (a stage of its own in `record`).
   public static func collect(
     _ config: ExperimentConfig, record: RunRecord, resultFolder: URL, started: Date, version: String,
-    libraries: Libraries, executable: URL?
+    libraries: Libraries, sourceTree: SourceTree.Facts
   ) throws -> Provenance {
     let inputs = try config.inputFileSets(record).map { set -> Input in
       var input = Input(
@@ -37,14 +37,13 @@ extension Provenance {
       return input
     }
     record.lap("fingerprint inputs")
-    let tree = SourceTree.compiledFrom
     let environment = ProcessInfo.processInfo.environment
     var provenance = Provenance(
       program: Program(
-        version: version, commit: tree?.commit ?? unknown, dirty: tree?.dirty ?? .unknown,
-        sourceChangedAfterBuild: tree?.changedAfter(executable) ?? .unknown, swift: libraries.swift,
+        version: version, commit: sourceTree.commit, dirty: sourceTree.dirty,
+        sourceChangedAfterBuild: sourceTree.changedAfterBuild, swift: libraries.swift,
         openBLAS: libraries.openBLAS, openBLASKernels: libraries.openBLASKernels, libsndfile: libraries.libsndfile,
-        packages: tree?.pinnedPackages ?? []),
+        packages: sourceTree.packages),
       machine: Machine(
         cpu: cpuModel, logicalCPUs: ProcessInfo.processInfo.activeProcessorCount,
         operatingSystem: ProcessInfo.processInfo.operatingSystemVersionString),

@@ -16,6 +16,46 @@ public struct SourceTree: Sendable {
   /// What a build compiles: a change elsewhere (results/, docs/) does not make a binary dirty.
   static let compiledPaths = ["Sources", "Package.swift", "Package.resolved"]
 
+  /// What a run records about the source its program was compiled from.
+  public struct Facts: Sendable, Equatable {
+    public var commit: String
+    public var dirty: Fact
+    public var changedAfterBuild: Fact
+    public var packages: [Provenance.PinnedPackage]
+
+    /// Looks them up now in the tree the program was compiled in (git twice and a walk of
+    /// the compiled sources); "unknown" and no packages without that tree.
+    public init(executable: URL?) {
+      let tree = SourceTree.compiledFrom
+      commit = tree?.commit ?? Provenance.unknown
+      dirty = tree?.dirty ?? .unknown
+      changedAfterBuild = tree?.changedAfter(executable) ?? .unknown
+      packages = tree?.pinnedPackages ?? []
+    }
+  }
+
+  /// The facts, looked up on a thread of their own from the moment this is made. The lookup
+  /// mostly waits (for git, for the file system), so it overlaps the experiment instead of
+  /// adding 30–40 ms after it; it describes the tree as the run began.
+  public final class FactsLookup: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var found: Facts?
+
+    public init(executable: URL?) {
+      done.enter()
+      Thread.detachNewThread { [self] in
+        found = Facts(executable: executable)
+        done.leave()
+      }
+    }
+
+    /// The facts, once the lookup has finished.
+    public var facts: Facts {
+      done.wait()
+      return found!
+    }
+  }
+
   /// The commit checked out, or "unknown".
   public var commit: String { git(["rev-parse", "HEAD"])?.trimmingCharacters(in: .whitespacesAndNewlines) ?? Provenance.unknown }
 

@@ -1,20 +1,30 @@
 import Foundation
 
-/// What identifies the code that computed a stored value: the SHA-256 of the running
-/// executable, read once per process. Stored features and finished units of a run carry it,
-/// so a rebuilt facevalue never reads what another build computed.
+/// What identifies the code that computed a stored value, read once per process: the
+/// linker's build ID of the running executable where it has one (`ELFBuildID`), else the
+/// SHA-256 of the executable file. Stored features and finished units of a run carry it, so
+/// a rebuilt facevalue never reads what another build computed.
 public enum BuildIdentity {
-  /// The running executable's SHA-256, or why it could not be read.
+  /// "build-id " and the executable's build ID, or "sha256 " and its digest, or why the
+  /// executable could not be read.
   public static let current: Result<String, BuildIdentityError> = {
     #if os(Linux)
       let executable = URL(fileURLWithPath: "/proc/self/exe")
     #else
       guard let executable = Bundle.main.executableURL else { return .failure(BuildIdentityError(reason: "no executable path")) }
     #endif
-    do { return .success(try SHA256.ofFile(executable).digest) } catch {
+    return of(executable)
+  }()
+
+  /// The identity of the executable at `url`.
+  static func of(_ url: URL) -> Result<String, BuildIdentityError> {
+    do {
+      if let id = try ELFBuildID.of(url) { return .success("build-id \(id)") }
+      return .success("sha256 \(try SHA256.ofFile(url).digest)")
+    } catch {
       return .failure(BuildIdentityError(reason: "\(error)"))
     }
-  }()
+  }
 }
 
 /// Why the running executable could not be identified.

@@ -91,6 +91,7 @@ extension FaceValue {
     ) throws {
       let url = URL(fileURLWithPath: config)
       let started = Date()
+      let sourceTree = SourceTree.FactsLookup(executable: Bundle.main.executableURL)
       // Log lines and progress share stderr through one display, so a bar is never torn.
       let display = quiet ? nil : ProgressDisplay()
       do {
@@ -105,7 +106,7 @@ extension FaceValue {
         let text = try String(contentsOf: url, encoding: .utf8)
         let provenance = try Provenance.collect(
           experiment, record: runner.record, resultFolder: folder, started: started,
-          version: FaceValue.configuration.version, libraries: .linked, executable: Bundle.main.executableURL)
+          version: FaceValue.configuration.version, libraries: .linked, sourceTree: sourceTree.facts)
         try ReportWriter.write(
           result, configText: try experiment.resolvedYAML(resultFolder: folder, originalText: text), provenance: try provenance.json(),
           predictions: predictions, into: reserved)

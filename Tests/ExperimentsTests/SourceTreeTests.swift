@@ -43,4 +43,11 @@ import Testing
     #expect(tree.commit == Provenance.unknown)
     #expect(tree.dirty == .unknown)
   }
+
+  /// The lookup a run starts in the background finds what the same lookup made in place finds.
+  @Test func backgroundLookupFindsTheSameFacts() {
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0])
+    let inPlace = SourceTree.Facts(executable: executable), lookup = SourceTree.FactsLookup(executable: executable)
+    #expect(lookup.facts == inPlace && lookup.facts == inPlace)
+  }
 }

@@ -21,7 +21,8 @@ import Testing
     let started = Date()
     let (result, predictions) = try runner.runKeepingPredictions(config)
     let provenance = try Provenance.collect(
-      config, record: runner.record, resultFolder: folder, started: started, version: "test", libraries: libraries, executable: nil)
+      config, record: runner.record, resultFolder: folder, started: started, version: "test", libraries: libraries,
+      sourceTree: SourceTree.Facts(executable: nil))
     try ReportWriter.write(
       result, configText: try config.resolvedYAML(resultFolder: folder, originalText: originalText), provenance: try provenance.json(),
       predictions: predictions, to: folder)
