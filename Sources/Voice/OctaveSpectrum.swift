@@ -1,3 +1,5 @@
+import CVoiceKernels
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -69,18 +71,15 @@ struct OctaveSpectrum: Sendable {
 
   /// Zeroes everything more than two bins away from a local maximum (Hermes 1988's peak
   /// enhancement, as openSMILE's `smileDsp_specEnhanceSHS`, after Praat's Sound_to_Pitch2.c):
-  /// all maxima first, then the bins between neighbouring maxima. `maxima` is scratch for
-  /// `n` indices; the maxima are collected without branches (each index is written, and
-  /// the count advances only for a maximum), since on noisy spectra the test is a coin flip.
+  /// all maxima first (an inner bin above its left neighbour and not below its right one:
+  /// `fv_local_maxima`), then the bins between neighbouring maxima. `maxima` is scratch for
+  /// `n` indices.
   static func enhancePeaks(_ a: UnsafeMutablePointer<Double>, count n: Int, maxima: UnsafeMutablePointer<Int>) {
     guard n >= 2 else { return }
     var found = 0
     maxima[found] = 0
     found += a[0] > a[1] ? 1 : 0
-    for i in 1..<(n - 1) {
-      maxima[found] = i
-      found &+= (a[i] > a[i - 1] ? 1 : 0) & (a[i] >= a[i + 1] ? 1 : 0)
-    }
+    found += fv_local_maxima(a, n, 1, maxima + found)
     maxima[found] = n - 1
     found += a[n - 1] > a[n - 2] ? 1 : 0
     if found == 1 {

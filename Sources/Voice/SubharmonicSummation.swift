@@ -64,14 +64,13 @@ public struct SubharmonicSummation: Sendable {
     // Greedy peak list, best first: each new peak goes before the first lower (or empty) slot.
     var peaks: [(index: Int, score: Double)] = []
     peaks.reserveCapacity(candidateCount + 1)
-    // Local maxima, collected without branches (the count advances only for a maximum).
-    var maxima = 0
-    for i in 1..<(n - 1) {
-      scratch[maxima] = i
-      maxima &+= (sum[i - 1] < sum[i] ? 1 : 0) & (sum[i] > sum[i + 1] ? 1 : 0)
-    }
+    // Strict local maxima, in order.
+    let maxima = fv_local_maxima(sum, n, 0, scratch)
     for m in 0..<maxima {
       let i = scratch[m]
+      // With the list full, a maximum not above its last (lowest) score has no slot: the
+      // sums are never NaN (clipped at 0), so the list stays sorted and this is exact.
+      if let last = peaks.last, peaks.count == candidateCount, !(last.score < sum[i]) { continue }
       let slot = peaks.firstIndex { $0.score < sum[i] } ?? peaks.count
       guard slot < candidateCount else { continue }
       peaks.insert((i, sum[i]), at: slot)

@@ -13,7 +13,7 @@ import _TestSupport
 #endif
 
 /// The C kernels (resampling, FFT power spectra, square roots, decibels, lagged products,
-/// windowed power, subharmonic summation, cubic splines) are compiled for AVX-512, AVX2 and the baseline
+/// windowed power, subharmonic summation, local maxima, cubic splines) are compiled for AVX-512, AVX2 and the baseline
 /// instruction set and chosen at run time. They promise the same values on every machine:
 /// these tests run each variant this CPU has and compare bit for bit.
 @Suite(.serialized) struct KernelVariantTests {
@@ -235,6 +235,30 @@ import _TestSupport
       for (x, db) in zip(values, out) where x.isFinite {
         let expected = 10 * log10(max(x, 1e-10))
         #expect(isClose(db, expected, absolute: 4 * expected.ulp), "\(name): \(x) gives \(db), libm \(expected)")
+      }
+    }
+  }
+
+  /// The local maxima from every instruction set equal a plain loop's, strict and with ties
+  /// on the right, on noise rounded to tenths (many ties), with NaNs, at every length up to
+  /// three vectors past a step and at a spectrum's 1,025 points; `out` is n − 2 slots long.
+  @Test func localMaximaMatchAPlainLoop() {
+    var generator = SeededGenerator(seed: 6)
+    for n in Array(0...40) + [1025] {
+      var a = (0..<n).map { _ in (Double.random(in: 0...1, using: &generator) * 10).rounded() / 10 }
+      if n > 20 { (a[7], a[16]) = (.nan, .nan) }
+      for ties: Int32 in [0, 1] {
+        func isMaximum(_ i: Int) -> Bool {
+          guard a[i - 1] < a[i] else { return false }
+          return ties == 1 ? a[i] >= a[i + 1] : a[i] > a[i + 1]
+        }
+        let expected = n < 3 ? [] : (1..<(n - 1)).filter(isMaximum)
+        let runs = underEachVariant { () -> [Int] in
+          var out = [Int](repeating: -1, count: max(0, n - 2))
+          let count = out.withUnsafeMutableBufferPointer { fv_local_maxima(a, n, ties, $0.baseAddress) }
+          return Array(out.prefix(count))
+        }
+        for (name, found) in runs { #expect(found == expected, "\(name), n = \(n), ties = \(ties)") }
       }
     }
   }

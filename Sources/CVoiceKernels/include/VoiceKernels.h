@@ -63,6 +63,12 @@ void fv_spline_interpolate(const double *const *values, long count, long n, cons
 double fv_harmonic_sum(const double *spectrum, long n, const long *shifts, const double *weights, long harmonics,
                        double scale, double *out);
 
+/// The local maxima of a[0 … n − 1] other than its ends, in ascending order: each i in
+/// 1 … n − 2 with a[i − 1] < a[i] and a[i] > a[i + 1] (a[i] ≥ a[i + 1] when `ties` is
+/// nonzero), comparisons with a NaN false; returns their count. `out` has room for n − 2
+/// indices; slots past the count may be overwritten.
+long fv_local_maxima(const double *a, long n, int ties, long *out);
+
 /// Tables of a real FFT of `size` points (see FFT.swift for their layout).
 typedef struct {
   long size;
