@@ -2,8 +2,11 @@
 ///
 /// FaceValue never uses the system generator: the same seed must give byte-identical
 /// corpora and results on every machine and Swift version.
+///
+/// The draws are `@inlinable` so that a client module's loops (permutation tests shuffle
+/// millions of times) specialise and inline them instead of calling the generic shuffle.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-  private var state: UInt64
+  @usableFromInline var state: UInt64
 
   /// Creates a generator from a seed.
   public init(seed: UInt64) { state = seed }
@@ -16,7 +19,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   }
 
   /// The next 64 random bits.
-  public mutating func next() -> UInt64 {
+  @inlinable public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -25,7 +28,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   }
 
   /// A uniform double in [0, 1) with 53 random bits (portable, unlike `Double.random(in:)`).
-  public mutating func uniform() -> Double {
+  @inlinable public mutating func uniform() -> Double {
     Double(next() >> 11) * 0x1.0p-53
   }
 
@@ -48,13 +51,13 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   }
 
   /// A uniform integer in 0..<upperBound without modulo bias (Lemire's method via the stdlib).
-  public mutating func integer(below upperBound: Int) -> Int {
+  @inlinable public mutating func integer(below upperBound: Int) -> Int {
     precondition(upperBound > 0, "integer(below:) needs a positive bound, got \(upperBound)")
     return Int(next(upperBound: UInt64(upperBound)))
   }
 
   /// A deterministic Fisher–Yates shuffle.
-  public mutating func shuffle<T>(_ array: inout [T]) {
+  @inlinable public mutating func shuffle<T>(_ array: inout [T]) {
     guard array.count > 1 else { return }
     for i in stride(from: array.count - 1, to: 0, by: -1) {
       array.swapAt(i, integer(below: i + 1))

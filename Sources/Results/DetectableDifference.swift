@@ -99,8 +99,12 @@ public struct DetectableDifference: Sendable {
   }
 
   func mean(_ subjects: [[Bool]]) -> Double {
-    let total = subjects.reduce(0) { $0 + $1.count }
-    return total == 0 ? 0 : Double(subjects.reduce(0) { $0 + $1.filter { $0 }.count }) / Double(total)
+    var (total, hits) = (0, 0)
+    for clips in subjects {
+      total += clips.count
+      for outcome in clips where outcome { hits += 1 }
+    }
+    return total == 0 ? 0 : Double(hits) / Double(total)
   }
 
   static func moments(_ x: [Double]) -> (mean: Double, variance: Double) {
