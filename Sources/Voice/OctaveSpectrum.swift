@@ -62,10 +62,8 @@ struct OctaveSpectrum: Sendable {
     }
     spline.interpolate(magnitudes.map { UnsafePointer($0) }, into: outputs, scratch: scratch)
     weighting.withUnsafeBufferPointer { w in
-      // Negative spline overshoots become 0 (branch-free: max(x, 0)·w is the same).
-      for out in outputs {
-        for i in 0..<count { out[i] = max(out[i], 0) * w[i] }
-      }
+      // Negative spline overshoots become 0, then the weighting.
+      for out in outputs { fv_clip_and_weight(out, w.baseAddress!, count) }
     }
   }
 
@@ -95,12 +93,5 @@ struct OctaveSpectrum: Sendable {
 
   /// Three-point [1 2 1]/4 smoothing, left to right in place, last bin untouched
   /// (openSMILE's `smileDsp_specSmoothSHS`; the left neighbour of bin 0 is taken as 0).
-  static func smooth(_ a: UnsafeMutablePointer<Double>, count n: Int) {
-    var previous = 0.0
-    for i in 0..<(n - 1) {
-      let current = a[i]
-      a[i] = (previous + 2 * current + a[i + 1]) / 4
-      previous = current
-    }
-  }
+  static func smooth(_ a: UnsafeMutablePointer<Double>, count n: Int) { fv_smooth_121(a, n) }
 }

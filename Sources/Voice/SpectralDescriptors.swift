@@ -55,11 +55,23 @@ public struct SpectralDescriptors: Sendable {
     if previous.count != bins { previous = [Double](repeating: 0, count: bins) }
     var current = [Double](repeating: 0, count: bins)
     for t in 0..<p.rows {
-      let row = p.storage[(t * bins)..<((t + 1) * bins)]
       let base = t * bins
-      let total = row.reduce(0, +)
-      var weighted = 0.0
-      for k in 0..<bins { weighted += hz[k] * p.storage[base + k] }
+      current.withUnsafeMutableBufferPointer { current in
+        p.storage.withUnsafeBufferPointer { current.baseAddress!.update(from: $0.baseAddress! + base, count: bins) }
+        fv_square_roots(current.baseAddress!, bins)
+      }
+      // The power total, the frequency-weighted total and the magnitude total, each summed
+      // in bin order, in one pass: three independent chains of additions instead of three
+      // passes that each wait on one.
+      var total = 0.0, weighted = 0.0, magnitudeSum = 0.0
+      p.storage.withUnsafeBufferPointer { storage in
+        for k in 0..<bins {
+          let power = storage[base + k]
+          total += power
+          weighted += hz[k] * power
+          magnitudeSum += current[k]
+        }
+      }
       centroid.append(total > 0 ? weighted / total : 0)
       var cumulative = 0.0
       var edge = hz[bins - 1]
@@ -68,12 +80,6 @@ public struct SpectralDescriptors: Sendable {
         if cumulative >= 0.85 * total { edge = hz[k]; break }
       }
       rolloff.append(total > 0 ? edge : 0)
-      current.withUnsafeMutableBufferPointer { current in
-        p.storage.withUnsafeBufferPointer { current.baseAddress!.update(from: $0.baseAddress! + base, count: bins) }
-        fv_square_roots(current.baseAddress!, bins)
-      }
-      var magnitudeSum = 0.0
-      for k in 0..<bins { magnitudeSum += current[k] }
       var change = 0.0
       for k in 0..<bins {
         current[k] = magnitudeSum > 0 ? current[k] / magnitudeSum : 0

@@ -101,7 +101,7 @@ public struct SubharmonicSummationTracker: Sendable {
       reader.chunks(length: length, hop: step, chunk: Self.chunk) { _, frames, x in
         for i in 0..<frames {  // cEnergy's RMS of the windowed frame
           let source = x + i * step
-          for n in 0..<length { frame[n] = source[n] * w[n] }
+          fv_multiply(source, w.baseAddress!, frame, length)
           rms.append((cblas_ddot(Int32(length), frame, 1, frame, 1) / Double(length)).squareRoot())
         }
         fft.powerSpectra(of: x, frames: frames, hop: step, taper: w, offset: 0, into: power, outputStride: bins)

@@ -13,7 +13,8 @@ import _TestSupport
 #endif
 
 /// The C kernels (resampling, FFT power spectra, square roots, decibels, lagged products,
-/// windowed power, subharmonic summation, local maxima, cubic splines) are compiled for AVX-512, AVX2 and the baseline
+/// windowed power, subharmonic summation, local maxima, the octave spectrum's steps, cubic
+/// splines) are compiled for AVX-512, AVX2 and the baseline
 /// instruction set and chosen at run time. They promise the same values on every machine:
 /// these tests run each variant this CPU has and compare bit for bit.
 @Suite(.serialized) struct KernelVariantTests {
@@ -259,6 +260,35 @@ import _TestSupport
           return Array(out.prefix(count))
         }
         for (name, found) in runs { #expect(found == expected, "\(name), n = \(n), ties = \(ties)") }
+      }
+    }
+  }
+
+  /// The SHS tracker's element-wise steps from every instruction set equal the scalar Swift
+  /// they replaced, bit for bit: the windowed frame, the [1 2 1]/4 smoothing on original
+  /// values and max(x, 0)·w (−0, NaN and negatives included), at lengths around a vector.
+  @Test func octaveSpectrumStepsMatchTheScalarLoops() {
+    for n in Array(0...20) + [1025] {
+      var a = noise(n, seed: UInt64(100 + n)), w = noise(n, seed: UInt64(200 + n))
+      if n > 10 { (a[3], a[9], a[10]) = (.nan, -0.0, 0.0) }
+      var smoothed = a, previous = 0.0
+      for i in 0..<max(0, n - 1) {
+        let current = smoothed[i]
+        smoothed[i] = (previous + 2 * current + smoothed[i + 1]) / 4
+        previous = current
+      }
+      let products = zip(a, w).map { $0 * $1 }, weighted = zip(a, w).map { max($0, 0) * $1 }
+      let runs = underEachVariant { () -> [[Double]] in
+        var (s, c, m) = (a, a, [Double](repeating: 0, count: n))
+        s.withUnsafeMutableBufferPointer { fv_smooth_121($0.baseAddress, n) }
+        c.withUnsafeMutableBufferPointer { fv_clip_and_weight($0.baseAddress, w, n) }
+        m.withUnsafeMutableBufferPointer { fv_multiply(a, w, $0.baseAddress, n) }
+        return [s, c, m]
+      }
+      for (name, out) in runs {
+        #expect(differing(out[0], smoothed) == 0, "smoothing, \(name), n = \(n)")
+        #expect(differing(out[1], weighted) == 0, "clip and weight, \(name), n = \(n)")
+        #expect(differing(out[2], products) == 0, "product, \(name), n = \(n)")
       }
     }
   }

@@ -69,6 +69,16 @@ double fv_harmonic_sum(const double *spectrum, long n, const long *shifts, const
 /// indices; slots past the count may be overwritten.
 long fv_local_maxima(const double *a, long n, int ties, long *out);
 
+/// out[i] = a[i]·b[i], i < count (a windowed frame; out may be a or b).
+void fv_multiply(const double *a, const double *b, double *out, long count);
+
+/// In place, a[i] ← ((a[i − 1] + 2·a[i]) + a[i + 1]) / 4 over the original values for
+/// i < n − 1, with a[−1] = 0 and the last value untouched (openSMILE's specSmoothSHS).
+void fv_smooth_121(double *a, long n);
+
+/// out[i] ← max(out[i], 0)·w[i] as Swift's max(x, 0) reads (0 when 0 ≥ x, so a NaN stays).
+void fv_clip_and_weight(double *out, const double *w, long count);
+
 /// Tables of a real FFT of `size` points (see FFT.swift for their layout).
 typedef struct {
   long size;
