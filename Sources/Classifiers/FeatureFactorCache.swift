@@ -2,7 +2,8 @@ import Foundation
 import LinearAlgebra
 
 /// The feature factor of logistic regression's preconditioner, the eigendecomposition of
-/// G = Σᵢ rᵢx̃ᵢx̃ᵢᵀ with x̃ᵢ = (xᵢ, 1), kept for the last rows it was made for. A chance test
+/// G = Σᵢ rᵢx̃ᵢx̃ᵢᵀ with x̃ᵢ = (xᵢ, 1), and the Hessian product's operands, kept for the last
+/// rows they were made for. A chance test
 /// refits the same training rows once per permutation, only the labels moving, and making
 /// G (n·(d + 1)² multiply-adds) and decomposing it cost about as much as the rest of a
 /// preconditioned fit's overhead; with the cache each fold's G is made once. An entry is
@@ -15,11 +16,16 @@ final class FeatureFactorCache: @unchecked Sendable {
   struct Factor {
     /// Eigenvectors as columns, and their eigenvalues (clamped at 0).
     let vectors: Matrix, values: [Double]
+    /// The rows and weights in the Hessian product's single-precision layouts, which
+    /// depend on nothing else either (made once per fold, not once per permutation).
+    let operands: LogisticRegression.NewtonObjective.HessianOperands
   }
 
   private struct Entry {
     let x: Matrix, rowWeights: [Double]?, factor: Factor
-    var bytes: Int { 8 * (x.storage.count + (rowWeights?.count ?? 0) + factor.vectors.storage.count) }
+    var bytes: Int {
+      8 * (x.storage.count + (rowWeights?.count ?? 0) + factor.vectors.storage.count) + factor.operands.bytes
+    }
   }
 
   private let byteLimit: Int, entryLimit: Int
@@ -80,8 +86,10 @@ final class FeatureFactorCache: @unchecked Sendable {
     }
   }
 
-  /// The eigendecomposition of G; the identity (no preconditioning) when LAPACK fails.
+  /// The eigendecomposition of G (the identity, no preconditioning, when LAPACK fails) and
+  /// the Hessian product's operands.
   static func compute(_ x: Matrix, rowWeights: [Double]?) -> Factor {
+    let operands = LogisticRegression.NewtonObjective.HessianOperands(x: x, rowWeights: rowWeights)
     let (n, d) = (x.rows, x.columns)
     var augmented = Matrix(rows: n, columns: d + 1, repeating: 0)
     for i in 0..<n {
@@ -93,8 +101,8 @@ final class FeatureFactorCache: @unchecked Sendable {
     guard let eigen = try? gram.symmetricEigen() else {
       var identity = Matrix(rows: d + 1, columns: d + 1, repeating: 0)
       for m in 0...d { identity.storage[m * (d + 1) + m] = 1 }
-      return Factor(vectors: identity, values: [Double](repeating: 0, count: d + 1))
+      return Factor(vectors: identity, values: [Double](repeating: 0, count: d + 1), operands: operands)
     }
-    return Factor(vectors: eigen.vectors, values: eigen.values.map { max($0, 0) })
+    return Factor(vectors: eigen.vectors, values: eigen.values.map { max($0, 0) }, operands: operands)
   }
 }

@@ -36,8 +36,9 @@ extension LogisticRegression {
     private var work: [Double]
     /// The Hessian product's operands in `fv_logistic_hessian_product`'s single-precision
     /// layouts (SolverKernels.h): the rows transposed per block of 16 and as padded rows, the
-    /// row weights and (set by `gradient`) the probabilities per block, the direction, and
-    /// the kernel's scratch and outputs.
+    /// row weights (`HessianOperands`, cached with the feature factor) and (set by
+    /// `gradient`) the probabilities per block, the direction, and the kernel's scratch and
+    /// outputs.
     private let columns: [Float], paddedRows: [Float], blockWeights: [Float]
     private var blockProbabilities: [Float], direction: [Float], shift: [Float], scratch: [Float], back: [Float]
     private var sums: [Double]
@@ -60,19 +61,9 @@ extension LogisticRegression {
       paddedFeatures = (d + 15) / 16 * 16
       probabilities = [Double](repeating: 0, count: n * classCount)
       work = probabilities
-      var columns = [Float](repeating: 0, count: blocks * d * block)
-      var paddedRows = [Float](repeating: 0, count: blocks * block * paddedFeatures)
-      var blockWeights = [Float](repeating: 0, count: blocks * block)
-      for i in 0..<n {
-        let (b, lane) = i.quotientAndRemainder(dividingBy: block)
-        for l in 0..<d {
-          let value = Float(x.storage[i * d + l])
-          columns[(b * d + l) * block + lane] = value
-          paddedRows[i * paddedFeatures + l] = value
-        }
-        blockWeights[i] = Float(rowWeights?[i] ?? 1)
-      }
-      (self.columns, self.paddedRows, self.blockWeights) = (columns, paddedRows, blockWeights)
+      let factor = FeatureFactorCache.shared.factor(of: x, rowWeights: rowWeights)
+      (featureVectors, featureValues) = (factor.vectors, factor.values)
+      (columns, paddedRows, blockWeights) = (factor.operands.columns, factor.operands.paddedRows, factor.operands.blockWeights)
       blockProbabilities = [Float](repeating: 0, count: blocks * paddedClasses * block)
       direction = [Float](repeating: 0, count: d * paddedClasses)
       shift = [Float](repeating: 0, count: paddedClasses)
@@ -80,13 +71,36 @@ extension LogisticRegression {
       back = [Float](repeating: 0, count: paddedClasses * paddedFeatures)
       sums = [Double](repeating: 0, count: paddedClasses)
       gradientScratch = [Double](repeating: 0, count: fv_logistic_gradient_scratch_count(classCount))
-      let factor = FeatureFactorCache.shared.factor(of: x, rowWeights: rowWeights)
-      (featureVectors, featureValues) = (factor.vectors, factor.values)
       classVectors = Matrix(rows: classCount, columns: classCount, repeating: 0)
       for j in 0..<classCount { classVectors.storage[j * classCount + j] = 1 }
       inverseScales = [Double](repeating: 1, count: (d + 1) * classCount)
       preconditionerWork = inverseScales
       preconditionerWork2 = inverseScales
+    }
+
+    /// The rows in `fv_logistic_hessian_product`'s layouts (SolverKernels.h): transposed per
+    /// block of 16 rows, as rows padded to 16 features, and the row weights.
+    struct HessianOperands {
+      let columns: [Float], paddedRows: [Float], blockWeights: [Float]
+      var bytes: Int { 4 * (columns.count + paddedRows.count + blockWeights.count) }
+
+      init(x: Matrix, rowWeights: [Double]?) {
+        let (n, d, block) = (x.rows, x.columns, Int(FV_SOLVER_BLOCK))
+        let blocks = (n + block - 1) / block, paddedFeatures = (d + 15) / 16 * 16
+        var columns = [Float](repeating: 0, count: blocks * d * block)
+        var paddedRows = [Float](repeating: 0, count: blocks * block * paddedFeatures)
+        var blockWeights = [Float](repeating: 0, count: blocks * block)
+        for i in 0..<n {
+          let (b, lane) = i.quotientAndRemainder(dividingBy: block)
+          for l in 0..<d {
+            let value = Float(x.storage[i * d + l])
+            columns[(b * d + l) * block + lane] = value
+            paddedRows[i * paddedFeatures + l] = value
+          }
+          blockWeights[i] = Float(rowWeights?[i] ?? 1)
+        }
+        (self.columns, self.paddedRows, self.blockWeights) = (columns, paddedRows, blockWeights)
+      }
     }
 
     var dimension: Int { x.columns * classCount + classCount }
