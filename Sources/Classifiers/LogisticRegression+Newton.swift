@@ -34,6 +34,8 @@ extension LogisticRegression {
     private var probabilities: [Double]
     /// Residuals, n × k.
     private var work: [Double]
+    /// `value`'s true-class scores and log-sum-exps, n each.
+    private var rowScratch: [Double]
     /// The Hessian product's operands in `fv_logistic_hessian_product`'s single-precision
     /// layouts (SolverKernels.h): the rows transposed per block of 16 and as padded rows, the
     /// row weights (`HessianOperands`, cached with the feature factor) and (set by
@@ -61,6 +63,7 @@ extension LogisticRegression {
       paddedFeatures = (d + 15) / 16 * 16
       probabilities = [Double](repeating: 0, count: n * classCount)
       work = probabilities
+      rowScratch = [Double](repeating: 0, count: 2 * n)
       let factor = FeatureFactorCache.shared.factor(of: x, rowWeights: rowWeights)
       (featureVectors, featureValues) = (factor.vectors, factor.values)
       (columns, paddedRows, blockWeights) = (factor.operands.columns, factor.operands.paddedRows, factor.operands.blockWeights)
@@ -112,12 +115,12 @@ extension LogisticRegression {
       x.storage.withUnsafeBufferPointer { xs in
         probabilities.withUnsafeMutableBufferPointer { p in
           BLAS.product(xs.baseAddress!, rows: n, columns: d, false, w, rows: d, columns: k, false, into: p.baseAddress!)
-          for i in 0..<n {
-            let row = p.baseAddress! + i * k
+          rowScratch.withUnsafeMutableBufferPointer { scratch in
             // log-sum-exp minus the true class's score: exact where its probability underflows.
-            let trueScore = row[labels[i]] + intercepts[labels[i]]
-            let rowLoss = LogisticRegression.softmaxRow(row, k, intercepts: intercepts) - trueScore
-            loss += (rowWeights?[i] ?? 1) * rowLoss
+            let trueScores = scratch.baseAddress!, logNormalisers = trueScores + n
+            for i in 0..<n { trueScores[i] = p[i * k + labels[i]] + intercepts[labels[i]] }
+            LogisticRegression.softmax(p.baseAddress!, rows: n, k, intercepts: intercepts, logNormalisers: logNormalisers)
+            for i in 0..<n { loss += (rowWeights?[i] ?? 1) * (logNormalisers[i] - trueScores[i]) }
           }
         }
       }

@@ -1,3 +1,4 @@
+import CSolverKernels
 import LinearAlgebra
 
 #if canImport(Glibc)
@@ -100,31 +101,53 @@ public struct LogisticRegression: Classifier {
   @discardableResult
   static func softmaxRows(_ scores: inout Matrix, intercepts: [Double]) -> [Double] {
     var logNormalisers = [Double](repeating: 0, count: scores.rows)
-    let k = scores.columns
+    guard scores.rows > 0 else { return logNormalisers }
+    let (rows, k) = (scores.rows, scores.columns)
     scores.storage.withUnsafeMutableBufferPointer { s in
       intercepts.withUnsafeBufferPointer { b in
-        for i in 0..<scores.rows { logNormalisers[i] = softmaxRow(s.baseAddress! + i * k, k, intercepts: b.baseAddress!) }
+        logNormalisers.withUnsafeMutableBufferPointer { l in
+          softmax(s.baseAddress!, rows: rows, k, intercepts: b.baseAddress!, logNormalisers: l.baseAddress!)
+        }
       }
     }
     return logNormalisers
   }
 
   /// One row of `softmaxRows`: adds the intercepts, turns the k scores into probabilities
-  /// and returns their log-sum-exp. Subtracting the row maximum keeps exp from overflowing.
-  @inline(__always)
+  /// and returns their log-sum-exp.
   static func softmaxRow(_ s: UnsafeMutablePointer<Double>, _ k: Int, intercepts: UnsafePointer<Double>) -> Double {
-    var maximum = -Double.infinity
-    for j in 0..<k {
-      s[j] += intercepts[j]
-      maximum = max(maximum, s[j])
+    var logNormaliser = 0.0
+    softmax(s, rows: 1, k, intercepts: intercepts, logNormalisers: &logNormaliser)
+    return logNormaliser
+  }
+
+  /// `rows` rows of k scores at `s`: adds the intercepts, turns each row into probabilities
+  /// in place and writes its log-sum-exp to `logNormalisers`. Per row, s + b and its maximum
+  /// m in order (Swift's max, from −∞; subtracting m keeps exp from overflowing), e = exp(s −
+  /// m), their sum in order, e / sum, and m + log(sum); the exps of all rows in one pass of
+  /// `fv_exp_doubles` (glibc's exp to the bit, eight at a time: one call per value was an
+  /// eighth of a logistic fit).
+  static func softmax(
+    _ s: UnsafeMutablePointer<Double>, rows: Int, _ k: Int, intercepts: UnsafePointer<Double>,
+    logNormalisers: UnsafeMutablePointer<Double>
+  ) {
+    for i in 0..<rows {
+      let row = s + i * k
+      var maximum = -Double.infinity
+      for j in 0..<k {
+        row[j] += intercepts[j]
+        maximum = max(maximum, row[j])
+      }
+      for j in 0..<k { row[j] -= maximum }
+      logNormalisers[i] = maximum
     }
-    var sum = 0.0
-    for j in 0..<k {
-      let e = exp(s[j] - maximum)
-      s[j] = e
-      sum += e
+    fv_exp_doubles(s, rows * k)
+    for i in 0..<rows {
+      let row = s + i * k
+      var sum = 0.0
+      for j in 0..<k { sum += row[j] }
+      for j in 0..<k { row[j] /= sum }
+      logNormalisers[i] += log(sum)
     }
-    for j in 0..<k { s[j] /= sum }
-    return maximum + log(sum)
   }
 }

@@ -91,6 +91,10 @@ void fv_softmax_rows(float *s, long rows, long k, const float *biases);
 /// expf of `count` values in place, as in `fv_softmax_rows`.
 void fv_exp_floats(float *s, long count);
 
+/// s[e] ← exp(s[e]) for e < count, glibc's exp bit for bit (LogisticExp.c): its FMA build's
+/// algorithm eight values at a time where the processor has FMA, glibc's exp itself elsewhere.
+void fv_exp_doubles(double *s, long count);
+
 #ifdef __cplusplus
 }
 #endif
