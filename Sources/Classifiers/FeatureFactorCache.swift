@@ -22,7 +22,8 @@ final class FeatureFactorCache: @unchecked Sendable {
   }
 
   private struct Entry {
-    let x: Matrix, rowWeights: [Double]?, factor: Factor
+    var x: Matrix, rowWeights: [Double]?
+    let factor: Factor
     var bytes: Int {
       8 * (x.storage.count + (rowWeights?.count ?? 0) + factor.vectors.storage.count) + factor.operands.bytes
     }
@@ -48,7 +49,11 @@ final class FeatureFactorCache: @unchecked Sendable {
   func factor(of x: Matrix, rowWeights: [Double]?) -> Factor {
     lock.lock()
     if let index = entries.firstIndex(where: { Self.identical($0.x, x) && Self.identical($0.rowWeights, rowWeights) }) {
-      let entry = entries.remove(at: index)
+      var entry = entries.remove(at: index)
+      // The same bits, perhaps in another buffer (a chance test prepares its folds apart
+      // from the cross-validation): kept as the latest, so that the next fit on these rows
+      // finds them by address instead of comparing every value.
+      (entry.x, entry.rowWeights) = (x, rowWeights)
       entries.append(entry)
       lock.unlock()
       return entry.factor
