@@ -19,11 +19,17 @@ public struct Loudness: Sendable {
   /// Creates the measure with the documented defaults.
   public init() {}
 
+  /// Filter banks by band count, FFT size and rate.
+  private static let filterbanks = Memo<[Double], MelFilterbank>()
+
   /// Loudness of every frame of `spectrogram`.
   public func measure(_ spectrogram: Spectrogram) -> [Double] {
-    let bank = MelFilterbank(
-      bands: bands, fftSize: spectrogram.fftSize, sampleRate: spectrogram.sampleRate,
-      minimumFrequency: 20, maximumFrequency: min(8000, spectrogram.sampleRate / 2))
+    let (fftSize, rate) = (spectrogram.fftSize, spectrogram.sampleRate)
+    // Built once per process (measure runs per block of frames, and building the bank
+    // cost more than applying it to one).
+    let bank = Self.filterbanks.value([Double(bands), Double(fftSize), rate]) {
+      MelFilterbank(bands: bands, fftSize: fftSize, sampleRate: rate, minimumFrequency: 20, maximumFrequency: min(8000, rate / 2))
+    }
     let energies = bank.apply(spectrogram.power)
     let weights = (0..<bands).map { Self.equalLoudness(bank.edges[$0 + 1]) }
     return (0..<energies.rows).map { t in
