@@ -3,17 +3,10 @@
 // projection, then XᵀU accumulated row by row while the block is in cache. This replaces two
 // BLAS calls whose products are only k (about 8) columns wide, where BLAS's small-matrix
 // kernels run far below peak, and the pass over the rows between them.
+#include "FloatVectors.h"
 #include "SolverKernels.h"
-#include "KernelDispatch.h"
 
 #pragma STDC FP_CONTRACT OFF
-// Vector arguments are always inlined, so no call crosses an ABI boundary.
-#pragma clang diagnostic ignored "-Wpsabi"
-
-
-/// Sixteen floats whatever the instruction set (one AVX-512 register, two AVX2, four SSE),
-/// so arithmetic written with them is the same on every machine. No alignment assumed.
-typedef float v16f __attribute__((vector_size(64), aligned(4)));
 
 FV_INLINE v16f load16(const float *p) {
   v16f v;
@@ -22,12 +15,6 @@ FV_INLINE v16f load16(const float *p) {
 }
 
 FV_INLINE void store16(float *p, v16f v) { __builtin_memcpy(p, &v, sizeof v); }
-
-FV_INLINE v16f splat16(float s) {
-  v16f v;
-  for (int i = 0; i < 16; i++) v[i] = s;
-  return v;
-}
 
 FV_INLINE void hessian_product(const float *columns, const float *rows, const float *probabilities,
                                const float *weights, long blocks, long features, long paddedFeatures, long classes,

@@ -13,22 +13,10 @@
 // Without FMA instructions (the baseline variant) fmaf is a library call: correct and slow.
 // On processors without FMA the Swift side uses OpenBLAS; the baseline variant runs only
 // while a test lowers the instruction set.
+#include "FloatVectors.h"
 #include "SolverKernels.h"
-#include "KernelDispatch.h"
 
 #pragma STDC FP_CONTRACT OFF
-#pragma clang diagnostic ignored "-Wpsabi"
-
-typedef float v16f __attribute__((vector_size(64), aligned(4)));
-typedef float v8f __attribute__((vector_size(32), aligned(4)));
-typedef float v4f __attribute__((vector_size(16), aligned(4)));
-typedef int v16i __attribute__((vector_size(64), aligned(4)));
-typedef int v8i __attribute__((vector_size(32), aligned(4)));
-typedef int v4i __attribute__((vector_size(16), aligned(4)));
-
-FV_INLINE v16f splat16(float s) { return (v16f){s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s}; }
-FV_INLINE v8f splat8f(float s) { return (v8f){s, s, s, s, s, s, s, s}; }
-FV_INLINE v4f splat4f(float s) { return (v4f){s, s, s, s}; }
 
 // What happens to a tile of sums as it is stored: nothing; the hidden layer's
 // max(0, value + biases[j]) (value ≥ 0 ? value : 0, as `fv_add_biases_and_rectify`, so NaN

@@ -8,14 +8,11 @@
 #include <math.h>
 #include <stdint.h>
 
+#include "FloatVectors.h"
 #include "SolverKernels.h"
 #include "Vector8.h"
 
 #pragma STDC FP_CONTRACT OFF
-
-// Eight floats, and the integer lanes of their comparisons.
-typedef float v8f __attribute__((vector_size(32), aligned(4)));
-typedef int v8i __attribute__((vector_size(32), aligned(4)));
 
 // 2^(i/32) for i = 0…31, each with i << 47 subtracted from its bits, so that adding k << 47
 // to entry k mod 32 scales it by 2^⌊k/32⌋ (glibc's __exp2f_data.tab).
@@ -29,7 +26,6 @@ static const uint64_t exp2_table[32] = {
     0x3fefa4afa2a490da, 0x3fefd0765b6e4540,
 };
 
-FV_INLINE v8f splatf(float s) { return (v8f){s, s, s, s, s, s, s, s}; }
 FV_INLINE v8f select(v8i mask, v8f a, v8f b) { return (v8f)((mask & (v8i)a) | (~mask & (v8i)b)); }
 
 // expf of eight values. Outside glibc's fast path (|x| ≥ 88 or NaN) it returns what glibc's
@@ -53,8 +49,8 @@ FV_INLINE v8f exp8(v8f xf) {
   y = __builtin_elementwise_fma(z, r2, y);
   y = y * (v8d)t;
   v8f result = __builtin_convertvector(y, v8f);
-  result = select(xf < splatf(-0x1.9fe368p6f), splatf(0), result);
-  result = select(xf > splatf(0x1.62e42ep6f), splatf(INFINITY), result);
+  result = select(xf < splat8f(-0x1.9fe368p6f), splat8f(0), result);
+  result = select(xf > splat8f(0x1.62e42ep6f), splat8f(INFINITY), result);
   return select(xf != xf, xf + xf, result);
 }
 
@@ -71,7 +67,7 @@ FV_INLINE void exps(const int fused, float *s, long count) {
       __builtin_memcpy(s + e, &x, sizeof x);
     }
     if (e < count) {
-      v8f x = splatf(0);
+      v8f x = splat8f(0);
       for (long l = 0; e + l < count; l++) x[l] = s[e + l];
       x = exp8(x);
       for (long l = 0; e + l < count; l++) s[e + l] = x[l];
@@ -100,9 +96,9 @@ FV_INLINE void softmax8x8(float *block, const float *biases) {
   v8f c[8];
   for (int l = 0; l < 8; l++) __builtin_memcpy(&c[l], block + 8 * l, sizeof c[l]);
   transpose8f(c);
-  v8f maximum = splatf(-INFINITY), sum = splatf(0);
+  v8f maximum = splat8f(-INFINITY), sum = splat8f(0);
   for (int j = 0; j < 8; j++) {
-    c[j] += splatf(biases[j]);
+    c[j] += splat8f(biases[j]);
     maximum = select(c[j] >= maximum, c[j], maximum);
   }
   for (int j = 0; j < 8; j++) {
@@ -125,9 +121,9 @@ FV_INLINE void softmax(const int fused, float *s, long rows, long k, const float
     for (; k == 8 && i + 8 <= rows; i += 8) softmax8x8(s + i * k, biases);
     for (; i + 8 <= rows; i += 8) {
       float *block = s + i * k;
-      v8f maximum = splatf(-INFINITY), sum = splatf(0);
+      v8f maximum = splat8f(-INFINITY), sum = splat8f(0);
       for (long j = 0; j < k; j++) {
-        v8f v = column(block, k, j) + splatf(biases[j]);
+        v8f v = column(block, k, j) + splat8f(biases[j]);
         maximum = select(v >= maximum, v, maximum);
         set_column(block, k, j, v);
       }
