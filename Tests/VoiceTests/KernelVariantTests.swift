@@ -13,8 +13,8 @@ import _TestSupport
 #endif
 
 /// The C kernels (resampling, FFT power spectra, square roots, decibels, lagged products,
-/// windowed power, subharmonic summation, local maxima, the octave spectrum's steps, cubic
-/// splines) are compiled for AVX-512, AVX2 and the baseline
+/// windowed power, subharmonic summation, local maxima, the octave spectrum's steps, frame
+/// energies, cubic splines) are compiled for AVX-512, AVX2 and the baseline
 /// instruction set and chosen at run time. They promise the same values on every machine:
 /// these tests run each variant this CPU has and compare bit for bit.
 @Suite(.serialized) struct KernelVariantTests {
@@ -290,6 +290,40 @@ import _TestSupport
         #expect(differing(out[1], weighted) == 0, "clip and weight, \(name), n = \(n)")
         #expect(differing(out[2], products) == 0, "product, \(name), n = \(n)")
       }
+    }
+  }
+
+  /// Frame energies and zero crossings from every instruction set equal the scalar loop's:
+  /// frame counts around eight lanes, windows around eight samples, hops shorter and longer
+  /// than the window, −0 and exact zeros (signs count as x ≥ 0), a NaN.
+  @Test(arguments: [(1, 1, 1), (7, 13, 5), (8, 8, 8), (9, 16, 3), (17, 551, 221), (64, 23, 40)])
+  func frameEnergiesMatchTheScalarLoop(frames: Int, window: Int, hop: Int) {
+    var x = noise((frames - 1) * hop + window, seed: UInt64(frames * 1000 + window))
+    for i in stride(from: 0, to: x.count, by: 11) { x[i] = 0 }
+    for i in stride(from: 5, to: x.count, by: 13) { x[i] = -0.0 }
+    if x.count > 30 { x[30] = .nan }
+    var energies: [Double] = [], crossings: [Int] = []
+    for t in 0..<frames {
+      var (sum, changes) = (0.0, 0)
+      for n in 0..<window {
+        let value = x[t * hop + n]
+        sum += value * value
+        if n > 0, (value >= 0) != (x[t * hop + n - 1] >= 0) { changes += 1 }
+      }
+      energies.append(sum)
+      crossings.append(changes)
+    }
+    let runs = underEachVariant { () -> ([Double], [Int], [Double]) in
+      var (e, c, alone) = (
+        [Double](repeating: 0, count: frames), [Int](repeating: -1, count: frames), [Double](repeating: 0, count: frames)
+      )
+      fv_frame_energies(x, frames, window, hop, &e, &c)
+      fv_frame_energies(x, frames, window, hop, &alone, nil)
+      return (e, c, alone)
+    }
+    for (name, (e, c, alone)) in runs {
+      #expect(differing(e, energies) == 0 && differing(alone, energies) == 0, "\(name)")
+      #expect(c == crossings, "\(name)")
     }
   }
 }

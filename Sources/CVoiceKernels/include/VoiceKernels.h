@@ -79,6 +79,11 @@ void fv_smooth_121(double *a, long n);
 /// out[i] ← max(out[i], 0)·w[i] as Swift's max(x, 0) reads (0 when 0 ≥ x, so a NaN stays).
 void fv_clip_and_weight(double *out, const double *w, long count);
 
+/// For frames t < `frames`, frame t being x[t·hop … t·hop + window − 1]: energies[t] =
+/// Σ x[n]·x[n] added in order of n from 0, and, unless `crossings` is NULL, crossings[t] =
+/// the number of n ≥ 1 where (x[n] ≥ 0) differs from (x[n − 1] ≥ 0).
+void fv_frame_energies(const double *x, long frames, long window, long hop, double *energies, long *crossings);
+
 /// Tables of a real FFT of `size` points (see FFT.swift for their layout).
 typedef struct {
   long size;
