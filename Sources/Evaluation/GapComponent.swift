@@ -44,44 +44,38 @@ public struct GapDefinition: Sendable {
   func largest(_ groups: [ConfusionMatrix], reference: Int? = nil) -> (value: Double, component: Int, higher: Int, lower: Int)? {
     var best: (value: Double, component: Int, higher: Int, lower: Int)? = nil
     // The permutation tests call this for every permutation: no array is made per call.
-    // Elements read through buffers, not copied out of the arrays: a copy retains the
-    // closure's context and the matrix's storage, for every component and group.
     withUnsafeTemporaryAllocation(of: (group: Int, value: Double).self, capacity: groups.count) { values in
-      components.withUnsafeBufferPointer { components in
-        groups.withUnsafeBufferPointer { groups in
-          for c in components.indices {
-            var count = 0
-            for g in groups.indices {
-              guard let value = components[c].compute(groups[g]).number else { continue }
-              values[count] = (g, value)
-              count += 1
-            }
-            guard count >= 2 else { continue }
-            // The first highest and the first lowest defined value.
-            var high = values[0], low = values[0]
-            for i in 1..<count {
-              if high.value < values[i].value { high = values[i] }
-              if values[i].value < low.value { low = values[i] }
-            }
-            // All values equal: still two different groups, so the report never reads "A − A".
-            if high.group == low.group {
-              for i in 0..<count where values[i].group != high.group {
-                low = values[i]
-                break
-              }
-            }
-            if let reference {
-              guard let anchor = (0..<count).first(where: { values[$0].group == reference }).map({ values[$0] }) else { continue }
-              var farthest: (group: Int, value: Double)? = nil
-              for i in 0..<count where values[i].group != reference {
-                if farthest == nil || abs(farthest!.value - anchor.value) < abs(values[i].value - anchor.value) { farthest = values[i] }
-              }
-              (high, low) = farthest!.value >= anchor.value ? (farthest!, anchor) : (anchor, farthest!)
-            }
-            let range = high.value - low.value
-            if best == nil || range > best!.value { best = (range, c, high.group, low.group) }
+      for (c, component) in components.enumerated() {
+        var count = 0
+        for g in groups.indices {
+          guard let value = component.compute(groups[g]).number else { continue }
+          values[count] = (g, value)
+          count += 1
+        }
+        guard count >= 2 else { continue }
+        // The first highest and the first lowest defined value.
+        var high = values[0], low = values[0]
+        for i in 1..<count {
+          if high.value < values[i].value { high = values[i] }
+          if values[i].value < low.value { low = values[i] }
+        }
+        // All values equal: still two different groups, so the report never reads "A − A".
+        if high.group == low.group {
+          for i in 0..<count where values[i].group != high.group {
+            low = values[i]
+            break
           }
         }
+        if let reference {
+          guard let anchor = (0..<count).first(where: { values[$0].group == reference }).map({ values[$0] }) else { continue }
+          var farthest: (group: Int, value: Double)? = nil
+          for i in 0..<count where values[i].group != reference {
+            if farthest == nil || abs(farthest!.value - anchor.value) < abs(values[i].value - anchor.value) { farthest = values[i] }
+          }
+          (high, low) = farthest!.value >= anchor.value ? (farthest!, anchor) : (anchor, farthest!)
+        }
+        let range = high.value - low.value
+        if best == nil || range > best!.value { best = (range, c, high.group, low.group) }
       }
     }
     return best
