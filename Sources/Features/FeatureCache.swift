@@ -15,8 +15,8 @@ import Tabular
 ///
 /// An entry is never stale: its key is the SHA-256 of the media file's content, the set's
 /// name, every stored parameter of the set (its `String(describing:)`, so a new or changed
-/// option changes the key), its column names and the build of the extractor code (the
-/// SHA-256 of the running executable, so a rebuilt facevalue starts afresh) and OpenBLAS's
+/// option changes the key), its column names and the build of the extractor code
+/// (`BuildIdentity`: the executable's build ID, so a rebuilt facevalue starts afresh) and OpenBLAS's
 /// kernels (`BLAS.kernels`: different kernels sum in a different order, so the same build on
 /// another CPU measures values that differ in their last bits; a cache shared by the nodes of
 /// a cluster must not mix them). An entry also stores that key material and is used only

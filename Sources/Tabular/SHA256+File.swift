@@ -10,8 +10,8 @@ extension SHA256 {
   /// The digest of a file's content, as hexadecimal, and the number of bytes read. The file
   /// is read in 1 MiB pieces into one reused buffer: reading it whole (Foundation's
   /// `Data(contentsOf:)` reads rather than maps on Linux) made the kernel fault in and zero
-  /// fresh pages for every byte, which for the 31 MB executable hashed at every start
-  /// (`BuildIdentity`) cost twice the hashing itself.
+  /// fresh pages for every byte, which for a large file (the 31 MB executable that
+  /// `BuildIdentity` once hashed at every start) cost twice the hashing itself.
   public static func ofFile(_ url: URL) throws -> (digest: String, bytes: Int) {
     let descriptor = open(url.path, O_RDONLY)
     guard descriptor >= 0 else { throw TabularError.unreadable(source: url.path, reason: String(cString: strerror(errno))) }
