@@ -110,7 +110,7 @@ struct PreparedFolds: Sendable {
     self.position = position
   }
 
-  /// Fold `fold` of permutation `permutation`, prepared (its name and labels as given).
+  /// Fold f of permutation p, prepared (its name and labels as given).
   func prepared(permutation p: Int, fold f: Int) throws -> PreparedFold {
     let fold = folds[p][f]
     guard p < position.count else { return try problem.prepare(fold) }
