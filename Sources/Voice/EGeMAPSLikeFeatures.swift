@@ -101,7 +101,6 @@ public struct EGeMAPSLikeFeatures: Sendable {
   /// Frame RMS level (dBFS, floor −120) and zero-crossing rate of the first `frames`
   /// frames of `window` samples every `hop` samples that `reader` gives.
   static func energyAndCrossings(_ reader: SampleReader, frames: Int, window: Int, hop: Int) -> ([Double], [Double]) {
-    var rms = [Double](repeating: -120, count: frames), zcr = [Double](repeating: 0, count: frames)
     var energies = [Double](repeating: 0, count: frames), crossings = [Int](repeating: 0, count: frames)
     // Sixty-four frames at a time through `fv_frame_energies` (eight frames side by side).
     reader.chunks(length: window, hop: hop, chunk: 64) { first, count, x in
@@ -113,12 +112,10 @@ public struct EGeMAPSLikeFeatures: Sendable {
         }
       }
     }
-    for t in 0..<frames {
-      let level = (energies[t] / Double(window)).squareRoot()
-      rms[t] = level > 1e-6 ? 20 * log10(level) : -120
-      zcr[t] = Double(crossings[t]) / Double(window - 1)
-    }
-    return (rms, zcr)
+    return (
+      energies.map { FrameEnergy.decibels(sumOfSquares: $0, count: window) },
+      crossings.map { Double($0) / Double(window - 1) }
+    )
   }
 
   private static func meanStd(_ items: [(String, String, String, String)]) -> [FeatureDescription] {

@@ -20,10 +20,6 @@ public struct FrameEnergy: Sendable {
   public init(_ reader: SampleReader, window: Double = 0.025, hop: Double = 0.010) {
     let length = max(1, Int((window * reader.sampleRate).rounded()))
     let step = max(1, Int((hop * reader.sampleRate).rounded()))
-    func level(_ sum: Double, _ count: Int) -> Double {
-      let rms = (sum / Double(count)).squareRoot()
-      return rms > 1e-6 ? 20 * log10(rms) : -120
-    }
     func energies(_ x: UnsafePointer<Double>, frames: Int, window: Int) -> [Double] {
       var sums = [Double](repeating: 0, count: frames)
       sums.withUnsafeMutableBufferPointer { fv_frame_energies(x, frames, window, step, $0.baseAddress!, nil) }
@@ -32,11 +28,19 @@ public struct FrameEnergy: Sendable {
     var levels: [Double] = []
     // Sums of squares sixty-four frames at a time (`fv_frame_energies`: in order within a frame).
     reader.chunks(length: length, hop: step, chunk: 64) { _, count, x in
-      levels += energies(x, frames: count, window: length).map { level($0, length) }
+      levels += energies(x, frames: count, window: length).map { Self.decibels(sumOfSquares: $0, count: length) }
     }
     // A recording shorter than one window is one frame of what there is.
     let short = levels.isEmpty ? reader.fill(to: length) : 0
-    if short > 0 { levels.append(reader.withSamples(at: 0) { level(energies($0, frames: 1, window: short)[0], short) }) }
+    if short > 0 {
+      levels.append(reader.withSamples(at: 0) { Self.decibels(sumOfSquares: energies($0, frames: 1, window: short)[0], count: short) })
+    }
     decibels = levels
+  }
+
+  /// The RMS level in dBFS of `count` samples whose squares sum to `sum`; −120 below 10⁻⁶.
+  static func decibels(sumOfSquares sum: Double, count: Int) -> Double {
+    let rms = (sum / Double(count)).squareRoot()
+    return rms > 1e-6 ? 20 * log10(rms) : -120
   }
 }
