@@ -138,18 +138,4 @@ FV_INLINE void exps(const int fused, double *s, long count) {
   }
 }
 
-#if FV_X86_VARIANTS
-FV_TARGET_AVX512 static void exps_avx512(double *s, long count) { exps(1, s, count); }
-FV_TARGET_AVX2 static void exps_avx2(double *s, long count) { exps(1, s, count); }
-#endif
-
-void fv_exp_doubles(double *s, long count) {
-#if FV_X86_VARIANTS
-  switch (fv_instruction_set_in_use()) {
-  case FV_AVX512: exps_avx512(s, count); return;
-  case FV_AVX2: exps_avx2(s, count); return;
-  default: break;
-  }
-#endif
-  exps(0, s, count);
-}
+FV_DISPATCH_FUSED(fv_exp_doubles, (double *s, long count), exps, s, count)

@@ -151,35 +151,5 @@ FV_INLINE void softmax(const int fused, float *s, long rows, long k, const float
   }
 }
 
-#if FV_X86_VARIANTS
-FV_TARGET_AVX512 static void softmax_avx512(float *s, long rows, long k, const float *biases) {
-  softmax(1, s, rows, k, biases);
-}
-FV_TARGET_AVX2 static void softmax_avx2(float *s, long rows, long k, const float *biases) {
-  softmax(1, s, rows, k, biases);
-}
-FV_TARGET_AVX512 static void exps_avx512(float *s, long count) { exps(1, s, count); }
-FV_TARGET_AVX2 static void exps_avx2(float *s, long count) { exps(1, s, count); }
-#endif
-
-void fv_softmax_rows(float *s, long rows, long k, const float *biases) {
-#if FV_X86_VARIANTS
-  switch (fv_instruction_set_in_use()) {
-  case FV_AVX512: softmax_avx512(s, rows, k, biases); return;
-  case FV_AVX2: softmax_avx2(s, rows, k, biases); return;
-  default: break;
-  }
-#endif
-  softmax(0, s, rows, k, biases);
-}
-
-void fv_exp_floats(float *s, long count) {
-#if FV_X86_VARIANTS
-  switch (fv_instruction_set_in_use()) {
-  case FV_AVX512: exps_avx512(s, count); return;
-  case FV_AVX2: exps_avx2(s, count); return;
-  default: break;
-  }
-#endif
-  exps(0, s, count);
-}
+FV_DISPATCH_FUSED(fv_softmax_rows, (float *s, long rows, long k, const float *biases), softmax, s, rows, k, biases)
+FV_DISPATCH_FUSED(fv_exp_floats, (float *s, long count), exps, s, count)

@@ -69,9 +69,25 @@ const char *fv_limit_instruction_set(const char *name);
     default: return KERNEL ARGUMENTS;                                                   \
     }                                                                                   \
   }
+/// Like `FV_DISPATCH`, for a kernel whose first argument says whether it runs with FMA
+/// instructions (1 in the AVX-512 and AVX2 variants, 0 in the baseline); its other
+/// arguments follow. The kernels that compute exp step for step as glibc's FMA build does
+/// call glibc itself without FMA, where glibc runs another build.
+#define FV_DISPATCH_FUSED(NAME, PARAMETERS, KERNEL, ...)                             \
+  FV_TARGET_AVX512 static void NAME##_avx512 PARAMETERS { KERNEL(1, __VA_ARGS__); } \
+  FV_TARGET_AVX2 static void NAME##_avx2 PARAMETERS { KERNEL(1, __VA_ARGS__); }     \
+  void NAME PARAMETERS {                                                             \
+    switch (fv_instruction_set_in_use()) {                                           \
+    case FV_AVX512: NAME##_avx512(__VA_ARGS__); return;                              \
+    case FV_AVX2: NAME##_avx2(__VA_ARGS__); return;                                  \
+    default: KERNEL(0, __VA_ARGS__); return;                                         \
+    }                                                                                \
+  }
 #else
 #define FV_DISPATCH(NAME, PARAMETERS, ARGUMENTS, KERNEL) \
   void NAME PARAMETERS { KERNEL ARGUMENTS; }
+#define FV_DISPATCH_FUSED(NAME, PARAMETERS, KERNEL, ...) \
+  void NAME PARAMETERS { KERNEL(0, __VA_ARGS__); }
 #define FV_DISPATCH_RETURNING(TYPE, NAME, PARAMETERS, ARGUMENTS, KERNEL) \
   TYPE NAME PARAMETERS { return KERNEL ARGUMENTS; }
 #endif
